@@ -1,0 +1,106 @@
+# leakhound build.  `make` builds build/leakhound; `make test` bootstraps,
+# builds and runs every test; `make run` lints the bundled example.
+#
+# Sources are found by wildcard: a new module or command is a new file, not a
+# Makefile edit.  A module that needs build rules of its own (generated code)
+# adds src/<module>/module.mk, which is included below.
+
+CC      ?= cc
+CLANG   ?= clang
+VERSION := 0.1.0
+WARN    := -Wall -Wextra -Wshadow -Wpedantic -Werror
+CSTD    := -std=c11 -D_GNU_SOURCE
+PKGS    := libdeflate libprotobuf-c libpcre2-8 libcurl sqlite3
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+OPT     ?= -O2 -g
+CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) $(PKG_CFLAGS) -DLEAKHOUND_VERSION='"$(VERSION)"' \
+	-Ibuild/gen -Isrc $(EXTRA_CFLAGS)
+LDLIBS  = $(PKG_LIBS) -lpthread -lm
+
+SRCS     = $(sort $(wildcard src/*/*.c src/*/*/*.c))
+GEN_SRCS :=
+GEN_HEADERS :=
+-include $(wildcard src/*/module.mk)
+ALL_SRCS = $(SRCS) $(GEN_SRCS)
+
+# Three flavours share the rules: normal, ASan+UBSan+LSan, libFuzzer.
+B   ?= build
+OBJS = $(patsubst %.c,$(B)/obj/%.o,$(ALL_SRCS))
+LIB_OBJS = $(filter-out $(B)/obj/src/cli/main.o,$(OBJS))
+
+.PHONY: all build asan fuzz fuzz-build test unit run bench bootstrap clean
+all: build
+build: $(B)/leakhound
+
+$(B)/obj/%.o: %.c | $(GEN_HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
+
+$(B)/libleakhound.a: $(LIB_OBJS)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(B)/leakhound: $(B)/obj/src/cli/main.o $(B)/libleakhound.a
+	$(CC) $(CFLAGS_ALL) -o $@ $^ $(LDFLAGS) $(LDLIBS)
+
+# Unit tests: tests/unit/<name>.c, each its own program linked with the library.
+UNIT_SRCS = $(wildcard tests/unit/*.c)
+UNIT_BINS = $(patsubst tests/unit/%.c,$(B)/unit/%,$(UNIT_SRCS))
+$(B)/unit/%: tests/unit/%.c $(B)/libleakhound.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -Itests/unit -o $@ $< $(B)/libleakhound.a $(LDFLAGS) $(LDLIBS)
+unit: $(UNIT_BINS)
+
+bootstrap:
+	@scripts/bootstrap
+
+# `make test` is what CI runs: set up, build, run every suite once.
+test: bootstrap
+	@$(MAKE) --no-print-directory build unit fuzz-build
+	@LEAKHOUND_BUILD=$(CURDIR)/$(B) tests/run $(SUITES)
+
+# The same suites against an ASan+UBSan+LSan build.
+ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=undefined
+asan: bootstrap
+	@$(MAKE) --no-print-directory B=build-asan OPT="$(ASAN_FLAGS)" \
+		LDFLAGS="-fsanitize=address,undefined" build unit
+	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
+	 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	 LEAKHOUND_BUILD=$(CURDIR)/build-asan LEAKHOUND_SANITIZED=1 tests/run $(SUITES)
+
+# libFuzzer targets: tests/fuzz/fuzz_<name>.c; corpus in tests/fuzz/corpus/<name>/.
+FUZZ_SRCS = $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_FLAGS = -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer \
+	-Wno-unused-command-line-argument
+FUZZ_SECONDS ?= 60
+fuzz-build:
+	@if [ -n "$(FUZZ_SRCS)" ]; then \
+	  $(MAKE) --no-print-directory B=build-fuzz CC=$(CLANG) OPT="$(FUZZ_FLAGS)" \
+		fuzz-bins; fi
+FUZZ_BINS = $(patsubst tests/fuzz/%.c,$(B)/fuzz/%,$(FUZZ_SRCS))
+fuzz-bins: $(FUZZ_BINS)
+$(B)/fuzz/%: tests/fuzz/%.c $(B)/libleakhound.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -fsanitize=fuzzer -o $@ $< $(B)/libleakhound.a $(LDLIBS)
+fuzz: bootstrap fuzz-build
+	@for f in build-fuzz/fuzz/fuzz_*; do \
+	  n=$$(basename $$f); n=$${n#fuzz_}; mkdir -p tests/fuzz/corpus/$$n build-fuzz/found/$$n; \
+	  echo "fuzzing $$n for $(FUZZ_SECONDS)s"; \
+	  $$f -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=build-fuzz/found/$$n/ \
+	     build-fuzz/found/$$n tests/fuzz/corpus/$$n || exit 1; \
+	done
+
+run: bootstrap
+	@$(MAKE) --no-print-directory build
+	@scripts/run-example
+
+bench: bootstrap
+	@$(MAKE) --no-print-directory build
+	@for b in bench/*/run; do echo "== $$b"; $$b || exit 1; done
+
+clean:
+	rm -rf build build-asan build-fuzz
+
+-include $(OBJS:.o=.d)

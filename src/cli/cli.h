@@ -1,0 +1,53 @@
+/*
+ * cli: the only layer that prints and exits.  Commands parse their options,
+ * call the library modules, turn struct err into "leakhound: ..." on stderr
+ * and return one of the exit codes below.
+ */
+#ifndef CLI_CLI_H
+#define CLI_CLI_H
+
+#include <stddef.h>
+#include "../base/sb.h"
+
+enum cli_exit {
+	CLI_EXIT_CLEAN = 0,     /* nothing found */
+	CLI_EXIT_FINDINGS = 1,  /* findings reported */
+	CLI_EXIT_ERROR = 2,     /* operational error: bad input, unreachable target */
+	CLI_EXIT_USAGE = 3,     /* usage error */
+};
+
+struct cli_command {
+	const char *name;
+	const char *summary;
+	int developer;
+	int (*run)(int argc, char **argv);
+	const char *help;
+};
+
+extern const struct cli_command cli_commands[];
+extern const size_t cli_ncommands;
+
+const struct cli_command *cli_find(const char *name);
+
+/* "leakhound: <message>\n" on stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* "leakhound: warning: <message>\n" on stderr. */
+void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Report a usage error for command cmd and return CLI_EXIT_USAGE. */
+int cli_usage(const char *cmd, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Write out to path (NULL or "-" = stdout).  Returns 0, or prints the error
+ * and returns -1. */
+int cli_output(const char *path, const struct sb *out);
+
+/* Option parsing on top of getopt_long with leakhound's messages.  Returns
+ * the option value as getopt_long does, -1 at the end, or '?' after it has
+ * printed a usage error (the caller returns CLI_EXIT_USAGE). */
+struct option;
+int cli_getopt(const char *cmd, int argc, char **argv, const char *shortopts,
+	       const struct option *longopts);
+/* Parse a non-negative integer option value; prints a usage error and
+ * returns -1 if it is not one. */
+long cli_parse_count(const char *cmd, const char *opt, const char *val);
+
+#endif
