@@ -1,0 +1,3 @@
+module leakhound.test/progs
+
+go 1.19
