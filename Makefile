@@ -15,7 +15,7 @@ PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 OPT     ?= -O2 -g
 CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) $(PKG_CFLAGS) -DLEAKHOUND_VERSION='"$(VERSION)"' \
-	-Ibuild/gen -Isrc $(EXTRA_CFLAGS)
+	-I$(B)/gen -Isrc $(EXTRA_CFLAGS)
 LDLIBS  = $(PKG_LIBS) -lpthread -lm
 
 SRCS     = $(sort $(wildcard src/*/*.c src/*/*/*.c))
