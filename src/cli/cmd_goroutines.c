@@ -306,7 +306,7 @@ static void text_table(struct sb *out, const struct gdump_groups *gs,
 			sb_adds(out, "\n SCORE   COUNT");
 			if (gs->compared)
 				sb_adds(out, "   GROWTH");
-			sb_adds(out, "  STATE                   WAIT    SITE\n");
+			sb_adds(out, "  STATE                      WAIT  SITE\n");
 		}
 		if (g->wait_max == 0)
 			snprintf(wait, sizeof(wait), "-");
@@ -327,7 +327,7 @@ static void text_table(struct sb *out, const struct gdump_groups *gs,
 			snprintf(st, sizeof(st), "%s%s%s", *g->state ? g->state : "?",
 				 (g->flags & GDUMP_LEAKED) ? " (leaked)" : "",
 				 (g->flags & GDUMP_LOCKED) ? " locked" : "");
-			sb_addf(out, "  %-22s %6s  ", st, wait);
+			sb_addf(out, "  %-24s %6s  ", st, wait);
 		}
 		if (site)
 			sb_addf(out, "%s %s:%d", site->func, site->file, site->line);

@@ -116,6 +116,11 @@ static void rank(struct gdump_group *g)
 	if (g->flags & GDUMP_LEAKED) {
 		g->score = 100 + (double)g->count;
 		g->why = "marked (leaked) by the runtime: nothing can ever wake it";
+	} else if (g->kind == GDUMP_KIND_OTHER && !*g->state && g->blocking) {
+		/* debug=1 text hides the runtime frames that tell a channel
+		 * wait from running code: a weaker weight, same formula */
+		g->score = 1.0 * (1 + log2((double)(g->count ? g->count : 1)));
+		g->why = "parked in your code (state unknown: debug=1 text has no states)";
 	} else if (g->kind == GDUMP_KIND_OTHER) {
 		g->score = 0;
 		g->why = "not blocked on a channel or lock";
@@ -134,7 +139,7 @@ static void rank(struct gdump_group *g)
 	}
 	g->score = floor(g->score * 100 + 0.5) / 100;
 	g->suspect = g->score >= 3;
-	if (!g->suspect && g->kind != GDUMP_KIND_OTHER && g->blocking &&
+	if (!g->suspect && (g->kind != GDUMP_KIND_OTHER || !*g->state) && g->blocking &&
 	    !(g->flags & GDUMP_LEAKED))
 		g->why = "blocked in your code, but few and not for long";
 }

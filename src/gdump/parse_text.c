@@ -495,7 +495,14 @@ static void d1_frame(struct d1 *r, const char *p, size_t m, size_t no)
 	if (!tab1)
 		return; /* "#	0x4a1233" alone: a PC without symbol */
 	tab2 = memchr(tab1 + 1, '\t', (size_t)(p + m - tab1 - 1));
-	if (!tab2 || !parse_fileline(tab2 + 1, (size_t)(p + m - tab2 - 1),
+	if (tab2) {
+		/* the columns are aligned with runs of tabs */
+		const char *q = tab2;
+		while (q < p + m && (*q == '\t' || *q == ' '))
+			q++;
+		file = q;
+	}
+	if (!tab2 || !parse_fileline(file, (size_t)(p + m - file),
 				     &file, &fn, &line)) {
 		gdump_warn(r->d, no, "unreadable debug=1 frame line");
 		return;
