@@ -169,7 +169,7 @@ static void add_findings(struct findings *fs, const struct gdump_groups *gs,
 		snprintf(msg, sizeof(msg), "%llu goroutine%s %s in %s%s%s at %s%s",
 			 (unsigned long long)g->count, g->count == 1 ? "" : "s",
 			 leaked ? "leaked, blocked" : "blocked",
-			 *g->state ? g->state : gdump_kind_name(g->kind), wait,
+			 *g->state ? g->state : "an unknown state", wait,
 			 gs->compared && g->growth > 0 ? " (grew since the older dump)" : "",
 			 site ? site->func : "?", leaked ? " (runtime leak mark)" : "");
 		f = findings_add(fs, leaked ? "goroutine-leaked" : "goroutine-leak-suspect",
@@ -178,6 +178,10 @@ static void add_findings(struct findings *fs, const struct gdump_groups *gs,
 				 (g->count >= 10 || (gs->compared && g->growth > 0)) ?
 				 REPORT_CONF_MEDIUM : REPORT_CONF_LOW,
 				 &loc, msg,
+				 g->kind == GDUMP_KIND_SYNC ?
+				 "make sure the lock is released (defer Unlock) and every "
+				 "Add is matched by Done on every path, including early "
+				 "returns and panics" :
 				 "make sure every goroutine started here can finish: the "
 				 "other side of the channel must send, receive or close on "
 				 "every path (use a buffered channel of the right size, or "
@@ -279,14 +283,24 @@ static void text_frame(struct sb *out, const char *lead, const struct gdump_fram
 static void text_table(struct sb *out, const struct gdump_groups *gs,
 		       const struct opts *o)
 {
-	size_t i, j, shown = 0, suspects = 0, hidden = 0;
+	size_t i, j, shown = 0, suspects = 0, hidden = 0, kept = 0;
+	uint64_t total = 0;
 
-	for (i = 0; i < gs->items.len; i++)
-		if (gs->items.items[i].suspect && keep(o, &gs->items.items[i]))
+	for (i = 0; i < gs->items.len; i++) {
+		if (!keep(o, &gs->items.items[i]))
+			continue;
+		kept++;
+		total += gs->items.items[i].count;
+		if (gs->items.items[i].suspect)
 			suspects++;
-	sb_addf(out, "%zu suspect%s in %zu groups, %llu goroutines (%s)", suspects,
-		suspects == 1 ? "" : "s", gs->items.len,
-		(unsigned long long)gs->total, format_name(gs->format));
+	}
+	sb_addf(out, "%zu suspect%s in %zu group%s, %llu goroutine%s", suspects,
+		suspects == 1 ? "" : "s", kept, kept == 1 ? "" : "s",
+		(unsigned long long)total, total == 1 ? "" : "s");
+	if (kept != gs->items.len)
+		sb_addf(out, " (filtered from %zu groups, %llu goroutines)",
+			gs->items.len, (unsigned long long)gs->total);
+	sb_addf(out, " (%s)", format_name(gs->format));
 	if (gs->compared)
 		sb_addf(out, "; %llu goroutines in %zu groups gone since the older dump",
 			(unsigned long long)gs->vanished, gs->nvanished_groups);
@@ -329,8 +343,10 @@ static void text_table(struct sb *out, const struct gdump_groups *gs,
 				 (g->flags & GDUMP_LOCKED) ? " locked" : "");
 			sb_addf(out, "  %-24s %6s  ", st, wait);
 		}
-		if (site)
+		if (site && *site->file)
 			sb_addf(out, "%s %s:%d", site->func, site->file, site->line);
+		else if (site)
+			sb_addf(out, "%s (no file)", site->func);
 		else
 			sb_adds(out, "(no stack)");
 		sb_addc(out, '\n');

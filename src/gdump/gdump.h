@@ -135,7 +135,8 @@ enum gdump_kind {
 
 struct gdump_group {
 	const char *key;          /* identity: frames, creator, state, lock */
-	const char *stack_key;    /* identity without state and lock */
+	const char *stack_key;    /* the frames alone: what debug=1 and the
+				     protobuf profile have (no creator) */
 	const char *state;        /* "" for aggregated formats */
 	unsigned flags;           /* or of the members' flags */
 	uint64_t count;
@@ -178,8 +179,9 @@ void gdump_groups_release(struct gdump_groups *gs);
 /* Compare cur with an older set: fill growth, is_new and survivors of every
  * group of cur, re-rank with growth (a group that grew is a stronger
  * suspect, one that did not grow a weaker one) and re-sort.  When one set
- * has states and the other does not (debug=2 against debug=1), groups are
- * matched on their stack alone. */
+ * is a traceback and the other an aggregated profile (debug=2 against
+ * debug=1), groups are matched on their frames alone, since aggregated
+ * profiles have no states and no creating site. */
 void gdump_compare(struct gdump_groups *cur, const struct gdump_groups *old);
 
 /* 1 if func belongs to the Go runtime or standard library (its import path

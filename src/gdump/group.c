@@ -245,11 +245,11 @@ void gdump_group(const struct gdump_dump *d, struct gdump_groups *gs)
 		sb_reset(&k);
 		for (i = 0; i < g->nframes; i++)
 			add_frame_key(&k, &g->frames[i]);
+		g->stack_key = arena_strndup(&gs->arena, k.buf ? k.buf : "", k.len);
 		if (g->created_by.func) {
 			sb_adds(&k, "created by ");
 			add_frame_key(&k, &g->created_by);
 		}
-		g->stack_key = arena_strndup(&gs->arena, k.buf ? k.buf : "", k.len);
 		sb_addf(&k, "[%s]%s", g->state,
 			(g->flags & GDUMP_LOCKED) ? " locked" : "");
 		g->key = arena_strndup(&gs->arena, sb_str(&k), k.len);

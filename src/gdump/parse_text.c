@@ -336,7 +336,10 @@ static void body_line(struct tb *t, const struct line *l)
 		return;
 	k = func_name_len(s, n);
 	if (!k) {
-		warn_line(t, l, "expected a function call or 'created by', found");
+		/* after "created by" and its file line the traceback is over:
+		 * what follows without a blank line is the log going on */
+		if (!t->g.created_by.func)
+			warn_line(t, l, "expected a function call or 'created by', found");
 		end_goroutine(t);
 		return;
 	}

@@ -23,7 +23,7 @@ def pp_groups(text):
     for line in text.splitlines():
         m = HEAD.match(line)
         if m and not line.startswith(' '):
-            state = re.sub(r', \d+(~\d+)? minutes$', '', m.group(2))
+            state = re.sub(r' \[\d+(~\d+)? minutes\]$', '', m.group(2))
             locked = ' [locked]' in line
             cur = {'count': int(m.group(1)), 'state': state, 'locked': locked,
                    'created': m.group(4) or '', 'frames': []}
@@ -40,7 +40,9 @@ def lh_groups(doc):
     out = []
     for g in doc['groups']:
         cb = g['created_by']
-        out.append({'count': g['count'], 'state': g['state'],
+        # panicparse keeps Go 1.26's "(leaked)" mark in the state text
+        state = g['state'] + (' (leaked)' if g['leaked'] else '')
+        out.append({'count': g['count'], 'state': state,
                     'locked': g['locked_to_thread'],
                     'created': '%s:%d' % (cb['file'], cb['line']) if cb else '',
                     'frames': ['%s:%d' % (f['file'], f['line']) for f in g['frames']]})

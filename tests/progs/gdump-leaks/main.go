@@ -9,6 +9,7 @@
 //   timeout          the caller gives up after a timeout; the worker blocks
 //                    sending its late result
 //   noSender         a goroutine receives from a channel nobody sends on
+//                    (started under the pprof label scenario=no-sender)
 //   generator        a consumer stops reading an endless generator
 //   nilChan          a receive from a nil channel (never wakes)
 //   mutexWait        waiters on a mutex that is never unlocked
@@ -19,6 +20,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -26,6 +28,7 @@ import (
 	"net/http"
 	_ "net/http/pprof"
 	"os"
+	"runtime/pprof"
 	"sync"
 	"time"
 )
@@ -133,7 +136,9 @@ func main() {
 		_ = earlyReturn([]int{1, 2, 5, 3, 4})
 		_ = firstWins(3)
 		_ = timeout()
-		noSender()
+		// labelled, so debug=1 and protobuf profiles carry labels
+		pprof.Do(context.Background(), pprof.Labels("scenario", "no-sender"),
+			func(context.Context) { noSender() })
 		g := generator()
 		<-g
 		<-g
