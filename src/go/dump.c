@@ -60,8 +60,10 @@ static void head(struct dump *d, int depth, const char *label,
 		 const struct go_node *n)
 {
 	sb_addn(d->out, ' ', (size_t)depth);
-	sb_adds(d->out, label);
-	sb_addc(d->out, ' ');
+	if (*label) {
+		sb_adds(d->out, label);
+		sb_addc(d->out, ' ');
+	}
 	sb_adds(d->out, go_kind_name((enum go_kind)n->kind));
 	sb_addc(d->out, ' ');
 	add_pos(d, n->off);
@@ -528,5 +530,5 @@ void go_dump_file(struct sb *out, const struct go_file *f)
 {
 	struct dump d = { out, f };
 
-	node(&d, 0, "File", &f->node);
+	node(&d, 0, "", &f->node);
 }
