@@ -23,6 +23,26 @@ void report_write_text(struct sb *out, const struct findings *fs);
 void report_write_json(struct sb *out, const struct findings *fs,
 		       const char *extra);
 
+/* SARIF 2.1.0 (write_sarif.c), for GitHub code scanning and other SARIF
+ * consumers.  rules describes the rules the tool knows (id, summary, help in
+ * Markdown, default severity); it may be NULL/0, and a finding whose rule is
+ * not in it gets a minimal descriptor, so every command can write SARIF.
+ * Paths are written as relative URIs against %SRCROOT% (absolute paths as
+ * file:// URIs).  Each result carries a partialFingerprint that does not
+ * depend on line numbers. */
+struct report_rule_meta {
+	const char *id;
+	const char *summary;     /* one line */
+	const char *help;        /* Markdown; may be NULL */
+	enum report_severity severity;
+};
+void report_write_sarif(struct sb *out, const struct findings *fs,
+			const struct report_rule_meta *rules, size_t nrules);
+
+/* A hash of rule, file, message and the finding's own text that does not
+ * involve line numbers: the key of baselines and SARIF fingerprints. */
+unsigned long long report_finding_fingerprint(const struct finding *f);
+
 /* The version string of the tool (also used by --version). */
 extern const char report_tool_version[];
 

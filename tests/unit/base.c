@@ -61,7 +61,7 @@ static void test_sb(void)
 static void test_map(void)
 {
 	struct map m = MAP_INIT;
-	char keys[1000][8];
+	char keys[1000][16];
 	int vals[1000], i;
 
 	for (i = 0; i < 1000; i++) {

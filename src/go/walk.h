@@ -1,0 +1,33 @@
+/*
+ * walk: expand command-line paths into Go source files the way the go tool
+ * sees packages.
+ *
+ * A file argument is taken as is (whatever its name); a directory is walked
+ * recursively for *.go files, skipping directories named testdata or
+ * vendor and those whose name starts with '_' or '.' (unless `all`);
+ * "DIR/..." means DIR walked the same way.  The result is sorted by path
+ * (byte order) within each argument, arguments in the order given, so runs
+ * are reproducible.
+ */
+#ifndef GO_WALK_H
+#define GO_WALK_H
+
+#include <stddef.h>
+#include "../base/err.h"
+
+struct go_walk {
+	char **paths;   /* heap strings, owned by the struct */
+	size_t n, cap;
+};
+
+#define GO_WALK_INIT { NULL, 0, 0 }
+
+/* Add the Go files found under path to w.  all: do not skip testdata,
+ * vendor, _* and .* directories.  Returns 0, or -1 with e filled
+ * ("cannot read 'x': No such file or directory") when path cannot be
+ * read; files found before the error stay in w. */
+int go_walk_add(struct go_walk *w, const char *path, int all, struct err *e);
+
+void go_walk_release(struct go_walk *w);
+
+#endif
