@@ -272,11 +272,12 @@ static int take_dump(struct child *ch, double tmo)
 		usleep(20000);
 	}
 	if (!ch->exited) {
-		kill(-ch->pid, SIGKILL);
 		kill(ch->pid, SIGKILL);
 		waitpid(ch->pid, &ch->status, 0);
 		ch->exited = 1;
 	}
+	/* what the program left behind in its process group goes too */
+	kill(-ch->pid, SIGKILL);
 	/* let the reader drain what is left (descendants may hold the pipe
 	 * open: give up after a second) */
 	until = watch_now_mono() + 1.0;
@@ -489,7 +490,7 @@ int cmd_run(int argc, char **argv)
 		c.tty = 0;
 		if (watch_cli_report(&c, &w, v, &fs, sb_str(&json), sb_str(&note)) < 0)
 			rc = CLI_EXIT_ERROR;
-		else if (w.samples.len == w.nfailed && !dumped) {
+		else if (watch_never_sampled(&w) && !dumped) {
 			cli_error("cannot sample the program");
 			rc = CLI_EXIT_ERROR;
 		} else

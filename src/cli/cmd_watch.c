@@ -466,7 +466,7 @@ int cmd_watch(int argc, char **argv)
 	watch_findings(&w, v, &fs);
 	if (watch_cli_report(&c, &w, v, &fs, NULL, NULL) < 0)
 		rc = CLI_EXIT_ERROR;
-	else if (w.samples.len == w.nfailed) {
+	else if (watch_never_sampled(&w)) {
 		const struct watch_sample *s = watch_last(&w);
 		cli_error("cannot sample the target: %s",
 			  s && s->error ? s->error : "no sample taken");

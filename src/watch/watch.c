@@ -129,6 +129,18 @@ void watch_release(struct watch *w)
 	arena_release(&w->arena);
 }
 
+int watch_never_sampled(const struct watch *w)
+{
+	unsigned want = w->base ? (1u << WATCH_HEAP_BYTES) | (1u << WATCH_GOROUTINES)
+				: ~0u;
+	size_t i;
+
+	for (i = 0; i < w->samples.len; i++)
+		if (w->samples.items[i].have & want)
+			return 0;
+	return 1;
+}
+
 const struct watch_sample *watch_last(const struct watch *w)
 {
 	return w->samples.len ? &w->samples.items[w->samples.len - 1] : NULL;

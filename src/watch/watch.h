@@ -129,6 +129,10 @@ void watch_release(struct watch *w);
  * or -1 with e filled when the sample could not be stored. */
 int watch_sample_once(struct watch *w, double now, struct err *e);
 
+/* 1 if no sample got anything from the target: nothing from the URL when
+ * one is watched (even if /proc answered), else nothing from /proc. */
+int watch_never_sampled(const struct watch *w);
+
 /* The last sample, or NULL. */
 const struct watch_sample *watch_last(const struct watch *w);
 

@@ -28,7 +28,7 @@ func main() {
 }
 
 func remember(n int) {
-	cache[strconv.Itoa(n)] = make([]byte, 1024)
+	cache[strconv.Itoa(n)] = make([]byte, 1024) // want: growing-allocation-site
 }
 
 // pprofServe listens on 127.0.0.1 at -port (or $PPROF_PORT; 0 picks a free

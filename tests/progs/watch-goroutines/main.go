@@ -1,17 +1,17 @@
 // watch-goroutines: the goroutine-leak shapes, one per -shape.  Each
 // request starts a goroutine that can never finish:
-//   recv      receives from a channel nobody sends on
-//   send      sends on an unbuffered channel after the receiver gave up
-//   sendfull  sends on a full buffered channel nobody drains
-//   select    a generator whose quit channel is never closed
-//   mutex     waits for a mutex that is never unlocked
-//   wg        waits on a WaitGroup whose Done is never called
-//   nilchan   receives from a nil channel
+//
+//	recv      receives from a channel nobody sends on
+//	send      sends on an unbuffered channel after the receiver gave up
+//	sendfull  sends on a full buffered channel nobody drains
+//	select    a generator whose quit channel is never closed
+//	mutex     waits for a mutex that is never unlocked
+//	wg        waits on a WaitGroup whose Done is never called
+//	nilchan   receives from a nil channel
 package main
 
 import (
 	"errors"
-	"sync"
 	"flag"
 	"fmt"
 	"net"
@@ -19,6 +19,7 @@ import (
 	_ "net/http/pprof"
 	"os"
 	"strconv"
+	"sync"
 	"time"
 )
 
@@ -59,7 +60,7 @@ func request() {
 func leakRecv() {
 	ch := make(chan int)
 	go func() {
-		v := <-ch
+		v := <-ch // want(recv): growing-goroutine-group blocked-goroutines
 		fmt.Println(v)
 	}()
 }
@@ -69,7 +70,7 @@ func leakSend() error {
 	errc := make(chan error)
 	for i := 0; i < 3; i++ {
 		go func() {
-			errc <- errors.New("failed")
+			errc <- errors.New("failed") // want(send): growing-goroutine-group blocked-goroutines
 		}()
 	}
 	return <-errc
@@ -79,7 +80,7 @@ func leakSendFull() {
 	ch := make(chan int, 1)
 	go func() {
 		for i := 0; ; i++ {
-			ch <- i
+			ch <- i // want(sendfull): growing-goroutine-group blocked-goroutines
 		}
 	}()
 }
@@ -87,7 +88,7 @@ func leakSendFull() {
 func fibonacci(c, quit chan int) {
 	x, y := 0, 1
 	for {
-		select {
+		select { // want(select): growing-goroutine-group blocked-goroutines
 		case c <- x:
 			x, y = y, x+y
 		case <-quit:
@@ -109,7 +110,7 @@ func leakMutex() {
 	var mu sync.Mutex
 	mu.Lock()
 	go func() {
-		mu.Lock()
+		mu.Lock() // want(mutex): growing-goroutine-group blocked-goroutines
 		defer mu.Unlock()
 	}()
 }
@@ -118,14 +119,14 @@ func leakWaitGroup() {
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() {
-		wg.Wait()
+		wg.Wait() // want(wg): growing-goroutine-group blocked-goroutines
 	}()
 }
 
 func leakNilChan() {
 	var ch chan int
 	go func() {
-		<-ch
+		<-ch // want(nilchan): growing-goroutine-group blocked-goroutines
 	}()
 }
 

@@ -4,9 +4,9 @@
 package main
 
 import (
-	"io"
 	"flag"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	_ "net/http/pprof"

@@ -3,7 +3,6 @@
 package main
 
 import (
-	"strings"
 	"flag"
 	"fmt"
 	"net"
@@ -11,6 +10,7 @@ import (
 	_ "net/http/pprof"
 	"os"
 	"strconv"
+	"strings"
 	"time"
 )
 

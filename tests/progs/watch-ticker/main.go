@@ -24,7 +24,7 @@ func main() {
 }
 
 func poll() {
-	t := time.NewTicker(time.Hour)
+	t := time.NewTicker(time.Hour) // want: growing-allocation-site
 	select {
 	case <-t.C:
 	default:

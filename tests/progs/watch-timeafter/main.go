@@ -25,7 +25,7 @@ func consume(ch chan string) {
 	for {
 		select {
 		case <-ch:
-		case <-time.After(3 * time.Minute):
+		case <-time.After(3 * time.Minute): // want: growing-allocation-site
 		}
 	}
 }
