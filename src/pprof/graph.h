@@ -1,0 +1,79 @@
+/*
+ * graph: pprof's call graph (internal to src/pprof).
+ *
+ * Nodes are keyed by pprof's NodeInfo (name, address, file, start line, line,
+ * object file) computed once per location line for a granularity; a build
+ * pass walks every sample root to leaf and adds its weight to the cum of
+ * each distinct node on the stack, to the flat of the leaf when the leaf is
+ * kept, and to each distinct caller->callee edge (whose "inline" flag stays
+ * set only while every contribution came from an inlined frame).  The kept
+ * set lets a later pass drop nodes the way pprof rebuilds its graph.
+ */
+#ifndef PPROF_GRAPH_H
+#define PPROF_GRAPH_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "report.h"
+#include "internal.h"
+#include "../base/map.h"
+#include "../base/vec.h"
+
+struct pprof_nodeinfo {
+	const char *name, *orig_name;   /* interned: equal strings, equal pointers */
+	uint64_t address;
+	const char *file;
+	int64_t start_line, lineno;
+	const char *objfile;
+};
+
+struct pprof_gnode {
+	struct pprof_nodeinfo info;
+	const char *printable;
+	const char *src_file;     /* the function's file, cleaned */
+	int64_t flat, cum;
+	uint32_t stamp;
+	uint32_t in_head;         /* first incoming edge + 1, 0 if none */
+	bool kept;
+};
+
+struct pprof_gedge {
+	uint32_t src, dst;
+	int64_t weight;
+	bool inl;
+	uint32_t stamp;
+	uint32_t next_in;         /* next incoming edge of dst + 1 */
+};
+
+struct pprof_graph {
+	struct arena arena;
+	struct map strings, nodemap;
+	struct u64map cleaned;    /* function -> cleaned file name */
+	VEC(struct pprof_gnode) nodes;
+	uint32_t *locnodes;       /* node ids, per location a run of them */
+	size_t *locstart, *loccount;
+	VEC(struct pprof_gedge) edges;
+	struct u64map edgemap;
+	uint32_t stamp;
+};
+
+/* Nodes for every location line of p at granularity g. */
+void pprof_graph_init(struct pprof_graph *g, const struct pprof_profile *p,
+		      enum pprof_granularity gran, bool noinlines, bool objnames);
+/* Recompute flat/cum (and edges if with_edges) from the samples of p with
+ * the given per-sample weights; only nodes with kept set count when
+ * use_kept. */
+void pprof_graph_build(struct pprof_graph *g, const struct pprof_profile *p,
+		       const int64_t *w, bool use_kept, bool with_edges);
+void pprof_graph_release(struct pprof_graph *g);
+
+/* Go's filepath.Clean and filepath.Base, into arena a. */
+const char *pprof_path_clean(struct arena *a, const char *p);
+const char *pprof_path_base(struct arena *a, const char *p);
+
+/* pprof's orders for node lists: by |flat| then name then |cum| (cum
+ * false), or by |cum| then name then |flat|. */
+void pprof_graph_sort(struct pprof_graph *g, uint32_t *ids, size_t n, bool cum);
+
+#endif
