@@ -32,7 +32,42 @@ struct scan {
 	VEC(struct go_node *) stack;
 	const struct go_file *file;
 	int in_init;                      /* depth inside func init() */
+	int in_request;                   /* depth inside request-handling funcs */
 };
+
+/* A parameter list that marks request-handling code: a context.Context,
+ * *http.Request, http.ResponseWriter or net.Conn parameter.  Globals that
+ * grow there grow with the traffic; globals filled by setup code, command
+ * line tools and compilers' memo tables do not, and are not reported. */
+static int is_request_type(const struct go_node *t)
+{
+	t = go_unparen(t);
+	if (t && t->kind == GO_STAR_EXPR)
+		t = go_unparen(GO_CAST(go_star_expr, t)->x);
+	return go_is_pkg_member(t, "context", "Context") ||
+		go_is_pkg_member(t, "net/http", "Request") ||
+		go_is_pkg_member(t, "net/http", "ResponseWriter") ||
+		go_is_pkg_member(t, "net", "Conn");
+}
+
+static int handles_requests(const struct go_func_type *ft)
+{
+	if (!ft || !ft->params)
+		return 0;
+	for (uint32_t i = 0; i < ft->params->list.n; i++)
+		if (is_request_type(GO_CAST(go_field, ft->params->list.v[i])->type))
+			return 1;
+	return 0;
+}
+
+static const struct go_func_type *func_type_of(const struct go_node *n)
+{
+	if (n->kind == GO_FUNC_DECL)
+		return GO_CAST(go_func_decl, n)->type;
+	if (n->kind == GO_FUNC_LIT)
+		return GO_CAST(go_func_lit, n)->type;
+	return NULL;
+}
 
 static int map_or_slice_type(const struct go_node *t)
 {
@@ -140,7 +175,7 @@ static void use(struct scan *s, struct global *g)
 				for (uint32_t i = 0; i < GO_CAST(go_assign_stmt, gp)->lhs.n; i++)
 					if (GO_CAST(go_assign_stmt, gp)->lhs.v[i] == p)
 						lhs = 1;
-			if (lhs && !s->in_init && !g->write) {
+			if (lhs && !s->in_init && s->in_request && !g->write) {
 				g->write = gp;
 				g->write_file = s->file;
 			}
@@ -165,7 +200,7 @@ static void use(struct scan *s, struct global *g)
 			if (gp && gp->kind == GO_ASSIGN_STMT &&
 			    GO_CAST(go_assign_stmt, gp)->lhs.n == 1 &&
 			    find(s, GO_CAST(go_assign_stmt, gp)->lhs.v[0]) == g) {
-				if (!s->in_init && !g->write) {
+				if (!s->in_init && s->in_request && !g->write) {
 					g->write = gp;
 					g->write_file = s->file;
 				}
@@ -210,6 +245,8 @@ static int visit(struct go_node *n, void *ctx)
 	struct global *g;
 
 	vec_push(&s->stack, n);
+	if (handles_requests(func_type_of(n)))
+		s->in_request++;
 	if (n->kind == GO_FUNC_DECL) {
 		struct go_func_decl *fd = GO_CAST(go_func_decl, n);
 
@@ -226,6 +263,8 @@ static void post(struct go_node *n, void *ctx)
 {
 	struct scan *s = ctx;
 
+	if (handles_requests(func_type_of(n)))
+		s->in_request--;
 	if (n->kind == GO_FUNC_DECL) {
 		struct go_func_decl *fd = GO_CAST(go_func_decl, n);
 
