@@ -18,7 +18,7 @@
 #include "ast.h"
 
 /* Deeper nesting of expressions, types or statements is a syntax error. */
-#define GO_PARSE_MAX_DEPTH 1000
+#define GO_PARSE_MAX_DEPTH 100000
 
 /* Parse one Go source file.  path is used in messages and copied into the
  * arena; src[0..len) must stay valid as long as the tree is used (nodes
