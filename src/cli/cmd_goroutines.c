@@ -51,7 +51,8 @@ const char cmd_goroutines_help[] =
 "OPTIONS\n"
 "    --all             list every group, not only suspects\n"
 "    --stacks          print the frames of each listed group\n"
-"    --format FMT      text (default) or json\n"
+"    --format FMT      text (default), json (findings plus a \"groups\" array\n"
+"                      of every group) or sarif (findings only)\n"
 "    --min-count N     only groups of at least N goroutines\n"
 "    --state RE        only groups whose state matches RE (PCRE2)\n"
 "    --match RE        only groups with a frame (function or file:line)\n"
@@ -69,8 +70,20 @@ const char cmd_goroutines_help[] =
 "    leakhound goroutines --format json http://127.0.0.1:6060/debug/pprof/goroutine?debug=2\n";
 
 
+static const struct report_rule_meta goroutine_rules[] = {
+	{ "goroutine-leaked",
+	  "goroutines the runtime's goroutineleak detector marked (leaked)",
+	  "Go 1.26+ marks a goroutine `(leaked)` when the garbage collector proves "
+	  "that the channel or lock it waits on is unreachable from any goroutine "
+	  "that could wake it.", REPORT_SEV_ERROR },
+	{ "goroutine-leak-suspect",
+	  "a group of goroutines blocked on a channel, select or sync wait in your code",
+	  "Ranked by count and wait time (and growth against an older dump). "
+	  "See docs/goroutines.md.", REPORT_SEV_WARNING },
+};
+
 struct opts {
-	int all, stacks, json;
+	int all, stacks, json, sarif;
 	long min_count;
 	pcre2_code *state_re, *match_re;
 	const char *output;
@@ -338,7 +351,7 @@ static void text_table(struct sb *out, const struct gdump_groups *gs,
 		}
 		{
 			char st[64];
-			snprintf(st, sizeof(st), "%s%s%s", *g->state ? g->state : "?",
+			snprintf(st, sizeof(st), "%s%s%s", *g->state ? g->state : "(unknown)",
 				 (g->flags & GDUMP_LEAKED) ? " (leaked)" : "",
 				 (g->flags & GDUMP_LOCKED) ? " locked" : "");
 			sb_addf(out, "  %-24s %6s  ", st, wait);
@@ -379,11 +392,11 @@ static int load(const char *src, struct gdump_dump *d, const char *what)
 	size_t i;
 	int rc;
 
+	gdump_dump_init(d);
 	if (gdump_fetch(src, &buf, &len, &e) < 0) {
 		cli_error("%s", e.msg);
 		return -1;
 	}
-	gdump_dump_init(d);
 	rc = gdump_parse(d, buf, len, &e);
 	free(buf);
 	if (rc < 0) {
@@ -423,12 +436,13 @@ int cmd_goroutines(int argc, char **argv)
 		case O_ALL: o.all = 1; break;
 		case O_STACKS: o.stacks = 1; break;
 		case O_FORMAT:
+			o.json = o.sarif = 0;
 			if (!strcmp(optarg, "json"))
 				o.json = 1;
-			else if (!strcmp(optarg, "text"))
-				o.json = 0;
-			else {
-				cli_usage("goroutines", "unknown format '%s' (text or json)", optarg);
+			else if (!strcmp(optarg, "sarif"))
+				o.sarif = 1;
+			else if (strcmp(optarg, "text")) {
+				cli_usage("goroutines", "unknown format '%s' (text, json or sarif)", optarg);
 				goto out;
 			}
 			break;
@@ -481,7 +495,10 @@ int cmd_goroutines(int argc, char **argv)
 	}
 	findings_init(&fs);
 	add_findings(&fs, &gs, &o);
-	if (o.json) {
+	if (o.sarif) {
+		report_write_sarif(&out, &fs, goroutine_rules,
+				   sizeof(goroutine_rules) / sizeof(goroutine_rules[0]));
+	} else if (o.json) {
 		struct sb extra = SB_INIT;
 		json_groups(&extra, &gs, &o, NULL, 0);
 		report_write_json(&out, &fs, sb_str(&extra));
