@@ -11,9 +11,8 @@
  *                          are the same measurement, not new evidence)
  * and how much growth is worth a report (absolute floor, fraction of the
  * level): RSS 2 MiB and 5 %, heap 1 MiB and 5 %, heap objects 5000 and
- * 10 %, goroutines 10 and 5 %, fds 10 and 5 %.  RSS growth is not judged
- * when the heap profile shows fewer than three collections in the window:
- * until the collector runs, a growing RSS may be garbage.
+ * 10 %, goroutines 10 and 5 %, fds 10 and 5 %.  RSS is judged last and
+ * with the others in view (see judge_rss).
  */
 #include <math.h>
 #include <stdio.h>
@@ -28,11 +27,12 @@ static const struct {
 	enum watch_series_id id;
 	double min_growth, min_rel;
 } judged[] = {
-	{ WATCH_RSS, 2 << 20, 0.05 },
+	/* RSS last: its judgement looks at the others */
 	{ WATCH_FDS, 10, 0.05 },
 	{ WATCH_GOROUTINES, 10, 0.05 },
 	{ WATCH_HEAP_BYTES, 1 << 20, 0.05 },
 	{ WATCH_HEAP_OBJECTS, 5000, 0.10 },
+	{ WATCH_RSS, 2 << 20, 0.05 },
 };
 #define NJUDGED (sizeof(judged) / sizeof(judged[0]))
 
@@ -68,6 +68,53 @@ int watch_any_leak(const struct watch_verdict *v)
 		if (v[k].evaluated && v[k].tr.verdict == TREND_GROWING)
 			return 1;
 	return 0;
+}
+
+static int growing(const struct watch_verdict *r)
+{
+	return r->evaluated && r->tr.verdict == TREND_GROWING;
+}
+
+/* RSS is the least specific series: Go's heap grows towards twice the
+ * live heap between collections and returns memory to the OS slowly, so a
+ * program whose live heap is flat can show a rising RSS for many cycles.
+ * When the heap profile is there, a growing RSS stands as a leak only if
+ * the heap or the goroutines grow too, or if the growth is too large for
+ * the heap to explain (more than the live heap and 64 MiB: memory outside
+ * the Go heap, cgo for instance); and only once collections were seen in
+ * the window, since before one a growing RSS may be garbage. */
+static void judge_rss(const struct watch *w, size_t lo, size_t hi,
+		      const char *isgc, double t0, struct watch_verdict *v,
+		      struct watch_verdict *r)
+{
+	const struct watch_verdict *h = &v[WATCH_HEAP_BYTES];
+	size_t i, gcs = 0, heaps = 0;
+	double growth = r->tr.slope * (r->tr.t1 - r->tr.t0);
+
+	for (i = lo; i < hi; i++) {
+		double t = w->samples.items[i].t - t0;
+		if (w->samples.items[i].have & (1u << WATCH_ALLOC_BYTES))
+			heaps++;
+		if (isgc[i - lo] && t >= r->tr.t0 && t <= r->tr.t1)
+			gcs++;
+	}
+	if (!heaps)
+		return;
+	if (gcs < 3) {
+		r->tr.verdict = TREND_NO_DATA;
+		r->note = "no garbage collection in the window: the growth may "
+			  "be garbage";
+		return;
+	}
+	if (growing(h) || growing(&v[WATCH_HEAP_OBJECTS]) ||
+	    growing(&v[WATCH_GOROUTINES]) || !h->evaluated ||
+	    h->tr.verdict == TREND_NO_DATA)
+		return;
+	if (growth > 64.0 * (1 << 20) && growth > h->tr.level)
+		return;
+	r->tr.verdict = TREND_SETTLING;
+	r->note = "the live heap is flat: the runtime's heap is still growing "
+		  "to its steady size";
 }
 
 void watch_evaluate(const struct watch *w, struct watch_verdict *v)
@@ -120,22 +167,8 @@ void watch_evaluate(const struct watch *w, struct watch_verdict *v)
 		if (r->tr.verdict == TREND_NO_DATA)
 			r->note = is_heap(id) ? "too few garbage collections seen"
 					      : "too few samples";
-		if (id == WATCH_RSS && r->tr.verdict == TREND_GROWING) {
-			size_t gcs = 0, heaps = 0;
-			for (i = lo; i < hi; i++) {
-				double t = w->samples.items[i].t - t0;
-				if (w->samples.items[i].have &
-				    (1u << WATCH_ALLOC_BYTES))
-					heaps++;
-				if (isgc[i - lo] && t >= r->tr.t0 && t <= r->tr.t1)
-					gcs++;
-			}
-			if (heaps && gcs < 3) {
-				r->tr.verdict = TREND_NO_DATA;
-				r->note = "no garbage collection in the window: "
-					  "the growth may be garbage";
-			}
-		}
+		if (id == WATCH_RSS && r->tr.verdict == TREND_GROWING)
+			judge_rss(w, lo, hi, isgc, t0, v, r);
 		if (w->opt.limit > 0 && watch_series_is_bytes(id) &&
 		    r->tr.slope > 0 && r->tr.verdict == TREND_GROWING) {
 			double left = (double)w->opt.limit - r->tr.last;
