@@ -94,15 +94,41 @@ void gdump_dump_release(struct gdump_dump *d)
 	arena_release(&d->arena);
 }
 
+/* A direct-mapped cache in front of the string table, indexed by the
+ * length and the first and last eight bytes: the same few dozen function
+ * names and paths repeat on every goroutine, and a hit costs one memcmp
+ * instead of hashing the whole string. */
+static size_t recent_index(const char *s, size_t n)
+{
+	uint64_t a = 0, b = 0;
+
+	memcpy(&a, s, n < 8 ? n : 8);
+	if (n > 8)
+		memcpy(&b, s + n - 8, 8);
+	a = (a ^ (b * 0x9e3779b97f4a7c15ULL) ^ n) * 0xff51afd7ed558ccdULL;
+	return (size_t)(a >> 52) & (GDUMP_RECENT - 1);
+}
+
 const char *gdump_intern(struct gdump_dump *d, const char *s, size_t n)
 {
-	struct gdump_tab_slot *slot = gdump_tab_slot(&d->strs, s, n);
+	size_t ri = recent_index(s, n);
+	struct gdump_tab_slot *slot;
 
-	if (!slot->value) {
+	if (d->recent[ri] && d->recent_len[ri] == n &&
+	    !memcmp(d->recent[ri], s, n))
+		return d->recent[ri];
+	slot = gdump_tab_slot(&d->strs, s, n);
+	d->recent_len[ri] = n;
+	if (slot->value) {
+		d->recent[ri] = slot->value;
+		return slot->value;
+	}
+	{
 		char *copy = arena_strndup(&d->arena, s, n);
 		slot->key = copy;
 		slot->value = copy;
 	}
+	d->recent[ri] = slot->value;
 	return slot->value;
 }
 

@@ -94,6 +94,9 @@ struct gdump_dump {
 	/* private: interning tables */
 	struct gdump_tab { struct gdump_tab_slot *slots; size_t cap, count; }
 		strs, stacks;
+#define GDUMP_RECENT 4096
+	const char *recent[GDUMP_RECENT];
+	size_t recent_len[GDUMP_RECENT];
 };
 
 void gdump_dump_init(struct gdump_dump *d);
