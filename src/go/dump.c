@@ -7,11 +7,11 @@
  * literal kinds and texts, operators and their positions, channel
  * directions, "...", alias '=').  Doc and line comments are shown where
  * they are attached; the file's full comment list, with texts, comes last.
- * tests/goparse/oracle/main.go prints go/ast in exactly this form, so the
+ * tests/progs/goparse-oracle/main.go prints go/ast in exactly this form, so the
  * two can be compared byte for byte; docs/front-end.md describes it.
- * Strings are printed between double quotes with bytes below 0x20, 0x7f,
- * '"' and '\\' written as \xHH, which both sides can do without a Unicode
- * table.
+ * Literal values and comment texts run to the end of the line, with '\\'
+ * doubled and bytes below 0x20 and 0x7f written as \xHH, so a node is
+ * always one line and both sides escape without a Unicode table.
  */
 #include "parse.h"
 #include "../base/sb.h"
@@ -41,18 +41,19 @@ static void add_str(struct dump *d, const char *s, uint32_t n)
 	struct sb *o = d->out;
 	uint32_t i, start = 0;
 
-	sb_addc(o, '"');
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
-		if (c < 0x20 || c == 0x7f || c == '"' || c == '\\') {
+		if (c < 0x20 || c == 0x7f || c == '\\') {
 			char esc[4] = { '\\', 'x', hex[c >> 4], hex[c & 15] };
 			sb_add(o, s + start, i - start);
-			sb_add(o, esc, 4);
+			if (c == '\\')
+				sb_add(o, "\\\\", 2);
+			else
+				sb_add(o, esc, 4);
 			start = i + 1;
 		}
 	}
 	sb_add(o, s + start, n - start);
-	sb_addc(o, '"');
 }
 
 /* Start a node's line; the caller adds attributes, then ends the line. */

@@ -299,7 +299,13 @@ static int at_comma(struct parser *p, const char *context, enum go_tok follow)
 
 static void nest_in(struct parser *p)
 {
-	if (++p->nest > GO_PARSE_MAX_DEPTH)
+	if (++p->nest > GO_PARSE_MAX_NEST)
+		fail_at(p, p->tok.line, p->tok.col, "exceeded max nesting depth");
+}
+
+static void depth_in(struct parser *p)
+{
+	if (++p->depth > GO_PARSE_MAX_DEPTH)
 		fail_at(p, p->tok.line, p->tok.col, "exceeded max nesting depth");
 }
 
@@ -1168,6 +1174,7 @@ static struct go_node *try_ident_or_type(struct parser *p)
 	int nest = p->nest;
 
 	nest_in(p);
+	depth_in(p);
 	switch (TOK) {
 	case GO_TOK_IDENT:
 		r = parse_type_name(p, NULL);
@@ -1213,6 +1220,7 @@ static struct go_node *try_ident_or_type(struct parser *p)
 		break;
 	}
 	p->nest = nest;
+	p->depth--;
 	return r;
 }
 
@@ -1457,6 +1465,7 @@ static struct go_node *parse_literal_value(struct parser *p,
 
 	/* go/parser does not bound {{{...}}}; we do */
 	nest_in(p);
+	depth_in(p);
 	p->expr_lev++;
 	while (TOK != GO_TOK_RBRACE && TOK != GO_TOK_EOF) {
 		lpush(p, parse_element(p));
@@ -1466,6 +1475,7 @@ static struct go_node *parse_literal_value(struct parser *p,
 	}
 	p->expr_lev--;
 	p->nest = nest;
+	p->depth--;
 	c->elts = lfinish(p, mark);
 	rbrace = expect_closing(p, GO_TOK_RBRACE, "composite literal");
 	c->type = typ;
@@ -1540,6 +1550,7 @@ static struct go_node *parse_unary_expr(struct parser *p)
 	int nest = p->nest;
 
 	nest_in(p);
+	depth_in(p);
 	switch (TOK) {
 	case GO_TOK_ADD: case GO_TOK_SUB: case GO_TOK_NOT: case GO_TOK_XOR:
 	case GO_TOK_AND: case GO_TOK_TILDE: {
@@ -1598,6 +1609,7 @@ static struct go_node *parse_unary_expr(struct parser *p)
 		break;
 	}
 	p->nest = nest;
+	p->depth--;
 	return r;
 }
 
@@ -2181,6 +2193,7 @@ static struct go_node *parse_stmt(struct parser *p)
 	int nest = p->nest;
 
 	nest_in(p);
+	depth_in(p);
 	switch (TOK) {
 	case GO_TOK_CONST: case GO_TOK_TYPE: case GO_TOK_VAR: {
 		struct go_decl_stmt *d = NEW(go_decl_stmt, GO_DECL_STMT);
@@ -2250,6 +2263,7 @@ static struct go_node *parse_stmt(struct parser *p)
 		fail_expected(p, cur(p), "statement");
 	}
 	p->nest = nest;
+	p->depth--;
 	return s;
 }
 
