@@ -154,7 +154,8 @@ struct go_lexer {
 	/* line start offsets, appended as lines are met: line n starts at
 	 * lines[n-1]; owned by the caller through go_lex_init's buffer */
 	uint32_t *lines;
-	uint32_t nlines, lines_cap;
+	uint32_t nlines;
+	size_t lines_cap;
 };
 
 /* Start lexing src[0..len).  Line starts are collected in a heap array

@@ -17,8 +17,16 @@
 #include "../base/err.h"
 #include "ast.h"
 
-/* Deeper nesting of expressions, types or statements is a syntax error. */
-#define GO_PARSE_MAX_DEPTH 1000
+/* Limits on nesting, reported as "exceeded max nesting depth".
+ * GO_PARSE_MAX_NEST bounds go/parser's own nesting counter (which also
+ * counts the length of operator and selector chains, and so the depth of
+ * the tree); go/parser allows 100000, but the deepest file of Go's standard
+ * library reaches 7100 (time/tzdata/zipdata.go) and a tree that deep would
+ * need a large stack to walk.  GO_PARSE_MAX_DEPTH bounds real recursion
+ * through parentheses, types, blocks and composite literals, which costs
+ * the most stack per level. */
+#define GO_PARSE_MAX_NEST 20000
+#define GO_PARSE_MAX_DEPTH 2000
 
 /* Parse one Go source file.  path is used in messages and copied into the
  * arena; src[0..len) must stay valid as long as the tree is used (nodes

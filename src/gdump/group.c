@@ -1,0 +1,371 @@
+/*
+ * group: merge goroutines with the same stack, rank leak suspects, compare
+ * two dumps.
+ *
+ * Identity is the list of (function, file, line) per frame, the creating
+ * site, the state and whether the goroutine is locked to a thread;
+ * argument values, goroutine ids, parent ids and wait times are ignored,
+ * so the workers one request handler spawns per request fall in one group.
+ * Inside one dump this is a comparison of interned pointers; across dumps
+ * it is the text key each group carries.
+ *
+ * Ranking (documented in docs/goroutines.md): a group is a suspect when it
+ * is blocked where nothing but another goroutine can wake it (a channel
+ * operation, select, a sync wait) in the user's own code, weighted by
+ * count and by how long it has waited.  Goroutines whose whole stack is the
+ * standard library (HTTP accept loops, persistConn loops, signal handling,
+ * finalizers) rank low; goroutines the runtime itself marked (leaked) are
+ * certain.
+ */
+#include "gdump.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../base/sb.h"
+
+int gdump_func_is_std(const char *func)
+{
+	const char *p, *slash = NULL, *first_slash = NULL;
+
+	if (!func || !*func)
+		return 0;
+	/* the import path ends at the last '/' before any '(' or '[' */
+	for (p = func; *p && *p != '(' && *p != '['; p++)
+		if (*p == '/') {
+			slash = p;
+			if (!first_slash)
+				first_slash = p;
+		}
+	if (!slash) {
+		/* "main.foo", "runtime.gopark", "sync.(*Mutex).Lock" */
+		return !(strncmp(func, "main.", 5) == 0);
+	}
+	/* "net/http.(*conn).serve" is std, "github.com/x/y.f" is not */
+	for (p = func; p < first_slash; p++)
+		if (*p == '.')
+			return 0;
+	return 1;
+}
+
+const char *gdump_kind_name(enum gdump_kind k)
+{
+	switch (k) {
+	case GDUMP_KIND_CHAN: return "channel";
+	case GDUMP_KIND_NILCHAN: return "nil channel";
+	case GDUMP_KIND_SELECT: return "select";
+	case GDUMP_KIND_SYNC: return "sync";
+	default: return "other";
+	}
+}
+
+static enum gdump_kind kind_of(const char *state)
+{
+	if (!strcmp(state, "chan receive") || !strcmp(state, "chan send"))
+		return GDUMP_KIND_CHAN;
+	if (!strcmp(state, "chan receive (nil chan)") ||
+	    !strcmp(state, "chan send (nil chan)") ||
+	    !strcmp(state, "select (no cases)"))
+		return GDUMP_KIND_NILCHAN;
+	if (!strcmp(state, "select"))
+		return GDUMP_KIND_SELECT;
+	if (!strncmp(state, "sync.", 5) || !strcmp(state, "semacquire"))
+		return GDUMP_KIND_SYNC;
+	return GDUMP_KIND_OTHER;
+}
+
+static const char *gs_intern(struct gdump_groups *gs, const char *s)
+{
+	struct map_slot *slot;
+	size_t n;
+
+	if (!s)
+		return NULL;
+	n = strlen(s);
+	slot = map_slot(&gs->strs, s, n);
+	if (!slot->value) {
+		char *c = arena_strndup(&gs->arena, s, n);
+		slot->key = c;
+		slot->value = c;
+	}
+	return slot->value;
+}
+
+static void add_frame_key(struct sb *k, const struct gdump_frame *f)
+{
+	sb_adds(k, f->func);
+	sb_addc(k, ' ');
+	sb_adds(k, f->file ? f->file : "");
+	sb_addf(k, ":%d\n", f->line);
+}
+
+/* Where a group's goroutines are blocked, ranked. */
+static void rank(struct gdump_group *g)
+{
+	static const double weight[] = {
+		[GDUMP_KIND_OTHER] = 0, [GDUMP_KIND_CHAN] = 2,
+		[GDUMP_KIND_NILCHAN] = 3, [GDUMP_KIND_SELECT] = 1.5,
+		[GDUMP_KIND_SYNC] = 1.5,
+	};
+	int wait = g->wait_max > 60 ? 60 : g->wait_max;
+	double s;
+
+	s = weight[g->kind] * (1 + log2((double)(g->count ? g->count : 1))) *
+	    (1 + wait / 15.0);
+	if (g->flags & GDUMP_LEAKED) {
+		g->score = 100 + (double)g->count;
+		g->why = "marked (leaked) by the runtime: nothing can ever wake it";
+	} else if (g->kind == GDUMP_KIND_OTHER && !*g->state && g->blocking) {
+		/* debug=1 text hides the runtime frames that tell a channel
+		 * wait from running code: a weaker weight, same formula */
+		g->score = 1.0 * (1 + log2((double)(g->count ? g->count : 1)));
+		g->why = "parked in your code (state unknown: debug=1 text has no states)";
+	} else if (g->kind == GDUMP_KIND_OTHER) {
+		g->score = 0;
+		g->why = "not blocked on a channel or lock";
+	} else if (!g->blocking) {
+		g->score = s * 0.1;
+		g->why = "standard-library goroutine (server loop, connection, "
+			 "signal or finalizer)";
+	} else if (g->kind == GDUMP_KIND_NILCHAN) {
+		g->score = s;
+		g->why = "blocked forever on a nil channel or an empty select";
+	} else {
+		g->score = s;
+		g->why = g->kind == GDUMP_KIND_SYNC ?
+			"waiting on a lock or wait group in your code" :
+			"blocked on a channel operation in your code";
+	}
+	g->score = floor(g->score * 100 + 0.5) / 100;
+	g->suspect = g->score >= 3;
+	if (!g->suspect && (g->kind != GDUMP_KIND_OTHER || !*g->state) && g->blocking &&
+	    !(g->flags & GDUMP_LEAKED))
+		g->why = "blocked in your code, but few and not for long";
+}
+
+static int cmp_group(const void *a, const void *b)
+{
+	const struct gdump_group *x = a, *y = b;
+
+	if (x->suspect != y->suspect)
+		return y->suspect - x->suspect;
+	if (x->score != y->score)
+		return y->score > x->score ? 1 : -1;
+	if (x->count != y->count)
+		return y->count > x->count ? 1 : -1;
+	return x->first < y->first ? -1 : x->first > y->first;
+}
+
+struct gkey {
+	const struct gdump_frame *frames;
+	uintptr_t nframes;
+	const char *state;
+	const char *cfunc, *cfile;
+	uintptr_t cline;
+	uintptr_t locked;
+};
+
+void gdump_group(const struct gdump_dump *d, struct gdump_groups *gs)
+{
+	struct map idx = MAP_INIT;
+	struct gkey *keys;
+	size_t *gi, i, j;
+	size_t *fill;
+	struct sb k = SB_INIT;
+
+	memset(gs, 0, sizeof(*gs));
+	arena_init(&gs->arena);
+	map_init(&gs->strs);
+	gs->format = d->format;
+	gs->total = d->total;
+	keys = xcalloc(d->gs.len ? d->gs.len : 1, sizeof(*keys));
+	gi = xmalloc((d->gs.len ? d->gs.len : 1) * sizeof(*gi));
+	for (i = 0; i < d->gs.len; i++) {
+		const struct gdump_goroutine *r = &d->gs.items[i];
+		struct gkey *kk = &keys[i];
+		struct map_slot *slot;
+
+		kk->frames = r->frames;
+		kk->nframes = r->nframes;
+		kk->state = r->state;
+		kk->cfunc = r->created_by.func;
+		kk->cfile = r->created_by.file;
+		kk->cline = (uintptr_t)r->created_by.line;
+		kk->locked = !!(r->flags & GDUMP_LOCKED);
+		slot = map_slot(&idx, (const char *)kk, sizeof(*kk));
+		if (!slot->value) {
+			struct gdump_group g;
+
+			memset(&g, 0, sizeof(g));
+			g.first = i;
+			g.wait_min = r->wait_minutes;
+			g.wait_max = r->wait_minutes;
+			vec_push(&gs->items, g);
+			slot->value = (void *)(uintptr_t)gs->items.len;
+		}
+		j = (size_t)(uintptr_t)slot->value - 1;
+		gi[i] = j;
+		{
+			struct gdump_group *g = &gs->items.items[j];
+			g->count += r->count;
+			g->flags |= r->flags;
+			if (r->wait_minutes < g->wait_min)
+				g->wait_min = r->wait_minutes;
+			if (r->wait_minutes > g->wait_max)
+				g->wait_max = r->wait_minutes;
+			if (r->id)
+				g->nids++;
+		}
+	}
+	map_release(&idx);
+	/* copy each group's strings and ids into the set's own arena */
+	fill = xcalloc(gs->items.len ? gs->items.len : 1, sizeof(*fill));
+	for (j = 0; j < gs->items.len; j++) {
+		struct gdump_group *g = &gs->items.items[j];
+		const struct gdump_goroutine *r = &d->gs.items[g->first];
+		struct gdump_frame *fr;
+
+		g->state = gs_intern(gs, r->state);
+		fr = arena_alloc(&gs->arena, (r->nframes ? r->nframes : 1) * sizeof(*fr));
+		for (i = 0; i < r->nframes; i++) {
+			fr[i].func = gs_intern(gs, r->frames[i].func);
+			fr[i].file = gs_intern(gs, r->frames[i].file);
+			fr[i].line = r->frames[i].line;
+			if (!g->blocking && !gdump_func_is_std(fr[i].func))
+				g->blocking = &fr[i];
+		}
+		g->frames = fr;
+		g->nframes = r->nframes;
+		if (r->created_by.func) {
+			g->created_by.func = gs_intern(gs, r->created_by.func);
+			g->created_by.file = gs_intern(gs, r->created_by.file);
+			g->created_by.line = r->created_by.line;
+		}
+		sb_reset(&k);
+		for (i = 0; i < g->nframes; i++)
+			add_frame_key(&k, &g->frames[i]);
+		g->stack_key = arena_strndup(&gs->arena, k.buf ? k.buf : "", k.len);
+		if (g->created_by.func) {
+			sb_adds(&k, "created by ");
+			add_frame_key(&k, &g->created_by);
+		}
+		sb_addf(&k, "[%s]%s", g->state,
+			(g->flags & GDUMP_LOCKED) ? " locked" : "");
+		g->key = arena_strndup(&gs->arena, sb_str(&k), k.len);
+		g->kind = kind_of(g->state);
+		if (g->nids)
+			g->ids = arena_alloc(&gs->arena, g->nids * sizeof(uint64_t));
+		rank(g);
+	}
+	sb_release(&k);
+	for (i = 0; i < d->gs.len; i++) {
+		struct gdump_group *g = &gs->items.items[gi[i]];
+		if (d->gs.items[i].id)
+			((uint64_t *)g->ids)[fill[gi[i]]++] = d->gs.items[i].id;
+	}
+	free(fill);
+	free(gi);
+	free(keys);
+	qsort(gs->items.items, gs->items.len, sizeof(*gs->items.items), cmp_group);
+}
+
+void gdump_groups_release(struct gdump_groups *gs)
+{
+	vec_free(&gs->items);
+	map_release(&gs->strs);
+	arena_release(&gs->arena);
+}
+
+/* Do the two sets both carry real states?  debug=1 and protobuf states are
+ * inferred from runtime frames and are not always the printed ones. */
+static int same_kind_of_state(const struct gdump_groups *a,
+			      const struct gdump_groups *b)
+{
+	int at = a->format == GDUMP_FMT_TRACEBACK;
+	int bt = b->format == GDUMP_FMT_TRACEBACK;
+	return at == bt;
+}
+
+void gdump_compare(struct gdump_groups *cur, const struct gdump_groups *old)
+{
+	struct map byk = MAP_INIT, ids = MAP_INIT;
+	int full = same_kind_of_state(cur, old);
+	size_t i, j;
+	uint64_t *matched;
+
+	matched = xcalloc(old->items.len ? old->items.len : 1, sizeof(*matched));
+	/* several old groups may share a stack key: sum them (index+1 list
+	 * kept simple: the key maps to the first, counts summed here) */
+	for (i = 0; i < old->items.len; i++) {
+		const struct gdump_group *g = &old->items.items[i];
+		const char *k = full ? g->key : g->stack_key;
+		struct map_slot *s = map_slot(&byk, k, strlen(k));
+		if (!s->value)
+			s->value = (void *)(uintptr_t)(i + 1);
+		for (j = 0; j < g->nids; j++) {
+			/* id -> old group index + 1; the key is the id's bytes,
+			 * which live in old's arena */
+			map_put(&ids, (const char *)&g->ids[j], sizeof(uint64_t),
+				(void *)(uintptr_t)(i + 1));
+		}
+	}
+	for (i = 0; i < cur->items.len; i++) {
+		struct gdump_group *g = &cur->items.items[i];
+		const char *k = full ? g->key : g->stack_key;
+		void *v = map_get(&byk, k, strlen(k));
+		uint64_t before = 0;
+
+		if (v) {
+			size_t oi = (size_t)(uintptr_t)v - 1;
+			for (j = oi; j < old->items.len; j++) {
+				const struct gdump_group *o = &old->items.items[j];
+				if (!strcmp(full ? o->key : o->stack_key, k)) {
+					before += o->count;
+					matched[j] = 1;
+				}
+			}
+		}
+		g->is_new = !v;
+		g->growth = (int64_t)g->count - (int64_t)before;
+		g->survivors = 0;
+		for (j = 0; v && j < g->nids; j++) {
+			void *w = map_get(&ids, (const char *)&g->ids[j], sizeof(uint64_t));
+			if (w) {
+				const struct gdump_group *o =
+					&old->items.items[(size_t)(uintptr_t)w - 1];
+				if (!strcmp(full ? o->key : o->stack_key, k))
+					g->survivors++;
+			}
+		}
+		if (g->flags & GDUMP_LEAKED)
+			continue;
+		if (g->growth > 0) {
+			g->score = floor(g->score * (1 + log2(1 + (double)g->growth)) * 100
+					 + 0.5) / 100;
+			if (g->score > 0 && g->blocking) {
+				g->why = g->is_new ? "new since the older dump and blocked in your code"
+					: "grew since the older dump and blocked in your code";
+			} else if (g->score > 0) {
+				g->why = g->is_new ? "new since the older dump (standard-library stack)"
+					: "grew since the older dump (standard-library stack)";
+			}
+		} else if (g->score > 0) {
+			g->score = floor(g->score * 50 + 0.5) / 100;
+			g->why = "did not grow since the older dump";
+		}
+		g->suspect = g->score >= 3;
+	}
+	cur->vanished = 0;
+	cur->nvanished_groups = 0;
+	for (i = 0; i < old->items.len; i++)
+		if (!matched[i]) {
+			cur->vanished += old->items.items[i].count;
+			cur->nvanished_groups++;
+		}
+	cur->compared = 1;
+	free(matched);
+	map_release(&byk);
+	map_release(&ids);
+	qsort(cur->items.items, cur->items.len, sizeof(*cur->items.items), cmp_group);
+}

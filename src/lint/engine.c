@@ -1,0 +1,781 @@
+/*
+ * engine: packages in, findings out (see lint.h and rule.h).
+ *
+ * The unit of work is a package, because the rules need package-wide
+ * facts (which functions close their parameters, which globals are ever
+ * deleted from) and because that is what bounds memory: a worker parses
+ * one package into one arena, runs every rule, copies the findings into
+ * its own list, and frees the arena.  Workers take packages from a shared
+ * counter; the lists are merged and sorted at the end, so the output does
+ * not depend on -j or on scheduling.
+ */
+#include "lint.h"
+#include "rule.h"
+#include "flow.h"
+#include "../base/file.h"
+#include "../base/utf8.h"
+#include "../base/sb.h"
+#include "../base/vec.h"
+#include "../go/parse.h"
+#include "../go/walk.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* ---------- the rule functions, in table order ---------- */
+
+#define RULE(cname, id, sev, summary) lint_rule_##cname,
+static void (*const rule_fns[])(struct lint_ctx *) = {
+#include "rules.def"
+};
+#undef RULE
+
+/* ---------- what rules call ---------- */
+
+int lint_is_test_file(const struct go_file *f)
+{
+	size_t n = strlen(f->path);
+
+	return n >= 8 && !strcmp(f->path + n - 8, "_test.go");
+}
+
+/* Does a //leakhound:ignore directive on `line` or the line above name
+ * rule? */
+static int suppressed(const struct go_file *f, uint32_t line, const char *rule)
+{
+	uint32_t lo = 0, hi = f->ncomments;
+	size_t rlen = strlen(rule);
+
+	/* first group starting at or after line - 8 (groups are short) */
+	while (lo < hi) {
+		uint32_t mid = (lo + hi) / 2;
+
+		if (f->comments[mid]->node.line + 8 < line)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (uint32_t g = lo; g < f->ncomments; g++) {
+		const struct go_comment_group *cg = f->comments[g];
+
+		if (cg->node.line > line)
+			break;
+		for (uint32_t i = 0; i < cg->n; i++) {
+			const struct go_comment *c = cg->list[i];
+			const char *p;
+
+			if (c->node.line != line && c->node.line + 1 != line)
+				continue;
+			if (c->len < 19 || strncmp(c->text, "//leakhound:ignore", 18))
+				continue;
+			p = c->text + 18;
+			if (*p != ' ' && *p != '\t')
+				continue;
+			while (*p == ' ' || *p == '\t')
+				p++;
+			/* a comma-separated list of rule ids up to a blank */
+			while (*p && *p != ' ' && *p != '\t') {
+				const char *e = p;
+
+				while (*e && *e != ',' && *e != ' ' && *e != '\t')
+					e++;
+				if ((size_t)(e - p) == rlen && !strncmp(p, rule, rlen))
+					return 1;
+				if ((size_t)(e - p) == 3 && !strncmp(p, "all", 3))
+					return 1;
+				p = *e == ',' ? e + 1 : e;
+			}
+		}
+	}
+	return 0;
+}
+
+static void loc_of(const struct go_file *f, const struct go_node *at,
+		   struct report_loc *l)
+{
+	uint32_t el, ec;
+
+	memset(l, 0, sizeof(*l));
+	l->file = f->path;
+	l->line = (int)at->line;
+	l->column = (int)at->col;
+	if (at->end > at->off && at->end <= f->size) {
+		go_file_position(f, at->end, &el, &ec);
+		l->end_line = (int)el;
+		l->end_column = (int)ec;
+	}
+}
+
+struct finding *lint_report(struct lint_ctx *cx, const struct go_file *f,
+			    const struct go_node *at, enum report_severity sev,
+			    const char *fix, const char *fmt, ...)
+{
+	struct report_loc l;
+	struct sb msg = SB_INIT;
+	struct finding *fd;
+	va_list ap;
+
+	if (suppressed(f, at->line, cx->rule_id))
+		return NULL;
+	loc_of(f, at, &l);
+	va_start(ap, fmt);
+	sb_vaddf(&msg, fmt, ap);
+	va_end(ap);
+	fd = findings_add(cx->out, cx->rule_id, sev, REPORT_CONF_HIGH, &l,
+			  sb_str(&msg), fix);
+	sb_release(&msg);
+	return fd;
+}
+
+void lint_related(struct lint_ctx *cx, struct finding *fd,
+		  const struct go_file *f, const struct go_node *at,
+		  const char *message)
+{
+	struct report_loc l;
+
+	if (!fd)
+		return;
+	loc_of(f, at, &l);
+	l.end_line = l.end_column = 0;
+	l.message = message;
+	finding_add_related(cx->out, fd, &l);
+}
+
+const struct lint_summary *lint_callee_summary(struct lint_ctx *cx,
+					       const struct go_node *fun)
+{
+	const struct go_ident *id;
+	const struct go_ident *decl;
+
+	fun = go_unparen(fun);
+	if (!fun || fun->kind != GO_IDENT || !cx->summaries)
+		return NULL;
+	id = GO_CAST(go_ident, fun);
+	if (id->decl_kind != GO_DECL_PACKAGE || !id->decl)
+		return NULL;
+	decl = id->decl;
+	return map_get(cx->summaries, (const char *)&decl, sizeof(decl));
+}
+
+struct foreach {
+	struct lint_ctx *cx;
+	const struct go_file *file;
+	void (*fn)(struct lint_ctx *, const struct lint_func *, void *);
+	void *arg;
+};
+
+static int foreach_fn(struct go_node *n, void *ctx)
+{
+	struct foreach *fe = ctx;
+	struct lint_func lf;
+
+	memset(&lf, 0, sizeof(lf));
+	lf.file = fe->file;
+	if (n->kind == GO_FUNC_DECL) {
+		lf.decl = GO_CAST(go_func_decl, n);
+		lf.type = lf.decl->type;
+		lf.body = lf.decl->body;
+		if (lf.body)
+			fe->fn(fe->cx, &lf, fe->arg);
+	} else if (n->kind == GO_FUNC_LIT) {
+		lf.lit = GO_CAST(go_func_lit, n);
+		lf.type = lf.lit->type;
+		lf.body = lf.lit->body;
+		if (lf.body)
+			fe->fn(fe->cx, &lf, fe->arg);
+	}
+	return 1;
+}
+
+void lint_foreach_func(struct lint_ctx *cx,
+		       void (*fn)(struct lint_ctx *, const struct lint_func *,
+				  void *),
+		       void *arg)
+{
+	for (size_t i = 0; i < cx->pkg->nfiles; i++) {
+		struct foreach fe = { cx, cx->pkg->files[i], fn, arg };
+
+		go_ast_inspect((struct go_node *)cx->pkg->files[i], foreach_fn,
+			       NULL, &fe);
+	}
+}
+
+/* ---------- semantics ---------- */
+
+/* Read the go.mod nearest above dir into *mod (strings in a).  Returns 1
+ * if one was found, 0 if none, -1 if unreadable or malformed (treated like
+ * none: we do not know the version). */
+static int nearest_gomod(struct arena *a, const char *dir, struct go_mod *mod)
+{
+	char path[4200], cur[4096];
+	struct stat stt;
+
+	if (!realpath(dir, cur))
+		return 0;
+	for (;;) {
+		char *slash;
+
+		snprintf(path, sizeof(path), "%s/go.mod", strcmp(cur, "/") ? cur : "");
+		if (stat(path, &stt) == 0 && S_ISREG(stt.st_mode)) {
+			size_t len;
+			struct err e = ERR_INIT;
+			char *src = file_read_all(path, 1 << 20, &len, &e);
+			int rc;
+
+			if (!src)
+				return -1;
+			rc = go_mod_parse(a, path, src, len, mod, &e);
+			free(src);
+			return rc < 0 ? -1 : 1;
+		}
+		slash = strrchr(cur, '/');
+		if (!slash || slash == cur)
+			break;
+		*slash = '\0';
+	}
+	return 0;
+}
+
+/* //go:debug key=value lines of a main package (before the package
+ * clause). */
+static const char *go_debug_directive(struct go_package *pkg, const char *key,
+				      struct arena *a)
+{
+	size_t klen = strlen(key);
+	const char *val = NULL;
+
+	for (size_t i = 0; i < pkg->nfiles; i++) {
+		struct go_file *f = pkg->files[i];
+
+		for (uint32_t g = 0; g < f->ncomments; g++) {
+			struct go_comment_group *cg = f->comments[g];
+
+			if (cg->node.off > f->package_pos)
+				break;
+			for (uint32_t j = 0; j < cg->n; j++) {
+				const char *t = cg->list[j]->text;
+
+				if (strncmp(t, "//go:debug ", 11))
+					continue;
+				t += 11;
+				while (*t == ' ')
+					t++;
+				if (!strncmp(t, key, klen) && t[klen] == '=') {
+					const char *v = t + klen + 1;
+					size_t n = strcspn(v, " \t\r\n");
+
+					val = arena_strndup(a, v, n);
+				}
+			}
+		}
+	}
+	return val;
+}
+
+static void decide_semantics(struct lint_semantics *sem, struct arena *a,
+			     const char *dir, struct go_package *pkg,
+			     const struct go_version *override, int is_main)
+{
+	struct go_mod mod;
+	int found = nearest_gomod(a, dir, &mod);
+	const char *async = NULL, *async_src = NULL;
+	struct go_version v123 = { 1, 23, 0 }, v127 = { 1, 27, 0 };
+	struct go_version tc = { 0, 0, 0 };
+
+	memset(sem, 0, sizeof(*sem));
+	if (found == 1) {
+		async = go_mod_godebug_get(&mod, "asynctimerchan");
+		if (async)
+			async_src = "godebug asynctimerchan in go.mod";
+		tc = mod.toolchain_version;
+	}
+	if (is_main) {
+		const char *d = go_debug_directive(pkg, "asynctimerchan", a);
+
+		if (d) {
+			async = d;
+			async_src = "//go:debug asynctimerchan";
+		}
+	}
+	if (override && override->major) {
+		sem->lang = *override;
+		sem->why = arena_printf(a, "--go %d.%d", override->major,
+					override->minor);
+	} else if (found == 1 && mod.go) {
+		sem->lang = mod.go_version;
+		sem->why = arena_printf(a, "go %s in go.mod", mod.go);
+	} else {
+		sem->why = "no go.mod go line: assuming Go before 1.23";
+		sem->new_timers = 0;
+		return;
+	}
+	if (go_version_cmp(tc, sem->lang) < 0)
+		tc = sem->lang;   /* the go line implies at least that toolchain */
+	if (go_version_cmp(tc, v127) >= 0) {
+		sem->new_timers = 1;
+		if (async && !strcmp(async, "1"))
+			sem->why = arena_printf(a, "%s; asynctimerchan=1 is "
+						"ignored since Go 1.27", sem->why);
+		return;
+	}
+	if (async && !strcmp(async, "1")) {
+		sem->new_timers = 0;
+		sem->why = arena_printf(a, "%s=1", async_src);
+		return;
+	}
+	if (async && !strcmp(async, "0") && go_version_cmp(tc, v123) >= 0) {
+		sem->new_timers = 1;
+		sem->why = arena_printf(a, "%s=0", async_src);
+		return;
+	}
+	sem->new_timers = go_version_cmp(sem->lang, v123) >= 0;
+}
+
+/* ---------- packages and workers ---------- */
+
+struct pkg_job {
+	char *dir;
+	VEC(char *) files;   /* borrowed from the walk */
+};
+
+struct shared {
+	const struct lint_options *o;
+	struct go_version override;
+	struct pkg_job *jobs;
+	size_t njobs;
+	size_t next;
+	pthread_mutex_t mu;
+};
+
+struct worker {
+	pthread_t tid;
+	struct shared *sh;
+	struct findings out;
+	VEC(char *) errors;
+	size_t files, bytes, packages;
+};
+
+struct parsed {
+	struct go_file *f;
+	char *src;
+	const char *pkgname;
+};
+
+static void run_rules(struct worker *w, struct go_file **files, size_t n,
+		      const char *dir, struct arena *a)
+{
+	struct go_package pkg;
+	struct lint_semantics sem;
+	struct map sums = MAP_INIT;
+	struct lint_ctx cx;
+
+	go_resolve_package(&pkg, files, n);
+	memset(&cx, 0, sizeof(cx));
+	cx.pkg = &pkg;
+	cx.is_main = !strcmp(pkg.name, "main");
+	decide_semantics(&sem, a, dir, &pkg, &w->sh->override, cx.is_main);
+	cx.sem = &sem;
+	cx.summaries = &sums;
+	cx.arena = a;
+	cx.out = &w->out;
+	lint_flow_summarize(&cx);
+	for (size_t r = 0; r < lint_nrules; r++) {
+		if (w->sh->o->enabled && !w->sh->o->enabled[r])
+			continue;
+		cx.rule_id = lint_rules[r].id;
+		rule_fns[r](&cx);
+	}
+	w->packages++;
+	map_release(&sums);
+	go_package_release(&pkg);
+}
+
+static int cmp_parsed(const void *pa, const void *pb)
+{
+	const struct parsed *a = pa, *b = pb;
+	int c = strcmp(a->pkgname, b->pkgname);
+
+	return c ? c : strcmp(a->f->path, b->f->path);
+}
+
+static void do_package(struct worker *w, struct pkg_job *job)
+{
+	struct arena a = ARENA_INIT;
+	VEC(struct parsed) ps = { NULL, 0, 0 };
+	VEC(struct go_file *) group = { NULL, 0, 0 };
+	size_t i;
+
+	for (i = 0; i < job->files.len; i++) {
+		struct err e = ERR_INIT;
+		size_t len;
+		char *src = file_read_all(job->files.items[i], 64 << 20, &len, &e);
+		struct parsed p;
+
+		if (!src) {
+			vec_push(&w->errors, xstrdup(e.msg));
+			continue;
+		}
+		w->files++;
+		w->bytes += len;
+		p.f = go_parse_file(&a, job->files.items[i], src, len, &e);
+		if (!p.f) {
+			vec_push(&w->errors, xstrdup(e.msg));
+			free(src);
+			continue;
+		}
+		p.src = src;
+		p.pkgname = p.f->name ? p.f->name->name : "";
+		vec_push(&ps, p);
+	}
+	/* one package per package clause (x and x_test, and the
+	 * `//go:build ignore` generators that std keeps beside packages) */
+	qsort(ps.items, ps.len, sizeof(ps.items[0]), cmp_parsed);
+	for (i = 0; i < ps.len;) {
+		size_t j = i;
+
+		group.len = 0;
+		while (j < ps.len && !strcmp(ps.items[j].pkgname, ps.items[i].pkgname))
+			vec_push(&group, ps.items[j++].f);
+		run_rules(w, group.items, group.len, job->dir, &a);
+		i = j;
+	}
+	for (i = 0; i < ps.len; i++)
+		free(ps.items[i].src);
+	vec_free(&ps);
+	vec_free(&group);
+	arena_release(&a);
+}
+
+static void *worker_main(void *arg)
+{
+	struct worker *w = arg;
+	struct shared *sh = w->sh;
+
+	for (;;) {
+		size_t i;
+
+		pthread_mutex_lock(&sh->mu);
+		i = sh->next++;
+		pthread_mutex_unlock(&sh->mu);
+		if (i >= sh->njobs)
+			break;
+		do_package(w, &sh->jobs[i]);
+	}
+	return NULL;
+}
+
+static int is_test_path(const char *p)
+{
+	size_t n = strlen(p);
+
+	return n >= 8 && !strcmp(p + n - 8, "_test.go");
+}
+
+static char *dir_of(const char *p)
+{
+	const char *s = strrchr(p, '/');
+
+	if (!s)
+		return xstrdup(".");
+	if (s == p)
+		return xstrdup("/");
+	return xstrndup(p, (size_t)(s - p));
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void merge_findings(struct findings *dst, const struct findings *src)
+{
+	for (size_t i = 0; i < src->items.len; i++) {
+		const struct finding *f = src->items.items[i];
+		struct finding *n = findings_add(dst, f->rule, f->severity,
+						 f->confidence, &f->loc,
+						 f->message, f->fix);
+
+		for (size_t j = 0; j < f->nrelated; j++)
+			finding_add_related(dst, n, &f->related[j]);
+	}
+}
+
+int lint_run(const struct lint_options *o, char *const *paths, size_t npaths,
+	     struct findings *out, struct lint_result *res, struct err *e)
+{
+	struct go_walk walk = GO_WALK_INIT;
+	struct shared sh;
+	VEC(char *) files = { NULL, 0, 0 };
+	VEC(struct pkg_job) jobs = { NULL, 0, 0 };
+	struct worker *ws;
+	int nw;
+	size_t i;
+
+	memset(res, 0, sizeof(*res));
+	memset(&sh, 0, sizeof(sh));
+	sh.o = o;
+	if (o->go_version) {
+		if (go_version_parse(o->go_version, strlen(o->go_version),
+				     &sh.override) < 0)
+			return err_setf(e, "invalid Go version '%s' (want 1.N)",
+					o->go_version);
+	}
+	for (i = 0; i < npaths; i++)
+		if (go_walk_add(&walk, paths[i], o->all_dirs, e) < 0) {
+			go_walk_release(&walk);
+			return -1;
+		}
+	for (i = 0; i < walk.n; i++)
+		if (o->include_tests || !is_test_path(walk.paths[i]))
+			vec_push(&files, walk.paths[i]);
+	/* group by directory; a file named twice is linted once */
+	qsort(files.items, files.len, sizeof(char *), cmp_str);
+	for (i = 0; i < files.len; i++) {
+		char *d = dir_of(files.items[i]);
+
+		if (i && !strcmp(files.items[i], files.items[i - 1])) {
+			free(d);
+			continue;
+		}
+		if (jobs.len && !strcmp(jobs.items[jobs.len - 1].dir, d)) {
+			free(d);
+		} else {
+			struct pkg_job j;
+
+			memset(&j, 0, sizeof(j));
+			j.dir = d;
+			vec_push(&jobs, j);
+		}
+		vec_push(&jobs.items[jobs.len - 1].files, files.items[i]);
+	}
+	sh.jobs = jobs.items;
+	sh.njobs = jobs.len;
+	pthread_mutex_init(&sh.mu, NULL);
+	nw = o->jobs > 0 ? o->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
+	if (nw < 1)
+		nw = 1;
+	if ((size_t)nw > jobs.len && jobs.len)
+		nw = (int)jobs.len;
+	ws = xcalloc((size_t)nw, sizeof(*ws));
+	for (int k = 0; k < nw; k++) {
+		ws[k].sh = &sh;
+		findings_init(&ws[k].out);
+	}
+	if (nw == 1) {
+		worker_main(&ws[0]);
+	} else {
+		for (int k = 0; k < nw; k++)
+			if (pthread_create(&ws[k].tid, NULL, worker_main, &ws[k])) {
+				/* could not start it: the others share the work */
+				ws[k].tid = 0;
+			}
+		for (int k = 0; k < nw; k++)
+			if (ws[k].tid)
+				pthread_join(ws[k].tid, NULL);
+		/* if every thread failed to start, do the work here */
+		if (sh.next < sh.njobs)
+			worker_main(&ws[0]);
+	}
+	for (int k = 0; k < nw; k++) {
+		merge_findings(out, &ws[k].out);
+		findings_release(&ws[k].out);
+		for (i = 0; i < ws[k].errors.len; i++) {
+			res->errors = xrealloc(res->errors,
+					       sizeof(char *) * (res->nerrors + 1));
+			res->errors[res->nerrors++] = ws[k].errors.items[i];
+		}
+		vec_free(&ws[k].errors);
+		res->files += ws[k].files;
+		res->bytes += ws[k].bytes;
+		res->packages += ws[k].packages;
+	}
+	if (res->nerrors)
+		qsort(res->errors, res->nerrors, sizeof(char *), cmp_str);
+	findings_sort(out);
+	free(ws);
+	pthread_mutex_destroy(&sh.mu);
+	for (i = 0; i < jobs.len; i++) {
+		free(jobs.items[i].dir);
+		vec_free(&jobs.items[i].files);
+	}
+	vec_free(&jobs);
+	vec_free(&files);
+	go_walk_release(&walk);
+	return 0;
+}
+
+void lint_result_release(struct lint_result *res)
+{
+	for (size_t i = 0; i < res->nerrors; i++)
+		free(res->errors[i]);
+	free(res->errors);
+	memset(res, 0, sizeof(*res));
+}
+
+/* ---------- baseline ---------- */
+
+/* Read a JSON string at *p (just after the opening quote) into sb. */
+static const char *json_str(const char *p, const char *end, struct sb *out)
+{
+	while (p < end && *p != '"') {
+		if (*p == '\\' && p + 1 < end) {
+			p++;
+			switch (*p) {
+			case 'n': sb_addc(out, '\n'); break;
+			case 't': sb_addc(out, '\t'); break;
+			case 'r': sb_addc(out, '\r'); break;
+			case 'b': sb_addc(out, '\b'); break;
+			case 'f': sb_addc(out, '\f'); break;
+			case 'u':
+				if (p + 4 < end) {
+					unsigned v = (unsigned)strtoul(
+						(char[5]){ p[1], p[2], p[3], p[4], 0 },
+						NULL, 16);
+					char buf[4];
+					size_t n = utf8_encode((int32_t)v, buf);
+
+					sb_add(out, buf, n);
+					p += 4;
+				}
+				break;
+			default: sb_addc(out, *p); break;
+			}
+			p++;
+			continue;
+		}
+		sb_addc(out, *p++);
+	}
+	return p < end ? p + 1 : NULL;
+}
+
+struct base_ent {
+	char *key;
+	int used;
+};
+
+long lint_apply_baseline(struct findings *fs, const char *baseline,
+			 size_t len, struct err *e)
+{
+	const char *p = baseline, *end = baseline + len;
+	VEC(struct base_ent) ents = { NULL, 0, 0 };
+	struct sb key = SB_INIT, val = SB_INIT;
+	const char *rule = NULL;
+	long dropped = 0;
+	size_t i, keep = 0;
+	char *cur[3] = { NULL, NULL, NULL };  /* rule, file, message */
+
+	(void)rule;
+	p = strstr(baseline, "\"findings\"");
+	if (!p || memchr(baseline, '\0', len))
+		return err_setf(e, "not leakhound finding JSON (no \"findings\")");
+	/* a flat scan: every "rule", "file" and "message" member at object
+	 * depth 1 inside the findings array; a related location's "file"
+	 * and "message" live at depth 2 and are skipped */
+	{
+		int depth = 0, in_arr = 0;
+
+		for (; p < end; p++) {
+			if (*p == '[') {
+				in_arr++;
+			} else if (*p == ']') {
+				if (--in_arr <= 0)
+					break;
+			} else if (*p == '{') {
+				depth++;
+				if (depth == 1)
+					cur[0] = cur[1] = cur[2] = NULL;
+			} else if (*p == '}') {
+				if (depth == 1 && cur[0] && cur[1] && cur[2]) {
+					struct base_ent be;
+
+					sb_reset(&key);
+					sb_adds(&key, cur[0]);
+					sb_addc(&key, '\n');
+					sb_adds(&key, cur[1]);
+					sb_addc(&key, '\n');
+					sb_adds(&key, cur[2]);
+					be.key = xstrdup(sb_str(&key));
+					be.used = 0;
+					vec_push(&ents, be);
+				}
+				if (depth == 1)
+					for (int k = 0; k < 3; k++) {
+						free(cur[k]);
+						cur[k] = NULL;
+					}
+				depth--;
+			} else if (*p == '"') {
+				sb_reset(&val);
+				p = json_str(p + 1, end, &val);
+				if (!p)
+					break;
+				if (depth == 1 && in_arr == 1) {
+					const char *q = p;
+					int slot = -1;
+
+					while (q < end && (*q == ' ' || *q == '\n'))
+						q++;
+					if (q < end && *q == ':') {
+						if (!strcmp(sb_str(&val), "rule"))
+							slot = 0;
+						else if (!strcmp(sb_str(&val), "file"))
+							slot = 1;
+						else if (!strcmp(sb_str(&val), "message"))
+							slot = 2;
+					}
+					if (slot >= 0) {
+						q++;
+						while (q < end && (*q == ' ' || *q == '\n'))
+							q++;
+						if (q < end && *q == '"') {
+							sb_reset(&val);
+							q = json_str(q + 1, end, &val);
+							if (!q)
+								break;
+							free(cur[slot]);
+							cur[slot] = xstrdup(sb_str(&val));
+							p = q;
+						}
+					}
+				}
+				p--;
+			}
+		}
+	}
+	for (int k = 0; k < 3; k++)
+		free(cur[k]);
+	for (i = 0; i < fs->items.len; i++) {
+		struct finding *f = fs->items.items[i];
+		int match = 0;
+
+		sb_reset(&key);
+		sb_adds(&key, f->rule);
+		sb_addc(&key, '\n');
+		sb_adds(&key, f->loc.file);
+		sb_addc(&key, '\n');
+		sb_adds(&key, f->message);
+		for (size_t j = 0; j < ents.len; j++)
+			if (!ents.items[j].used && !strcmp(ents.items[j].key, sb_str(&key))) {
+				ents.items[j].used = 1;
+				match = 1;
+				break;
+			}
+		if (match)
+			dropped++;
+		else
+			fs->items.items[keep++] = f;
+	}
+	fs->items.len = keep;
+	for (i = 0; i < ents.len; i++)
+		free(ents.items[i].key);
+	vec_free(&ents);
+	sb_release(&key);
+	sb_release(&val);
+	return dropped;
+}

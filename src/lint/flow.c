@@ -1,0 +1,1108 @@
+/*
+ * flow: release-on-every-path analysis for the resource rules (flow.h).
+ *
+ * The analysis is structured (it follows the AST, not a CFG): Go without
+ * goto has only structured control flow plus break/continue/return, which a
+ * small stack of loop/switch contexts models exactly.  States are bit sets
+ * of what the variable may be on the paths reaching a point, so joins are
+ * ORs and loops converge in a couple of rounds.
+ */
+#include "flow.h"
+#include "../base/vec.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+	S_NOTDEF = 1,   /* not created yet on this path */
+	S_OPEN = 2,
+	S_DONE = 4,     /* released, or nil on this path */
+	S_DEFER = 8,    /* not created yet, but a deferred release is armed */
+};
+
+/* ---------- recognising calls ---------- */
+
+static int is_sel(const struct go_node *n, const char *name,
+		  struct go_node **x)
+{
+	n = go_unparen(n);
+	if (!n || n->kind != GO_SELECTOR_EXPR ||
+	    strcmp(GO_CAST(go_selector_expr, n)->sel->name, name))
+		return 0;
+	if (x)
+		*x = go_unparen(GO_CAST(go_selector_expr, n)->x);
+	return 1;
+}
+
+static int is_var(const struct go_node *n, const struct go_ident *var)
+{
+	return var && go_local_var(n) == var;
+}
+
+/* The declaring node of a local variable: we search fn for the statement
+ * declaring it to learn its type or initial value. */
+struct find_decl {
+	const struct go_ident *var;
+	struct go_node *type, *value;
+	int found;
+};
+
+static int find_decl_fn(struct go_node *n, void *ctx)
+{
+	struct find_decl *fd = ctx;
+
+	if (fd->found)
+		return 0;
+	if (n->kind == GO_ASSIGN_STMT) {
+		struct go_assign_stmt *a = GO_CAST(go_assign_stmt, n);
+
+		for (uint32_t i = 0; i < a->lhs.n; i++)
+			if (a->lhs.v[i] == (struct go_node *)fd->var) {
+				fd->found = 1;
+				if (a->lhs.n == a->rhs.n)
+					fd->value = a->rhs.v[i];
+			}
+	} else if (n->kind == GO_VALUE_SPEC) {
+		struct go_value_spec *vs = GO_CAST(go_value_spec, n);
+
+		for (uint32_t i = 0; i < vs->names.n; i++)
+			if (vs->names.v[i] == (struct go_node *)fd->var) {
+				fd->found = 1;
+				fd->type = vs->type;
+				if (vs->names.n == vs->values.n)
+					fd->value = vs->values.v[i];
+			}
+	} else if (n->kind == GO_FIELD) {
+		struct go_field *f = GO_CAST(go_field, n);
+
+		for (uint32_t i = 0; i < f->names.n; i++)
+			if (f->names.v[i] == (struct go_node *)fd->var) {
+				fd->found = 1;
+				fd->type = f->type;
+			}
+	}
+	return 1;
+}
+
+/* Does type expression t name http.T or *http.T? */
+static int is_http_type(const struct go_node *t, const char *name)
+{
+	t = go_unparen(t);
+	if (t && t->kind == GO_STAR_EXPR)
+		t = go_unparen(GO_CAST(go_star_expr, t)->x);
+	return t && go_is_pkg_member(t, "net/http", name);
+}
+
+/* Is value expression v certainly an http.T (or pointer to one)? */
+static int is_http_value(const struct go_node *v, const char *name)
+{
+	v = go_unparen(v);
+	if (!v)
+		return 0;
+	if (v->kind == GO_UNARY_EXPR && GO_CAST(go_unary_expr, v)->op == GO_TOK_AND)
+		v = go_unparen(GO_CAST(go_unary_expr, v)->x);
+	if (v->kind == GO_COMPOSITE_LIT)
+		return is_http_type(GO_CAST(go_composite_lit, v)->type, name);
+	if (v->kind == GO_CALL_EXPR) {
+		struct go_call_expr *c = GO_CAST(go_call_expr, v);
+		struct go_node *f = go_unparen(c->fun);
+
+		if (f && f->kind == GO_IDENT &&
+		    !strcmp(GO_CAST(go_ident, f)->name, "new") &&
+		    GO_CAST(go_ident, f)->decl_kind == GO_DECL_UNIVERSE &&
+		    c->args.n == 1)
+			return is_http_type(c->args.v[0], name);
+	}
+	return 0;
+}
+
+/* Is receiver expression x certainly an *http.Client (for name "Client")
+ * or an http.Transport (name "Transport")? */
+static int receiver_is(const struct lint_func *fn, const struct go_node *x,
+		       const char *name)
+{
+	struct go_ident *var;
+	struct find_decl fd;
+
+	x = go_unparen(x);
+	if (!strcmp(name, "Client") && go_is_pkg_member(x, "net/http",
+							"DefaultClient"))
+		return 1;
+	if (!strcmp(name, "Transport") && go_is_pkg_member(x, "net/http",
+							   "DefaultTransport"))
+		return 1;
+	var = go_local_var(x);
+	if (!var)
+		return 0;
+	memset(&fd, 0, sizeof(fd));
+	fd.var = var;
+	if (fn->type)
+		go_ast_inspect((struct go_node *)fn->type, find_decl_fn, NULL, &fd);
+	if (!fd.found && fn->decl && fn->decl->recv)
+		go_ast_inspect((struct go_node *)fn->decl->recv, find_decl_fn,
+			       NULL, &fd);
+	if (!fd.found && fn->body)
+		go_ast_inspect((struct go_node *)fn->body, find_decl_fn, NULL,
+			       &fd);
+	if (!fd.found)
+		return 0;
+	if (fd.type)
+		return is_http_type(fd.type, name);
+	return is_http_value(fd.value, name);
+}
+
+static const char *const file_creators[] = {
+	"Open", "OpenFile", "Create", "CreateTemp", "NewFile", NULL
+};
+static const char *const http_funcs[] = {
+	"Get", "Head", "Post", "PostForm", NULL
+};
+static const char *const client_methods[] = {
+	"Do", "Get", "Head", "Post", "PostForm", NULL
+};
+static const char *const cancel_creators[] = {
+	"WithCancel", "WithTimeout", "WithDeadline", "WithCancelCause",
+	"WithTimeoutCause", "WithDeadlineCause", NULL
+};
+
+static int member_of(const struct go_node *fun, const char *path,
+		     const char *const *names)
+{
+	for (; *names; names++)
+		if (go_is_pkg_member(fun, path, *names))
+			return 1;
+	return 0;
+}
+
+/* The creator test needs the enclosing function for http.Client receivers;
+ * flow_creator_in passes it, lint_flow_creator (no function) only knows
+ * package-level forms. */
+static int flow_creator_in(const struct lint_func *fn, const struct go_node *n,
+			   enum lint_res_kind *kind)
+{
+	const struct go_call_expr *c;
+	struct go_node *x;
+
+	n = go_unparen(n);
+	if (!n || n->kind != GO_CALL_EXPR)
+		return 0;
+	c = GO_CAST(go_call_expr, n);
+	if (member_of(c->fun, "os", file_creators)) {
+		*kind = LINT_RES_FILE;
+		return 1;
+	}
+	if (member_of(c->fun, "net/http", http_funcs)) {
+		*kind = LINT_RES_BODY;
+		return 1;
+	}
+	if (member_of(c->fun, "context", cancel_creators)) {
+		*kind = LINT_RES_CANCEL;
+		return 1;
+	}
+	if (go_is_pkg_member(c->fun, "time", "NewTicker")) {
+		*kind = LINT_RES_TICKER;
+		return 1;
+	}
+	for (const char *const *m = client_methods; *m; m++)
+		if (is_sel(c->fun, *m, &x) &&
+		    (fn ? receiver_is(fn, x, "Client") :
+		     go_is_pkg_member(x, "net/http", "DefaultClient"))) {
+			*kind = LINT_RES_BODY;
+			return 1;
+		}
+	if (is_sel(c->fun, "RoundTrip", &x) &&
+	    (fn ? receiver_is(fn, x, "Transport") :
+	     go_is_pkg_member(x, "net/http", "DefaultTransport"))) {
+		*kind = LINT_RES_BODY;
+		return 1;
+	}
+	return 0;
+}
+
+int lint_flow_creator(const struct go_node *n, enum lint_res_kind *kind)
+{
+	return flow_creator_in(NULL, n, kind);
+}
+
+/* Functions that read from or write to a value without keeping it. */
+struct consumer {
+	const char *path, *name;
+	int wraps;   /* returns a wrapper that keeps the value */
+};
+
+static const struct consumer consumers[] = {
+	{ "io", "Copy", 0 }, { "io", "CopyN", 0 }, { "io", "CopyBuffer", 0 },
+	{ "io", "ReadAll", 0 }, { "io", "ReadFull", 0 },
+	{ "io", "ReadAtLeast", 0 }, { "io", "WriteString", 0 },
+	{ "io/ioutil", "ReadAll", 0 },
+	{ "fmt", "Fprint", 0 }, { "fmt", "Fprintf", 0 },
+	{ "fmt", "Fprintln", 0 }, { "fmt", "Fscan", 0 },
+	{ "fmt", "Fscanf", 0 }, { "fmt", "Fscanln", 0 },
+	{ "bufio", "NewReader", 1 }, { "bufio", "NewReaderSize", 1 },
+	{ "bufio", "NewScanner", 1 }, { "bufio", "NewWriter", 1 },
+	{ "bufio", "NewWriterSize", 1 },
+	{ "encoding/json", "NewDecoder", 1 }, { "encoding/json", "NewEncoder", 1 },
+	{ "encoding/xml", "NewDecoder", 1 }, { "encoding/xml", "NewEncoder", 1 },
+	{ "encoding/gob", "NewDecoder", 1 }, { "encoding/gob", "NewEncoder", 1 },
+	{ "encoding/csv", "NewReader", 1 }, { "encoding/csv", "NewWriter", 1 },
+	{ "io", "LimitReader", 1 }, { "io", "TeeReader", 1 },
+	{ "net/http/httputil", "DumpResponse", 0 },
+	{ NULL, NULL, 0 }
+};
+
+static const struct consumer *consumer_of(const struct go_node *fun)
+{
+	for (const struct consumer *c = consumers; c->path; c++)
+		if (go_is_pkg_member(fun, c->path, c->name))
+			return c;
+	return NULL;
+}
+
+/* ---------- summaries ---------- */
+
+static const struct lint_summary *summary_of(struct lint_ctx *cx,
+					     const struct go_node *fun)
+{
+	return cx->summaries ? lint_callee_summary(cx, fun) : NULL;
+}
+
+/* Is call c a release of r's variable? */
+static int call_releases(struct lint_ctx *cx, const struct lint_res *r,
+			 const struct go_call_expr *c)
+{
+	struct go_node *x, *y;
+	const struct lint_summary *s;
+
+	switch (r->kind) {
+	case LINT_RES_FILE:
+		if (is_sel(c->fun, "Close", &x) && is_var(x, r->var))
+			return 1;
+		break;
+	case LINT_RES_TICKER:
+		if (is_sel(c->fun, "Stop", &x) && is_var(x, r->var))
+			return 1;
+		break;
+	case LINT_RES_BODY:
+		if (is_sel(c->fun, "Close", &x) && is_sel(x, "Body", &y) &&
+		    is_var(y, r->var))
+			return 1;
+		break;
+	case LINT_RES_CANCEL:
+		if (is_var(c->fun, r->var))
+			return 1;
+		break;
+	}
+	s = summary_of(cx, c->fun);
+	if (s) {
+		for (uint32_t i = 0; i < c->args.n && i < 32; i++) {
+			unsigned bit = 1u << i;
+			struct go_node *a = c->args.v[i];
+
+			if (r->kind == LINT_RES_BODY && is_sel(a, "Body", &y) &&
+			    is_var(y, r->var) && (s->closes & bit))
+				return 1;
+			if (!is_var(a, r->var))
+				continue;
+			if ((r->kind == LINT_RES_FILE || r->kind == LINT_RES_BODY) &&
+			    (s->closes & bit))
+				return 1;
+			if (r->kind == LINT_RES_TICKER && (s->stops & bit))
+				return 1;
+			if (r->kind == LINT_RES_CANCEL && (s->calls & bit))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+struct rel_scan {
+	struct lint_ctx *cx;
+	const struct lint_res *r;
+	int found;
+};
+
+static int rel_scan_fn(struct go_node *n, void *ctx)
+{
+	struct rel_scan *rs = ctx;
+
+	if (rs->found || n->kind == GO_FUNC_LIT)
+		return 0;
+	if (n->kind == GO_CALL_EXPR &&
+	    call_releases(rs->cx, rs->r, GO_CAST(go_call_expr, n)))
+		rs->found = 1;
+	return !rs->found;
+}
+
+int lint_flow_releases(struct lint_ctx *cx, const struct lint_res *r,
+		       struct go_node *n)
+{
+	struct rel_scan rs = { cx, r, 0 };
+
+	if (n)
+		go_ast_inspect(n, rel_scan_fn, NULL, &rs);
+	return rs.found;
+}
+
+/* A deferred statement releases r: defer v.Close(), defer cancel(),
+ * defer func() { ... v.Close() ... }(), defer closeIt(v). */
+static int defer_releases(struct lint_ctx *cx, const struct lint_res *r,
+			  const struct go_defer_stmt *d)
+{
+	const struct go_node *call = d->call;
+	const struct go_call_expr *c;
+	struct go_node *f;
+
+	if (!call || call->kind != GO_CALL_EXPR)
+		return 0;
+	c = GO_CAST(go_call_expr, call);
+	f = go_unparen(c->fun);
+	if (f && f->kind == GO_FUNC_LIT)
+		return lint_flow_releases(cx, r,
+			(struct go_node *)GO_CAST(go_func_lit, f)->body);
+	return call_releases(cx, r, c);
+}
+
+/* ---------- use classification ---------- */
+
+struct uses {
+	struct lint_ctx *cx;
+	const struct lint_res *r;
+	VEC(struct go_node *) stack;
+	int escapes;
+	int has_goto;
+};
+
+/* Does local variable w (holding a wrapper of the resource) leave the
+ * function?  Any use other than a method call or a plain argument counts. */
+struct wscan {
+	const struct go_ident *w;
+	VEC(struct go_node *) stack;
+	int escapes;
+};
+
+static int wscan_fn(struct go_node *n, void *ctx)
+{
+	struct wscan *ws = ctx;
+
+	vec_push(&ws->stack, n);
+	if (n->kind == GO_IDENT && n != (struct go_node *)ws->w &&
+	    GO_CAST(go_ident, n)->decl == ws->w && ws->stack.len >= 2) {
+		struct go_node *p = ws->stack.items[ws->stack.len - 2];
+
+		if (p->kind != GO_SELECTOR_EXPR && p->kind != GO_CALL_EXPR &&
+		    p->kind != GO_BINARY_EXPR)
+			ws->escapes = 1;
+	}
+	return 1;
+}
+
+static void wscan_post(struct go_node *n, void *ctx)
+{
+	struct wscan *ws = ctx;
+
+	(void)n;
+	ws->stack.len--;
+}
+
+static int wrapper_escapes(struct go_node *body, const struct go_ident *w)
+{
+	struct wscan ws;
+
+	memset(&ws, 0, sizeof(ws));
+	ws.w = w;
+	go_ast_inspect(body, wscan_fn, wscan_post, &ws);
+	vec_free(&ws.stack);
+	return ws.escapes;
+}
+
+/* Is the value at stack depth i (stack[i]) used as an argument of a
+ * consumer call that does not keep it?  body is for wrapper checks. */
+static int consumed(struct uses *u, size_t i, struct go_node *body)
+{
+	struct go_node *p, *gp;
+	const struct consumer *c;
+
+	if (i == 0)
+		return 0;
+	p = u->stack.items[i - 1];
+	if (p->kind != GO_CALL_EXPR ||
+	    GO_CAST(go_call_expr, p)->fun == u->stack.items[i])
+		return 0;
+	c = consumer_of(GO_CAST(go_call_expr, p)->fun);
+	if (!c)
+		return 0;
+	if (!c->wraps)
+		return 1;
+	if (i < 2)
+		return 0;
+	gp = u->stack.items[i - 2];
+	if (gp->kind == GO_SELECTOR_EXPR)
+		return 1;   /* json.NewDecoder(r.Body).Decode(&v) */
+	if (gp->kind == GO_ASSIGN_STMT) {
+		struct go_assign_stmt *a = GO_CAST(go_assign_stmt, gp);
+
+		if (a->tok == GO_TOK_DEFINE && a->lhs.n == 1 && a->rhs.n == 1 &&
+		    a->lhs.v[0]->kind == GO_IDENT)
+			return !wrapper_escapes(body,
+					GO_CAST(go_ident, a->lhs.v[0]));
+	}
+	return 0;
+}
+
+/* Classify one use of the variable (the identifier on top of the stack). */
+static void classify(struct uses *u, struct go_node *body)
+{
+	size_t top = u->stack.len - 1, i;
+	struct go_node *id = u->stack.items[top];
+	struct go_node *p = top ? u->stack.items[top - 1] : NULL;
+	struct go_node *gp = top >= 2 ? u->stack.items[top - 2] : NULL;
+	struct go_node *ggp = top >= 3 ? u->stack.items[top - 3] : NULL;
+	int in_closure = 0, deferred_closure = 0;
+
+	for (i = 0; i < top; i++)
+		if (u->stack.items[i]->kind == GO_FUNC_LIT) {
+			in_closure = 1;
+			deferred_closure = i >= 2 &&
+				u->stack.items[i - 1]->kind == GO_CALL_EXPR &&
+				GO_CAST(go_call_expr, u->stack.items[i - 1])->fun ==
+					u->stack.items[i] &&
+				u->stack.items[i - 2]->kind == GO_DEFER_STMT;
+			break;
+		}
+	if (in_closure && !deferred_closure) {
+		u->escapes = 1;
+		return;
+	}
+	if (!p) {
+		u->escapes = 1;
+		return;
+	}
+	switch (p->kind) {
+	case GO_SELECTOR_EXPR: {
+		const char *sel = GO_CAST(go_selector_expr, p)->sel->name;
+		int called = gp && gp->kind == GO_CALL_EXPR &&
+			GO_CAST(go_call_expr, gp)->fun == p;
+
+		if (u->r->kind == LINT_RES_BODY && !strcmp(sel, "Body")) {
+			/* resp.Body: closed, read, or consumed */
+			if (gp && gp->kind == GO_SELECTOR_EXPR &&
+			    ggp && ggp->kind == GO_CALL_EXPR &&
+			    GO_CAST(go_call_expr, ggp)->fun == gp)
+				return;   /* resp.Body.Close(), resp.Body.Read() */
+			if (gp && gp->kind == GO_BINARY_EXPR)
+				return;
+			if (consumed(u, top - 1, body))
+				return;
+			if (gp && gp->kind == GO_CALL_EXPR &&
+			    lint_flow_releases(u->cx, u->r, gp))
+				return;   /* closeBody(resp.Body) */
+			u->escapes = 1;
+			return;
+		}
+		if (called)
+			return;   /* a method call: f.Read(), t.Reset(d) */
+		if (!strcmp(sel, "Close") || !strcmp(sel, "Stop")) {
+			u->escapes = 1;   /* a method value: cleanups = append(..., f.Close) */
+			return;
+		}
+		return;   /* a field: t.C, resp.StatusCode */
+	}
+	case GO_CALL_EXPR: {
+		struct go_call_expr *c = GO_CAST(go_call_expr, p);
+
+		if (c->fun == id)
+			return;   /* cancel() */
+		if (call_releases(u->cx, u->r, c))
+			return;   /* closeIt(f) with a summary */
+		if (consumed(u, top, body))
+			return;
+		u->escapes = 1;
+		return;
+	}
+	case GO_BINARY_EXPR: {
+		enum go_tok op = GO_CAST(go_binary_expr, p)->op;
+
+		if (op == GO_TOK_EQL || op == GO_TOK_NEQ)
+			return;
+		u->escapes = 1;
+		return;
+	}
+	default:
+		u->escapes = 1;
+		return;
+	}
+}
+
+static int uses_fn(struct go_node *n, void *ctx)
+{
+	struct uses *u = ctx;
+
+	vec_push(&u->stack, n);
+	if (n->kind == GO_BRANCH_STMT &&
+	    GO_CAST(go_branch_stmt, n)->tok == GO_TOK_GOTO)
+		u->has_goto = 1;
+	if (n->kind == GO_IDENT && n != (struct go_node *)u->r->var &&
+	    GO_CAST(go_ident, n)->decl == u->r->var && !u->escapes) {
+		/* the defining statement's own lhs occurrences are not uses */
+		struct go_node *p = u->stack.len >= 2 ?
+			u->stack.items[u->stack.len - 2] : NULL;
+
+		if (p == u->r->def && p->kind == GO_ASSIGN_STMT) {
+			struct go_assign_stmt *a = GO_CAST(go_assign_stmt, p);
+			int in_lhs = 0;
+
+			for (uint32_t i = 0; i < a->lhs.n; i++)
+				if (a->lhs.v[i] == n)
+					in_lhs = 1;
+			if (in_lhs)
+				return 1;
+		}
+		classify(u, (struct go_node *)u->stack.items[0]);
+	}
+	return 1;
+}
+
+static void uses_post(struct go_node *n, void *ctx)
+{
+	struct uses *u = ctx;
+
+	(void)n;
+	u->stack.len--;
+}
+
+/* ---------- path walk ---------- */
+
+struct target {
+	struct go_node *stmt;
+	const char *label;
+	int is_loop;
+	unsigned brk, cont;
+};
+
+struct walk {
+	struct lint_ctx *cx;
+	const struct lint_res *r;
+	struct go_node *leak;
+	const char *pending_label;
+	VEC(struct target) targets;
+};
+
+static unsigned st_release(unsigned s)
+{
+	if (s & S_OPEN)
+		s = (s & ~(unsigned)S_OPEN) | S_DONE;
+	return s;
+}
+
+static unsigned st_def(unsigned s)
+{
+	unsigned o = 0;
+
+	if (s & (S_NOTDEF | S_DONE | S_OPEN))
+		o |= S_OPEN;
+	if (s & S_DEFER)
+		o |= S_DONE;
+	return o;
+}
+
+static unsigned walk_stmt(struct walk *w, struct go_node *s, unsigned st);
+
+static unsigned walk_list(struct walk *w, const struct go_list *l, unsigned st)
+{
+	for (uint32_t i = 0; i < l->n && st; i++)
+		st = walk_stmt(w, l->v[i], st);
+	return st;
+}
+
+static void leak_at(struct walk *w, struct go_node *n)
+{
+	if (!w->leak)
+		w->leak = n;
+}
+
+static int is_terminating_call(const struct go_node *x)
+{
+	const struct go_call_expr *c;
+	struct go_node *f, *sx;
+
+	x = go_unparen(x);
+	if (!x || x->kind != GO_CALL_EXPR)
+		return 0;
+	c = GO_CAST(go_call_expr, x);
+	f = go_unparen(c->fun);
+	if (f && f->kind == GO_IDENT && !strcmp(GO_CAST(go_ident, f)->name, "panic") &&
+	    GO_CAST(go_ident, f)->decl_kind == GO_DECL_UNIVERSE)
+		return 1;
+	if (go_is_pkg_member(f, "os", "Exit") ||
+	    go_is_pkg_member(f, "runtime", "Goexit") ||
+	    go_is_pkg_member(f, "log", "Fatal") ||
+	    go_is_pkg_member(f, "log", "Fatalf") ||
+	    go_is_pkg_member(f, "log", "Fatalln") ||
+	    go_is_pkg_member(f, "log", "Panic") ||
+	    go_is_pkg_member(f, "log", "Panicf") ||
+	    go_is_pkg_member(f, "log", "Panicln"))
+		return 1;
+	/* t.Fatal/t.Fatalf/b.Fatal in tests */
+	if ((is_sel(f, "Fatal", &sx) || is_sel(f, "Fatalf", &sx) ||
+	     is_sel(f, "FailNow", &sx) || is_sel(f, "SkipNow", &sx) ||
+	     is_sel(f, "Skip", &sx) || is_sel(f, "Skipf", &sx)) &&
+	    go_local_var(sx))
+		return 1;
+	return 0;
+}
+
+/* 1: the then-branch holds no resource; 2: the else-branch holds none. */
+static int nil_branch(struct walk *w, const struct go_node *cond)
+{
+	const struct go_binary_expr *b;
+	const struct go_node *x, *y;
+	int is_err, is_v;
+
+	cond = go_unparen(cond);
+	if (!cond || cond->kind != GO_BINARY_EXPR)
+		return 0;
+	b = GO_CAST(go_binary_expr, cond);
+	if (b->op != GO_TOK_EQL && b->op != GO_TOK_NEQ)
+		return 0;
+	x = go_unparen(b->x);
+	y = go_unparen(b->y);
+	if (!y || y->kind != GO_IDENT || strcmp(GO_CAST(go_ident, y)->name, "nil") ||
+	    GO_CAST(go_ident, y)->decl_kind != GO_DECL_UNIVERSE)
+		return 0;
+	is_err = w->r->err && is_var(x, w->r->err);
+	is_v = is_var(x, w->r->var);
+	if (is_err)
+		return b->op == GO_TOK_NEQ ? 1 : 2;
+	if (is_v)
+		return b->op == GO_TOK_EQL ? 1 : 2;
+	return 0;
+}
+
+static struct target *find_target(struct walk *w, const struct go_ident *label,
+				  int want_loop)
+{
+	for (size_t i = w->targets.len; i > 0; i--) {
+		struct target *t = &w->targets.items[i - 1];
+
+		if (label) {
+			if (t->label && !strcmp(t->label, label->name))
+				return t;
+			continue;
+		}
+		if (!want_loop || t->is_loop)
+			return t;
+	}
+	return NULL;
+}
+
+static int contains(const struct go_node *outer, const struct go_node *inner)
+{
+	return inner && outer && inner->off >= outer->off &&
+		inner->end <= outer->end;
+}
+
+static unsigned walk_loop(struct walk *w, struct go_node *s,
+			  struct go_block_stmt *body, struct go_node *post,
+			  int endless, unsigned st)
+{
+	struct target t = { s, w->pending_label, 1, 0, 0 };
+	unsigned in = st, out = 0, prev = ~0u, cont = 0, brk = 0;
+	int round;
+
+	w->pending_label = NULL;
+	for (round = 0; round < 4; round++) {
+		unsigned body_in = in | out | cont;
+		size_t ti;
+
+		if (body_in == prev)
+			break;
+		prev = body_in;
+		vec_push(&w->targets, t);
+		ti = w->targets.len - 1;
+		out = body ? walk_list(w, &body->list, body_in) : body_in;
+		cont = w->targets.items[ti].cont;
+		brk |= w->targets.items[ti].brk;
+		w->targets.len--;
+		if (post)
+			out = walk_stmt(w, post, out | cont);
+		if (contains((struct go_node *)body, w->r->def) &&
+		    ((out | cont) & S_OPEN))
+			leak_at(w, s);
+	}
+	if (endless)
+		return brk;
+	return brk | in | out | cont;
+}
+
+static unsigned walk_clauses(struct walk *w, struct go_node *s,
+			     struct go_block_stmt *body, unsigned st,
+			     int is_select)
+{
+	struct target t = { s, w->pending_label, 0, 0, 0 };
+	unsigned out = 0;
+	int has_default = is_select;  /* a select without default blocks */
+	size_t ti;
+
+	w->pending_label = NULL;
+	vec_push(&w->targets, t);
+	ti = w->targets.len - 1;
+	if (body)
+		for (uint32_t i = 0; i < body->list.n; i++) {
+			struct go_node *c = body->list.v[i];
+
+			if (c->kind == GO_CASE_CLAUSE) {
+				struct go_case_clause *cc = GO_CAST(go_case_clause, c);
+
+				if (cc->is_default)
+					has_default = 1;
+				out |= walk_list(w, &cc->body, st);
+			} else if (c->kind == GO_COMM_CLAUSE) {
+				struct go_comm_clause *cc = GO_CAST(go_comm_clause, c);
+				unsigned cs = st;
+
+				if (cc->comm)
+					cs = walk_stmt(w, cc->comm, cs);
+				out |= walk_list(w, &cc->body, cs);
+			}
+		}
+	out |= w->targets.items[ti].brk;
+	w->targets.len--;
+	if (!has_default)
+		out |= st;
+	return out;
+}
+
+static unsigned walk_stmt(struct walk *w, struct go_node *s, unsigned st)
+{
+	if (!s || !st)
+		return st;
+	if (s == w->r->def) {
+		/* a release inside the creating statement itself is rare;
+		 * the definition makes the variable open */
+		if (s->kind == GO_ASSIGN_STMT || s->kind == GO_DECL_STMT)
+			return st_def(st);
+	}
+	switch ((enum go_kind)s->kind) {
+	case GO_EXPR_STMT:
+		if (is_terminating_call(GO_CAST(go_expr_stmt, s)->x))
+			return 0;
+		break;
+	case GO_DEFER_STMT:
+		if (defer_releases(w->cx, w->r, GO_CAST(go_defer_stmt, s))) {
+			unsigned o = st_release(st);
+
+			if (o & S_NOTDEF)
+				o = (o & ~(unsigned)S_NOTDEF) | S_DEFER;
+			return o;
+		}
+		return st;
+	case GO_RETURN_STMT:
+		if (st & S_OPEN)
+			leak_at(w, s);
+		return 0;
+	case GO_BLOCK_STMT:
+		return walk_list(w, &GO_CAST(go_block_stmt, s)->list, st);
+	case GO_LABELED_STMT: {
+		struct go_labeled_stmt *l = GO_CAST(go_labeled_stmt, s);
+
+		w->pending_label = l->label ? l->label->name : NULL;
+		st = walk_stmt(w, l->stmt, st);
+		w->pending_label = NULL;
+		return st;
+	}
+	case GO_IF_STMT: {
+		struct go_if_stmt *i = GO_CAST(go_if_stmt, s);
+		unsigned th, el;
+		int nb;
+
+		w->pending_label = NULL;
+		st = walk_stmt(w, i->init, st);
+		if (lint_flow_releases(w->cx, w->r, i->cond))
+			st = st_release(st);
+		nb = nil_branch(w, i->cond);
+		th = nb == 1 ? st_release(st) : st;
+		el = nb == 2 ? st_release(st) : st;
+		th = walk_stmt(w, (struct go_node *)i->body, th);
+		el = i->els ? walk_stmt(w, i->els, el) : el;
+		return th | el;
+	}
+	case GO_FOR_STMT: {
+		struct go_for_stmt *f = GO_CAST(go_for_stmt, s);
+		const char *label = w->pending_label;
+
+		w->pending_label = NULL;
+		st = walk_stmt(w, f->init, st);
+		w->pending_label = label;
+		return walk_loop(w, s, f->body, f->post, f->cond == NULL, st);
+	}
+	case GO_RANGE_STMT:
+		return walk_loop(w, s, GO_CAST(go_range_stmt, s)->body, NULL, 0, st);
+	case GO_SWITCH_STMT: {
+		struct go_switch_stmt *sw = GO_CAST(go_switch_stmt, s);
+		const char *label = w->pending_label;
+
+		w->pending_label = NULL;
+		st = walk_stmt(w, sw->init, st);
+		w->pending_label = label;
+		return walk_clauses(w, s, sw->body, st, 0);
+	}
+	case GO_TYPE_SWITCH_STMT: {
+		struct go_type_switch_stmt *sw = GO_CAST(go_type_switch_stmt, s);
+		const char *label = w->pending_label;
+
+		w->pending_label = NULL;
+		st = walk_stmt(w, sw->init, st);
+		w->pending_label = label;
+		return walk_clauses(w, s, sw->body, st, 0);
+	}
+	case GO_SELECT_STMT:
+		return walk_clauses(w, s, GO_CAST(go_select_stmt, s)->body, st, 1);
+	case GO_BRANCH_STMT: {
+		struct go_branch_stmt *b = GO_CAST(go_branch_stmt, s);
+		struct target *t;
+
+		if (b->tok == GO_TOK_BREAK) {
+			t = find_target(w, b->label, 0);
+			if (t)
+				t->brk |= st;
+			return 0;
+		}
+		if (b->tok == GO_TOK_CONTINUE) {
+			t = find_target(w, b->label, 1);
+			if (t)
+				t->cont |= st;
+			return 0;
+		}
+		return st;   /* fallthrough; goto never gets here */
+	}
+	default:
+		break;
+	}
+	w->pending_label = NULL;
+	if (lint_flow_releases(w->cx, w->r, s))
+		st = st_release(st);
+	return st;
+}
+
+enum lint_flow_verdict lint_flow_check(struct lint_ctx *cx,
+				       const struct lint_func *fn,
+				       const struct lint_res *r,
+				       struct go_node **where)
+{
+	struct uses u;
+	struct walk w;
+	unsigned end;
+
+	if (!fn->body)
+		return LINT_FLOW_ESCAPES;
+	/* main of package main: returning from it ends the process, which
+	 * releases everything */
+	if (cx->is_main && fn->decl && !fn->decl->recv && fn->decl->name &&
+	    !strcmp(fn->decl->name->name, "main"))
+		return LINT_FLOW_ESCAPES;
+	memset(&u, 0, sizeof(u));
+	u.cx = cx;
+	u.r = r;
+	go_ast_inspect((struct go_node *)fn->body, uses_fn, uses_post, &u);
+	vec_free(&u.stack);
+	if (u.escapes || u.has_goto)
+		return LINT_FLOW_ESCAPES;
+
+	memset(&w, 0, sizeof(w));
+	w.cx = cx;
+	w.r = r;
+	end = walk_list(&w, &fn->body->list, S_NOTDEF);
+	vec_free(&w.targets);
+	if (!w.leak && (end & S_OPEN))
+		w.leak = (struct go_node *)fn->body;
+	if (w.leak) {
+		*where = w.leak;
+		return LINT_FLOW_LEAKS;
+	}
+	return LINT_FLOW_OK;
+}
+
+/* ---------- finding creations ---------- */
+
+struct finder {
+	struct lint_ctx *cx;
+	const struct lint_func *fn;
+	void (*found)(struct lint_ctx *, const struct lint_func *,
+		      const struct lint_res *, struct go_node *, void *);
+	void (*discarded)(struct lint_ctx *, const struct lint_func *,
+			  enum lint_res_kind, struct go_node *, void *);
+	void *arg;
+};
+
+static int is_blank(const struct go_node *n)
+{
+	return n && n->kind == GO_IDENT && !strcmp(GO_CAST(go_ident, n)->name, "_");
+}
+
+/* lhs/rhs of one creating assignment or var spec. */
+static void creation(struct finder *fi, struct go_node *stmt,
+		     const struct go_list *lhs, struct go_node *call,
+		     enum lint_res_kind kind)
+{
+	struct lint_res r;
+	uint32_t vi = kind == LINT_RES_CANCEL ? 1 : 0;
+	struct go_node *v;
+
+	if (lhs->n <= vi)
+		return;
+	v = lhs->v[vi];
+	if (is_blank(v)) {
+		if (fi->discarded)
+			fi->discarded(fi->cx, fi->fn, kind, call, fi->arg);
+		return;
+	}
+	memset(&r, 0, sizeof(r));
+	r.kind = kind;
+	r.var = go_local_var(v);
+	if (!r.var)
+		return;   /* stored in a field or global: ownership moved */
+	if (r.var->decl_kind != GO_DECL_LOCAL)
+		return;   /* a parameter or named result: the caller sees it */
+	if (kind != LINT_RES_CANCEL && kind != LINT_RES_TICKER && lhs->n >= 2) {
+		r.err = go_local_var(lhs->v[1]);
+	}
+	r.def = stmt;
+	fi->found(fi->cx, fi->fn, &r, call, fi->arg);
+}
+
+static int finder_fn(struct go_node *n, void *ctx)
+{
+	struct finder *fi = ctx;
+	enum lint_res_kind kind;
+
+	if (n->kind == GO_FUNC_LIT)
+		return 0;   /* its own function */
+	if (n->kind == GO_ASSIGN_STMT) {
+		struct go_assign_stmt *a = GO_CAST(go_assign_stmt, n);
+
+		if ((a->tok == GO_TOK_DEFINE || a->tok == GO_TOK_ASSIGN) &&
+		    a->rhs.n == 1 && flow_creator_in(fi->fn, a->rhs.v[0], &kind))
+			creation(fi, n, &a->lhs, a->rhs.v[0], kind);
+	} else if (n->kind == GO_DECL_STMT) {
+		struct go_node *d = GO_CAST(go_decl_stmt, n)->decl;
+		struct go_gen_decl *g;
+
+		if (!d || d->kind != GO_GEN_DECL)
+			return 1;
+		g = GO_CAST(go_gen_decl, d);
+		if (g->specs.n == 1 && g->specs.v[0]->kind == GO_VALUE_SPEC) {
+			struct go_value_spec *vs = GO_CAST(go_value_spec, g->specs.v[0]);
+
+			if (vs->values.n == 1 &&
+			    flow_creator_in(fi->fn, vs->values.v[0], &kind))
+				creation(fi, n, &vs->names, vs->values.v[0], kind);
+		}
+	} else if (n->kind == GO_EXPR_STMT) {
+		struct go_node *x = GO_CAST(go_expr_stmt, n)->x;
+
+		if (flow_creator_in(fi->fn, x, &kind) && fi->discarded)
+			fi->discarded(fi->cx, fi->fn, kind, go_unparen(x), fi->arg);
+	}
+	return 1;
+}
+
+void lint_flow_find(struct lint_ctx *cx, const struct lint_func *fn,
+		    void (*found)(struct lint_ctx *, const struct lint_func *,
+				  const struct lint_res *, struct go_node *, void *),
+		    void (*discarded)(struct lint_ctx *, const struct lint_func *,
+				      enum lint_res_kind, struct go_node *, void *),
+		    void *arg)
+{
+	struct finder fi = { cx, fn, found, discarded, arg };
+
+	if (fn->body)
+		go_ast_inspect((struct go_node *)fn->body, finder_fn, NULL, &fi);
+}
+
+/* ---------- summaries ---------- */
+
+static int closure_scan_fn(struct go_node *n, void *ctx)
+{
+	struct rel_scan *rs = ctx;
+
+	if (rs->found)
+		return 0;
+	if (n->kind == GO_CALL_EXPR &&
+	    call_releases(rs->cx, rs->r, GO_CAST(go_call_expr, n)))
+		rs->found = 1;
+	return !rs->found;
+}
+
+void lint_flow_summarize(struct lint_ctx *cx)
+{
+	/* two rounds: a function that hands a parameter to another function
+	 * that closes it closes it too (one level of indirection) */
+	for (int round = 0; round < 2; round++) {
+		for (size_t fi = 0; fi < cx->pkg->nfiles; fi++) {
+			struct go_file *f = cx->pkg->files[fi];
+
+			for (uint32_t i = 0; i < f->decls.n; i++) {
+				struct go_node *d = f->decls.v[i];
+				struct go_func_decl *fd;
+				struct lint_summary *s;
+				unsigned idx = 0;
+
+				if (d->kind != GO_FUNC_DECL)
+					continue;
+				fd = GO_CAST(go_func_decl, d);
+				if (fd->recv || !fd->name || !fd->body || !fd->type ||
+				    !fd->type->params)
+					continue;
+				s = map_get(cx->summaries, (const char *)&fd->name,
+					    sizeof(fd->name));
+				if (!s) {
+					s = arena_new(cx->arena, struct lint_summary);
+					map_put(cx->summaries,
+						arena_strndup(cx->arena,
+							(const char *)&fd->name,
+							sizeof(fd->name)),
+						sizeof(fd->name), s);
+				}
+				for (uint32_t j = 0; j < fd->type->params->list.n; j++) {
+					struct go_field *pf = GO_CAST(go_field,
+						fd->type->params->list.v[j]);
+					uint32_t nn = pf->names.n ? pf->names.n : 1;
+
+					for (uint32_t k = 0; k < pf->names.n && idx + k < 32; k++) {
+						struct lint_res r;
+						struct rel_scan rs;
+
+						memset(&r, 0, sizeof(r));
+						r.var = GO_CAST(go_ident, pf->names.v[k]);
+						rs.cx = cx;
+						rs.r = &r;
+						r.kind = LINT_RES_FILE;
+						rs.found = 0;
+						go_ast_inspect((struct go_node *)fd->body,
+							       closure_scan_fn, NULL, &rs);
+						if (!rs.found) {
+							r.kind = LINT_RES_BODY;
+							go_ast_inspect((struct go_node *)fd->body,
+								       closure_scan_fn, NULL, &rs);
+						}
+						if (rs.found)
+							s->closes |= 1u << (idx + k);
+						r.kind = LINT_RES_TICKER;
+						rs.found = 0;
+						go_ast_inspect((struct go_node *)fd->body,
+							       closure_scan_fn, NULL, &rs);
+						if (rs.found)
+							s->stops |= 1u << (idx + k);
+						r.kind = LINT_RES_CANCEL;
+						rs.found = 0;
+						go_ast_inspect((struct go_node *)fd->body,
+							       closure_scan_fn, NULL, &rs);
+						if (rs.found)
+							s->calls |= 1u << (idx + k);
+					}
+					idx += nn;
+				}
+			}
+		}
+	}
+}

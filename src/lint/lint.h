@@ -1,0 +1,70 @@
+/*
+ * lint: the public face of the lint engine, used by `leakhound lint` and
+ * `leakhound rules` (and by any command that wants source findings).
+ *
+ * lint_run walks the given paths like the go tool, groups files into
+ * packages (directory + package clause), and processes packages on N
+ * threads: read, parse, resolve, decide the timer semantics from the
+ * nearest go.mod, summarise functions, run the enabled rules.  Memory is
+ * one arena per package in flight, so peak memory follows the largest
+ * package, not the tree.
+ */
+#ifndef LINT_LINT_H
+#define LINT_LINT_H
+
+#include <stddef.h>
+#include "../base/err.h"
+#include "../report/finding.h"
+#include "../report/write.h"
+
+struct lint_rule {
+	const char *id;
+	enum report_severity severity;
+	const char *summary;
+	const char *doc;       /* docs/rules/<id>.md, embedded; may be NULL */
+};
+
+extern const struct lint_rule lint_rules[];
+extern const size_t lint_nrules;
+
+/* The rule with this id, or NULL. */
+const struct lint_rule *lint_rule_find(const char *id);
+/* Index of a rule in lint_rules, or -1. */
+int lint_rule_index(const char *id);
+
+struct lint_options {
+	int jobs;                 /* worker threads; <= 0: number of cores */
+	int include_tests;        /* also lint _test.go files */
+	int all_dirs;             /* do not skip testdata, vendor, _*, .* */
+	const char *go_version;   /* --go 1.xx: overrides go.mod; NULL */
+	unsigned char *enabled;   /* lint_nrules flags; NULL = all enabled */
+};
+
+struct lint_result {
+	size_t files, packages, bytes;
+	/* one "PATH:LINE:COL: syntax error: ..." or "cannot read ..." message
+	 * per file that could not be linted (heap strings, in path order) */
+	char **errors;
+	size_t nerrors;
+};
+
+/* Lint paths (files, directories, DIR/...) into out.  Returns 0, or -1
+ * with e set when a path does not exist or --go is malformed (files that
+ * do not parse are not failures: they are listed in res->errors and
+ * skipped).  Findings are sorted.  Release res with lint_result_release. */
+int lint_run(const struct lint_options *o, char *const *paths, size_t npaths,
+	     struct findings *out, struct lint_result *res, struct err *e);
+void lint_result_release(struct lint_result *res);
+
+/* The SARIF rule metadata of every rule (static storage). */
+const struct report_rule_meta *lint_rule_meta(size_t *n);
+
+/* Drop from fs the findings that appear in the JSON document `baseline`
+ * (an earlier `leakhound lint --format json`).  Matching ignores line and
+ * column: a finding matches a baseline entry with the same rule, file and
+ * message, each entry used once.  Returns the number dropped, or -1 with e
+ * set if baseline is not finding JSON. */
+long lint_apply_baseline(struct findings *fs, const char *baseline,
+			 size_t len, struct err *e);
+
+#endif

@@ -1,0 +1,57 @@
+/*
+ * body-not-closed: an *http.Response whose Body is not closed on every path
+ * where the response is non-nil.
+ *
+ * Until the body is closed the transport cannot reuse or release the
+ * connection: its read and write goroutines and buffers stay alive, one set
+ * per request.  The response comes from http.Get/Head/Post/PostForm, from
+ * Do/Get/Head/Post/PostForm on a value we can see is an *http.Client, or
+ * from RoundTrip on http.DefaultTransport or an http.Transport.  The error
+ * check of the same call is a path without a response.
+ */
+#include "../flow.h"
+
+static void found(struct lint_ctx *cx, const struct lint_func *fn,
+		  const struct lint_res *r, struct go_node *call, void *arg)
+{
+	struct go_node *where = NULL;
+	struct finding *fd;
+
+	(void)arg;
+	if (r->kind != LINT_RES_BODY)
+		return;
+	if (lint_flow_check(cx, fn, r, &where) != LINT_FLOW_LEAKS)
+		return;
+	fd = lint_report(cx, fn->file, call, REPORT_SEV_ERROR,
+		"defer resp.Body.Close() right after the error check",
+		"the body of response '%s' is not closed on every path: the "
+		"connection cannot be reused or released and its goroutines and "
+		"buffers leak with every request", r->var->name);
+	if (where->kind == GO_RETURN_STMT)
+		lint_related(cx, fd, fn->file, where, "returns here with the body open");
+	else if (where->kind == GO_FOR_STMT || where->kind == GO_RANGE_STMT)
+		lint_related(cx, fd, fn->file, where,
+			     "the next iteration overwrites it with the body open");
+}
+
+static void discarded(struct lint_ctx *cx, const struct lint_func *fn,
+		      enum lint_res_kind kind, struct go_node *call, void *arg)
+{
+	(void)arg;
+	if (kind != LINT_RES_BODY)
+		return;
+	lint_report(cx, fn->file, call, REPORT_SEV_ERROR,
+		"keep the response and defer resp.Body.Close()",
+		"the response is discarded, so its body can never be closed: the "
+		"connection and its goroutines leak with every request");
+}
+
+static void check_func(struct lint_ctx *cx, const struct lint_func *fn, void *arg)
+{
+	lint_flow_find(cx, fn, found, discarded, arg);
+}
+
+void lint_rule_body_not_closed(struct lint_ctx *cx)
+{
+	lint_foreach_func(cx, check_func, NULL);
+}

@@ -1,0 +1,150 @@
+/*
+ * file-not-closed: an *os.File from os.Open/OpenFile/Create/CreateTemp/
+ * NewFile not closed on every path, and `defer f.Close()` inside a loop.
+ *
+ * An open file holds a descriptor and its poller registration until Close
+ * (a finalizer closes it only when the GC happens to run, so a busy
+ * program runs out of descriptors first).  A deferred Close inside a loop
+ * runs when the function returns, not at the end of the iteration: every
+ * file of the loop stays open until then.
+ */
+#include "../flow.h"
+#include "../../base/vec.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void found(struct lint_ctx *cx, const struct lint_func *fn,
+		  const struct lint_res *r, struct go_node *call, void *arg)
+{
+	struct go_node *where = NULL;
+	struct finding *fd;
+
+	(void)arg;
+	if (r->kind != LINT_RES_FILE)
+		return;
+	if (lint_flow_check(cx, fn, r, &where) != LINT_FLOW_LEAKS)
+		return;
+	fd = lint_report(cx, fn->file, call, REPORT_SEV_WARNING,
+		"defer f.Close() right after the error check (or close it "
+		"before every return)",
+		"file '%s' is not closed on every path: its descriptor stays open "
+		"until a finalizer happens to run", r->var->name);
+	if (where->kind == GO_RETURN_STMT)
+		lint_related(cx, fd, fn->file, where, "returns here with the file open");
+	else if (where->kind == GO_FOR_STMT || where->kind == GO_RANGE_STMT)
+		lint_related(cx, fd, fn->file, where,
+			     "the next iteration overwrites it with the file open");
+}
+
+static void discarded(struct lint_ctx *cx, const struct lint_func *fn,
+		      enum lint_res_kind kind, struct go_node *call, void *arg)
+{
+	(void)arg;
+	if (kind != LINT_RES_FILE)
+		return;
+	lint_report(cx, fn->file, call, REPORT_SEV_WARNING,
+		"keep the file and close it",
+		"the file is discarded, so it can never be closed: its descriptor "
+		"stays open until a finalizer happens to run");
+}
+
+/* defer f.Close() in a loop, f opened in that loop */
+struct dl {
+	struct lint_ctx *cx;
+	const struct lint_func *fn;
+	VEC(struct go_node *) loops;
+};
+
+/* Was var created by a file-opening call inside loop body b? */
+struct opened {
+	const struct go_ident *var;
+	int yes;
+};
+
+static int opened_fn(struct go_node *n, void *ctx)
+{
+	struct opened *o = ctx;
+	enum lint_res_kind k;
+
+	if (n->kind == GO_FUNC_LIT || o->yes)
+		return 0;
+	if (n->kind == GO_ASSIGN_STMT) {
+		struct go_assign_stmt *a = GO_CAST(go_assign_stmt, n);
+
+		if (a->rhs.n == 1 && a->lhs.n >= 1 &&
+		    go_local_var(a->lhs.v[0]) == o->var &&
+		    lint_flow_creator(a->rhs.v[0], &k) && k == LINT_RES_FILE)
+			o->yes = 1;
+	}
+	return 1;
+}
+
+static int dl_fn(struct go_node *n, void *ctx)
+{
+	struct dl *d = ctx;
+
+	if (n->kind == GO_FUNC_LIT)
+		return 0;
+	if (n->kind == GO_FOR_STMT || n->kind == GO_RANGE_STMT)
+		vec_push(&d->loops, n);
+	if (n->kind == GO_DEFER_STMT && d->loops.len) {
+		struct go_node *call = GO_CAST(go_defer_stmt, n)->call;
+		struct go_node *f, *x;
+		struct go_node *loop = d->loops.items[d->loops.len - 1];
+		struct go_block_stmt *body = loop->kind == GO_FOR_STMT ?
+			GO_CAST(go_for_stmt, loop)->body :
+			GO_CAST(go_range_stmt, loop)->body;
+		struct opened o = { NULL, 0 };
+
+		if (!call || call->kind != GO_CALL_EXPR)
+			return 1;
+		f = go_unparen(GO_CAST(go_call_expr, call)->fun);
+		if (!f || f->kind != GO_SELECTOR_EXPR ||
+		    strcmp(GO_CAST(go_selector_expr, f)->sel->name, "Close"))
+			return 1;
+		x = GO_CAST(go_selector_expr, f)->x;
+		o.var = go_local_var(x);
+		if (!o.var)
+			return 1;
+		go_ast_inspect((struct go_node *)body, opened_fn, NULL, &o);
+		if (o.yes) {
+			struct finding *fd = lint_report(d->cx, d->fn->file, n,
+				REPORT_SEV_WARNING,
+				"move the loop body into a function (the defer then "
+				"runs per iteration) or call Close at the end of the "
+				"iteration",
+				"defer %s.Close() inside a loop runs only when the "
+				"function returns: every file opened by the loop stays "
+				"open until then", o.var->name);
+
+			lint_related(d->cx, fd, d->fn->file, loop, "the loop");
+		}
+	}
+	return 1;
+}
+
+static void dl_post(struct go_node *n, void *ctx)
+{
+	struct dl *d = ctx;
+
+	if (n->kind == GO_FOR_STMT || n->kind == GO_RANGE_STMT)
+		d->loops.len--;
+}
+
+static void check_func(struct lint_ctx *cx, const struct lint_func *fn, void *arg)
+{
+	struct dl d;
+
+	lint_flow_find(cx, fn, found, discarded, arg);
+	memset(&d, 0, sizeof(d));
+	d.cx = cx;
+	d.fn = fn;
+	go_ast_inspect((struct go_node *)fn->body, dl_fn, dl_post, &d);
+	vec_free(&d.loops);
+}
+
+void lint_rule_file_not_closed(struct lint_ctx *cx)
+{
+	lint_foreach_func(cx, check_func, NULL);
+}

@@ -1,0 +1,302 @@
+/*
+ * time-after-in-loop: `case <-time.After(d):` in a select inside a for loop.
+ *
+ * time.After(d) is evaluated every time the select is reached, so every
+ * iteration makes a new timer.  Before Go 1.23 each of those timers stays
+ * in the runtime's timer heap until it fires, d later (the memory growth of
+ * the seed articles); in every version the timeout restarts on each
+ * iteration, so it only fires if no other case is ready for a whole d.
+ * Silent when every other case of the select leaves the loop: then at most
+ * one timer is ever pending.
+ */
+#include "../rule.h"
+#include "../../base/vec.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct tal {
+	struct lint_ctx *cx;
+	const struct lint_func *fn;
+	VEC(struct go_node *) stack;
+};
+
+/* The value received by a comm clause: <-X as a statement or assignment. */
+static struct go_node *received(struct go_node *comm)
+{
+	struct go_node *x = NULL;
+
+	if (!comm)
+		return NULL;
+	if (comm->kind == GO_EXPR_STMT)
+		x = GO_CAST(go_expr_stmt, comm)->x;
+	else if (comm->kind == GO_ASSIGN_STMT &&
+		 GO_CAST(go_assign_stmt, comm)->rhs.n == 1)
+		x = GO_CAST(go_assign_stmt, comm)->rhs.v[0];
+	x = go_unparen(x);
+	if (!x || x->kind != GO_UNARY_EXPR ||
+	    GO_CAST(go_unary_expr, x)->op != GO_TOK_ARROW)
+		return NULL;
+	return go_unparen(GO_CAST(go_unary_expr, x)->x);
+}
+
+static int is_after_call(const struct go_node *x)
+{
+	return x && x->kind == GO_CALL_EXPR &&
+		go_is_pkg_member(GO_CAST(go_call_expr, x)->fun, "time", "After");
+}
+
+/* Is var assigned time.After(...) somewhere inside loop body b (outside
+ * function literals)?  Returns that assignment's call. */
+struct assign_scan {
+	const struct go_ident *var;
+	struct go_node *call;
+};
+
+static int assign_fn(struct go_node *n, void *ctx)
+{
+	struct assign_scan *as = ctx;
+
+	if (n->kind == GO_FUNC_LIT || as->call)
+		return 0;
+	if (n->kind == GO_ASSIGN_STMT) {
+		struct go_assign_stmt *a = GO_CAST(go_assign_stmt, n);
+
+		for (uint32_t i = 0; i < a->lhs.n && i < a->rhs.n; i++)
+			if (go_local_var(a->lhs.v[i]) == as->var &&
+			    is_after_call(go_unparen(a->rhs.v[i])))
+				as->call = go_unparen(a->rhs.v[i]);
+	} else if (n->kind == GO_VALUE_SPEC) {
+		struct go_value_spec *vs = GO_CAST(go_value_spec, n);
+
+		for (uint32_t i = 0; i < vs->names.n && i < vs->values.n; i++)
+			if (vs->names.v[i] == (struct go_node *)as->var &&
+			    is_after_call(go_unparen(vs->values.v[i])))
+				as->call = go_unparen(vs->values.v[i]);
+	}
+	return 1;
+}
+
+static int is_exit_call(const struct go_node *x)
+{
+	const struct go_node *f;
+
+	x = go_unparen(x);
+	if (!x || x->kind != GO_CALL_EXPR)
+		return 0;
+	f = go_unparen(GO_CAST(go_call_expr, x)->fun);
+	if (f && f->kind == GO_IDENT && GO_CAST(go_ident, f)->decl_kind == GO_DECL_UNIVERSE &&
+	    !strcmp(GO_CAST(go_ident, f)->name, "panic"))
+		return 1;
+	return go_is_pkg_member(f, "os", "Exit") ||
+		go_is_pkg_member(f, "log", "Fatal") ||
+		go_is_pkg_member(f, "log", "Fatalf") ||
+		go_is_pkg_member(f, "log", "Fatalln") ||
+		go_is_pkg_member(f, "runtime", "Goexit");
+}
+
+/* Does this clause body always leave loop `loop` (labelled `label`)? */
+static int leaves_loop(const struct go_list *body, const char *label)
+{
+	struct go_node *last;
+
+	if (!body->n)
+		return 0;
+	last = body->v[body->n - 1];
+	switch (last->kind) {
+	case GO_RETURN_STMT:
+		return 1;
+	case GO_EXPR_STMT:
+		return is_exit_call(GO_CAST(go_expr_stmt, last)->x);
+	case GO_BRANCH_STMT: {
+		struct go_branch_stmt *b = GO_CAST(go_branch_stmt, last);
+
+		if (b->tok == GO_TOK_GOTO)
+			return 1;
+		return b->tok == GO_TOK_BREAK && b->label && label &&
+			!strcmp(b->label->name, label);
+	}
+	case GO_BLOCK_STMT:
+		return leaves_loop(&GO_CAST(go_block_stmt, last)->list, label);
+	default:
+		return 0;
+	}
+}
+
+/* Statements after stack[i] in its parent's list, for every level up to
+ * the loop body: does control falling out of the select certainly leave
+ * the loop (a later return, exit call or goto before any continue)? */
+static struct go_list *stmt_list_of(struct go_node *parent)
+{
+	switch (parent->kind) {
+	case GO_BLOCK_STMT: return &GO_CAST(go_block_stmt, parent)->list;
+	case GO_CASE_CLAUSE: return &GO_CAST(go_case_clause, parent)->body;
+	case GO_COMM_CLAUSE: return &GO_CAST(go_comm_clause, parent)->body;
+	default: return NULL;
+	}
+}
+
+static int falling_out_leaves(struct tal *t, size_t sel_i, size_t loop_i,
+			      const char *label)
+{
+	for (size_t i = sel_i; i > loop_i + 1; i--) {
+		struct go_node *n = t->stack.items[i];
+		struct go_list *l = stmt_list_of(t->stack.items[i - 1]);
+		uint32_t k;
+
+		if (!l)
+			continue;
+		for (k = 0; k < l->n && l->v[k] != n; k++)
+			;
+		for (k++; k < l->n; k++) {
+			struct go_node *s = l->v[k];
+			struct go_list one = { &s, 1 };
+
+			if (s->kind == GO_BRANCH_STMT &&
+			    GO_CAST(go_branch_stmt, s)->tok == GO_TOK_CONTINUE)
+				return 0;
+			if (leaves_loop(&one, label))
+				return 1;
+		}
+		if (t->stack.items[i - 1]->kind == GO_FOR_STMT ||
+		    t->stack.items[i - 1]->kind == GO_RANGE_STMT ||
+		    t->stack.items[i - 1]->kind == GO_SWITCH_STMT ||
+		    t->stack.items[i - 1]->kind == GO_TYPE_SWITCH_STMT ||
+		    t->stack.items[i - 1]->kind == GO_SELECT_STMT)
+			return 0;
+	}
+	return 0;
+}
+
+/* Does a clause body end in a statement that goes back to the loop? */
+static int ends_in_branch(const struct go_list *body)
+{
+	struct go_node *last;
+
+	if (!body->n)
+		return 0;
+	last = body->v[body->n - 1];
+	return last->kind == GO_BRANCH_STMT &&
+		GO_CAST(go_branch_stmt, last)->tok == GO_TOK_CONTINUE;
+}
+
+static void check_select(struct tal *t, struct go_select_stmt *sel,
+			 struct go_node *loop, const char *label, size_t sel_i,
+			 size_t loop_i)
+{
+	int fall_leaves = falling_out_leaves(t, sel_i, loop_i, label);
+
+	const struct lint_semantics *sem = t->cx->sem;
+	struct go_block_stmt *b = sel->body;
+	struct go_block_stmt *lbody;
+
+	if (!b)
+		return;
+	lbody = loop->kind == GO_FOR_STMT ? GO_CAST(go_for_stmt, loop)->body :
+		GO_CAST(go_range_stmt, loop)->body;
+	for (uint32_t i = 0; i < b->list.n; i++) {
+		struct go_comm_clause *c = GO_CAST(go_comm_clause, b->list.v[i]);
+		struct go_node *x = received(c->comm), *call = NULL;
+		struct go_ident *var;
+		int others_leave = 1;
+		struct finding *fd;
+
+		if (is_after_call(x)) {
+			call = x;
+		} else if ((var = go_local_var(x)) != NULL) {
+			struct assign_scan as = { var, NULL };
+
+			go_ast_inspect((struct go_node *)lbody, assign_fn, NULL, &as);
+			call = as.call;
+		}
+		if (!call)
+			continue;
+		for (uint32_t j = 0; j < b->list.n; j++) {
+			struct go_comm_clause *o;
+
+			if (j == i)
+				continue;
+			o = GO_CAST(go_comm_clause, b->list.v[j]);
+			if (!leaves_loop(&o->body, label) &&
+			    !(fall_leaves && !ends_in_branch(&o->body)))
+				others_leave = 0;
+		}
+		if (others_leave)
+			continue;
+		if (!sem->new_timers)
+			fd = lint_report(t->cx, t->fn->file, call, REPORT_SEV_WARNING,
+				"create one timer before the loop (a deadline), or a "
+				"time.NewTimer that you Reset each iteration and Stop on "
+				"exit (an idle timeout)",
+				"time.After in a select inside a loop creates a new timer "
+				"on every iteration; each one stays in the runtime's timer "
+				"heap until it fires, so memory grows with the iteration "
+				"rate, and the timeout restarts whenever another case is "
+				"ready (timers before Go 1.23: %s)", sem->why);
+		else
+			fd = lint_report(t->cx, t->fn->file, call, REPORT_SEV_NOTE,
+				"create one timer before the loop (a deadline), or a "
+				"time.NewTimer that you Reset each iteration and Stop on "
+				"exit (an idle timeout)",
+				"time.After in a select inside a loop re-arms the timeout "
+				"on every iteration: it fires only if no other case is "
+				"ready for the whole duration (unused timers are collected "
+				"since Go 1.23, so this is not a memory leak: %s)",
+				sem->why);
+		lint_related(t->cx, fd, t->fn->file, loop, "the enclosing loop");
+	}
+}
+
+static int visit(struct go_node *n, void *ctx)
+{
+	struct tal *t = ctx;
+
+	if (n->kind == GO_FUNC_LIT)
+		return 0;
+	vec_push(&t->stack, n);
+	if (n->kind == GO_SELECT_STMT) {
+		/* the innermost loop around it in this function */
+		for (size_t i = t->stack.len - 1; i > 0; i--) {
+			struct go_node *l = t->stack.items[i - 1];
+
+			if (l->kind == GO_FOR_STMT || l->kind == GO_RANGE_STMT) {
+				const char *label = NULL;
+
+				if (i >= 2 && t->stack.items[i - 2]->kind ==
+				    GO_LABELED_STMT)
+					label = GO_CAST(go_labeled_stmt,
+						t->stack.items[i - 2])->label->name;
+				check_select(t, GO_CAST(go_select_stmt, n), l, label,
+					     t->stack.len - 1, i - 1);
+				break;
+			}
+		}
+	}
+	return 1;
+}
+
+static void post(struct go_node *n, void *ctx)
+{
+	struct tal *t = ctx;
+
+	(void)n;
+	t->stack.len--;
+}
+
+static void check_func(struct lint_ctx *cx, const struct lint_func *fn,
+		       void *arg)
+{
+	struct tal t;
+
+	(void)arg;
+	memset(&t, 0, sizeof(t));
+	t.cx = cx;
+	t.fn = fn;
+	go_ast_inspect((struct go_node *)fn->body, visit, post, &t);
+	vec_free(&t.stack);
+}
+
+void lint_rule_time_after_in_loop(struct lint_ctx *cx)
+{
+	lint_foreach_func(cx, check_func, NULL);
+}

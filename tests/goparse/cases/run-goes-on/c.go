@@ -1,0 +1,3 @@
+package good
+
+var x = 1
