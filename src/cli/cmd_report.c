@@ -11,7 +11,9 @@
  * so, never guessed at.
  */
 #include "cli.h"
+#include "html_adapt.h"
 #include "../base/file.h"
+#include "../gdump/gdump.h"
 #include "../pprof/pprof.h"
 #include "../pprof/report.h"
 #include "../report/finding.h"
@@ -44,13 +46,15 @@ const char cmd_report_help[] =
 "    INPUT may be:\n"
 "      - JSON from `lint`, `goroutines` or `top` with --format json\n"
 "        (findings, \"groups\" and \"top\" objects are shown);\n"
+"      - a goroutine dump (debug=2, crash or SIGQUIT output, debug=1, or\n"
+"        the protobuf goroutine profile): its groups, suspects first;\n"
 "      - a pprof profile (protobuf, gzip-compressed or not, or debug=1\n"
 "        text): its top table; of several heap profiles of one process,\n"
 "        ordered by their timestamps, the latest gets the top table and\n"
 "        the page adds a chart of in-use bytes over time and a table of\n"
 "        the lines that grew from the first to the latest.\n"
-"    Watch databases (.db) and goroutine dumps need modules this build does\n"
-"    not have yet and are refused with a message saying so.\n"
+"    Watch databases (.db) need the watch module, which this build does not\n"
+"    have yet; they are refused with a message saying so.\n"
 "\n"
 "    Source excerpts: a finding's .go file is read as given, then under each\n"
 "    --src DIR (also with leading directories stripped).\n"
@@ -85,6 +89,7 @@ struct ctx {
 	long nodecount;
 	VEC(struct heap_input) heaps;
 	int any_leak;
+	int has_findings;    /* an input carried a findings list */
 };
 
 /* ---- JSON inputs ---- */
@@ -289,7 +294,8 @@ static int read_json(struct ctx *c, const char *name, const char *buf, size_t le
 {
 	json_error_t je;
 	json_t *root = json_loadb(buf, len, 0, &je), *v;
-	const char *key, *kind = "JSON";
+	const char *key, *kind = "findings JSON";
+	size_t nfindings = 0;
 	struct sb ignored = SB_INIT;
 	int rc = 0;
 
@@ -309,6 +315,7 @@ static int read_json(struct ctx *c, const char *name, const char *buf, size_t le
 			break;
 		if (!strcmp(key, "findings")) {
 			rc = read_findings(c, name, v, e);
+			nfindings = json_array_size(v);
 		} else if (!strcmp(key, "groups")) {
 			rc = read_groups(c, name, root, v, e);
 			kind = "goroutines JSON";
@@ -322,6 +329,10 @@ static int read_json(struct ctx *c, const char *name, const char *buf, size_t le
 		}
 	}
 	if (!rc) {
+		/* an empty list is worth a "no findings" section only from a
+		 * command whose job is findings (lint), not from top */
+		if (nfindings || !strcmp(kind, "findings JSON"))
+			c->has_findings = 1;
 		if (ignored.len)
 			sb_adds(&ignored, " not shown (not understood by this build)");
 		report_page_add_input(&c->page, name, kind,
@@ -405,14 +416,11 @@ static int add_top_table(struct ctx *c, const char *name, struct pprof_profile *
 	return 0;
 }
 
-static int read_profile(struct ctx *c, const char *name, const char *buf,
-			size_t len, struct err *e)
+static int read_profile(struct ctx *c, const char *name, struct pprof_profile *p,
+			struct err *e)
 {
-	struct pprof_profile *p = pprof_profile_parse(buf, len, name, e);
 	const char *kind;
 
-	if (!p)
-		return -1;
 	kind = is_heap(p) ? "heap profile" : p->nsample_type ?
 		p->sample_type[0].type : "profile";
 	/* heap profiles wait for heap_series: a series of them gets one top
@@ -521,10 +529,49 @@ static int heap_series(struct ctx *c, struct err *e)
 	return 0;
 }
 
+/* ---- goroutine dumps ---- */
+
+static int is_goroutine_profile(const struct pprof_profile *p)
+{
+	return p->nsample_type == 1 && (!strcmp(p->sample_type[0].type, "goroutine") ||
+					!strcmp(p->sample_type[0].type, "goroutineleak"));
+}
+
+static int read_dump(struct ctx *c, const char *name, const char *buf, size_t len,
+		     struct err *e)
+{
+	struct gdump_dump d;
+	struct gdump_groups gs;
+	struct sb note = SB_INIT;
+	static const char *const fmt[] = { "goroutine dump", "goroutine profile (debug=1)",
+					   "goroutine profile" };
+
+	gdump_dump_init(&d);
+	if (gdump_parse(&d, buf, len, e)) {
+		gdump_dump_release(&d);
+		return -1;
+	}
+	gdump_group(&d, &gs);
+	cli_html_add_groups(&c->page, &gs, name);
+	if (d.nwarnings) {
+		sb_addf(&note, "%zu line%s could not be read, e.g. %s", d.nwarnings,
+			d.nwarnings == 1 ? "" : "s", d.warnings[0]);
+		c->page.groups.items[c->page.groups.len - 1]->note =
+			report_page_str(&c->page, sb_str(&note));
+	}
+	report_page_add_input(&c->page, name, fmt[d.format], note.len ? sb_str(&note) : NULL);
+	sb_release(&note);
+	gdump_groups_release(&gs);
+	gdump_dump_release(&d);
+	return 0;
+}
+
 /* ---- dispatch ---- */
 
 static int read_input(struct ctx *c, const char *name, struct err *e)
 {
+	struct pprof_profile *p;
+	struct err pe = ERR_INIT;
 	char *buf;
 	size_t len, i;
 	int rc;
@@ -534,18 +581,28 @@ static int read_input(struct ctx *c, const char *name, struct err *e)
 		return -1;
 	for (i = 0; i < len && strchr(" \t\r\n", buf[i]); i++)
 		;
-	if (len >= 16 && !memcmp(buf, "SQLite format 3", 16))
+	if (len >= 16 && !memcmp(buf, "SQLite format 3", 16)) {
 		rc = err_setf(e, "cannot read '%s': watch databases are not supported by this "
 			      "build yet (the watch module is missing)", name);
-	else if (i < len && buf[i] == '{')
+	} else if (i < len && buf[i] == '{') {
 		rc = read_json(c, name, buf + i, len - i, e);
-	else if (!pprof_is_gzip(buf, len) && strstr(buf, "goroutine ") &&
-		 strstr(buf, " [") && !strstr(buf, "profile: total"))
-		rc = err_setf(e, "cannot read '%s': goroutine dumps are not supported by this "
-			      "build yet (the gdump module is missing); use `leakhound "
-			      "goroutines --format json` and give its output", name);
-	else
-		rc = read_profile(c, name, buf, len, e);
+	} else if ((p = pprof_profile_parse(buf, len, name, &pe)) != NULL) {
+		/* goroutine profiles are grouped like dumps; others get tables */
+		if (is_goroutine_profile(p)) {
+			pprof_profile_free(p);
+			rc = read_dump(c, name, buf, len, e);
+		} else {
+			rc = read_profile(c, name, p, e);
+		}
+	} else {
+		struct err de = ERR_INIT;
+
+		rc = read_dump(c, name, buf, len, &de);
+		if (rc)
+			err_setf(e, "cannot read '%s': not leakhound JSON, a pprof profile or "
+				 "a goroutine dump (as a profile: %s; as a dump: %s)", name,
+				 pe.msg, de.msg);
+	}
 	free(buf);
 	return rc;
 }
@@ -600,7 +657,8 @@ int cmd_report(int argc, char **argv)
 		goto done;
 	}
 	findings_sort(&c.fs);
-	c.page.findings = &c.fs;
+	if (c.has_findings)
+		c.page.findings = &c.fs;
 	report_write_html(&out, &c.page);
 	if (cli_output(output, &out)) {
 		rc = CLI_EXIT_ERROR;

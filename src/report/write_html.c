@@ -101,6 +101,7 @@ static const char *const css[] = {
 ".k-samples{background:#3d5afe}.k-gap{background:var(--err);opacity:.3}.k-warmup{background:#9aa3b0;opacity:.4}\n"
 ".k-trend{border-top:2px dashed var(--err);height:0}\n"
 "table{border-collapse:collapse;width:100%;margin:6px 0}\n",
+"td:first-child{white-space:nowrap}\n"
 "th,td{border-bottom:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}\n"
 "td{overflow-wrap:anywhere}footer{overflow-wrap:anywhere}\n"
 "th{background:var(--panel);font-weight:600}td.num,th.num{text-align:right;white-space:nowrap}\n"
@@ -401,7 +402,7 @@ static void write_findings(struct sb *out, struct report_page *p,
 		if (f->nrelated || nev) {
 			sb_adds(out, "<ul class=\"related\">");
 			for (j = 0; j < nev; j++) {
-				sb_adds(out, "<li>confirmed at runtime: <a class=\"xref\" href=\"#");
+				sb_adds(out, "<li>runtime evidence: <a class=\"xref\" href=\"#");
 				html_group_anchor(out, ev[j].set, ev[j].row);
 				sb_addf(out, "\">goroutine group #%zu", ev[j].row + 1);
 				if (p->groups.len > 1) {

@@ -191,7 +191,7 @@ static void test_hostile_and_links(void)
 		     "&quot; &amp; 1</span>") != NULL);
 	CHECK(count(h, "<pre class=\"src\">") == 3);
 	/* static finding <-> runtime evidence */
-	CHECK(strstr(h, "confirmed at runtime: <a class=\"xref\" href=\"#g0-0\">"
+	CHECK(strstr(h, "runtime evidence: <a class=\"xref\" href=\"#g0-0\">"
 		     "goroutine group #1</a>: 5 goroutines blocked here") != NULL);
 	CHECK(strstr(h, "<a class=\"xref\" href=\"#f0\">finding #1</a>") != NULL);
 	/* caps: 200 of 301 groups */
