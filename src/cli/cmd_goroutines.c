@@ -387,18 +387,15 @@ static void text_table(struct sb *out, const struct gdump_groups *gs,
 static int load(const char *src, struct gdump_dump *d, const char *what)
 {
 	struct err e = ERR_INIT;
-	char *buf = NULL;
-	size_t len = 0;
 	size_t i;
 	int rc;
 
 	gdump_dump_init(d);
-	if (gdump_fetch(src, &buf, &len, &e) < 0) {
+	rc = gdump_load(d, src, &e);
+	if (rc == -1) {
 		cli_error("%s", e.msg);
 		return -1;
 	}
-	rc = gdump_parse(d, buf, len, &e);
-	free(buf);
 	if (rc < 0) {
 		cli_error("cannot read %s '%s': %s", what, src, e.msg);
 		return -1;
