@@ -895,6 +895,11 @@ enum lint_flow_verdict lint_flow_check(struct lint_ctx *cx,
 
 	if (!fn->body)
 		return LINT_FLOW_ESCAPES;
+	/* main of package main: returning from it ends the process, which
+	 * releases everything */
+	if (cx->is_main && fn->decl && !fn->decl->recv && fn->decl->name &&
+	    !strcmp(fn->decl->name->name, "main"))
+		return LINT_FLOW_ESCAPES;
 	memset(&u, 0, sizeof(u));
 	u.cx = cx;
 	u.r = r;

@@ -149,7 +149,15 @@ static const char *clean_file(struct pprof_graph *g, const struct pprof_function
 	const char *c = u64map_get(&g->cleaned, (uint64_t)(uintptr_t)f);
 
 	if (!c) {
-		c = *f->filename ? intern(g, pprof_path_clean(&g->arena, f->filename)) : "";
+		/* pprof trims these prefixes from every file name (trimPath with
+		 * no search path) before it cleans them */
+		const char *fn = f->filename;
+
+		if (!strncmp(fn, "/proc/self/cwd/./", 17))
+			fn += 17;
+		else if (!strncmp(fn, "/proc/self/cwd/", 15))
+			fn += 15;
+		c = *fn ? intern(g, pprof_path_clean(&g->arena, fn)) : "";
 		u64map_put(&g->cleaned, (uint64_t)(uintptr_t)f, (void *)c);
 	}
 	return c;

@@ -105,6 +105,17 @@ void pprof_scaled_label(struct sb *out, int64_t v, const char *from, const char 
 /* pprof's percentage: "12.34%", " 0.12%", "  100%". */
 void pprof_percentage(char out[16], int64_t value, int64_t total);
 
+/* pprof's -list REGEX: for every function whose name matches regex, its
+ * source file annotated per line with flat and cum values.  Sources are
+ * found like pprof finds them: absolute paths as they are, others (and
+ * paths that contain "/<last element of a search dir>/") under the
+ * ':'-separated src_path directories and their parents; src_path NULL means
+ * the current directory.  p is modified (filters).  Appends the text to
+ * out; -1 with e filled when nothing matches or on a bad option. */
+int pprof_report_list(struct pprof_profile *p, const struct pprof_report_opts *o,
+		      const char *regex, const char *src_path, struct sb *out,
+		      struct err *e);
+
 /* ---- diff for watch ---- */
 
 struct pprof_diff_row {

@@ -123,9 +123,69 @@ static int leaves_loop(const struct go_list *body, const char *label)
 	}
 }
 
-static void check_select(struct tal *t, struct go_select_stmt *sel,
-			 struct go_node *loop, const char *label)
+/* Statements after stack[i] in its parent's list, for every level up to
+ * the loop body: does control falling out of the select certainly leave
+ * the loop (a later return, exit call or goto before any continue)? */
+static struct go_list *stmt_list_of(struct go_node *parent)
 {
+	switch (parent->kind) {
+	case GO_BLOCK_STMT: return &GO_CAST(go_block_stmt, parent)->list;
+	case GO_CASE_CLAUSE: return &GO_CAST(go_case_clause, parent)->body;
+	case GO_COMM_CLAUSE: return &GO_CAST(go_comm_clause, parent)->body;
+	default: return NULL;
+	}
+}
+
+static int falling_out_leaves(struct tal *t, size_t sel_i, size_t loop_i,
+			      const char *label)
+{
+	for (size_t i = sel_i; i > loop_i + 1; i--) {
+		struct go_node *n = t->stack.items[i];
+		struct go_list *l = stmt_list_of(t->stack.items[i - 1]);
+		uint32_t k;
+
+		if (!l)
+			continue;
+		for (k = 0; k < l->n && l->v[k] != n; k++)
+			;
+		for (k++; k < l->n; k++) {
+			struct go_node *s = l->v[k];
+			struct go_list one = { &s, 1 };
+
+			if (s->kind == GO_BRANCH_STMT &&
+			    GO_CAST(go_branch_stmt, s)->tok == GO_TOK_CONTINUE)
+				return 0;
+			if (leaves_loop(&one, label))
+				return 1;
+		}
+		if (t->stack.items[i - 1]->kind == GO_FOR_STMT ||
+		    t->stack.items[i - 1]->kind == GO_RANGE_STMT ||
+		    t->stack.items[i - 1]->kind == GO_SWITCH_STMT ||
+		    t->stack.items[i - 1]->kind == GO_TYPE_SWITCH_STMT ||
+		    t->stack.items[i - 1]->kind == GO_SELECT_STMT)
+			return 0;
+	}
+	return 0;
+}
+
+/* Does a clause body end in a statement that goes back to the loop? */
+static int ends_in_branch(const struct go_list *body)
+{
+	struct go_node *last;
+
+	if (!body->n)
+		return 0;
+	last = body->v[body->n - 1];
+	return last->kind == GO_BRANCH_STMT &&
+		GO_CAST(go_branch_stmt, last)->tok == GO_TOK_CONTINUE;
+}
+
+static void check_select(struct tal *t, struct go_select_stmt *sel,
+			 struct go_node *loop, const char *label, size_t sel_i,
+			 size_t loop_i)
+{
+	int fall_leaves = falling_out_leaves(t, sel_i, loop_i, label);
+
 	const struct lint_semantics *sem = t->cx->sem;
 	struct go_block_stmt *b = sel->body;
 	struct go_block_stmt *lbody;
@@ -157,7 +217,8 @@ static void check_select(struct tal *t, struct go_select_stmt *sel,
 			if (j == i)
 				continue;
 			o = GO_CAST(go_comm_clause, b->list.v[j]);
-			if (!leaves_loop(&o->body, label))
+			if (!leaves_loop(&o->body, label) &&
+			    !(fall_leaves && !ends_in_branch(&o->body)))
 				others_leave = 0;
 		}
 		if (others_leave)
@@ -205,7 +266,8 @@ static int visit(struct go_node *n, void *ctx)
 				    GO_LABELED_STMT)
 					label = GO_CAST(go_labeled_stmt,
 						t->stack.items[i - 2])->label->name;
-				check_select(t, GO_CAST(go_select_stmt, n), l, label);
+				check_select(t, GO_CAST(go_select_stmt, n), l, label,
+					     t->stack.len - 1, i - 1);
 				break;
 			}
 		}

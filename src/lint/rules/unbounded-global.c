@@ -24,6 +24,8 @@ struct global {
 	int kind;
 	struct go_node *write;            /* first growing write outside init */
 	const struct go_file *write_file;
+	struct go_ident *key_func;        /* the write's key is parameter */
+	int key_param;                    /* key_param of key_func, or -1 */
 	int shrinks;                      /* delete/clear/reassign/truncate/escape */
 };
 
@@ -32,7 +34,99 @@ struct scan {
 	VEC(struct go_node *) stack;
 	const struct go_file *file;
 	int in_init;                      /* depth inside func init() */
+	int in_request;                   /* depth inside request-handling funcs */
+	struct go_func_decl *func;        /* the function being scanned */
 };
+
+/* Index of the parameter that key names in fd, or -1. */
+static int param_index(struct go_func_decl *fd, const struct go_node *key)
+{
+	const struct go_ident *v = go_local_var(key);
+	int idx = 0;
+
+	if (!fd || !v || v->decl_kind != GO_DECL_PARAM || !fd->type || !fd->type->params)
+		return -1;
+	for (uint32_t i = 0; i < fd->type->params->list.n; i++) {
+		struct go_field *f = GO_CAST(go_field, fd->type->params->list.v[i]);
+
+		for (uint32_t j = 0; j < f->names.n; j++, idx++)
+			if (f->names.v[j] == (const struct go_node *)v)
+				return idx;
+		if (!f->names.n)
+			idx++;
+	}
+	return -1;
+}
+
+/* Do all calls of fn in the package pass a literal as parameter idx (so
+ * the map has as many keys as there are call sites)? */
+struct calls {
+	const struct go_ident *fn;
+	int idx;
+	int n, literal;
+};
+
+static int calls_fn(struct go_node *n, void *ctx)
+{
+	struct calls *c = ctx;
+	struct go_call_expr *call;
+	struct go_node *f;
+
+	if (n->kind != GO_CALL_EXPR)
+		return 1;
+	call = GO_CAST(go_call_expr, n);
+	f = go_unparen(call->fun);
+	if (f && f->kind == GO_IDENT && GO_CAST(go_ident, f)->decl == c->fn) {
+		c->n++;
+		if ((uint32_t)c->idx < call->args.n &&
+		    go_unparen(call->args.v[c->idx])->kind == GO_BASIC_LIT)
+			c->literal++;
+	}
+	return 1;
+}
+
+static int literal_keys_only(struct lint_ctx *cx, const struct go_ident *fn, int idx)
+{
+	struct calls c = { fn, idx, 0, 0 };
+
+	for (size_t i = 0; i < cx->pkg->nfiles; i++)
+		go_ast_inspect((struct go_node *)cx->pkg->files[i], calls_fn, NULL, &c);
+	return c.n > 0 && c.n == c.literal;
+}
+
+/* A parameter list that marks request-handling code: a context.Context,
+ * *http.Request, http.ResponseWriter or net.Conn parameter.  Globals that
+ * grow there grow with the traffic; globals filled by setup code, command
+ * line tools and compilers' memo tables do not, and are not reported. */
+static int is_request_type(const struct go_node *t)
+{
+	t = go_unparen(t);
+	if (t && t->kind == GO_STAR_EXPR)
+		t = go_unparen(GO_CAST(go_star_expr, t)->x);
+	return go_is_pkg_member(t, "context", "Context") ||
+		go_is_pkg_member(t, "net/http", "Request") ||
+		go_is_pkg_member(t, "net/http", "ResponseWriter") ||
+		go_is_pkg_member(t, "net", "Conn");
+}
+
+static int handles_requests(const struct go_func_type *ft)
+{
+	if (!ft || !ft->params)
+		return 0;
+	for (uint32_t i = 0; i < ft->params->list.n; i++)
+		if (is_request_type(GO_CAST(go_field, ft->params->list.v[i])->type))
+			return 1;
+	return 0;
+}
+
+static const struct go_func_type *func_type_of(const struct go_node *n)
+{
+	if (n->kind == GO_FUNC_DECL)
+		return GO_CAST(go_func_decl, n)->type;
+	if (n->kind == GO_FUNC_LIT)
+		return GO_CAST(go_func_lit, n)->type;
+	return NULL;
+}
 
 static int map_or_slice_type(const struct go_node *t)
 {
@@ -140,9 +234,14 @@ static void use(struct scan *s, struct global *g)
 				for (uint32_t i = 0; i < GO_CAST(go_assign_stmt, gp)->lhs.n; i++)
 					if (GO_CAST(go_assign_stmt, gp)->lhs.v[i] == p)
 						lhs = 1;
-			if (lhs && !s->in_init && !g->write) {
+			if (lhs && !s->in_init && s->in_request && !g->write &&
+			    go_unparen(GO_CAST(go_index_expr, p)->index)->kind != GO_BASIC_LIT) {
 				g->write = gp;
 				g->write_file = s->file;
+				g->key_param = param_index(s->func,
+					GO_CAST(go_index_expr, p)->index);
+				g->key_func = s->func && g->key_param >= 0 ?
+					s->func->name : NULL;
 			}
 		}
 		return;
@@ -165,7 +264,7 @@ static void use(struct scan *s, struct global *g)
 			if (gp && gp->kind == GO_ASSIGN_STMT &&
 			    GO_CAST(go_assign_stmt, gp)->lhs.n == 1 &&
 			    find(s, GO_CAST(go_assign_stmt, gp)->lhs.v[0]) == g) {
-				if (!s->in_init && !g->write) {
+				if (!s->in_init && s->in_request && !g->write) {
 					g->write = gp;
 					g->write_file = s->file;
 				}
@@ -210,11 +309,14 @@ static int visit(struct go_node *n, void *ctx)
 	struct global *g;
 
 	vec_push(&s->stack, n);
+	if (handles_requests(func_type_of(n)))
+		s->in_request++;
 	if (n->kind == GO_FUNC_DECL) {
 		struct go_func_decl *fd = GO_CAST(go_func_decl, n);
 
 		if (!fd->recv && fd->name && !strcmp(fd->name->name, "init"))
 			s->in_init++;
+		s->func = fd;
 	}
 	if (n->kind == GO_IDENT && !(GO_CAST(go_ident, n)->decl_flags & GO_RESOLVE_DEF) &&
 	    (g = find(s, n)) != NULL)
@@ -226,6 +328,8 @@ static void post(struct go_node *n, void *ctx)
 {
 	struct scan *s = ctx;
 
+	if (handles_requests(func_type_of(n)))
+		s->in_request--;
 	if (n->kind == GO_FUNC_DECL) {
 		struct go_func_decl *fd = GO_CAST(go_func_decl, n);
 
@@ -265,6 +369,8 @@ void lint_rule_unbounded_global(struct lint_ctx *cx)
 
 		if (!g->write || g->shrinks)
 			continue;
+		if (g->key_func && literal_keys_only(cx, g->key_func, g->key_param))
+			continue;   /* one key per call site: bounded */
 		if (lint_is_test_file(g->file) || lint_is_test_file(g->write_file))
 			continue;
 		fd = lint_report(cx, g->file, &g->id->node, REPORT_SEV_NOTE,

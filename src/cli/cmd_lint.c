@@ -1,0 +1,207 @@
+/*
+ * lint: find leaks in Go source (the rules of src/lint/rules.def).
+ *
+ * Option handling, the rule selection, the baseline file and the choice of
+ * writer live here; everything else is lint_run.  Files that cannot be read
+ * or parsed are reported on stderr and skipped; the run goes on.
+ */
+#include "cli.h"
+#include "../base/file.h"
+#include "../base/sb.h"
+#include "../base/xalloc.h"
+#include "../go/gomod.h"
+#include "../lint/lint.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char cmd_lint_help[] =
+"NAME\n"
+"    leakhound lint - find memory and goroutine leaks in Go source\n"
+"\n"
+"SYNOPSIS\n"
+"    leakhound lint [options] [PATH...]\n"
+"\n"
+"DESCRIPTION\n"
+"    Lints the Go packages named by PATH (default ./...): a file, a\n"
+"    directory (walked like the go tool walks packages, skipping testdata,\n"
+"    vendor, _* and .*), or DIR/... .  Each finding names the file, line and\n"
+"    column, explains the leak in a sentence or two and says how to fix it.\n"
+"    `leakhound rules` lists the rules; `leakhound rules --explain RULE`\n"
+"    documents one.\n"
+"\n"
+"    The timer rules follow the semantics in force for each package: the\n"
+"    nearest go.mod's go line, its toolchain line and its godebug\n"
+"    asynctimerchan setting, and the main package's //go:debug lines (before\n"
+"    Go 1.23 unreferenced timers and tickers are never collected and timer\n"
+"    channels are buffered; from 1.23 they are collected and unbuffered).\n"
+"    Each message says which one applied.\n"
+"\n"
+"    A finding is suppressed by a comment on its line or the line above:\n"
+"        //leakhound:ignore RULE[,RULE] reason\n"
+"\n"
+"OPTIONS\n"
+"    --format FMT       text (default), json or sarif\n"
+"    -o, --output FILE  write the report to FILE instead of standard output\n"
+"    --enable RULES     run only these rules (comma-separated ids)\n"
+"    --disable RULES    do not run these rules\n"
+"    --include-tests    also lint _test.go files (skipped by default)\n"
+"    --go VERSION       use this Go version (1.N) instead of go.mod's\n"
+"    --baseline FILE    report only findings that are not in FILE, an\n"
+"                       earlier `lint --format json` output; matching\n"
+"                       ignores line numbers, so unrelated edits do not\n"
+"                       bring old findings back\n"
+"    -j, --jobs N       packages linted in parallel (default: all cores)\n"
+"    --all              do not skip testdata, vendor, _* and .* directories\n"
+"\n"
+"EXIT STATUS\n"
+"    0 nothing found, 1 findings reported, 2 a path or file could not be\n"
+"    read or parsed (the other files are still linted and reported),\n"
+"    3 usage error.\n"
+"\n"
+"EXAMPLES\n"
+"    leakhound lint ./...\n"
+"    leakhound lint --format sarif -o leakhound.sarif ./...\n"
+"    leakhound lint --go 1.23 --enable time-after-in-loop ./cmd/server\n"
+"    leakhound lint --format json ./... > baseline.json\n"
+"    leakhound lint --baseline baseline.json ./...\n";
+
+/* Set enabled[i] to val for every rule in the comma-separated list. */
+static int select_rules(unsigned char *enabled, const char *list, int val)
+{
+	char *copy = xstrdup(list), *save = NULL, *tok;
+	int rc = 0;
+
+	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		int i = lint_rule_index(tok);
+
+		if (i < 0) {
+			cli_usage("lint", "unknown rule '%s' (see 'leakhound rules')", tok);
+			rc = -1;
+			break;
+		}
+		enabled[i] = (unsigned char)val;
+	}
+	free(copy);
+	return rc;
+}
+
+int cmd_lint(int argc, char **argv)
+{
+	enum { OPT_FORMAT = 256, OPT_ENABLE, OPT_DISABLE, OPT_TESTS, OPT_GO,
+	       OPT_BASELINE, OPT_ALL };
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "output", required_argument, NULL, 'o' },
+		{ "enable", required_argument, NULL, OPT_ENABLE },
+		{ "disable", required_argument, NULL, OPT_DISABLE },
+		{ "include-tests", no_argument, NULL, OPT_TESTS },
+		{ "go", required_argument, NULL, OPT_GO },
+		{ "baseline", required_argument, NULL, OPT_BASELINE },
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "all", no_argument, NULL, OPT_ALL },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *format = "text", *output = NULL, *baseline = NULL;
+	const char *enable = NULL, *disable = NULL;
+	struct lint_options o;
+	struct lint_result res;
+	struct findings fs;
+	struct err e = ERR_INIT;
+	struct sb out = SB_INIT;
+	unsigned char *enabled;
+	char *defpath[] = { "./..." };
+	int c, rc;
+	long n;
+
+	memset(&o, 0, sizeof(o));
+	while ((c = cli_getopt("lint", argc, argv, "o:j:", opts)) != -1) {
+		switch (c) {
+		case OPT_FORMAT: format = optarg; break;
+		case 'o': output = optarg; break;
+		case OPT_ENABLE: enable = optarg; break;
+		case OPT_DISABLE: disable = optarg; break;
+		case OPT_TESTS: o.include_tests = 1; break;
+		case OPT_GO: o.go_version = optarg; break;
+		case OPT_BASELINE: baseline = optarg; break;
+		case OPT_ALL: o.all_dirs = 1; break;
+		case 'j':
+			n = cli_parse_count("lint", "--jobs", optarg);
+			if (n < 0)
+				return CLI_EXIT_USAGE;
+			o.jobs = (int)(n > 256 ? 256 : n);
+			break;
+		default:
+			return CLI_EXIT_USAGE;
+		}
+	}
+	if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "sarif"))
+		return cli_usage("lint", "unknown format '%s' (text, json or sarif)", format);
+	enabled = xcalloc(lint_nrules, 1);
+	memset(enabled, enable ? 0 : 1, lint_nrules);
+	if ((enable && select_rules(enabled, enable, 1) < 0) ||
+	    (disable && select_rules(enabled, disable, 0) < 0)) {
+		free(enabled);
+		return CLI_EXIT_USAGE;
+	}
+	o.enabled = enabled;
+	if (o.go_version) {
+		struct go_version v;
+
+		if (go_version_parse(o.go_version, strlen(o.go_version), &v) < 0) {
+			free(enabled);
+			return cli_usage("lint", "--go wants a Go version like 1.23, not '%s'",
+					 o.go_version);
+		}
+	}
+
+	findings_init(&fs);
+	if (lint_run(&o, optind < argc ? argv + optind : defpath,
+		     optind < argc ? (size_t)(argc - optind) : 1, &fs, &res, &e) < 0) {
+		cli_error("%s", e.msg);
+		findings_release(&fs);
+		free(enabled);
+		return CLI_EXIT_ERROR;
+	}
+	for (size_t i = 0; i < res.nerrors; i++)
+		fprintf(stderr, "%s\n", res.errors[i]);
+	rc = CLI_EXIT_CLEAN;
+	if (baseline) {
+		size_t len;
+		char *text = file_read_all(baseline, 256 << 20, &len, &e);
+
+		if (!text || lint_apply_baseline(&fs, text, len, &e) < 0) {
+			if (text)
+				err_prefixf(&e, "cannot use baseline '%s'", baseline);
+			cli_error("%s", e.msg);
+			free(text);
+			rc = CLI_EXIT_ERROR;
+			goto done;
+		}
+		free(text);
+	}
+	if (!strcmp(format, "json")) {
+		report_write_json(&out, &fs, NULL);
+	} else if (!strcmp(format, "sarif")) {
+		size_t nm;
+		const struct report_rule_meta *m = lint_rule_meta(&nm);
+
+		report_write_sarif(&out, &fs, m, nm);
+	} else {
+		report_write_text(&out, &fs);
+	}
+	if (cli_output(output, &out) < 0)
+		rc = CLI_EXIT_ERROR;
+	else if (res.nerrors)
+		rc = CLI_EXIT_ERROR;
+	else if (fs.items.len)
+		rc = CLI_EXIT_FINDINGS;
+done:
+	sb_release(&out);
+	findings_release(&fs);
+	lint_result_release(&res);
+	free(enabled);
+	return rc;
+}

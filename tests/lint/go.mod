@@ -1,0 +1,3 @@
+module leakhound.test/lint
+
+go 1.19

@@ -1,0 +1,3 @@
+module leakhound.test/lint/go123
+
+go 1.23
