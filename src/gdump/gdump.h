@@ -80,6 +80,8 @@ struct gdump_goroutine {
 
 #define GDUMP_MAX_WARNINGS 20
 
+struct gdump_tab_slot; /* private */
+
 struct gdump_dump {
 	struct arena arena;
 	enum gdump_format format;
@@ -90,7 +92,11 @@ struct gdump_dump {
 	const char *warnings[GDUMP_MAX_WARNINGS];
 	size_t nwarnings;
 	/* private: interning tables */
-	struct map strs, stacks;
+	struct gdump_tab { struct gdump_tab_slot *slots; size_t cap, count; }
+		strs, stacks;
+#define GDUMP_RECENT 4096
+	const char *recent[GDUMP_RECENT];
+	size_t recent_len[GDUMP_RECENT];
 };
 
 void gdump_dump_init(struct gdump_dump *d);
@@ -117,6 +123,13 @@ const char *gdump_intern(struct gdump_dump *d, const char *s, size_t n);
 /* Record a warning "line N: msg" (line 0: no line prefix). */
 void gdump_warn(struct gdump_dump *d, size_t line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+
+/* Read and parse the dump named by src (a file, "-" or an http(s) URL)
+ * into d (freshly initialised).  A regular file holding text is read a
+ * chunk at a time, so a large dump never sits in memory whole.  Returns 0;
+ * -1 when the source cannot be read (e: "cannot read 'x': ..."); -2 when
+ * it was read but holds no goroutine dump (e: as gdump_parse says). */
+int gdump_load(struct gdump_dump *d, const char *src, struct err *e);
 
 /* Read a dump named on the command line: a file, "-" (standard input) or
  * an http(s) URL.  On success *buf is a heap buffer the caller frees.
@@ -183,6 +196,24 @@ void gdump_groups_release(struct gdump_groups *gs);
  * debug=1), groups are matched on their frames alone, since aggregated
  * profiles have no states and no creating site. */
 void gdump_compare(struct gdump_groups *cur, const struct gdump_groups *old);
+
+/* ---- the blocking line in the source (--src) ---- */
+
+struct gdump_explain {
+	char path[4096];        /* the file found under the source directory */
+	char func_name[256];    /* the enclosing function declaration */
+	int func_line, func_end_line;  /* its extent; 0 when not in one */
+	int made_line;          /* where the channel was made or declared; 0 */
+	char text[1024];        /* "a send on ch, an unbuffered channel made at
+				   line 45 (make(chan error)): ..." */
+};
+
+/* Explain the blocking line file:line of a group with the Go front-end,
+ * looking the file up under srcdir by the longest suffix of its path.
+ * Returns 0 with x filled, or -1 with e filled (no such file under srcdir,
+ * or it does not parse). */
+int gdump_explain(const char *srcdir, const char *file, int line,
+		  struct gdump_explain *x, struct err *e);
 
 /* 1 if func belongs to the Go runtime or standard library (its import path
  * has no dot in its first element, and it is not package main). */

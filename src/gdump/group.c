@@ -17,7 +17,7 @@
  * finalizers) rank low; goroutines the runtime itself marked (leaked) are
  * certain.
  */
-#include "gdump.h"
+#include "gdump_int.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -168,7 +168,7 @@ struct gkey {
 
 void gdump_group(const struct gdump_dump *d, struct gdump_groups *gs)
 {
-	struct map idx = MAP_INIT;
+	struct gdump_tab idx = { NULL, 0, 0 };
 	struct gkey *keys;
 	size_t *gi, i, j;
 	size_t *fill;
@@ -184,7 +184,7 @@ void gdump_group(const struct gdump_dump *d, struct gdump_groups *gs)
 	for (i = 0; i < d->gs.len; i++) {
 		const struct gdump_goroutine *r = &d->gs.items[i];
 		struct gkey *kk = &keys[i];
-		struct map_slot *slot;
+		struct gdump_tab_slot *slot;
 
 		kk->frames = r->frames;
 		kk->nframes = r->nframes;
@@ -193,7 +193,7 @@ void gdump_group(const struct gdump_dump *d, struct gdump_groups *gs)
 		kk->cfile = r->created_by.file;
 		kk->cline = (uintptr_t)r->created_by.line;
 		kk->locked = !!(r->flags & GDUMP_LOCKED);
-		slot = map_slot(&idx, (const char *)kk, sizeof(*kk));
+		slot = gdump_tab_slot(&idx, kk, sizeof(*kk));
 		if (!slot->value) {
 			struct gdump_group g;
 
@@ -218,7 +218,7 @@ void gdump_group(const struct gdump_dump *d, struct gdump_groups *gs)
 				g->nids++;
 		}
 	}
-	map_release(&idx);
+	gdump_tab_release(&idx);
 	/* copy each group's strings and ids into the set's own arena */
 	fill = xcalloc(gs->items.len ? gs->items.len : 1, sizeof(*fill));
 	for (j = 0; j < gs->items.len; j++) {

@@ -9,11 +9,12 @@
  */
 #include "gdump_int.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-
-int gdump_parse_proto(struct gdump_dump *d, const char *buf, size_t len,
-		      struct err *e);
+#include <sys/stat.h>
+#include <unistd.h>
 
 static int looks_binary(const char *buf, size_t len)
 {
@@ -63,4 +64,66 @@ int gdump_parse(struct gdump_dump *d, const char *buf, size_t len,
 	if (d->nwarnings && d->warnings[0])
 		return err_setf(e, "no goroutine could be read: %s", d->warnings[0]);
 	return err_setf(e, "not a goroutine dump: %s", describe(buf, len));
+}
+
+static int parse_whole(struct gdump_dump *d, const char *src, struct err *e)
+{
+	char *buf;
+	size_t len;
+	int rc;
+
+	if (gdump_fetch(src, &buf, &len, e) < 0)
+		return -1;
+	rc = gdump_parse(d, buf, len, e);
+	free(buf);
+	return rc < 0 ? -2 : 0;
+}
+
+int gdump_load(struct gdump_dump *d, const char *src, struct err *e)
+{
+	char head[4096];
+	struct stat st;
+	ssize_t n;
+	size_t added = 0;
+	int fd;
+
+	if (!strcmp(src, "-") || strstr(src, "://"))
+		return parse_whole(d, src, e);
+	fd = open(src, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return err_setf(e, "cannot read '%s': %s", src, strerror(errno));
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return parse_whole(d, src, e);
+	}
+	n = pread(fd, head, sizeof(head), 0);
+	if (n < 0) {
+		err_setf(e, "cannot read '%s': %s", src, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	if (n == 0 || looks_binary(head, (size_t)n)) {
+		close(fd);
+		return parse_whole(d, src, e);
+	}
+	d->format = GDUMP_FMT_TRACEBACK;
+	if (gdump_parse_text_fd(d, fd, src, 0, &added, e) < 0) {
+		close(fd);
+		return -1;
+	}
+	if (!added && lseek(fd, 0, SEEK_SET) == 0) {
+		d->format = GDUMP_FMT_DEBUG1;
+		if (gdump_parse_text_fd(d, fd, src, 1, &added, e) < 0) {
+			close(fd);
+			return -1;
+		}
+	}
+	close(fd);
+	if (added)
+		return 0;
+	if (d->nwarnings && d->warnings[0])
+		err_setf(e, "no goroutine could be read: %s", d->warnings[0]);
+	else
+		err_setf(e, "not a goroutine dump: %s", describe(head, (size_t)n));
+	return -2;
 }

@@ -21,8 +21,10 @@
  */
 #include "gdump_int.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../base/sb.h"
 
@@ -198,8 +200,24 @@ static size_t func_name_len(const char *s, size_t n)
 static int parse_fileline(const char *s, size_t n, const char **file,
 			  size_t *fn, int *line)
 {
+	const char *c = memrchr(s, ':', n);
 	size_t i;
 
+	/* fast path: the last ':' starts the line number ("+0x1d" and the
+	 * "fp= sp= pc=" words that may follow have none) */
+	if (c && c > s && c + 1 < s + n && is_digit(c[1])) {
+		size_t used, j;
+		uint64_t v;
+		i = (size_t)(c - s);
+		v = parse_u64(c + 1, n - i - 1, &used);
+		j = i + 1 + used;
+		if (j == n || s[j] == ' ') {
+			*file = s;
+			*fn = i;
+			*line = v > 0x7fffffff ? 0x7fffffff : (int)v;
+			return 1;
+		}
+	}
 	for (i = 1; i + 1 < n; i++) {
 		if (s[i] == ':' && is_digit(s[i + 1])) {
 			size_t used, j;
@@ -350,6 +368,33 @@ static void body_line(struct tb *t, const struct line *l)
 	t->pending_creator = 0;
 }
 
+static void tb_line(void *st, const struct line *l)
+{
+	struct tb *t = st;
+	long h = find_header(l->s, l->n);
+	struct gdump_goroutine g;
+
+	if (h >= 0 && parse_header(t->d, l->s + h, l->n - (size_t)h, &g) == 0) {
+		end_goroutine(t);
+		t->g = g;
+		t->g.line = l->no;
+		t->open = 1;
+		/* interned: the line's buffer may be gone by the next line */
+		t->prefix = h ? gdump_intern(t->d, l->s, (size_t)h) : "";
+		t->plen = (size_t)h;
+		return;
+	}
+	if (t->open)
+		body_line(t, l);
+}
+
+static size_t tb_finish(struct tb *t)
+{
+	end_goroutine(t);
+	vec_free(&t->frames);
+	return t->added;
+}
+
 size_t gdump_parse_traceback(struct gdump_dump *d, const char *buf, size_t len)
 {
 	struct cursor c = { buf, buf + len, 0 };
@@ -358,25 +403,9 @@ size_t gdump_parse_traceback(struct gdump_dump *d, const char *buf, size_t len)
 
 	memset(&t, 0, sizeof(t));
 	t.d = d;
-	while (next_line(&c, &l)) {
-		long h = find_header(l.s, l.n);
-		struct gdump_goroutine g;
-
-		if (h >= 0 && parse_header(d, l.s + h, l.n - (size_t)h, &g) == 0) {
-			end_goroutine(&t);
-			t.g = g;
-			t.g.line = l.no;
-			t.open = 1;
-			t.prefix = l.s;
-			t.plen = (size_t)h;
-			continue;
-		}
-		if (t.open)
-			body_line(&t, &l);
-	}
-	end_goroutine(&t);
-	vec_free(&t.frames);
-	return t.added;
+	while (next_line(&c, &l))
+		tb_line(&t, &l);
+	return tb_finish(&t);
 }
 
 /* ---- debug=1 ---- */
@@ -458,7 +487,9 @@ struct d1 {
 	struct gdump_dump *d;
 	VEC(struct gdump_frame) frames;
 	struct gdump_goroutine g;
-	int in_record;
+	int in_record, in_profile, leak;
+	const char *prefix;       /* interned */
+	size_t plen;
 	size_t added;
 };
 
@@ -521,76 +552,153 @@ static void d1_frame(struct d1 *r, const char *p, size_t m, size_t no)
 	vec_push(&r->frames, f);
 }
 
+static void d1_line(void *st, const struct line *l)
+{
+	struct d1 *r = st;
+	struct gdump_dump *d = r->d;
+	const char *s = l->s, *title;
+	size_t n = l->n, used;
+	uint64_t cnt;
+
+	if ((title = memmem(s, n, " profile: total ", 16)) != NULL) {
+		/* the title may sit behind a log prefix */
+		const char *t = title;
+		while (t > s && t[-1] != ' ' && t[-1] != '\t')
+			t--;
+		if (debug1_title(t, (size_t)(s + n - t), &r->leak)) {
+			d1_finish(r);
+			r->in_profile = 1;
+			r->plen = (size_t)(t - s);
+			r->prefix = r->plen ? gdump_intern(d, s, r->plen) : "";
+			return;
+		}
+	}
+	if (!r->in_profile)
+		return;
+	if (r->plen && (n < r->plen || memcmp(s, r->prefix, r->plen))) {
+		if (n)
+			gdump_warn(d, l->no, "debug=1 profile ended by a line without its prefix");
+		d1_finish(r);
+		r->in_profile = 0;
+		return;
+	}
+	s += r->plen;
+	n -= r->plen;
+	trim(&s, &n);
+	if (!n) {
+		d1_finish(r);
+		return;
+	}
+	if (is_digit(s[0])) {
+		cnt = parse_u64(s, n, &used);
+		if (used + 1 < n && s[used] == ' ' && s[used + 1] == '@') {
+			d1_finish(r);
+			memset(&r->g, 0, sizeof(r->g));
+			r->g.count = cnt;
+			r->g.line = l->no;
+			if (r->leak)
+				r->g.flags |= GDUMP_LEAKED;
+			r->in_record = 1;
+			return;
+		}
+	}
+	if (r->in_record && s[0] == '#') {
+		d1_frame(r, s + 1, n - 1, l->no);
+		return;
+	}
+	{
+		size_t k = n > 60 ? 60 : n;
+		gdump_warn(d, l->no, "unexpected line in a debug=1 profile '%.*s%s'",
+			   (int)k, s, n > 60 ? "..." : "");
+	}
+	d1_finish(r);
+}
+
+static size_t d1_done(struct d1 *r)
+{
+	d1_finish(r);
+	vec_free(&r->frames);
+	return r->added;
+}
+
 size_t gdump_parse_debug1(struct gdump_dump *d, const char *buf, size_t len)
 {
 	struct cursor c = { buf, buf + len, 0 };
 	struct line l;
 	struct d1 r;
-	int in_profile = 0, leak = 0;
-	const char *prefix = NULL;
-	size_t plen = 0;
 
 	memset(&r, 0, sizeof(r));
 	r.d = d;
-	while (next_line(&c, &l)) {
-		const char *s = l.s, *title;
-		size_t n = l.n, used;
-		uint64_t cnt;
+	while (next_line(&c, &l))
+		d1_line(&r, &l);
+	return d1_done(&r);
+}
 
-		if ((title = memmem(s, n, " profile: total ", 16)) != NULL) {
-			/* the title may sit behind a log prefix */
-			const char *t = title;
-			while (t > s && t[-1] != ' ' && t[-1] != '\t')
-				t--;
-			if (debug1_title(t, (size_t)(s + n - t), &leak)) {
-				d1_finish(&r);
-				in_profile = 1;
-				prefix = s;
-				plen = (size_t)(t - s);
+/* Feed every line of fd to fn, reading a chunk at a time, so a 40 MB dump
+ * never sits in memory whole.  -1 with e filled on a read error. */
+static int each_line_fd(int fd, const char *path, void (*fn)(void *, const struct line *),
+			void *st, struct err *e)
+{
+	size_t cap = 1 << 20, have = 0, no = 0;
+	char *buf = xmalloc(cap);
+	int eof = 0;
+
+	while (!eof) {
+		ssize_t r;
+		char *p, *end, *nl;
+
+		if (have == cap) {
+			cap *= 2;
+			buf = xrealloc(buf, cap);
+		}
+		r = read(fd, buf + have, cap - have);
+		if (r < 0) {
+			if (errno == EINTR)
 				continue;
-			}
+			free(buf);
+			return err_setf(e, "cannot read '%s': %s", path, strerror(errno));
 		}
-		if (!in_profile)
-			continue;
-		if (plen && (n < plen || memcmp(s, prefix, plen))) {
-			if (n)
-				gdump_warn(d, l.no, "debug=1 profile ended by a line without its prefix");
-			d1_finish(&r);
-			in_profile = 0;
-			continue;
+		if (r == 0)
+			eof = 1;
+		have += (size_t)r;
+		p = buf;
+		end = buf + have;
+		while ((nl = memchr(p, '\n', (size_t)(end - p))) != NULL || (eof && p < end)) {
+			struct line l;
+			if (!nl)
+				nl = end;
+			l.s = p;
+			l.n = (size_t)(nl - p);
+			if (l.n && l.s[l.n - 1] == '\r')
+				l.n--;
+			l.no = ++no;
+			fn(st, &l);
+			p = nl < end ? nl + 1 : end;
 		}
-		s += plen;
-		n -= plen;
-		trim(&s, &n);
-		if (!n) {
-			d1_finish(&r);
-			continue;
-		}
-		if (is_digit(s[0])) {
-			cnt = parse_u64(s, n, &used);
-			if (used + 1 < n && s[used] == ' ' && s[used + 1] == '@') {
-				d1_finish(&r);
-				memset(&r.g, 0, sizeof(r.g));
-				r.g.count = cnt;
-				r.g.line = l.no;
-				if (leak)
-					r.g.flags |= GDUMP_LEAKED;
-				r.in_record = 1;
-				continue;
-			}
-		}
-		if (r.in_record && s[0] == '#') {
-			d1_frame(&r, s + 1, n - 1, l.no);
-			continue;
-		}
-		{
-			size_t k = n > 60 ? 60 : n;
-			gdump_warn(d, l.no, "unexpected line in a debug=1 profile '%.*s%s'",
-				   (int)k, s, n > 60 ? "..." : "");
-		}
-		d1_finish(&r);
+		have = (size_t)(end - p);
+		memmove(buf, p, have);
 	}
-	d1_finish(&r);
-	vec_free(&r.frames);
-	return r.added;
+	free(buf);
+	return 0;
+}
+
+int gdump_parse_text_fd(struct gdump_dump *d, int fd, const char *path, int debug1,
+			size_t *added, struct err *e)
+{
+	int rc;
+
+	if (!debug1) {
+		struct tb t;
+		memset(&t, 0, sizeof(t));
+		t.d = d;
+		rc = each_line_fd(fd, path, tb_line, &t, e);
+		*added = tb_finish(&t);
+	} else {
+		struct d1 r;
+		memset(&r, 0, sizeof(r));
+		r.d = d;
+		rc = each_line_fd(fd, path, d1_line, &r, e);
+		*added = d1_done(&r);
+	}
+	return rc;
 }

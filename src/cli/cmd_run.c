@@ -1,0 +1,511 @@
+/*
+ * run: start a program, watch it, and at the end take its goroutine dump.
+ *
+ * The child runs in its own process group (so a Ctrl-C at the terminal
+ * reaches leakhound, which then asks the child for its dump, instead of
+ * killing the child), with GOTRACEBACK=all and its stdout inherited
+ * untouched.  Its stderr goes through a pipe that a reader thread copies
+ * to our stderr byte for byte until the dump is requested; from then on,
+ * what the child writes before the line "SIGQUIT: quit" is still passed
+ * through and the rest (Go's traceback of every goroutine) is kept for the
+ * report instead of being shown.
+ */
+#include "cli.h"
+#include "watch_cli.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <poll.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../gdump/gdump.h"
+#include "../watch/store.h"
+#include "../watch/watch.h"
+
+const char cmd_run_help[] =
+"NAME\n"
+"    leakhound run - run a Go program, watch it, and report its leaks\n"
+"\n"
+"SYNOPSIS\n"
+"    leakhound run [options] -- PROGRAM [ARGS...]\n"
+"\n"
+"DESCRIPTION\n"
+"    Starts PROGRAM with GOTRACEBACK=all and samples it like 'leakhound\n"
+"    watch' does (RSS, threads and file descriptors from /proc; the heap and\n"
+"    goroutine profiles too with --pprof URL), recording every sample.  At\n"
+"    the end of --duration, or on Ctrl-C, it sends SIGQUIT and reads the\n"
+"    goroutine dump from the program's stderr, then reports the goroutines\n"
+"    still blocked on channels, select or locks, grouped and ranked, with\n"
+"    the trend verdicts of every series.  The program's stdout and stderr\n"
+"    pass through untouched, except the dump.  A program that exits by\n"
+"    itself first gets the report of what was sampled and a note that no\n"
+"    dump could be taken.  The program runs in its own process group: a\n"
+"    Ctrl-C at the terminal goes to leakhound, which ends the run.\n"
+"\n"
+"OPTIONS\n"
+"    --pprof URL         the program's net/http/pprof base URL, to sample\n"
+"    --interval D        time between samples (default 5s; 250ms, 1s)\n"
+"    --duration D        run for D, then dump (default: until Ctrl-C)\n"
+"    --until-verdict     end the run as soon as a leak is established\n"
+"    --db FILE           recording (default leakhound-run-PROGRAM-TIME.db)\n"
+"    --limit SIZE        memory limit for the projection\n"
+"    --format FMT        text (default) or json\n"
+"    -o, --output FILE   write the report to FILE\n"
+"    --dump-timeout D    how long to wait for the dump (default 10s)\n"
+"    --live              print one line per sample on stderr\n"
+"    --gc, --timeout, --max-body, --warmup, --alpha   as for watch\n"
+"\n"
+"EXIT STATUS\n"
+"    0 no leak, 1 leak or blocked goroutines found, 2 the program could not\n"
+"    be started or sampled, 3 usage error.\n"
+"\n"
+"EXAMPLES\n"
+"    leakhound run --duration 1m -- ./server -port 8080\n"
+"    leakhound run --pprof http://127.0.0.1:6060 --interval 1s \\\n"
+"        --duration 30s -- ./server\n";
+
+#define DUMP_MAX ((size_t)256 << 20)
+static const char quit_line[] = "SIGQUIT: quit";
+
+struct child {
+	pid_t pid;
+	int err_fd;             /* read end of the child's stderr */
+	pthread_t reader;
+	int reader_started;
+	pthread_mutex_t mu;
+	int capture;            /* dump requested */
+	int in_dump;            /* "SIGQUIT: quit" seen */
+	int stop_reader;
+	struct sb dump;
+	struct sb line;         /* a partial line, while capture is on */
+	int exited, status;
+	double started;
+	int dump_truncated;
+};
+
+static void pass(const char *p, size_t n)
+{
+	while (n > 0) {
+		ssize_t k = write(STDERR_FILENO, p, n);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return;
+		p += k;
+		n -= (size_t)k;
+	}
+}
+
+static void keep(struct child *ch, const char *p, size_t n)
+{
+	if (ch->dump.len + n > DUMP_MAX) {
+		ch->dump_truncated = 1;
+		return;
+	}
+	sb_add(&ch->dump, p, n);
+}
+
+/* Capture mode: whole lines; the ones before "SIGQUIT: quit" pass. */
+static void capture_bytes(struct child *ch, const char *p, size_t n)
+{
+	size_t i, start = 0;
+
+	if (ch->in_dump) {
+		keep(ch, p, n);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		if (p[i] != '\n')
+			continue;
+		sb_add(&ch->line, p + start, i + 1 - start);
+		start = i + 1;
+		if (!strncmp(sb_str(&ch->line), quit_line, sizeof(quit_line) - 1)) {
+			ch->in_dump = 1;
+			keep(ch, ch->line.buf, ch->line.len);
+			sb_reset(&ch->line);
+			keep(ch, p + start, n - start);
+			return;
+		}
+		pass(ch->line.buf, ch->line.len);
+		sb_reset(&ch->line);
+	}
+	sb_add(&ch->line, p + start, n - start);
+}
+
+static void *reader_main(void *arg)
+{
+	struct child *ch = arg;
+	char buf[65536];
+
+	for (;;) {
+		struct pollfd pf = { ch->err_fd, POLLIN, 0 };
+		ssize_t n;
+		int r = poll(&pf, 1, 100);
+		pthread_mutex_lock(&ch->mu);
+		if (ch->stop_reader) {
+			pthread_mutex_unlock(&ch->mu);
+			break;
+		}
+		pthread_mutex_unlock(&ch->mu);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			continue;
+		n = read(ch->err_fd, buf, sizeof(buf));
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		pthread_mutex_lock(&ch->mu);
+		if (ch->capture)
+			capture_bytes(ch, buf, (size_t)n);
+		else
+			pass(buf, (size_t)n);
+		pthread_mutex_unlock(&ch->mu);
+	}
+	/* a partial last line that was not the dump: it was the program's */
+	pthread_mutex_lock(&ch->mu);
+	if (ch->line.len && !ch->in_dump)
+		pass(ch->line.buf, ch->line.len);
+	sb_reset(&ch->line);
+	pthread_mutex_unlock(&ch->mu);
+	return NULL;
+}
+
+/* Fork and exec argv; 0, or -1 with the reason printed. */
+static int start_child(struct child *ch, char **argv)
+{
+	int errp[2], execp[2], saved;
+	ssize_t n;
+
+	if (pipe2(errp, O_CLOEXEC) < 0 || pipe2(execp, O_CLOEXEC) < 0) {
+		cli_error("cannot run '%s': %s", argv[0], strerror(errno));
+		return -1;
+	}
+	ch->pid = fork();
+	if (ch->pid < 0) {
+		cli_error("cannot run '%s': %s", argv[0], strerror(errno));
+		return -1;
+	}
+	if (ch->pid == 0) {
+		signal(SIGPIPE, SIG_DFL);
+		signal(SIGINT, SIG_DFL);
+		signal(SIGTERM, SIG_DFL);
+		setpgid(0, 0);
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
+		dup2(errp[1], STDERR_FILENO);
+		setenv("GOTRACEBACK", "all", 1);
+		execvp(argv[0], argv);
+		saved = errno;
+		n = write(execp[1], &saved, sizeof(saved));
+		(void)n;
+		_exit(127);
+	}
+	setpgid(ch->pid, ch->pid);
+	close(errp[1]);
+	close(execp[1]);
+	ch->err_fd = errp[0];
+	n = read(execp[0], &saved, sizeof(saved));
+	close(execp[0]);
+	if (n == (ssize_t)sizeof(saved)) {
+		waitpid(ch->pid, NULL, 0);
+		close(ch->err_fd);
+		ch->err_fd = -1;
+		cli_error("cannot run '%s': %s", argv[0], strerror(saved));
+		return -1;
+	}
+	ch->started = watch_now_mono();
+	if (pthread_create(&ch->reader, NULL, reader_main, ch) == 0)
+		ch->reader_started = 1;
+	return 0;
+}
+
+static int child_poll(struct watch_cli *c)
+{
+	struct child *ch = c->child;
+	int st;
+
+	if (!ch->exited && waitpid(ch->pid, &st, WNOHANG) == ch->pid) {
+		ch->exited = 1;
+		ch->status = st;
+	}
+	return ch->exited;
+}
+
+static void describe_exit(struct sb *out, int st)
+{
+	if (WIFEXITED(st))
+		sb_addf(out, "with status %d", WEXITSTATUS(st));
+	else if (WIFSIGNALED(st))
+		sb_addf(out, "killed by signal %d", WTERMSIG(st));
+	else
+		sb_adds(out, "abnormally");
+}
+
+/* SIGQUIT the child, wait for it to die (up to tmo seconds); 1 if the
+ * dump was seen. */
+static int take_dump(struct child *ch, double tmo)
+{
+	double until;
+	int st, got;
+
+	pthread_mutex_lock(&ch->mu);
+	ch->capture = 1;
+	pthread_mutex_unlock(&ch->mu);
+	kill(ch->pid, SIGQUIT);
+	until = watch_now_mono() + tmo;
+	while (watch_now_mono() < until) {
+		if (waitpid(ch->pid, &st, WNOHANG) == ch->pid) {
+			ch->exited = 1;
+			ch->status = st;
+			break;
+		}
+		usleep(20000);
+	}
+	if (!ch->exited) {
+		kill(ch->pid, SIGKILL);
+		waitpid(ch->pid, &ch->status, 0);
+		ch->exited = 1;
+	}
+	/* what the program left behind in its process group goes too */
+	kill(-ch->pid, SIGKILL);
+	/* let the reader drain what is left (descendants may hold the pipe
+	 * open: give up after a second) */
+	until = watch_now_mono() + 1.0;
+	for (;;) {
+		struct pollfd pf = { ch->err_fd, POLLIN, 0 };
+		pthread_mutex_lock(&ch->mu);
+		got = ch->in_dump;
+		pthread_mutex_unlock(&ch->mu);
+		if (watch_now_mono() > until ||
+		    (poll(&pf, 1, 0) == 1 && (pf.revents & POLLHUP) &&
+		     !(pf.revents & POLLIN)))
+			break;
+		usleep(20000);
+	}
+	return got;
+}
+
+static void stop_reader(struct child *ch)
+{
+	if (ch->reader_started) {
+		pthread_mutex_lock(&ch->mu);
+		ch->stop_reader = 1;
+		pthread_mutex_unlock(&ch->mu);
+		pthread_join(ch->reader, NULL);
+		ch->reader_started = 0;
+	}
+	if (ch->err_fd >= 0)
+		close(ch->err_fd);
+	ch->err_fd = -1;
+}
+
+static int show_run(struct watch *w, const struct watch_verdict *v, void *arg)
+{
+	struct watch_cli *c = arg;
+	struct sb out = SB_INIT;
+
+	(void)v;
+	if (c->live_lines) {
+		watch_view_line(w, &out);
+		fputs(sb_str(&out), stderr);
+		sb_release(&out);
+	}
+	return child_poll(c);
+}
+
+enum { OPT_DUMP_TIMEOUT = 1000, OPT_LIVE };
+
+int cmd_run(int argc, char **argv)
+{
+	struct watch_cli c;
+	struct child ch;
+	struct watch w;
+	struct watch_store *st = NULL;
+	struct watch_verdict v[WATCH_NSERIES];
+	struct watch_loop l;
+	struct findings fs;
+	struct err e = ERR_INIT;
+	struct option opts[40];
+	const struct option *base = watch_cli_options();
+	struct sb note = SB_INIT, json = SB_INIT, db = SB_INIT;
+	double dump_timeout = 10;
+	int opt, i, nopt = 0, gargc = argc, rc = CLI_EXIT_CLEAN, live = 0;
+	int dumped = 0, ndump = 0;
+	char **prog;
+	const char *name;
+
+	for (i = 0; base[i].name; i++)
+		if (strcmp(base[i].name, "resume") && strcmp(base[i].name, "pid") &&
+		    strcmp(base[i].name, "quiet"))
+			opts[nopt++] = base[i];
+	opts[nopt++] = (struct option){ "dump-timeout", required_argument, NULL,
+					OPT_DUMP_TIMEOUT };
+	opts[nopt++] = (struct option){ "live", no_argument, NULL, OPT_LIVE };
+	opts[nopt] = (struct option){ NULL, 0, NULL, 0 };
+
+	memset(&c, 0, sizeof(c));
+	memset(&ch, 0, sizeof(ch));
+	ch.err_fd = -1;
+	watch_options_default(&c.o);
+	for (i = 1; i < argc; i++)
+		if (!strcmp(argv[i], "--")) {
+			gargc = i;
+			break;
+		}
+	while ((opt = cli_getopt("run", gargc, argv, "o:", opts)) != -1) {
+		if (opt == '?')
+			return CLI_EXIT_USAGE;
+		if (opt == OPT_DUMP_TIMEOUT) {
+			dump_timeout = watch_parse_duration(optarg);
+			if (dump_timeout <= 0)
+				return cli_usage("run", "option '--dump-timeout' "
+						 "takes a duration, not '%s'", optarg);
+			continue;
+		}
+		if (opt == OPT_LIVE) {
+			live = 1;
+			continue;
+		}
+		if (watch_cli_option("run", opt, optarg, &c) < 0)
+			return CLI_EXIT_USAGE;
+	}
+	if (gargc < argc) {
+		if (optind < gargc)
+			return cli_usage("run", "unexpected '%s' before '--'",
+					 argv[optind]);
+		prog = argv + gargc + 1;
+	} else {
+		prog = argv + optind;
+	}
+	if (!prog[0])
+		return cli_usage("run", "give the program to run after '--'");
+
+	if (!c.db) {
+		char when[32];
+		time_t now = time(NULL);
+		name = strrchr(prog[0], '/');
+		name = name ? name + 1 : prog[0];
+		strftime(when, sizeof(when), "%Y%m%d-%H%M%S", localtime(&now));
+		sb_addf(&db, "leakhound-run-%s-%s.db", name, when);
+		c.db = sb_str(&db);
+	}
+	pthread_mutex_init(&ch.mu, NULL);
+	if (start_child(&ch, prog) < 0) {
+		pthread_mutex_destroy(&ch.mu);
+		sb_release(&db);
+		return CLI_EXIT_ERROR;
+	}
+	c.o.pid = ch.pid;
+	c.child = &ch;
+	if (watch_cli_setup("run", &c, &w, &st) < 0) {
+		stop_reader(&ch);
+		kill(-ch.pid, SIGKILL);
+		waitpid(ch.pid, NULL, 0);
+		rc = CLI_EXIT_ERROR;
+		goto out_nowatch;
+	}
+	{
+		struct sb cmdline = SB_INIT;
+		for (i = 0; prog[i]; i++)
+			sb_addf(&cmdline, "%s%s", i ? " " : "", prog[i]);
+		watch_store_meta_set(st, "program", sb_str(&cmdline), &e);
+		sb_release(&cmdline);
+	}
+
+	memset(&l, 0, sizeof(l));
+	l.duration = c.duration;
+	l.until_verdict = c.until_verdict;
+	watch_cli_signals(&l.stop);
+	l.on_sample = show_run;
+	c.live_lines = live;
+	l.arg = &c;
+	if (watch_run_loop(&w, &l, v, &e) < 0) {
+		cli_error("%s", e.msg);
+		rc = CLI_EXIT_ERROR;
+	}
+	child_poll(&c);
+
+	findings_init(&fs);
+	if (ch.exited) {
+		sb_adds(&note, "note: the program exited by itself ");
+		describe_exit(&note, ch.status);
+		sb_addf(&note, " after %.1f s: no goroutine dump could be taken\n",
+			watch_now_mono() - ch.started);
+	} else {
+		dumped = take_dump(&ch, dump_timeout);
+		if (!dumped) {
+			sb_adds(&note, "note: the program did not write a goroutine "
+				"dump on SIGQUIT (it may handle the signal) and was "
+				"killed\n");
+		}
+	}
+	stop_reader(&ch);
+	watch_findings(&w, v, &fs);
+	if (dumped) {
+		struct gdump_dump d;
+		struct gdump_groups gs;
+		const struct watch_sample *last = watch_last(&w);
+		struct watch_blob b = { "dump", ch.dump.buf, ch.dump.len };
+
+		if (last && watch_store_add_blob(st, last->id, &b, &e) < 0)
+			cli_warn("%s", e.msg);
+		gdump_dump_init(&d);
+		if (gdump_parse(&d, ch.dump.buf ? ch.dump.buf : "", ch.dump.len,
+				&e) < 0) {
+			sb_addf(&note, "note: the goroutine dump could not be "
+				"read: %s\n", e.msg);
+		} else {
+			size_t k, nsus = 0;
+			gdump_group(&d, &gs);
+			ndump = (int)d.total;
+			for (k = 0; k < gs.items.len; k++)
+				if (gs.items.items[k].suspect)
+					nsus++;
+			sb_addf(&note, "goroutine dump: %llu goroutines in %zu "
+				"groups, %zu ranked as leak suspects\n",
+				(unsigned long long)d.total, gs.items.len, nsus);
+			watch_group_findings(&gs, NULL, &fs);
+			gdump_groups_release(&gs);
+		}
+		gdump_dump_release(&d);
+		if (ch.dump_truncated)
+			sb_addf(&note, "note: the dump was longer than %zu MiB and "
+				"was cut\n", DUMP_MAX >> 20);
+	}
+	sb_addf(&json, ",\"program\":{\"pid\":%d,\"exited_early\":%s,"
+		"\"dump\":%s,\"dump_goroutines\":%d}", (int)ch.pid,
+		dumped || !ch.exited ? "false" : "true", dumped ? "true" : "false",
+		ndump);
+	if (rc == CLI_EXIT_CLEAN) {
+		c.tty = 0;
+		if (watch_cli_report(&c, &w, v, &fs, sb_str(&json), sb_str(&note)) < 0)
+			rc = CLI_EXIT_ERROR;
+		else if (watch_never_sampled(&w) && !dumped) {
+			cli_error("cannot sample the program");
+			rc = CLI_EXIT_ERROR;
+		} else
+			rc = fs.items.len ? CLI_EXIT_FINDINGS : CLI_EXIT_CLEAN;
+	}
+	findings_release(&fs);
+	watch_release(&w);
+	watch_store_close(st);
+out_nowatch:
+	watch_cli_release(&c);
+	pthread_mutex_destroy(&ch.mu);
+	sb_release(&ch.dump);
+	sb_release(&ch.line);
+	sb_release(&note);
+	sb_release(&json);
+	sb_release(&db);
+	return rc;
+}

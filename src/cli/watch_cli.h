@@ -1,0 +1,44 @@
+/*
+ * watch_cli: what `watch` and `run` share in the command layer: options,
+ * the recording's setup, the live view and the final report.
+ */
+#ifndef CLI_WATCH_CLI_H
+#define CLI_WATCH_CLI_H
+
+#include <stdio.h>
+
+#include "../report/finding.h"
+#include "../watch/store.h"
+#include "../watch/watch.h"
+
+struct option;
+
+struct watch_cli {
+	struct watch_options o;
+	double duration;
+	int until_verdict, json, quiet, interval_set;
+	const char *db, *resume, *output;
+	char *resume_url, *db_path;
+	/* live view */
+	FILE *live;
+	int tty, drawn;
+	int live_lines;     /* run --live: plain lines on stderr */
+	/* run: polled after each sample; non-zero stops the loop */
+	int (*child_done)(struct watch_cli *c);
+	void *child;
+};
+
+const struct option *watch_cli_options(void);
+int watch_cli_option(const char *cmd, int opt, const char *arg,
+		     struct watch_cli *c);
+void watch_cli_signals(volatile int **flag);
+int watch_cli_setup(const char *cmd, struct watch_cli *c, struct watch *w,
+		    struct watch_store **st);
+int watch_cli_loop(struct watch_cli *c, struct watch *w,
+		   struct watch_verdict *v);
+int watch_cli_report(struct watch_cli *c, struct watch *w,
+		     const struct watch_verdict *v, struct findings *fs,
+		     const char *extra_json, const char *extra_text);
+void watch_cli_release(struct watch_cli *c);
+
+#endif

@@ -1,0 +1,438 @@
+/*
+ * flame: the call tree, its folded form and its SVG; see flame.h.
+ *
+ * The SVG carries its own script and style so that one file opened in a
+ * browser is the whole tool: frames are <g> elements with the frame's
+ * position as a fraction of the root in data attributes, and the script
+ * re-lays them out on zoom, so the C side writes every frame once.
+ */
+#include "flame.h"
+#include "internal.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../base/vec.h"
+
+static const char *intern(struct pprof_flame *f, const char *s, size_t n)
+{
+	struct map_slot *sl = map_slot(&f->names, s, n);
+
+	if (!sl->value) {
+		char *c = arena_strndup(&f->arena, s, n);
+		sl->key = c;
+		sl->value = c;
+	}
+	return sl->value;
+}
+
+static struct pprof_fnode *child(struct pprof_flame *f, struct pprof_fnode *parent,
+				 const char *name)
+{
+	struct { const void *p, *n; } key = { parent, name };
+	struct map_slot *sl = map_slot(&f->kids, (const char *)&key, sizeof(key));
+	struct pprof_fnode *c;
+
+	if (sl->value)
+		return sl->value;
+	c = arena_new(&f->arena, struct pprof_fnode);
+	c->name = name;
+	c->parent = parent;
+	c->depth = parent->depth + 1;
+	if (c->depth > f->maxdepth)
+		f->maxdepth = c->depth;
+	c->next = parent->child;
+	parent->child = c;
+	sl->key = arena_alloc(&f->arena, sizeof(key));
+	memcpy((void *)sl->key, &key, sizeof(key));
+	sl->value = c;
+	return c;
+}
+
+int pprof_flame_build(struct pprof_flame *f, struct pprof_profile *p,
+		      const struct pprof_report_opts *o, struct err *e)
+{
+	const char **locname;
+	size_t *locfirst, *loccount, i, j, total = 0;
+	unsigned matched;
+	int vi;
+	char buf[32];
+
+	memset(f, 0, sizeof(*f));
+	arena_init(&f->arena);
+	f->root.name = "root";
+	vi = pprof_sample_index(p, o->sample_index, e);
+	if (vi < 0)
+		return -1;
+	f->sample_type = arena_strdup(&f->arena, p->sample_type[vi].type);
+	f->unit = arena_strdup(&f->arena, p->sample_type[vi].unit);
+	if (pprof_apply_filters(p, o, &matched, e))
+		return -1;
+	/* frame names per location, caller first within a location */
+	locfirst = xcalloc(p->nlocation + 1, sizeof(size_t));
+	loccount = xcalloc(p->nlocation + 1, sizeof(size_t));
+	for (i = 0; i < p->nlocation; i++)
+		total += p->location[i]->nline ? p->location[i]->nline : 1;
+	locname = xcalloc(total + 1, sizeof(char *));
+	total = 0;
+	for (i = 0; i < p->nlocation; i++) {
+		const struct pprof_location *l = p->location[i];
+		size_t n = l->nline;
+
+		locfirst[i] = total;
+		if (n == 0) {
+			snprintf(buf, sizeof(buf), "0x%" PRIx64, l->address);
+			locname[total++] = intern(f, buf, strlen(buf));
+		} else if (o->noinlines) {
+			const char *nm = l->line[n - 1].function->name;
+			locname[total++] = intern(f, nm, strlen(nm));
+		} else {
+			for (j = n; j-- > 0;) {
+				const char *nm = l->line[j].function->name;
+				locname[total++] = intern(f, nm, strlen(nm));
+			}
+		}
+		loccount[i] = total - locfirst[i];
+	}
+	for (i = 0; i < p->nsample; i++) {
+		const struct pprof_sample *s = &p->sample[i];
+		int64_t v = s->value[vi];
+		bool base = pprof_sample_has_label(s, "pprof::base", "true");
+		struct pprof_fnode *n = &f->root;
+		long k;
+
+		if (base)
+			f->diff = true;
+		if (v == 0)
+			continue;
+		if (base)
+			n->base -= v;
+		else
+			n->value += v;
+		for (k = (long)s->nlocation - 1; k >= 0; k--) {
+			size_t li = s->location[k]->index;
+
+			for (j = 0; j < loccount[li]; j++) {
+				n = child(f, n, locname[locfirst[li] + j]);
+				if (base)
+					n->base -= v;
+				else
+					n->value += v;
+			}
+		}
+	}
+	free(locname);
+	free(locfirst);
+	free(loccount);
+	return 0;
+}
+
+void pprof_flame_release(struct pprof_flame *f)
+{
+	map_release(&f->names);
+	map_release(&f->kids);
+	arena_release(&f->arena);
+	memset(f, 0, sizeof(*f));
+}
+
+/* ---- folded ---- */
+
+struct fline {
+	char *stack;
+	int64_t value, base;
+};
+
+typedef VEC(struct fline) fline_vec;
+
+static void fold(const struct pprof_fnode *n, struct sb *path, fline_vec *out, bool diff)
+{
+	const struct pprof_fnode *c;
+	int64_t cv = 0, cb = 0;
+	size_t mark = path->len;
+
+	for (c = n->child; c; c = c->next) {
+		cv += c->value;
+		cb += c->base;
+	}
+	if (n->parent && (n->value - cv != 0 || (diff && n->base - cb != 0))) {
+		struct fline l = { xstrndup(sb_str(path), path->len), n->value - cv, n->base - cb };
+		vec_push(out, l);
+	}
+	for (c = n->child; c; c = c->next) {
+		if (path->len)
+			sb_addc(path, ';');
+		sb_adds(path, c->name);
+		fold(c, path, out, diff);
+		sb_truncate(path, mark);
+	}
+}
+
+static int cmp_fline(const void *a, const void *b)
+{
+	return strcmp(((const struct fline *)a)->stack, ((const struct fline *)b)->stack);
+}
+
+void pprof_flame_folded(const struct pprof_flame *f, struct sb *out)
+{
+	fline_vec lines = { 0 };
+	struct sb path = SB_INIT;
+	size_t i;
+
+	fold(&f->root, &path, &lines, f->diff);
+	qsort(lines.items, lines.len, sizeof(*lines.items), cmp_fline);
+	for (i = 0; i < lines.len; i++) {
+		if (f->diff)
+			sb_addf(out, "%s %" PRId64 " %" PRId64 "\n", lines.items[i].stack,
+				lines.items[i].base, lines.items[i].value);
+		else
+			sb_addf(out, "%s %" PRId64 "\n", lines.items[i].stack, lines.items[i].value);
+		free(lines.items[i].stack);
+	}
+	vec_free(&lines);
+	sb_release(&path);
+}
+
+/* ---- SVG ---- */
+
+#define FRAME_H 16
+#define PAD_TOP 60
+#define PAD_BOTTOM 24
+
+static uint32_t name_hash(const char *s)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+static void color(const struct pprof_flame *f, const struct pprof_fnode *n,
+		  int64_t maxdelta, char out[64])
+{
+	if (f->diff) {
+		int64_t d = n->value - n->base;
+		double t = maxdelta ? (double)(d < 0 ? -d : d) / (double)maxdelta : 0;
+		int c = 235 - (int)(t * 175);
+
+		if (d > 0)
+			snprintf(out, 64, "rgb(255,%d,%d)", c, c);
+		else if (d < 0)
+			snprintf(out, 64, "rgb(%d,%d,255)", c, c);
+		else
+			snprintf(out, 64, "rgb(235,235,235)");
+	} else {
+		uint32_t h = name_hash(n->name);
+		int r = 205 + (int)(h % 50), g = 80 + (int)((h >> 8) % 150), b = 40 + (int)((h >> 16) % 50);
+
+		snprintf(out, 64, "rgb(%d,%d,%d)", r, g, b);
+	}
+}
+
+static int64_t max_delta(const struct pprof_fnode *n)
+{
+	int64_t m = n->value - n->base, c;
+	const struct pprof_fnode *k;
+
+	if (m < 0)
+		m = -m;
+	for (k = n->child; k; k = k->next)
+		if ((c = max_delta(k)) > m)
+			m = c;
+	return m;
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+	return strcmp((*(struct pprof_fnode *const *)a)->name,
+		      (*(struct pprof_fnode *const *)b)->name);
+}
+
+static void svg_frames(const struct pprof_flame *f, const struct pprof_fnode *n,
+		       double x, int64_t total, int64_t maxdelta, int width, int height,
+		       struct sb *out)
+{
+	struct pprof_fnode *kids[256], **k = kids;
+	const struct pprof_fnode *c;
+	size_t nk = 0, i;
+	double w = total ? (double)n->value / (double)total : 0;
+	char col[64];
+	struct sb v = SB_INIT;
+	double px = w * width;
+
+	if (px < 0.1)
+		return;
+	color(f, n, maxdelta, col);
+	pprof_scaled_label(&v, n->value, f->unit, "auto");
+	sb_addf(out, "<g class=\"f\" data-x=\"%.9f\" data-w=\"%.9f\" data-d=\"%d\"><title>",
+		x, w, n->depth);
+	sb_add_html(out, n->name);
+	sb_addf(out, " (%s, %.2f%%", sb_str(&v), total ? 100.0 * (double)n->value / (double)total : 0);
+	if (f->diff) {
+		struct sb b = SB_INIT, d = SB_INIT;
+
+		pprof_scaled_label(&b, n->base, f->unit, "auto");
+		pprof_scaled_label(&d, n->value - n->base, f->unit, "auto");
+		sb_addf(out, "; base %s, change %s%s", sb_str(&b), n->value >= n->base ? "+" : "",
+			sb_str(&d));
+		sb_release(&b);
+		sb_release(&d);
+	}
+	sb_addf(out, ")</title><rect x=\"%.2f\" y=\"%d\" width=\"%.2f\" height=\"%d\" fill=\"%s\" rx=\"2\"/>"
+		"<text x=\"%.2f\" y=\"%d\">",
+		x * width, height - PAD_BOTTOM - (n->depth + 1) * FRAME_H, px, FRAME_H - 1, col,
+		x * width + 3, height - PAD_BOTTOM - n->depth * FRAME_H - 4);
+	{
+		/* the label as the script would fit it, for viewers without
+		 * scripts */
+		long fit = (long)((px - 6) / 7);
+		size_t len = strlen(n->name);
+
+		if (fit >= 3) {
+			if ((long)len <= fit) {
+				sb_add_html(out, n->name);
+			} else {
+				char *cut = xstrndup(n->name, (size_t)fit - 2);
+				sb_add_html(out, cut);
+				sb_adds(out, "..");
+				free(cut);
+			}
+		}
+	}
+	sb_adds(out, "</text></g>\n");
+	sb_release(&v);
+	for (c = n->child; c; c = c->next)
+		nk++;
+	if (nk > 256)
+		k = xmalloc(sizeof(*k) * nk);
+	nk = 0;
+	for (c = n->child; c; c = c->next)
+		k[nk++] = (struct pprof_fnode *)c;
+	qsort(k, nk, sizeof(*k), cmp_name);
+	for (i = 0; i < nk; i++) {
+		svg_frames(f, k[i], x, total, maxdelta, width, height, out);
+		x += total ? (double)k[i]->value / (double)total : 0;
+	}
+	if (k != kids)
+		free(k);
+}
+
+static const char svg_script[] =
+"<style>\n"
+" text { font: 12px Verdana, sans-serif; fill: #000; pointer-events: none; }\n"
+" .f:hover rect { stroke: #000; stroke-width: 0.5; cursor: pointer; }\n"
+" .f.hit rect { fill: rgb(230,0,230) !important; }\n"
+" #title { font-size: 17px; text-anchor: middle; }\n"
+" .btn { cursor: pointer; fill: #333; pointer-events: all; }\n"
+"</style>\n"
+"<script type=\"text/ecmascript\"><![CDATA[\n"
+"(function () {\n"
+"  var svg = document.documentElement, W = +svg.getAttribute('data-width');\n"
+"  var frames = [].slice.call(document.querySelectorAll('g.f'));\n"
+"  var zoom = null;\n"
+"  function num(g, k) { return +g.getAttribute('data-' + k); }\n"
+"  function fit(g, px) {\n"
+"    var t = g.querySelector('text'), name = g.querySelector('title').textContent;\n"
+"    name = name.replace(/ \\([^()]*\\)$/, '');\n"
+"    var n = Math.floor((px - 6) / 7);\n"
+"    t.textContent = n < 3 ? '' : (name.length <= n ? name : name.slice(0, n - 2) + '..');\n"
+"  }\n"
+"  function layout() {\n"
+"    var x0 = 0, w0 = 1, d0 = -1;\n"
+"    if (zoom) { x0 = num(zoom, 'x'); w0 = num(zoom, 'w'); d0 = num(zoom, 'd'); }\n"
+"    frames.forEach(function (g) {\n"
+"      var x = num(g, 'x'), w = num(g, 'w'), d = num(g, 'd');\n"
+"      var r = g.querySelector('rect'), t = g.querySelector('text');\n"
+"      var inside = x >= x0 - 1e-12 && x + w <= x0 + w0 + 1e-12;\n"
+"      var above = d < d0 && x <= x0 + 1e-12 && x + w >= x0 + w0 - 1e-12;\n"
+"      if (!zoom || (inside && d >= d0)) {\n"
+"        var nx = (x - x0) / w0 * W, nw = w / w0 * W;\n"
+"        g.style.display = nw < 0.1 ? 'none' : '';\n"
+"        r.setAttribute('x', nx); r.setAttribute('width', nw);\n"
+"        t.setAttribute('x', nx + 3); fit(g, nw); g.style.opacity = '';\n"
+"      } else if (above) {\n"
+"        g.style.display = ''; r.setAttribute('x', 0); r.setAttribute('width', W);\n"
+"        t.setAttribute('x', 3); fit(g, W); g.style.opacity = '0.6';\n"
+"      } else { g.style.display = 'none'; }\n"
+"    });\n"
+"    document.getElementById('reset').style.display = zoom ? '' : 'none';\n"
+"  }\n"
+"  frames.forEach(function (g) {\n"
+"    g.addEventListener('click', function () { zoom = num(g, 'd') === 0 ? null : g; layout(); });\n"
+"  });\n"
+"  document.getElementById('reset').addEventListener('click', function () { zoom = null; layout(); });\n"
+"  function search(re) {\n"
+"    var total = 0, hit = 0, rx;\n"
+"    try { rx = re ? new RegExp(re) : null; } catch (e) { rx = null; }\n"
+"    var spans = [];\n"
+"    frames.forEach(function (g) {\n"
+"      var name = g.querySelector('title').textContent.replace(/ \\([^()]*\\)$/, '');\n"
+"      var on = rx && rx.test(name);\n"
+"      g.classList.toggle('hit', !!on);\n"
+"      if (num(g, 'd') === 0) total = num(g, 'w');\n"
+"      if (on) spans.push([num(g, 'x'), num(g, 'x') + num(g, 'w')]);\n"
+"    });\n"
+"    spans.sort(function (a, b) { return a[0] - b[0]; });\n"
+"    var end = -1;\n"
+"    spans.forEach(function (s) { if (s[0] >= end) { hit += s[1] - s[0]; end = s[1]; }\n"
+"      else if (s[1] > end) { hit += s[1] - end; end = s[1]; } });\n"
+"    document.getElementById('matched').textContent = rx ? 'Matched: ' +\n"
+"      (total ? (100 * hit / total).toFixed(2) : '0.00') + '%' : '';\n"
+"    document.getElementById('search').textContent = rx ? 'Clear search' : 'Search';\n"
+"  }\n"
+"  var current = null;\n"
+"  document.getElementById('search').addEventListener('click', function () {\n"
+"    if (current) { current = null; search(null); return; }\n"
+"    var re = prompt('Search (regular expression):', '');\n"
+"    if (re) { current = re; search(re); }\n"
+"  });\n"
+"  window.addEventListener('keydown', function (e) {\n"
+"    if ((e.ctrlKey || e.metaKey) && e.key === 'f') { e.preventDefault();\n"
+"      var re = prompt('Search (regular expression):', current || '');\n"
+"      current = re || null; search(current); }\n"
+"    if (e.key === 'Escape') { zoom = null; layout(); }\n"
+"  });\n"
+"  layout();\n"
+"})();\n"
+"]]></script>\n";
+
+void pprof_flame_svg(const struct pprof_flame *f, const char *title, int width,
+		     struct sb *out)
+{
+	int height;
+	int64_t total = f->root.value, md = f->diff ? max_delta(&f->root) : 0;
+	struct sb t = SB_INIT, v = SB_INIT;
+
+	if (width <= 0)
+		width = 1200;
+	height = PAD_TOP + PAD_BOTTOM + (f->maxdepth + 1) * FRAME_H;
+	if (!title) {
+		sb_addf(&t, "%s %s (%s)", f->diff ? "Differential flame graph:" : "Flame graph:",
+			f->sample_type, f->diff ? "red grew, blue shrank" : f->unit);
+		title = sb_str(&t);
+	}
+	pprof_scaled_label(&v, total, f->unit, "auto");
+	sb_addf(out, "<?xml version=\"1.0\" standalone=\"no\"?>\n"
+		"<svg version=\"1.1\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+		"viewBox=\"0 0 %d %d\" data-width=\"%d\">\n", width, height, width, height, width);
+	sb_adds(out, svg_script);
+	sb_addf(out, "<rect x=\"0\" y=\"0\" width=\"%d\" height=\"%d\" fill=\"#f8f8f8\"/>\n", width,
+		height);
+	sb_addf(out, "<text id=\"title\" x=\"%d\" y=\"24\">", width / 2);
+	sb_add_html(out, title);
+	sb_adds(out, "</text>\n");
+	sb_addf(out, "<text x=\"10\" y=\"44\">Total: %s. Click a frame to zoom, Ctrl-F to search.</text>\n",
+		sb_str(&v));
+	sb_addf(out, "<text id=\"reset\" class=\"btn\" x=\"10\" y=\"24\" style=\"display:none\">Reset Zoom</text>\n");
+	sb_addf(out, "<text id=\"search\" class=\"btn\" x=\"%d\" y=\"24\" text-anchor=\"end\">Search</text>\n",
+		width - 10);
+	sb_addf(out, "<text id=\"matched\" x=\"%d\" y=\"%d\" text-anchor=\"end\"></text>\n", width - 10,
+		height - 6);
+	if (total > 0)
+		svg_frames(f, &f->root, 0, total, md, width, height, out);
+	sb_adds(out, "</svg>\n");
+	sb_release(&t);
+	sb_release(&v);
+}

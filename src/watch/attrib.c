@@ -1,0 +1,428 @@
+/*
+ * attrib: on a leak verdict, say where.  Two comparisons, each between the
+ * first settled sample (the start of the verdict's window, after warm-up)
+ * and the latest one:
+ *   heap        the inuse_space of each allocation site, where a site is
+ *               the first frame of the stack, from the leaf up, that is the
+ *               user's own code (not the runtime or the standard library):
+ *               the time.After call, not time.NewTimer; the leaf itself is
+ *               kept as a related location
+ *   goroutines  the groups of the goroutine profile (gdump module), with
+ *               their growth and the blocking frame in the user's code
+ * Sites are reported when they hold at least a tenth of the growth, at
+ * most five of each kind.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../base/map.h"
+#include "../base/xalloc.h"
+#include "../gdump/gdump.h"
+#include "../pprof/pprof.h"
+#include "store.h"
+#include "watch.h"
+#include "watch_int.h"
+
+#define MAX_SITES 5
+
+struct site {
+	const char *func, *file;
+	int64_t line;
+	const char *leaf_func, *leaf_file;   /* where the allocation happened */
+	int64_t leaf_line;
+	const char *callee_func, *callee_file; /* what the site called */
+	int64_t callee_line;
+	int user;            /* the site is in the user's code */
+	int64_t bytes[2], objects[2];
+};
+
+/* The first sample of [lo, hi) at or after time t (relative to lo) that
+ * has bit, and the last one that has it. */
+static int pick(const struct watch *w, size_t lo, size_t hi, double t,
+		unsigned bit, size_t *first, size_t *last)
+{
+	size_t i;
+	int got = 0;
+	double t0 = w->samples.items[lo].t;
+
+	for (i = lo; i < hi; i++) {
+		const struct watch_sample *s = &w->samples.items[i];
+		if (!(s->have & bit))
+			continue;
+		if (!got && s->t - t0 >= t - 1e-9) {
+			*first = i;
+			got = 1;
+		}
+		*last = i;
+	}
+	return got && *last > *first;
+}
+
+static int is_std(const char *func)
+{
+	return gdump_func_is_std(func);
+}
+
+static void add_profile(struct arena *a, struct map *sites,
+			const struct pprof_profile *p, int which, int ispace,
+			int iobj)
+{
+	size_t i, j, k;
+
+	for (i = 0; i < p->nsample; i++) {
+		const struct pprof_sample *s = &p->sample[i];
+		const struct pprof_line *user = NULL, *leaf = NULL, *fallback = NULL;
+		const struct pprof_line *callee = NULL, *prev = NULL;
+		const struct pprof_line *at;
+		struct map_slot *slot;
+		struct site *st;
+		char *key;
+
+		for (j = 0; j < s->nlocation && !user; j++) {
+			const struct pprof_location *l = s->location[j];
+			for (k = 0; k < l->nline && !user; k++) {
+				const struct pprof_line *ln = &l->line[k];
+				const char *fn = ln->function ? ln->function->name : "";
+				if (!leaf)
+					leaf = ln;
+				if (!is_std(fn)) {
+					user = ln;
+					callee = prev;
+				} else if (!fallback && strncmp(fn, "runtime.", 8)) {
+					fallback = ln;
+				}
+				prev = ln;
+			}
+		}
+		at = user ? user : fallback;
+		/* a stack all in the runtime (goroutine descriptors, stacks):
+		 * the goroutine groups tell that story better */
+		if (!at || !at->function)
+			continue;
+		key = arena_printf(a, "%s\n%s:%lld", at->function->name,
+				   at->function->filename, (long long)at->line);
+		slot = map_slot(sites, key, strlen(key));
+		if (!slot->value) {
+			st = arena_new(a, struct site);
+			st->func = arena_strdup(a, at->function->name);
+			st->file = arena_strdup(a, at->function->filename);
+			st->line = at->line;
+			st->user = user != NULL;
+			if (callee && callee->function) {
+				st->callee_func = arena_strdup(a, callee->function->name);
+				st->callee_file = arena_strdup(a, callee->function->filename);
+				st->callee_line = callee->line;
+			}
+			if (leaf && leaf->function && leaf != at) {
+				st->leaf_func = arena_strdup(a, leaf->function->name);
+				st->leaf_file = arena_strdup(a, leaf->function->filename);
+				st->leaf_line = leaf->line;
+			}
+			slot->value = st;
+		}
+		st = slot->value;
+		st->bytes[which] += s->value[ispace];
+		st->objects[which] += s->value[iobj];
+	}
+}
+
+static int cmp_site(const void *a, const void *b)
+{
+	const struct site *x = *(struct site *const *)a;
+	const struct site *y = *(struct site *const *)b;
+	int64_t gx = x->bytes[1] - x->bytes[0], gy = y->bytes[1] - y->bytes[0];
+
+	if (gx != gy)
+		return gx > gy ? -1 : 1;
+	return strcmp(x->func, y->func);
+}
+
+static int type_index(const struct pprof_profile *p, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < p->nsample_type; i++)
+		if (!strcmp(p->sample_type[i].type, name))
+			return (int)i;
+	return -1;
+}
+
+static size_t heap_sites(struct watch *w, size_t a, size_t b,
+			 struct findings *fs)
+{
+	struct sb blob = SB_INIT, msg = SB_INIT;
+	struct pprof_profile *p[2] = { NULL, NULL };
+	struct err e = ERR_INIT;
+	struct arena ar = ARENA_INIT;
+	struct map sites = MAP_INIT;
+	VEC(struct site *) list = { 0 };
+	int64_t total = 0, before, after;
+	size_t i, added = 0;
+	int k;
+
+	for (k = 0; k < 2; k++) {
+		int64_t id = w->samples.items[k ? b : a].id;
+		if (watch_store_get_blob(w->store, id, "heap", &blob, &e) != 1)
+			goto out;
+		p[k] = pprof_profile_parse(blob.buf, blob.len, "heap", &e);
+		if (!p[k])
+			goto out;
+		{
+			int is = type_index(p[k], "inuse_space");
+			int io = type_index(p[k], "inuse_objects");
+			if (is < 0 || io < 0)
+				goto out;
+			add_profile(&ar, &sites, p[k], k, is, io);
+		}
+	}
+	for (i = 0; i < sites.cap; i++)
+		if (sites.slots[i].key) {
+			struct site *st = sites.slots[i].value;
+			if (st->bytes[1] > st->bytes[0]) {
+				vec_push(&list, st);
+				total += st->bytes[1] - st->bytes[0];
+			}
+		}
+	if (!list.len)
+		goto out;
+	qsort(list.items, list.len, sizeof(*list.items), cmp_site);
+	for (i = 0; i < list.len && added < MAX_SITES; i++) {
+		struct site *st = list.items[i];
+		struct report_loc loc, rel;
+		struct finding *f;
+		int64_t g = st->bytes[1] - st->bytes[0];
+		if (g * 10 < total)
+			break;
+		before = st->bytes[0];
+		after = st->bytes[1];
+		sb_reset(&msg);
+		sb_addf(&msg, "live heap allocated here grew by ");
+		watch_fmt_value(&msg, WATCH_HEAP_BYTES, (double)g);
+		sb_adds(&msg, " (");
+		watch_fmt_value(&msg, WATCH_HEAP_BYTES, (double)before);
+		sb_adds(&msg, " -> ");
+		watch_fmt_value(&msg, WATCH_HEAP_BYTES, (double)after);
+		sb_addf(&msg, ", %lld -> %lld objects, %.0f%% of the growth) in %s",
+			(long long)st->objects[0], (long long)st->objects[1],
+			100.0 * (double)g / (double)total, st->func);
+		if (!st->user)
+			sb_adds(&msg, " (no frame of this stack is outside the "
+				"Go runtime and standard library)");
+		memset(&loc, 0, sizeof(loc));
+		loc.file = st->file;
+		loc.line = (int)st->line;
+		f = findings_add(fs, "growing-allocation-site", REPORT_SEV_ERROR,
+				 st->user ? REPORT_CONF_HIGH : REPORT_CONF_MEDIUM,
+				 &loc, sb_str(&msg),
+				 "make sure what is allocated here is released "
+				 "(stopped, closed, removed from the map) when it "
+				 "is no longer needed");
+		if (st->callee_func) {
+			memset(&rel, 0, sizeof(rel));
+			rel.file = st->callee_file;
+			rel.line = (int)st->callee_line;
+			sb_reset(&msg);
+			sb_addf(&msg, "through %s", st->callee_func);
+			rel.message = sb_str(&msg);
+			finding_add_related(fs, f, &rel);
+		}
+		if (st->leaf_func && (!st->callee_func ||
+				      strcmp(st->leaf_func, st->callee_func))) {
+			memset(&rel, 0, sizeof(rel));
+			rel.file = st->leaf_file;
+			rel.line = (int)st->leaf_line;
+			sb_reset(&msg);
+			sb_addf(&msg, "allocated in %s", st->leaf_func);
+			rel.message = sb_str(&msg);
+			finding_add_related(fs, f, &rel);
+		}
+		added++;
+	}
+out:
+	for (k = 0; k < 2; k++)
+		if (p[k])
+			pprof_profile_free(p[k]);
+	vec_free(&list);
+	map_release(&sites);
+	arena_release(&ar);
+	sb_release(&blob);
+	sb_release(&msg);
+	return added;
+}
+
+static int load_groups(struct watch *w, size_t idx, struct gdump_groups *gs)
+{
+	struct sb blob = SB_INIT;
+	struct gdump_dump d;
+	struct err e = ERR_INIT;
+	int ok = 0;
+
+	memset(gs, 0, sizeof(*gs));
+	gdump_dump_init(&d);
+	if (watch_store_get_blob(w->store, w->samples.items[idx].id, "goroutine",
+				 &blob, &e) == 1 &&
+	    gdump_parse(&d, blob.buf ? blob.buf : "", blob.len, &e) == 0) {
+		gdump_group(&d, gs);
+		ok = 1;
+	}
+	gdump_dump_release(&d);
+	sb_release(&blob);
+	return ok;
+}
+
+static int cmp_growth(const void *a, const void *b)
+{
+	const struct gdump_group *x = *(struct gdump_group *const *)a;
+	const struct gdump_group *y = *(struct gdump_group *const *)b;
+
+	if (x->growth != y->growth)
+		return x->growth > y->growth ? -1 : 1;
+	return (x->count < y->count) - (x->count > y->count);
+}
+
+/* Where to point for a group: its blocking frame in the user's code, else
+ * the user's frame that created it, else its innermost frame. */
+static const struct gdump_frame *group_site(const struct gdump_group *g,
+					    int *user)
+{
+	*user = 1;
+	if (g->blocking)
+		return g->blocking;
+	if (g->created_by.func && !gdump_func_is_std(g->created_by.func))
+		return &g->created_by;
+	*user = 0;
+	if (g->created_by.func)
+		return &g->created_by;
+	return g->nframes ? &g->frames[0] : NULL;
+}
+
+size_t watch_group_findings(struct gdump_groups *cur,
+			    const struct gdump_groups *old,
+			    struct findings *fs)
+{
+	VEC(struct gdump_group *) list = { 0 };
+	struct sb msg = SB_INIT;
+	int64_t total = 0;
+	size_t i, added = 0;
+
+	if (old)
+		gdump_compare(cur, old);
+	for (i = 0; i < cur->items.len; i++) {
+		struct gdump_group *g = &cur->items.items[i];
+		if (old ? g->growth > 0 : g->suspect) {
+			vec_push(&list, g);
+			total += old ? g->growth : (int64_t)g->count;
+		}
+	}
+	if (old)
+		qsort(list.items, list.len, sizeof(*list.items), cmp_growth);
+	for (i = 0; i < list.len && added < MAX_SITES; i++) {
+		struct gdump_group *g = list.items[i];
+		const struct gdump_frame *at;
+		struct report_loc loc;
+		struct finding *f;
+		int user;
+		int64_t n = old ? g->growth : (int64_t)g->count;
+		if (old && n * 10 < total)
+			break;
+		at = group_site(g, &user);
+		if (!at)
+			continue;
+		sb_reset(&msg);
+		if (old)
+			sb_addf(&msg, "goroutines %s grew by %lld (now %llu)",
+				gdump_kind_name(g->kind) && g->kind != GDUMP_KIND_OTHER
+				? "blocked here" : "of this group",
+				(long long)n, (unsigned long long)g->count);
+		else
+			sb_addf(&msg, "%llu goroutine%s blocked here",
+				(unsigned long long)g->count,
+				g->count == 1 ? "" : "s");
+		if (g->kind != GDUMP_KIND_OTHER)
+			sb_addf(&msg, " (%s)", gdump_kind_name(g->kind));
+		else if (g->state && *g->state)
+			sb_addf(&msg, " (%s)", g->state);
+		sb_addf(&msg, " in %s", at->func);
+		if (g->why && *g->why)
+			sb_addf(&msg, ": %s", g->why);
+		if (!user)
+			sb_adds(&msg, "; no frame is in the user's code (for "
+				"net/http connection goroutines, look for a "
+				"response body that is not closed)");
+		memset(&loc, 0, sizeof(loc));
+		loc.file = at->file;
+		loc.line = at->line;
+		f = findings_add(fs, old ? "growing-goroutine-group"
+					 : "blocked-goroutines",
+				 REPORT_SEV_ERROR,
+				 user ? REPORT_CONF_HIGH : REPORT_CONF_MEDIUM,
+				 &loc, sb_str(&msg),
+				 "give the goroutine a way to finish: a receiver "
+				 "for its send, a close or cancel for its receive "
+				 "or select");
+		if (g->created_by.func && at != &g->created_by) {
+			struct report_loc rel;
+			memset(&rel, 0, sizeof(rel));
+			rel.file = g->created_by.file;
+			rel.line = g->created_by.line;
+			sb_reset(&msg);
+			sb_addf(&msg, "created by %s", g->created_by.func);
+			rel.message = sb_str(&msg);
+			finding_add_related(fs, f, &rel);
+		}
+		added++;
+	}
+	vec_free(&list);
+	sb_release(&msg);
+	return added;
+}
+
+static size_t goroutine_sites(struct watch *w, size_t a, size_t b,
+			      struct findings *fs)
+{
+	struct gdump_groups old, cur;
+	size_t added = 0;
+
+	if (!load_groups(w, a, &old))
+		return 0;
+	if (load_groups(w, b, &cur)) {
+		added = watch_group_findings(&cur, &old, fs);
+		gdump_groups_release(&cur);
+	}
+	gdump_groups_release(&old);
+	return added;
+}
+
+size_t watch_findings_sites(struct watch *w, const struct watch_verdict *v,
+			    struct findings *fs);
+size_t watch_findings_sites(struct watch *w, const struct watch_verdict *v,
+			    struct findings *fs)
+{
+	size_t lo, hi, a, b, added = 0;
+	const struct watch_verdict *h = &v[WATCH_HEAP_BYTES];
+	const struct watch_verdict *o = &v[WATCH_HEAP_OBJECTS];
+	const struct watch_verdict *r = &v[WATCH_RSS];
+	const struct watch_verdict *g = &v[WATCH_GOROUTINES];
+
+	if (!w->store)
+		return 0;
+	watch_segment_range(w, &lo, &hi);
+	if (hi - lo < 2)
+		return 0;
+	/* heap sites when memory grows (heap, or RSS with a heap profile) */
+	if ((h->evaluated && h->tr.verdict == TREND_GROWING) ||
+	    (o->evaluated && o->tr.verdict == TREND_GROWING) ||
+	    (r->evaluated && r->tr.verdict == TREND_GROWING &&
+	     !(h->evaluated && h->tr.verdict != TREND_NO_DATA))) {
+		const struct watch_verdict *src =
+			h->tr.verdict == TREND_GROWING ? h :
+			o->tr.verdict == TREND_GROWING ? o : r;
+		if (pick(w, lo, hi, src->tr.t0, 1u << WATCH_HEAP_BYTES, &a, &b))
+			added += heap_sites(w, a, b, fs);
+	}
+	if (g->evaluated && g->tr.verdict == TREND_GROWING &&
+	    pick(w, lo, hi, g->tr.t0, 1u << WATCH_GOROUTINES, &a, &b))
+		added += goroutine_sites(w, a, b, fs);
+	return added;
+}

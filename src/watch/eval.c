@@ -1,0 +1,373 @@
+/*
+ * eval: from the samples of the latest segment to verdicts, findings and
+ * the JSON summary.
+ *
+ * Which points each series gives the detector:
+ *   rss, fds, goroutines   every sample that has the value
+ *   heap bytes / objects   one point per garbage collection seen: a sample
+ *                          whose cumulative allocation totals differ from
+ *                          the previous heap sample's (the profile is only
+ *                          republished by a collection, so repeated values
+ *                          are the same measurement, not new evidence)
+ * and how much growth is worth a report (absolute floor, fraction of the
+ * level): RSS 2 MiB and 5 %, heap 1 MiB and 5 %, heap objects 5000 and
+ * 10 %, goroutines 10 and 5 %, fds 10 and 5 %.  RSS is judged last and
+ * with the others in view (see judge_rss).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../base/xalloc.h"
+#include "watch.h"
+#include "watch_int.h"
+
+static const struct {
+	enum watch_series_id id;
+	double min_growth, min_rel;
+} judged[] = {
+	/* RSS last: its judgement looks at the others */
+	{ WATCH_FDS, 10, 0.05 },
+	{ WATCH_GOROUTINES, 10, 0.05 },
+	{ WATCH_HEAP_BYTES, 1 << 20, 0.05 },
+	{ WATCH_HEAP_OBJECTS, 5000, 0.10 },
+	{ WATCH_RSS, 2 << 20, 0.05 },
+};
+#define NJUDGED (sizeof(judged) / sizeof(judged[0]))
+
+static int is_heap(enum watch_series_id id)
+{
+	return id == WATCH_HEAP_BYTES || id == WATCH_HEAP_OBJECTS;
+}
+
+/* 1 if sample i (in [lo, hi)) is a heap point. */
+static int heap_point(const struct watch *w, size_t lo, size_t i)
+{
+	const struct watch_sample *s = &w->samples.items[i];
+	unsigned need = (1u << WATCH_ALLOC_BYTES) | (1u << WATCH_ALLOC_OBJECTS);
+	size_t j;
+
+	if ((s->have & need) != need)
+		return 0;
+	for (j = i; j-- > lo;) {
+		const struct watch_sample *p = &w->samples.items[j];
+		if ((p->have & need) != need)
+			continue;
+		return p->v[WATCH_ALLOC_BYTES] != s->v[WATCH_ALLOC_BYTES] ||
+		       p->v[WATCH_ALLOC_OBJECTS] != s->v[WATCH_ALLOC_OBJECTS];
+	}
+	return 1;
+}
+
+int watch_any_leak(const struct watch_verdict *v)
+{
+	int k;
+
+	for (k = 0; k < WATCH_NSERIES; k++)
+		if (v[k].evaluated && v[k].tr.verdict == TREND_GROWING)
+			return 1;
+	return 0;
+}
+
+static int growing(const struct watch_verdict *r)
+{
+	return r->evaluated && r->tr.verdict == TREND_GROWING;
+}
+
+/* RSS is the least specific series: Go's heap grows towards twice the
+ * live heap between collections and returns memory to the OS slowly, so a
+ * program whose live heap is flat can show a rising RSS for many cycles.
+ * When the heap profile is there, a growing RSS stands as a leak only if
+ * the heap or the goroutines grow too, or if the growth is too large for
+ * the heap to explain (more than the live heap and 64 MiB: memory outside
+ * the Go heap, cgo for instance); and only once collections were seen in
+ * the window, since before one a growing RSS may be garbage. */
+static void judge_rss(const struct watch *w, size_t lo, size_t hi,
+		      const char *isgc, double t0, struct watch_verdict *v,
+		      struct watch_verdict *r)
+{
+	const struct watch_verdict *h = &v[WATCH_HEAP_BYTES];
+	size_t i, gcs = 0, heaps = 0;
+	double growth = r->tr.slope * (r->tr.t1 - r->tr.t0);
+
+	for (i = lo; i < hi; i++) {
+		double t = w->samples.items[i].t - t0;
+		if (w->samples.items[i].have & (1u << WATCH_ALLOC_BYTES))
+			heaps++;
+		if (isgc[i - lo] && t >= r->tr.t0 && t <= r->tr.t1)
+			gcs++;
+	}
+	if (!heaps)
+		return;
+	if (gcs < 3) {
+		r->tr.verdict = TREND_NO_DATA;
+		r->note = "no garbage collection in the window: the growth may "
+			  "be garbage";
+		return;
+	}
+	if (growing(h) || growing(&v[WATCH_HEAP_OBJECTS]) ||
+	    growing(&v[WATCH_GOROUTINES]) || !h->evaluated ||
+	    h->tr.verdict == TREND_NO_DATA)
+		return;
+	if (growth > 64.0 * (1 << 20) && growth > h->tr.level)
+		return;
+	r->tr.verdict = TREND_SETTLING;
+	r->note = "the live heap is flat: the runtime's heap is still growing "
+		  "to its steady size";
+}
+
+void watch_evaluate(const struct watch *w, struct watch_verdict *v)
+{
+	size_t lo, hi, i, k, n;
+	struct trend_point *pts;
+	char *isgc;
+	double t0;
+
+	memset(v, 0, sizeof(*v) * WATCH_NSERIES);
+	for (k = 0; k < WATCH_NSERIES; k++) {
+		v[k].series = (enum watch_series_id)k;
+		v[k].eta = -1;
+	}
+	watch_segment_range(w, &lo, &hi);
+	if (hi == lo)
+		return;
+	t0 = w->samples.items[lo].t;
+	pts = xmalloc(sizeof(*pts) * (hi - lo));
+	isgc = xcalloc(hi - lo, 1);
+	for (i = lo; i < hi; i++)
+		isgc[i - lo] = (char)heap_point(w, lo, i);
+
+	for (k = 0; k < NJUDGED; k++) {
+		enum watch_series_id id = judged[k].id;
+		struct watch_verdict *r = &v[id];
+		struct trend_params prm;
+
+		n = 0;
+		for (i = lo; i < hi; i++) {
+			const struct watch_sample *s = &w->samples.items[i];
+			if (!(s->have & (1u << id)))
+				continue;
+			if (is_heap(id) && !isgc[i - lo])
+				continue;
+			pts[n].t = s->t - t0;
+			pts[n].y = (double)s->v[id];
+			n++;
+		}
+		if (!n)
+			continue;
+		r->evaluated = 1;
+		trend_params_default(&prm);
+		prm.alpha = w->opt.alpha;
+		prm.warmup = w->opt.warmup;
+		prm.min_growth = judged[k].min_growth;
+		prm.min_rel = judged[k].min_rel;
+		trend_eval(pts, n, &prm, &r->tr);
+		r->per_min = r->tr.slope * 60;
+		if (r->tr.verdict == TREND_NO_DATA)
+			r->note = is_heap(id) ? "too few garbage collections seen"
+					      : "too few samples";
+		if (id == WATCH_RSS && r->tr.verdict == TREND_GROWING)
+			judge_rss(w, lo, hi, isgc, t0, v, r);
+		if (w->opt.limit > 0 && watch_series_is_bytes(id) &&
+		    r->tr.slope > 0 && r->tr.verdict == TREND_GROWING) {
+			double left = (double)w->opt.limit - r->tr.last;
+			r->eta = left > 0 ? left / r->tr.slope : 0;
+		}
+	}
+	free(pts);
+	free(isgc);
+}
+
+void watch_fmt_value(struct sb *out, enum watch_series_id id, double v)
+{
+	if (watch_series_is_bytes(id)) {
+		double a = fabs(v);
+		if (a >= 1e9)
+			sb_addf(out, "%.2f GB", v / 1e9);
+		else if (a >= 1e6)
+			sb_addf(out, "%.1f MB", v / 1e6);
+		else if (a >= 1e3)
+			sb_addf(out, "%.1f kB", v / 1e3);
+		else
+			sb_addf(out, "%.0f B", v);
+	} else {
+		if (fabs(v - floor(v)) < 1e-9)
+			sb_addf(out, "%.0f", v);
+		else
+			sb_addf(out, "%.1f", v);
+	}
+}
+
+static void fmt_duration(struct sb *out, double s)
+{
+	if (s < 120)
+		sb_addf(out, "%.0f s", s);
+	else if (s < 7200)
+		sb_addf(out, "%.0f min", s / 60);
+	else if (s < 172800)
+		sb_addf(out, "%.1f h", s / 3600);
+	else
+		sb_addf(out, "%.1f days", s / 86400);
+}
+
+static const char *series_rule(enum watch_series_id id)
+{
+	switch (id) {
+	case WATCH_RSS: return "rss-growth";
+	case WATCH_FDS: return "fd-growth";
+	case WATCH_GOROUTINES: return "goroutine-growth";
+	default: return "heap-growth";
+	}
+}
+
+static const char *series_label(enum watch_series_id id)
+{
+	switch (id) {
+	case WATCH_RSS: return "resident memory (RSS)";
+	case WATCH_FDS: return "open file descriptors";
+	case WATCH_GOROUTINES: return "goroutine count";
+	case WATCH_HEAP_BYTES: return "live heap (inuse_space)";
+	case WATCH_HEAP_OBJECTS: return "live heap objects (inuse_objects)";
+	default: return watch_series_name(id);
+	}
+}
+
+void watch_fmt_rate(struct sb *out, enum watch_series_id id, double per_min)
+{
+	watch_fmt_value(out, id, per_min);
+	switch (id) {
+	case WATCH_GOROUTINES: sb_adds(out, " goroutines"); break;
+	case WATCH_FDS: sb_adds(out, " fds"); break;
+	case WATCH_HEAP_OBJECTS: sb_adds(out, " objects"); break;
+	default: break;
+	}
+	sb_adds(out, "/min");
+}
+
+size_t watch_findings_sites(struct watch *w, const struct watch_verdict *v,
+			    struct findings *fs);
+
+size_t watch_findings(struct watch *w, const struct watch_verdict *v,
+		      struct findings *fs)
+{
+	size_t k, added = 0;
+	struct sb msg = SB_INIT;
+	struct report_loc loc;
+
+	memset(&loc, 0, sizeof(loc));
+	loc.file = "";
+	for (k = 0; k < NJUDGED; k++) {
+		enum watch_series_id id = judged[k].id;
+		const struct watch_verdict *r = &v[id];
+		if (!r->evaluated || r->tr.verdict != TREND_GROWING)
+			continue;
+		/* heap objects only when heap bytes did not already say it */
+		if (id == WATCH_HEAP_OBJECTS && v[WATCH_HEAP_BYTES].evaluated &&
+		    v[WATCH_HEAP_BYTES].tr.verdict == TREND_GROWING)
+			continue;
+		sb_reset(&msg);
+		sb_addf(&msg, "%s grows by ", series_label(id));
+		watch_fmt_rate(&msg, id, r->per_min);
+		sb_adds(&msg, " (from ");
+		watch_fmt_value(&msg, id, r->tr.level);
+		sb_adds(&msg, " to ");
+		watch_fmt_value(&msg, id, r->tr.last);
+		sb_addf(&msg, " over %.0f s, %zu points, Mann-Kendall p=%.2g)",
+			r->tr.t1 - r->tr.t0, r->tr.n, r->tr.p);
+		if (r->eta >= 0) {
+			sb_adds(&msg, "; reaches the limit of ");
+			watch_fmt_value(&msg, id, (double)w->opt.limit);
+			sb_adds(&msg, " in ");
+			fmt_duration(&msg, r->eta);
+		}
+		findings_add(fs, series_rule(id), REPORT_SEV_ERROR,
+			     r->tr.p < 1e-6 ? REPORT_CONF_HIGH : REPORT_CONF_MEDIUM,
+			     &loc, sb_str(&msg), NULL);
+		added++;
+	}
+	sb_release(&msg);
+	if (added)
+		added += watch_findings_sites(w, v, fs);
+	return added;
+}
+
+static void json_num(struct sb *out, double x)
+{
+	if (!isfinite(x))
+		sb_adds(out, "null");
+	else if (fabs(x - llround(x)) < 1e-9 && fabs(x) < 9e15)
+		sb_addf(out, "%lld", (long long)llround(x));
+	else
+		sb_addf(out, "%.6g", x);
+}
+
+void watch_json_extra(const struct watch *w, const struct watch_verdict *v,
+		      struct sb *out)
+{
+	size_t lo, hi, i, k, gaps = 0;
+
+	watch_segment_range(w, &lo, &hi);
+	for (i = 0; i < w->samples.len; i++)
+		if (w->samples.items[i].error)
+			gaps++;
+	sb_adds(out, ",\"target\":{\"url\":");
+	if (w->base)
+		sb_add_json_str(out, w->base);
+	else
+		sb_adds(out, "null");
+	sb_addf(out, ",\"pid\":%d}", (int)w->cur_pid);
+	sb_addf(out, ",\"samples\":%zu,\"failed_samples\":%zu,"
+		"\"samples_with_gaps\":%zu", w->samples.len, w->nfailed, gaps);
+	sb_adds(out, ",\"segments\":[");
+	for (i = 0; i < w->segments.len; i++) {
+		const struct watch_segment *g = &w->segments.items[i];
+		size_t end = i + 1 < w->segments.len ? w->segments.items[i + 1].first
+						      : w->samples.len;
+		sb_addf(out, "%s{\"id\":%lld,\"start\":", i ? "," : "",
+			(long long)g->id);
+		json_num(out, g->t);
+		sb_addf(out, ",\"pid\":%d,\"samples\":%zu,\"reason\":", g->pid,
+			end - g->first);
+		sb_add_json_str(out, g->reason);
+		sb_adds(out, "}");
+	}
+	sb_adds(out, "],\"series\":[");
+	for (k = 0, i = 0; k < NJUDGED; k++) {
+		const struct watch_verdict *r = &v[judged[k].id];
+		if (!r->evaluated)
+			continue;
+		sb_addf(out, "%s{\"name\":\"%s\",\"unit\":\"%s\",\"verdict\":\"%s\"",
+			i++ ? "," : "", watch_series_name(r->series),
+			watch_series_is_bytes(r->series) ? "bytes" : "count",
+			trend_verdict_name(r->tr.verdict));
+		sb_addf(out, ",\"points\":%zu,\"per_min\":", r->tr.n);
+		json_num(out, r->per_min);
+		sb_adds(out, ",\"p\":");
+		json_num(out, r->tr.p);
+		sb_adds(out, ",\"level\":");
+		json_num(out, r->tr.level);
+		sb_adds(out, ",\"last\":");
+		json_num(out, r->tr.last);
+		sb_adds(out, ",\"window_s\":");
+		json_num(out, r->tr.t1 - r->tr.t0);
+		sb_adds(out, ",\"seconds_to_limit\":");
+		if (r->eta >= 0)
+			json_num(out, r->eta);
+		else
+			sb_adds(out, "null");
+		sb_adds(out, ",\"note\":");
+		if (r->note)
+			sb_add_json_str(out, r->note);
+		else
+			sb_adds(out, "null");
+		sb_adds(out, "}");
+	}
+	sb_adds(out, "],\"events\":[");
+	for (i = 0; i < w->events.len; i++) {
+		if (i)
+			sb_addc(out, ',');
+		sb_add_json_str(out, w->events.items[i]);
+	}
+	sb_adds(out, "]");
+}

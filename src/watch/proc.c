@@ -1,0 +1,167 @@
+/*
+ * proc: /proc readers.  Every file is read whole into a small buffer: the
+ * kernel builds them on read, so one read() gives one consistent snapshot.
+ */
+#include "proc.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static ssize_t read_small(const char *path, char *buf, size_t cap)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	ssize_t n, total = 0;
+
+	if (fd < 0)
+		return -1;
+	while ((size_t)total < cap - 1) {
+		n = read(fd, buf + total, cap - 1 - total);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		total += n;
+	}
+	close(fd);
+	buf[total] = '\0';
+	return total;
+}
+
+static int64_t status_field(const char *text, const char *name)
+{
+	const char *p = strstr(text, name);
+
+	if (!p)
+		return -1;
+	p += strlen(name);
+	return strtoll(p, NULL, 10);
+}
+
+int proc_sample(pid_t pid, struct proc_sample *s, struct err *e)
+{
+	char path[64], buf[4096];
+	const char *p;
+	DIR *d;
+	struct dirent *de;
+	int field;
+
+	memset(s, 0, sizeof(*s));
+	s->pid = pid;
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	if (read_small(path, buf, sizeof(buf)) <= 0)
+		return err_setf(e, "process %d is gone", (int)pid);
+	/* the command name (field 2) may hold spaces and parentheses: fields
+	 * are counted from the last ')' */
+	p = strrchr(buf, ')');
+	if (!p)
+		return err_setf(e, "cannot parse '%s'", path);
+	for (field = 2; *p && field < 22; p++)
+		if (*p == ' ')
+			field++;
+	s->start_ticks = strtoull(p, NULL, 10);
+	if (strstr(buf, ") Z ") || strstr(buf, ") X "))
+		return err_setf(e, "process %d has exited", (int)pid);
+
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)pid);
+	if (read_small(path, buf, sizeof(buf)) <= 0)
+		return err_setf(e, "process %d is gone", (int)pid);
+	s->rss = status_field(buf, "\nVmRSS:");
+	if (s->rss >= 0)
+		s->rss *= 1024;
+	s->threads = status_field(buf, "\nThreads:");
+
+	snprintf(path, sizeof(path), "/proc/%d/fd", (int)pid);
+	d = opendir(path);
+	if (!d) {
+		s->fds = -1;
+	} else {
+		while ((de = readdir(d)) != NULL)
+			if (de->d_name[0] != '.')
+				s->fds++;
+		closedir(d);
+	}
+	return 0;
+}
+
+/* The socket inode listening on port in one /proc/net/tcp* table, or 0. */
+static unsigned long listen_inode(const char *table, int port)
+{
+	FILE *f = fopen(table, "re");
+	char line[512];
+	unsigned long inode = 0;
+
+	if (!f)
+		return 0;
+	if (!fgets(line, sizeof(line), f)) {
+		fclose(f);
+		return 0;
+	}
+	while (fgets(line, sizeof(line), f)) {
+		char local[128];
+		unsigned st, lport;
+		unsigned long ino;
+		const char *colon;
+		if (sscanf(line, "%*d: %127s %*s %x %*s %*s %*s %*d %*d %lu",
+			   local, &st, &ino) != 3)
+			continue;
+		colon = strrchr(local, ':');
+		if (!colon || st != 0x0A) /* TCP_LISTEN */
+			continue;
+		lport = (unsigned)strtoul(colon + 1, NULL, 16);
+		if ((int)lport == port) {
+			inode = ino;
+			break;
+		}
+	}
+	fclose(f);
+	return inode;
+}
+
+pid_t proc_find_listener(int port)
+{
+	unsigned long inode = listen_inode("/proc/net/tcp", port);
+	char want[64], path[600], link[128];
+	DIR *d, *fdd;
+	struct dirent *de, *fe;
+	pid_t found = 0;
+
+	if (!inode)
+		inode = listen_inode("/proc/net/tcp6", port);
+	if (!inode)
+		return 0;
+	snprintf(want, sizeof(want), "socket:[%lu]", inode);
+	d = opendir("/proc");
+	if (!d)
+		return 0;
+	while (!found && (de = readdir(d)) != NULL) {
+		if (de->d_name[0] < '1' || de->d_name[0] > '9')
+			continue;
+		snprintf(path, sizeof(path), "/proc/%s/fd", de->d_name);
+		fdd = opendir(path);
+		if (!fdd)
+			continue;
+		while ((fe = readdir(fdd)) != NULL) {
+			ssize_t n;
+			if (fe->d_name[0] == '.')
+				continue;
+			snprintf(path, sizeof(path), "/proc/%s/fd/%s",
+				 de->d_name, fe->d_name);
+			n = readlink(path, link, sizeof(link) - 1);
+			if (n <= 0)
+				continue;
+			link[n] = '\0';
+			if (!strcmp(link, want)) {
+				found = (pid_t)atoi(de->d_name);
+				break;
+			}
+		}
+		closedir(fdd);
+	}
+	closedir(d);
+	return found;
+}

@@ -1,0 +1,351 @@
+/*
+ * store: SQLite recording (schema in store.h).  Statements are prepared
+ * once; each sample is BEGIN IMMEDIATE ... COMMIT so that a concurrent
+ * reader never sees half a sample.  synchronous=NORMAL in WAL mode is
+ * durable against a crash of leakhound (the WAL is in the OS's hands at
+ * commit); only a power loss can cost the last commits.
+ */
+#include "store.h"
+
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../base/xalloc.h"
+
+#define SCHEMA_VERSION "1"
+
+struct watch_store {
+	sqlite3 *db;
+	char *path;
+	sqlite3_stmt *ins_sample, *ins_blob;
+};
+
+static const char schema[] =
+	"CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);"
+	"CREATE TABLE IF NOT EXISTS segments(id INTEGER PRIMARY KEY,"
+	" t REAL NOT NULL, pid INTEGER, start_ticks INTEGER, reason TEXT);"
+	"CREATE TABLE IF NOT EXISTS samples(id INTEGER PRIMARY KEY,"
+	" segment INTEGER NOT NULL REFERENCES segments(id), t REAL NOT NULL,"
+	" rss INTEGER, threads INTEGER, fds INTEGER, goroutines INTEGER,"
+	" heap_inuse_bytes INTEGER, heap_inuse_objects INTEGER,"
+	" heap_alloc_bytes INTEGER, heap_alloc_objects INTEGER, error TEXT);"
+	"CREATE TABLE IF NOT EXISTS profiles(sample INTEGER NOT NULL"
+	" REFERENCES samples(id), kind TEXT NOT NULL, data BLOB NOT NULL,"
+	" PRIMARY KEY(sample, kind));";
+
+static int db_err(struct watch_store *st, struct err *e, const char *what)
+{
+	return err_setf(e, "cannot %s '%s': %s", what, st->path,
+			sqlite3_errmsg(st->db));
+}
+
+static int exec(struct watch_store *st, const char *sql, struct err *e)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		err_setf(e, "cannot write '%s': %s", st->path,
+			 msg ? msg : sqlite3_errmsg(st->db));
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+void watch_store_close(struct watch_store *st)
+{
+	if (!st)
+		return;
+	sqlite3_finalize(st->ins_sample);
+	sqlite3_finalize(st->ins_blob);
+	sqlite3_close(st->db);
+	free(st->path);
+	free(st);
+}
+
+struct watch_store *watch_store_open(const char *path, int create,
+				     struct err *e)
+{
+	struct watch_store *st = xcalloc(1, sizeof(*st));
+	int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+	struct sb v = SB_INIT;
+
+	st->path = xstrdup(path);
+	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
+		if (st->db)
+			err_setf(e, "cannot open '%s': %s", path,
+				 sqlite3_errmsg(st->db));
+		else
+			err_setf(e, "cannot open '%s'", path);
+		watch_store_close(st);
+		return NULL;
+	}
+	sqlite3_busy_timeout(st->db, 2000);
+	if (exec(st, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+		 "PRAGMA foreign_keys=ON;", e) < 0)
+		goto fail;
+	if (!create) {
+		int r = watch_store_meta_get(st, "schema", &v, e);
+		if (r < 0)
+			goto fail;
+		if (r == 0) {
+			err_setf(e, "cannot resume '%s': not a leakhound "
+				 "recording", path);
+			goto fail;
+		}
+		if (strcmp(sb_str(&v), SCHEMA_VERSION)) {
+			err_setf(e, "cannot resume '%s': schema version %s, "
+				 "this leakhound writes %s", path, sb_str(&v),
+				 SCHEMA_VERSION);
+			goto fail;
+		}
+	}
+	if (exec(st, schema, e) < 0)
+		goto fail;
+	if (create && watch_store_meta_set(st, "schema", SCHEMA_VERSION, e) < 0)
+		goto fail;
+	if (sqlite3_prepare_v2(st->db,
+		"INSERT INTO samples(segment, t, rss, threads, fds, goroutines,"
+		" heap_inuse_bytes, heap_inuse_objects, heap_alloc_bytes,"
+		" heap_alloc_objects, error) VALUES(?,?,?,?,?,?,?,?,?,?,?)",
+		-1, &st->ins_sample, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(st->db,
+		"INSERT INTO profiles(sample, kind, data) VALUES(?,?,?)",
+		-1, &st->ins_blob, NULL) != SQLITE_OK) {
+		db_err(st, e, "prepare statements for");
+		goto fail;
+	}
+	sb_release(&v);
+	return st;
+fail:
+	sb_release(&v);
+	watch_store_close(st);
+	return NULL;
+}
+
+int watch_store_meta_set(struct watch_store *st, const char *key,
+			 const char *value, struct err *e)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (sqlite3_prepare_v2(st->db, "INSERT OR REPLACE INTO meta(key, value)"
+			       " VALUES(?,?)", -1, &s, NULL) != SQLITE_OK)
+		return db_err(st, e, "write");
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 2, value, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return db_err(st, e, "write");
+	return 0;
+}
+
+int watch_store_meta_get(struct watch_store *st, const char *key,
+			 struct sb *out, struct err *e)
+{
+	sqlite3_stmt *s;
+	int rc, found = 0;
+
+	sb_reset(out);
+	if (sqlite3_prepare_v2(st->db, "SELECT value FROM meta WHERE key=?",
+			       -1, &s, NULL) != SQLITE_OK) {
+		/* no meta table: not a recording */
+		if (strstr(sqlite3_errmsg(st->db), "no such table"))
+			return 0;
+		return db_err(st, e, "read");
+	}
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		const unsigned char *t = sqlite3_column_text(s, 0);
+		sb_adds(out, t ? (const char *)t : "");
+		found = 1;
+	} else if (rc != SQLITE_DONE) {
+		sqlite3_finalize(s);
+		return db_err(st, e, "read");
+	}
+	sqlite3_finalize(s);
+	return found;
+}
+
+int watch_store_add_segment(struct watch_store *st, double t, int pid,
+			    uint64_t start_ticks, const char *reason,
+			    int64_t *id, struct err *e)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (sqlite3_prepare_v2(st->db, "INSERT INTO segments(t, pid,"
+			       " start_ticks, reason) VALUES(?,?,?,?)", -1, &s,
+			       NULL) != SQLITE_OK)
+		return db_err(st, e, "write");
+	sqlite3_bind_double(s, 1, t);
+	if (pid > 0)
+		sqlite3_bind_int(s, 2, pid);
+	if (start_ticks)
+		sqlite3_bind_int64(s, 3, (sqlite3_int64)start_ticks);
+	sqlite3_bind_text(s, 4, reason, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return db_err(st, e, "write");
+	*id = sqlite3_last_insert_rowid(st->db);
+	return 0;
+}
+
+int watch_store_add_sample(struct watch_store *st, struct watch_sample *smp,
+			   const struct watch_blob *blobs, size_t nblobs,
+			   struct err *e)
+{
+	sqlite3_stmt *s = st->ins_sample;
+	size_t i;
+	int k;
+
+	if (exec(st, "BEGIN IMMEDIATE", e) < 0)
+		return -1;
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	sqlite3_bind_int64(s, 1, smp->segment);
+	sqlite3_bind_double(s, 2, smp->t);
+	for (k = 0; k < WATCH_NSERIES; k++)
+		if (smp->have & (1u << k))
+			sqlite3_bind_int64(s, 3 + k, smp->v[k]);
+	if (smp->error)
+		sqlite3_bind_text(s, 3 + WATCH_NSERIES, smp->error, -1,
+				  SQLITE_TRANSIENT);
+	if (sqlite3_step(s) != SQLITE_DONE)
+		goto fail;
+	smp->id = sqlite3_last_insert_rowid(st->db);
+	for (i = 0; i < nblobs; i++) {
+		s = st->ins_blob;
+		sqlite3_reset(s);
+		sqlite3_clear_bindings(s);
+		sqlite3_bind_int64(s, 1, smp->id);
+		sqlite3_bind_text(s, 2, blobs[i].kind, -1, SQLITE_STATIC);
+		sqlite3_bind_blob64(s, 3, blobs[i].data ? blobs[i].data : "",
+				    blobs[i].len, SQLITE_STATIC);
+		if (sqlite3_step(s) != SQLITE_DONE)
+			goto fail;
+	}
+	sqlite3_reset(st->ins_sample);
+	sqlite3_reset(st->ins_blob);
+	return exec(st, "COMMIT", e);
+fail:
+	db_err(st, e, "write");
+	sqlite3_reset(st->ins_sample);
+	sqlite3_reset(st->ins_blob);
+	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
+}
+
+int watch_store_get_blob(struct watch_store *st, int64_t sample,
+			 const char *kind, struct sb *out, struct err *e)
+{
+	sqlite3_stmt *s;
+	int rc, found = 0;
+
+	sb_reset(out);
+	if (sqlite3_prepare_v2(st->db, "SELECT data FROM profiles WHERE"
+			       " sample=? AND kind=?", -1, &s, NULL) != SQLITE_OK)
+		return db_err(st, e, "read");
+	sqlite3_bind_int64(s, 1, sample);
+	sqlite3_bind_text(s, 2, kind, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		const void *d = sqlite3_column_blob(s, 0);
+		int n = sqlite3_column_bytes(s, 0);
+		if (d && n > 0)
+			sb_add(out, d, (size_t)n);
+		found = 1;
+	} else if (rc != SQLITE_DONE) {
+		sqlite3_finalize(s);
+		return db_err(st, e, "read");
+	}
+	sqlite3_finalize(s);
+	return found;
+}
+
+int watch_store_load(struct watch_store *st, struct watch *w, struct err *e)
+{
+	sqlite3_stmt *s;
+	int rc, k;
+
+	if (sqlite3_prepare_v2(st->db, "SELECT id, t, pid, start_ticks, reason"
+			       " FROM segments ORDER BY id", -1, &s, NULL)
+	    != SQLITE_OK)
+		return db_err(st, e, "read");
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct watch_segment g;
+		const unsigned char *r = sqlite3_column_text(s, 4);
+		memset(&g, 0, sizeof(g));
+		g.id = sqlite3_column_int64(s, 0);
+		g.t = sqlite3_column_double(s, 1);
+		g.pid = sqlite3_column_int(s, 2);
+		g.start_ticks = (uint64_t)sqlite3_column_int64(s, 3);
+		g.reason = arena_strdup(&w->arena, r ? (const char *)r : "");
+		g.first = (size_t)-1;   /* set by its first sample below */
+		vec_push(&w->segments, g);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return db_err(st, e, "read");
+	if (sqlite3_prepare_v2(st->db, "SELECT id, segment, t, rss, threads,"
+			       " fds, goroutines, heap_inuse_bytes,"
+			       " heap_inuse_objects, heap_alloc_bytes,"
+			       " heap_alloc_objects, error FROM samples"
+			       " ORDER BY id", -1, &s, NULL) != SQLITE_OK)
+		return db_err(st, e, "read");
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct watch_sample x;
+		const unsigned char *er;
+		size_t g;
+		memset(&x, 0, sizeof(x));
+		x.id = sqlite3_column_int64(s, 0);
+		x.segment = sqlite3_column_int64(s, 1);
+		x.t = sqlite3_column_double(s, 2);
+		for (k = 0; k < WATCH_NSERIES; k++) {
+			if (sqlite3_column_type(s, 3 + k) == SQLITE_NULL)
+				continue;
+			x.v[k] = sqlite3_column_int64(s, 3 + k);
+			x.have |= 1u << k;
+		}
+		er = sqlite3_column_text(s, 3 + WATCH_NSERIES);
+		if (er)
+			x.error = arena_strdup(&w->arena, (const char *)er);
+		/* a segment's first sample index: the first sample seen */
+		for (g = 0; g < w->segments.len; g++)
+			if (w->segments.items[g].id == x.segment &&
+			    w->segments.items[g].first == (size_t)-1)
+				w->segments.items[g].first = w->samples.len;
+		vec_push(&w->samples, x);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return db_err(st, e, "read");
+	for (k = 0; k < (int)w->segments.len; k++)
+		if (w->segments.items[k].first == (size_t)-1)
+			w->segments.items[k].first = w->samples.len;
+	return 0;
+}
+
+int watch_store_add_blob(struct watch_store *st, int64_t sample,
+			 const struct watch_blob *blob, struct err *e)
+{
+	sqlite3_stmt *s = st->ins_blob;
+
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	sqlite3_bind_int64(s, 1, sample);
+	sqlite3_bind_text(s, 2, blob->kind, -1, SQLITE_STATIC);
+	sqlite3_bind_blob64(s, 3, blob->data ? blob->data : "", blob->len,
+			    SQLITE_STATIC);
+	if (sqlite3_step(s) != SQLITE_DONE) {
+		db_err(st, e, "write");
+		sqlite3_reset(s);
+		return -1;
+	}
+	sqlite3_reset(s);
+	return 0;
+}

@@ -1,0 +1,202 @@
+/*
+ * trend: Mann-Kendall significance, Theil-Sen slope, persistence and size
+ * (see trend.h for why these four).  Both tests look at all pairs, so a
+ * long recording is first reduced to at most TREND_MAX_POINTS points by
+ * taking the median of consecutive bins: that keeps the cost bounded
+ * (O(n^2) on 256 points) and is itself robust to outliers.
+ */
+#include "trend.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../base/xalloc.h"
+
+#define TREND_MAX_POINTS 256
+
+void trend_params_default(struct trend_params *p)
+{
+	p->alpha = 0.001;
+	p->warmup = -1;
+	p->min_points = 8;
+	p->min_growth = 0;
+	p->min_rel = 0;
+	p->persist = 0.5;
+}
+
+const char *trend_verdict_name(enum trend_verdict v)
+{
+	switch (v) {
+	case TREND_NO_DATA: return "insufficient-data";
+	case TREND_FLAT: return "flat";
+	case TREND_SETTLING: return "settling";
+	case TREND_SMALL: return "small-growth";
+	case TREND_GROWING: return "growing";
+	}
+	return "?";
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+static double median(double *v, size_t n)
+{
+	if (n == 0)
+		return 0;
+	qsort(v, n, sizeof(*v), cmp_double);
+	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+double trend_theil_sen(const struct trend_point *pts, size_t n)
+{
+	double *s, m;
+	size_t i, j, k = 0;
+
+	if (n < 2)
+		return 0;
+	s = xmalloc(sizeof(*s) * n * (n - 1) / 2);
+	for (i = 0; i < n; i++)
+		for (j = i + 1; j < n; j++)
+			if (pts[j].t > pts[i].t)
+				s[k++] = (pts[j].y - pts[i].y) / (pts[j].t - pts[i].t);
+	m = median(s, k);
+	free(s);
+	return m;
+}
+
+double trend_mann_kendall(const struct trend_point *pts, size_t n,
+			  double *var, double *p)
+{
+	double s = 0, v, z, *ys;
+	size_t i, j;
+
+	for (i = 0; i < n; i++)
+		for (j = i + 1; j < n; j++)
+			s += (pts[j].y > pts[i].y) - (pts[j].y < pts[i].y);
+	v = (double)n * (n - 1) * (2.0 * n + 5);
+	/* ties: subtract t(t-1)(2t+5) for each run of t equal values */
+	ys = xmalloc(sizeof(*ys) * (n ? n : 1));
+	for (i = 0; i < n; i++)
+		ys[i] = pts[i].y;
+	qsort(ys, n, sizeof(*ys), cmp_double);
+	for (i = 0; i < n; i = j) {
+		double t;
+		for (j = i + 1; j < n && ys[j] == ys[i]; j++)
+			;
+		t = (double)(j - i);
+		v -= t * (t - 1) * (2 * t + 5);
+	}
+	free(ys);
+	v /= 18;
+	if (var)
+		*var = v;
+	if (v <= 0) {
+		if (p)
+			*p = 1;
+		return s;
+	}
+	/* continuity correction, one-sided (increasing) */
+	z = s > 0 ? (s - 1) / sqrt(v) : s < 0 ? (s + 1) / sqrt(v) : 0;
+	if (p)
+		*p = 0.5 * erfc(z / sqrt(2.0));
+	return s;
+}
+
+/* Reduce pts to at most max points: the median t and y of equal-count
+ * consecutive bins.  Returns a new array (caller frees) and its length. */
+static struct trend_point *thin(const struct trend_point *pts, size_t n,
+				size_t max, size_t *out_n)
+{
+	struct trend_point *out;
+	double *ts, *ys;
+	size_t b, nb = n > max ? max : n;
+
+	out = xmalloc(sizeof(*out) * (nb ? nb : 1));
+	if (n <= max) {
+		if (n)
+			memcpy(out, pts, sizeof(*out) * n);
+		*out_n = n;
+		return out;
+	}
+	ts = xmalloc(sizeof(*ts) * n);
+	ys = xmalloc(sizeof(*ys) * n);
+	for (b = 0; b < nb; b++) {
+		size_t lo = b * n / nb, hi = (b + 1) * n / nb, i, k = 0;
+		for (i = lo; i < hi; i++, k++) {
+			ts[k] = pts[i].t;
+			ys[k] = pts[i].y;
+		}
+		out[b].t = median(ts, k);
+		out[b].y = median(ys, k);
+	}
+	free(ts);
+	free(ys);
+	*out_n = nb;
+	return out;
+}
+
+void trend_eval(const struct trend_point *all, size_t nall,
+		const struct trend_params *prm, struct trend_result *r)
+{
+	struct trend_point *pts;
+	double warm, tstart, var, *q;
+	size_t start = 0, n, i, half, nq;
+
+	memset(r, 0, sizeof(*r));
+	r->verdict = TREND_NO_DATA;
+	r->p = 1;
+	if (nall == 0)
+		return;
+	warm = prm->warmup >= 0 ? prm->warmup
+				: 0.2 * (all[nall - 1].t - all[0].t);
+	tstart = all[0].t + warm;
+	while (start < nall && all[start].t < tstart)
+		start++;
+	pts = thin(all + start, nall - start, TREND_MAX_POINTS, &n);
+	r->n = n;
+	if (n < prm->min_points || n < 3) {
+		free(pts);
+		return;
+	}
+	r->t0 = pts[0].t;
+	r->t1 = pts[n - 1].t;
+	r->slope = trend_theil_sen(pts, n);
+	half = n / 2;
+	r->slope_late = trend_theil_sen(pts + half, n - half);
+	r->s = trend_mann_kendall(pts, n, &var, &r->p);
+	r->z = var > 0 ? r->s / sqrt(var) : 0;
+	/* intercept: median of y - slope * t, the usual Theil-Sen choice */
+	q = xmalloc(sizeof(*q) * n);
+	for (i = 0; i < n; i++)
+		q[i] = pts[i].y - r->slope * pts[i].t;
+	r->intercept = median(q, n);
+	nq = n / 4 > 0 ? n / 4 : 1;
+	for (i = 0; i < nq; i++)
+		q[i] = pts[i].y;
+	r->level = median(q, nq);
+	free(q);
+	r->last = r->intercept + r->slope * r->t1;
+	free(pts);
+
+	if (!(r->p < prm->alpha) || !(r->slope > 0)) {
+		r->verdict = TREND_FLAT;
+		return;
+	}
+	if (!(r->slope_late > 0) || r->slope_late < prm->persist * r->slope) {
+		r->verdict = TREND_SETTLING;
+		return;
+	}
+	{
+		double growth = r->slope * (r->t1 - r->t0);
+		double lvl = fabs(r->level);
+		if (growth < prm->min_growth || growth < prm->min_rel * lvl) {
+			r->verdict = TREND_SMALL;
+			return;
+		}
+	}
+	r->verdict = TREND_GROWING;
+}

@@ -1,0 +1,79 @@
+/*
+ * trend: is a series of samples growing, or is it noise?
+ *
+ * The verdict combines four tests, all on the samples after a warm-up:
+ *   1. Mann-Kendall: the sign of every later-minus-earlier pair, summed, is
+ *      compared with its distribution under "no trend" (ties corrected);
+ *      one-sided, p below alpha.  Rank-based, so an outlier counts as one
+ *      sign, not as its size.
+ *   2. Theil-Sen: the median of the pairwise slopes is the growth rate;
+ *      robust to outliers and to the flat runs of a step function.
+ *   3. Persistence: the Theil-Sen slope of the later half of the window must
+ *      still be at least half the whole window's, so a warm-up that ends
+ *      inside the window (rise, then plateau) is not a leak.
+ *   4. Size: the growth over the window must exceed an absolute floor and a
+ *      fraction of the level, so a significant but negligible drift is not
+ *      reported.
+ * The design decision a reader must know: the detector sees points, not
+ * samples.  The caller decides what one point is (for the heap profile, one
+ * point per garbage collection seen, since the profile only changes then),
+ * and leaves missing samples out rather than inventing them.
+ */
+#ifndef WATCH_TREND_H
+#define WATCH_TREND_H
+
+#include <stddef.h>
+
+struct trend_point {
+	double t;   /* seconds, increasing */
+	double y;
+};
+
+struct trend_params {
+	double alpha;        /* one-sided Mann-Kendall level, e.g. 0.001 */
+	double warmup;       /* seconds skipped at the start; < 0: automatic */
+	size_t min_points;   /* fewer points after warm-up: no verdict */
+	double min_growth;   /* absolute growth over the window, in y units */
+	double min_rel;      /* growth over the window / level */
+	double persist;      /* later-half slope / whole slope, at least */
+};
+
+/* Defaults: alpha 0.001, automatic warm-up, 8 points, persistence 0.5;
+ * min_growth and min_rel 0 (the caller sets them per series). */
+void trend_params_default(struct trend_params *p);
+
+enum trend_verdict {
+	TREND_NO_DATA,       /* too few points (after warm-up) */
+	TREND_FLAT,          /* no significant growth */
+	TREND_SETTLING,      /* significant rise that has slowed down */
+	TREND_SMALL,         /* significant, persistent, but below the floors */
+	TREND_GROWING,       /* a leak verdict */
+};
+
+struct trend_result {
+	enum trend_verdict verdict;
+	size_t n;            /* points used */
+	double t0, t1;       /* the window used */
+	double slope;        /* Theil-Sen, y per second */
+	double slope_late;   /* Theil-Sen of the later half */
+	double intercept;    /* so that y ~ intercept + slope * t */
+	double level;        /* median of the first quarter of the window */
+	double last;         /* the fitted value at t1 */
+	double s, z, p;      /* Mann-Kendall statistic, normal score, p-value */
+};
+
+/* Evaluate pts[0..n) (t increasing).  Never fails; scratch memory is
+ * allocated and freed inside. */
+void trend_eval(const struct trend_point *pts, size_t n,
+		const struct trend_params *prm, struct trend_result *r);
+
+const char *trend_verdict_name(enum trend_verdict v);
+
+/* Pieces, exposed for the unit tests. */
+double trend_theil_sen(const struct trend_point *pts, size_t n);
+/* Mann-Kendall S, its tie-corrected variance, and the one-sided p-value
+ * for an increasing trend. */
+double trend_mann_kendall(const struct trend_point *pts, size_t n,
+			  double *var, double *p);
+
+#endif

@@ -1,0 +1,359 @@
+/*
+ * watch: the sampler and the evaluation (see watch.h).  Each sample is
+ * built in a local struct, its parts filled in as they succeed, then
+ * stored and appended; a part that fails leaves its bit clear and adds its
+ * message, so the recording says exactly what was seen.
+ */
+#include "watch.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../base/xalloc.h"
+#include "http.h"
+#include "proc.h"
+#include "store.h"
+#include "watch_int.h"
+
+static const char *const series_names[WATCH_NSERIES] = {
+	"rss", "threads", "fds", "goroutines", "heap_inuse_bytes",
+	"heap_inuse_objects", "heap_alloc_bytes", "heap_alloc_objects",
+};
+
+const char *watch_series_name(enum watch_series_id id)
+{
+	return (unsigned)id < WATCH_NSERIES ? series_names[id] : "?";
+}
+
+int watch_series_is_bytes(enum watch_series_id id)
+{
+	return id == WATCH_RSS || id == WATCH_HEAP_BYTES ||
+	       id == WATCH_ALLOC_BYTES;
+}
+
+void watch_options_default(struct watch_options *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->interval = 5;
+	o->timeout = 0;   /* from the interval, see watch_init */
+	o->max_body = (size_t)64 << 20;
+	o->gc = WATCH_GC_AUTO;
+	o->warmup = -1;
+	o->alpha = 0.001;
+}
+
+/* The port of a loopback http URL, or 0. */
+static int loopback_port(const char *url)
+{
+	const char *p = strstr(url, "://");
+	int port = 80;
+
+	if (!p)
+		return 0;
+	p += 3;
+	if (!strncmp(p, "127.0.0.1", 9))
+		p += 9;
+	else if (!strncmp(p, "localhost", 9))
+		p += 9;
+	else if (!strncmp(p, "[::1]", 5))
+		p += 5;
+	else
+		return 0;
+	if (*p == ':')
+		port = atoi(p + 1);
+	else if (*p && *p != '/')
+		return 0;
+	return port > 0 && port < 65536 ? port : 0;
+}
+
+static void discover_pid(struct watch *w)
+{
+	int port;
+
+	if (w->opt.pid || w->opt.no_discover || !w->base)
+		return;
+	port = loopback_port(w->base);
+	if (port)
+		w->cur_pid = proc_find_listener(port);
+}
+
+int watch_init(struct watch *w, const struct watch_options *o,
+	       struct watch_store *store, struct err *e)
+{
+	long tmo;
+	size_t n;
+
+	memset(w, 0, sizeof(*w));
+	arena_init(&w->arena);
+	w->opt = *o;
+	w->store = store;
+	if (w->opt.timeout <= 0) {
+		/* a request may take the whole interval, within [1 s, 10 s] */
+		w->opt.timeout = w->opt.interval;
+		if (w->opt.timeout < 1)
+			w->opt.timeout = 1;
+		if (w->opt.timeout > 10)
+			w->opt.timeout = 10;
+	}
+	if (o->url) {
+		if (strncmp(o->url, "http://", 7) && strncmp(o->url, "https://", 8))
+			return err_setf(e, "cannot watch '%s': not an http(s) URL",
+					o->url);
+		w->base = xstrdup(o->url);
+		n = strlen(w->base);
+		while (n > 0 && w->base[n - 1] == '/')
+			w->base[--n] = '\0';
+		/* accept the pprof index URL too */
+		if (n >= 13 && !strcmp(w->base + n - 13, "/debug/pprof/"))
+			w->base[n - 13] = '\0';
+		else if (n >= 12 && !strcmp(w->base + n - 12, "/debug/pprof"))
+			w->base[n - 12] = '\0';
+		tmo = (long)(w->opt.timeout * 1000);
+		w->http = watch_http_new(tmo, w->opt.max_body);
+	}
+	w->cur_pid = o->pid;
+	discover_pid(w);
+	return 0;
+}
+
+void watch_release(struct watch *w)
+{
+	watch_http_free(w->http);
+	free(w->base);
+	sb_release(&w->body);
+	vec_free(&w->samples);
+	vec_free(&w->segments);
+	vec_free(&w->events);
+	arena_release(&w->arena);
+}
+
+int watch_never_sampled(const struct watch *w)
+{
+	unsigned want = w->base ? (1u << WATCH_HEAP_BYTES) | (1u << WATCH_GOROUTINES)
+				: ~0u;
+	size_t i;
+
+	for (i = 0; i < w->samples.len; i++)
+		if (w->samples.items[i].have & want)
+			return 0;
+	return 1;
+}
+
+const struct watch_sample *watch_last(const struct watch *w)
+{
+	return w->samples.len ? &w->samples.items[w->samples.len - 1] : NULL;
+}
+
+void watch_segment_range(const struct watch *w, size_t *lo, size_t *hi)
+{
+	*hi = w->samples.len;
+	*lo = w->segments.len ? w->segments.items[w->segments.len - 1].first : 0;
+	if (*lo > *hi)
+		*lo = *hi;
+}
+
+static int new_segment(struct watch *w, double t, const char *reason,
+		       struct err *e)
+{
+	struct watch_segment g;
+
+	memset(&g, 0, sizeof(g));
+	g.t = t;
+	g.pid = (int)w->cur_pid;
+	g.start_ticks = w->cur_start;
+	g.reason = arena_strdup(&w->arena, reason);
+	g.first = w->samples.len;
+	if (w->store) {
+		if (watch_store_add_segment(w->store, t, g.pid, g.start_ticks,
+					    reason, &g.id, e) < 0)
+			return -1;
+	} else {
+		g.id = (int64_t)w->segments.len + 1;
+	}
+	vec_push(&w->segments, g);
+	w->have_last_alloc = 0;
+	w->stale = 0;
+	if (w->segments.len > 1)
+		vec_push(&w->events, arena_printf(&w->arena, "%s", reason));
+	return 0;
+}
+
+int watch_goroutine_total(const char *text, size_t len, int64_t *out,
+			  struct err *e)
+{
+	static const char head[] = "goroutine profile: total ";
+	size_t n = sizeof(head) - 1;
+	char *end;
+	long long v;
+	char num[32];
+	size_t i;
+
+	if (len < n || memcmp(text, head, n))
+		return err_setf(e, "not a goroutine profile (no 'goroutine "
+				"profile: total' line)");
+	for (i = 0; i < sizeof(num) - 1 && n + i < len &&
+		    text[n + i] >= '0' && text[n + i] <= '9'; i++)
+		num[i] = text[n + i];
+	num[i] = '\0';
+	v = strtoll(num, &end, 10);
+	if (!i || v < 0)
+		return err_setf(e, "not a goroutine profile (bad total)");
+	*out = v;
+	return 0;
+}
+
+static void add_error(struct sb *errs, const char *msg)
+{
+	if (errs->len)
+		sb_adds(errs, "; ");
+	sb_adds(errs, msg);
+}
+
+int watch_sample_once(struct watch *w, double now, struct err *e)
+{
+	struct watch_sample s;
+	struct sb errs = SB_INIT, url = SB_INIT, heap = SB_INIT, gor = SB_INIT;
+	struct watch_blob blobs[2];
+	size_t nblobs = 0;
+	const char *restart = NULL;
+	char restart_buf[256];
+	struct err pe = ERR_INIT;
+	int rc = 0;
+
+	memset(&s, 0, sizeof(s));
+	s.t = now;
+
+	if (w->cur_pid > 0 && !w->pid_gone) {
+		struct proc_sample ps;
+		if (proc_sample(w->cur_pid, &ps, &pe) < 0) {
+			add_error(&errs, pe.msg);
+			if (w->opt.pid) {
+				w->pid_gone = 1;
+			} else {
+				/* a discovered pid: the server may have been
+				 * restarted under another one */
+				discover_pid(w);
+			}
+		} else {
+			if (w->cur_start && ps.start_ticks != w->cur_start) {
+				snprintf(restart_buf, sizeof(restart_buf),
+					 "process %d restarted (its start time "
+					 "changed)", (int)w->cur_pid);
+				restart = restart_buf;
+			}
+			w->cur_start = ps.start_ticks;
+			if (ps.rss >= 0) {
+				s.v[WATCH_RSS] = ps.rss;
+				s.have |= 1u << WATCH_RSS;
+			}
+			if (ps.threads >= 0) {
+				s.v[WATCH_THREADS] = ps.threads;
+				s.have |= 1u << WATCH_THREADS;
+			}
+			if (ps.fds >= 0) {
+				s.v[WATCH_FDS] = ps.fds;
+				s.have |= 1u << WATCH_FDS;
+			}
+		}
+	}
+
+	if (w->base) {
+		int force = w->opt.gc == WATCH_GC_ALWAYS ||
+			    (w->opt.gc == WATCH_GC_AUTO && w->stale >= 1);
+		sb_addf(&url, "%s/debug/pprof/heap%s", w->base,
+			force ? "?gc=1" : "");
+		err_clear(&pe);
+		if (watch_http_get(w->http, sb_str(&url), &heap, &pe) < 0) {
+			add_error(&errs, pe.msg);
+		} else {
+			int64_t tot[4];
+			if (watch_heap_totals(heap.buf, heap.len, tot, &pe) < 0) {
+				err_prefixf(&pe, "heap profile from '%s'",
+					    sb_str(&url));
+				add_error(&errs, pe.msg);
+			} else {
+				int k;
+				for (k = 0; k < 4; k++) {
+					s.v[WATCH_HEAP_BYTES + k] = tot[k];
+					s.have |= 1u << (WATCH_HEAP_BYTES + k);
+				}
+				blobs[nblobs].kind = "heap";
+				blobs[nblobs].data = heap.buf;
+				blobs[nblobs].len = heap.len;
+				nblobs++;
+				if (w->have_last_alloc && !restart &&
+				    (tot[2] < w->last_alloc[0] ||
+				     tot[3] < w->last_alloc[1])) {
+					snprintf(restart_buf, sizeof(restart_buf),
+						 "target restarted (its cumulative "
+						 "allocations went back from %lld "
+						 "to %lld bytes)",
+						 (long long)w->last_alloc[0],
+						 (long long)tot[2]);
+					restart = restart_buf;
+				}
+			}
+		}
+		sb_reset(&url);
+		sb_addf(&url, "%s/debug/pprof/goroutine?debug=1", w->base);
+		err_clear(&pe);
+		if (watch_http_get(w->http, sb_str(&url), &gor, &pe) < 0) {
+			add_error(&errs, pe.msg);
+		} else {
+			int64_t n;
+			if (watch_goroutine_total(gor.buf ? gor.buf : "", gor.len,
+						  &n, &pe) < 0) {
+				err_prefixf(&pe, "goroutine profile from '%s'",
+					    sb_str(&url));
+				add_error(&errs, pe.msg);
+			} else {
+				s.v[WATCH_GOROUTINES] = n;
+				s.have |= 1u << WATCH_GOROUTINES;
+				blobs[nblobs].kind = "goroutine";
+				blobs[nblobs].data = gor.buf;
+				blobs[nblobs].len = gor.len;
+				nblobs++;
+			}
+		}
+	}
+
+	if (!w->segments.len)
+		rc = new_segment(w, now, "start", e);
+	else if (restart)
+		rc = new_segment(w, now, restart, e);
+	if (rc < 0)
+		goto out;
+
+	/* a heap point: the profile changed since the last one we saw */
+	if (s.have & (1u << WATCH_ALLOC_BYTES)) {
+		int64_t ab = s.v[WATCH_ALLOC_BYTES], ao = s.v[WATCH_ALLOC_OBJECTS];
+		if (!w->have_last_alloc || ab != w->last_alloc[0] ||
+		    ao != w->last_alloc[1]) {
+			s.gc_point = 1;
+			w->stale = 0;
+		} else {
+			w->stale++;
+		}
+		w->last_alloc[0] = ab;
+		w->last_alloc[1] = ao;
+		w->have_last_alloc = 1;
+	}
+	s.segment = w->segments.items[w->segments.len - 1].id;
+	if (errs.len)
+		s.error = arena_strdup(&w->arena, sb_str(&errs));
+	if (!s.have)
+		w->nfailed++;
+	if (w->store && watch_store_add_sample(w->store, &s, blobs, nblobs, e) < 0) {
+		rc = -1;
+		goto out;
+	}
+	vec_push(&w->samples, s);
+out:
+	sb_release(&errs);
+	sb_release(&url);
+	sb_release(&heap);
+	sb_release(&gor);
+	return rc;
+}

@@ -1,0 +1,214 @@
+/*
+ * watch: sample a live Go program, record every sample, decide whether it
+ * leaks, and say where.
+ *
+ * One struct watch holds a whole recording: its samples (in memory and in
+ * the SQLite store), the segments (one per run of the target), the HTTP
+ * handle and the options.  watch_sample_once takes one sample: /proc for
+ * RSS, threads and fds when a pid is known; /debug/pprof/heap and
+ * /debug/pprof/goroutine?debug=1 when a URL is.  Whatever fails is recorded
+ * as missing with its message; nothing is interpolated.
+ *
+ * The design decision a reader must know: the heap profile is not a live
+ * figure.  Go publishes it at the end of each garbage collection, so the
+ * detector takes one heap point per collection seen (a change of the
+ * cumulative allocation totals marks one), and in the default gc mode
+ * "auto" the sampler asks for a collection (?gc=1) only when the target has
+ * not collected by itself since the previous sample: at least every other
+ * sample is a fresh point, without a forced collection every interval.  A fall of the cumulative totals means the
+ * target restarted: a new segment starts, and each verdict looks at the
+ * latest segment only.
+ */
+#ifndef WATCH_WATCH_H
+#define WATCH_WATCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "../base/arena.h"
+#include "../base/err.h"
+#include "../base/sb.h"
+#include "../base/vec.h"
+#include "../report/finding.h"
+#include "trend.h"
+
+enum watch_series_id {
+	WATCH_RSS,
+	WATCH_THREADS,
+	WATCH_FDS,
+	WATCH_GOROUTINES,
+	WATCH_HEAP_BYTES,     /* inuse_space of the heap profile */
+	WATCH_HEAP_OBJECTS,   /* inuse_objects */
+	WATCH_ALLOC_BYTES,    /* alloc_space: cumulative */
+	WATCH_ALLOC_OBJECTS,  /* alloc_objects: cumulative */
+	WATCH_NSERIES
+};
+
+/* "rss", "threads", "fds", "goroutines", "heap_inuse_bytes", ... (also the
+ * store's column names) and the unit "bytes" or "count". */
+const char *watch_series_name(enum watch_series_id id);
+int watch_series_is_bytes(enum watch_series_id id);
+
+struct watch_sample {
+	int64_t id;            /* row id in the store */
+	int64_t segment;       /* segment id */
+	double t;              /* unix time, seconds */
+	int64_t v[WATCH_NSERIES];
+	unsigned have;         /* bit (1 << series): v[series] was sampled */
+	const char *error;     /* what failed ("; "-joined) or NULL; arena */
+	int gc_point;          /* the heap profile changed since the previous
+				  one (a collection happened): a heap point */
+};
+
+struct watch_segment {
+	int64_t id;
+	double t;
+	int pid;
+	uint64_t start_ticks;
+	const char *reason;    /* why it started; arena */
+	size_t first;          /* index of its first sample */
+};
+
+enum watch_gc_mode { WATCH_GC_AUTO, WATCH_GC_ALWAYS, WATCH_GC_NEVER };
+
+struct watch_options {
+	const char *url;       /* base URL of net/http/pprof, or NULL */
+	pid_t pid;             /* 0: none (found from a loopback URL if can) */
+	double interval;       /* seconds */
+	double timeout;        /* seconds, per request */
+	size_t max_body;       /* bytes per response */
+	enum watch_gc_mode gc;
+	double warmup;         /* seconds, < 0 automatic */
+	double alpha;
+	int64_t limit;         /* bytes, for the projection; 0 none */
+	int no_discover;       /* do not look for the pid behind a URL */
+};
+
+void watch_options_default(struct watch_options *o);
+
+/* A verdict on one series of the latest segment. */
+struct watch_verdict {
+	enum watch_series_id series;
+	struct trend_result tr;
+	int evaluated;         /* the series has data in this segment */
+	double per_min;        /* slope per minute */
+	double eta;            /* seconds until limit at this rate; < 0 none */
+	const char *note;      /* why no verdict, or NULL (static) */
+};
+
+struct watch {
+	struct arena arena;
+	struct watch_options opt;
+	VEC(struct watch_sample) samples;
+	VEC(struct watch_segment) segments;
+	struct watch_store *store;
+	struct watch_http *http;
+	struct sb body;
+	char *base;            /* URL without a trailing '/' */
+	int stale;             /* samples since the last heap change */
+	int64_t last_alloc[2]; /* cumulative totals of the last heap profile */
+	int have_last_alloc;
+	pid_t cur_pid;
+	uint64_t cur_start;
+	int pid_gone;          /* the --pid process exited */
+	size_t nfailed;        /* samples with nothing at all */
+	VEC(const char *) events; /* restarts and other notes; arena */
+	/* the decoder of heap totals, set by watch_init when the pprof module
+	 * is there; NULL leaves the heap series missing */
+};
+
+/* Set w up for o (copied; strings must outlive w).  store may be NULL (no
+ * recording).  Returns 0, or -1 with e filled. */
+int watch_init(struct watch *w, const struct watch_options *o,
+	       struct watch_store *store, struct err *e);
+void watch_release(struct watch *w);
+
+/* Take one sample at unix time now and record it.  Parts that fail are
+ * missing in the sample, with their message in sample->error.  Returns 0,
+ * or -1 with e filled when the sample could not be stored. */
+int watch_sample_once(struct watch *w, double now, struct err *e);
+
+/* 1 if no sample got anything from the target: nothing from the URL when
+ * one is watched (even if /proc answered), else nothing from /proc. */
+int watch_never_sampled(const struct watch *w);
+
+/* The last sample, or NULL. */
+const struct watch_sample *watch_last(const struct watch *w);
+
+/* Verdicts for the series of the latest segment into v[WATCH_NSERIES]
+ * (only RSS, fds, goroutines, heap bytes and objects are judged). */
+void watch_evaluate(const struct watch *w, struct watch_verdict *v);
+/* 1 if any verdict in v is a leak. */
+int watch_any_leak(const struct watch_verdict *v);
+
+/* Findings for the verdicts: one per growing series, then the sites that
+ * grew (heap allocation sites, goroutine groups) when the profiles allow.
+ * Returns the number added. */
+size_t watch_findings(struct watch *w, const struct watch_verdict *v,
+		      struct findings *fs);
+
+/* The JSON members ,"target":...,"segments":...,"series":[...] for
+ * report_write_json's extra. */
+void watch_json_extra(const struct watch *w, const struct watch_verdict *v,
+		      struct sb *out);
+
+/* Format a value of series id for people: "12.3 MB", "1234". */
+void watch_fmt_value(struct sb *out, enum watch_series_id id, double v);
+
+/* ---- the sampling loop (loop.c) ---- */
+
+struct watch_loop {
+	double duration;        /* seconds; <= 0 until stopped */
+	int until_verdict;      /* stop after two leak verdicts in a row */
+	volatile int *stop;     /* set from a signal handler to stop */
+	/* called after each sample with the current verdicts; returning
+	 * non-zero stops the loop (e.g. the program being run exited) */
+	int (*on_sample)(struct watch *w, const struct watch_verdict *v,
+			 void *arg);
+	void *arg;
+};
+
+/* Sample every w->opt.interval on a fixed schedule (a slow sample skips
+ * the slots it overran) until the duration, a stop, a verdict (if asked)
+ * or the end of a --pid process.  Verdicts of the last evaluation into
+ * v[WATCH_NSERIES].  Returns 0, or -1 with e filled when the store fails. */
+int watch_run_loop(struct watch *w, const struct watch_loop *l,
+		   struct watch_verdict *v, struct err *e);
+
+/* Monotonic and wall clocks, seconds. */
+double watch_now_mono(void);
+double watch_now_wall(void);
+
+/* ---- the live view (view.c): strings for the command to print ---- */
+
+/* The full-screen block for a terminal: a header, one line per series with
+ * its value, a sparkline and the verdict so far, the last gap. */
+void watch_view_tty(const struct watch *w, const struct watch_verdict *v,
+		    struct sb *out);
+/* One plain line for the last sample (and a line per gap or restart). */
+void watch_view_line(const struct watch *w, struct sb *out);
+/* The final summary table (text format). */
+void watch_view_summary(const struct watch *w, const struct watch_verdict *v,
+			struct sb *out);
+/* "12.3 MB/min" and friends. */
+void watch_fmt_rate(struct sb *out, enum watch_series_id id, double per_min);
+/* Parse "250ms", "1s", "2m", "1h", "1.5" (seconds): seconds, or -1. */
+double watch_parse_duration(const char *s);
+/* Parse "512MiB", "1G", "2GB", "1000000" (bytes): bytes, or -1. */
+int64_t watch_parse_size(const char *s);
+
+/* Findings for the goroutine groups of cur: with old, the groups that grew
+ * since old (gdump_compare is run on cur); without, the groups gdump ranks
+ * as leak suspects.  Each names the blocking frame in the user's code.
+ * Returns the number added (at most five). */
+struct gdump_groups;
+size_t watch_group_findings(struct gdump_groups *cur,
+			    const struct gdump_groups *old,
+			    struct findings *fs);
+
+/* Resume: after watch_store_load, restore the sampler's state from the
+ * recorded samples. */
+void watch_resume_state(struct watch *w);
+
+#endif

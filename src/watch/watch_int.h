@@ -1,0 +1,28 @@
+/*
+ * watch_int: what the files of src/watch share and nobody else needs.
+ */
+#ifndef WATCH_WATCH_INT_H
+#define WATCH_WATCH_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../base/err.h"
+#include "watch.h"
+
+/* heap.c: the totals of a heap profile (any form the pprof module reads):
+ * out[0..4) = inuse_space, inuse_objects, alloc_space, alloc_objects, as
+ * pprof reports them (sampling already scaled by Go).  0, or -1 with e
+ * filled when the bytes are not a heap profile. */
+int watch_heap_totals(const void *data, size_t len, int64_t out[4],
+		      struct err *e);
+
+/* The goroutine count of a "goroutine profile: total N" text; 0, or -1
+ * with e filled. */
+int watch_goroutine_total(const char *text, size_t len, int64_t *out,
+			  struct err *e);
+
+/* Index range [*lo, *hi) of the samples of the latest segment. */
+void watch_segment_range(const struct watch *w, size_t *lo, size_t *hi);
+
+#endif

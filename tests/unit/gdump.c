@@ -1,0 +1,148 @@
+/*
+ * Unit tests of the gdump library API (what the watch sampler uses): parse
+ * a dump from bytes, group it, compare two group sets.
+ */
+#include "check.h"
+#include "gdump/gdump.h"
+
+static const char older[] =
+	"goroutine 1 [running]:\n"
+	"main.main()\n"
+	"\t/app/m.go:10 +0x1d\n"
+	"\n"
+	"goroutine 7 [chan send, 3 minutes]:\n"
+	"main.work.func1(0xc000010000)\n"
+	"\t/app/m.go:21 +0x25\n"
+	"created by main.work in goroutine 1\n"
+	"\t/app/m.go:19 +0x4c\n"
+	"\n"
+	"goroutine 8 [chan send]:\n"
+	"main.work.func1(0xc000010080)\n"
+	"\t/app/m.go:21 +0x25\n"
+	"created by main.work in goroutine 5\n"
+	"\t/app/m.go:19 +0x4c\n";
+
+static const char newer[] =
+	"goroutine 1 [running]:\r\n"
+	"main.main()\r\n"
+	"\t/app/m.go:10 +0x1d\r\n"
+	"\r\n"
+	"goroutine 7 [chan send, 4 minutes]:\r\n"
+	"main.work.func1(0xc000010000)\r\n"
+	"\t/app/m.go:21 +0x25\r\n"
+	"created by main.work in goroutine 1\r\n"
+	"\t/app/m.go:19 +0x4c\r\n"
+	"\r\n"
+	"goroutine 9 [chan send]:\r\n"
+	"main.work.func1(0xc000010100)\r\n"
+	"\t/app/m.go:21 +0x25\r\n"
+	"created by main.work in goroutine 1\r\n"
+	"\t/app/m.go:19 +0x4c\r\n"
+	"\r\n"
+	"goroutine 10 [chan send]:\r\n"
+	"main.work.func1(0xc000010180)\r\n"
+	"\t/app/m.go:21 +0x25\r\n"
+	"created by main.work in goroutine 1\r\n"
+	"\t/app/m.go:19 +0x4c\r\n"
+	"\r\n"
+	"goroutine 11 [select]:\r\n"
+	"main.loop()\r\n"
+	"\t/app/m.go:30 +0x25\r\n"
+	"created by main.main in goroutine 1\r\n"
+	"\t/app/m.go:12 +0x4c\r\n";
+
+static const struct gdump_group *find(const struct gdump_groups *gs, int line)
+{
+	size_t i;
+	for (i = 0; i < gs->items.len; i++)
+		if (gs->items.items[i].blocking && gs->items.items[i].blocking->line == line)
+			return &gs->items.items[i];
+	return NULL;
+}
+
+static void test_parse_group(void)
+{
+	struct gdump_dump d;
+	struct gdump_groups gs;
+	struct err e = ERR_INIT;
+	const struct gdump_group *g;
+
+	gdump_dump_init(&d);
+	CHECK(gdump_parse(&d, older, sizeof(older) - 1, &e) == 0);
+	CHECK(d.gs.len == 3 && d.total == 3 && d.nwarnings == 0);
+	CHECK(d.gs.items[1].parent_id == 1 && d.gs.items[1].wait_minutes == 3);
+	/* interned: the same function is the same pointer */
+	CHECK(d.gs.items[1].frames == d.gs.items[2].frames);
+	gdump_group(&d, &gs);
+	gdump_dump_release(&d);     /* groups outlive their dump */
+	CHECK(gs.items.len == 2);
+	g = find(&gs, 21);
+	CHECK(g && g->count == 2 && g->wait_min == 0 && g->wait_max == 3);
+	CHECK(g && !strcmp(g->state, "chan send") && g->kind == GDUMP_KIND_CHAN);
+	CHECK(g && !strcmp(g->created_by.func, "main.work") && g->created_by.line == 19);
+	CHECK(g && g->nids == 2 && g->suspect);
+	CHECK(gs.items.items[0].blocking->line == 21); /* suspects first */
+	gdump_groups_release(&gs);
+}
+
+static void test_compare(void)
+{
+	struct gdump_dump a, b;
+	struct gdump_groups ga, gb;
+	struct err e = ERR_INIT;
+	const struct gdump_group *g;
+
+	gdump_dump_init(&a);
+	gdump_dump_init(&b);
+	CHECK(gdump_parse(&a, older, sizeof(older) - 1, &e) == 0);
+	CHECK(gdump_parse(&b, newer, sizeof(newer) - 1, &e) == 0);
+	gdump_group(&a, &ga);
+	gdump_group(&b, &gb);
+	gdump_compare(&gb, &ga);
+	CHECK(gb.compared);
+	g = find(&gb, 21);
+	CHECK(g && g->count == 3 && g->growth == 1 && !g->is_new && g->survivors == 1);
+	g = find(&gb, 30);
+	CHECK(g && g->is_new && g->growth == 1);
+	CHECK(gb.vanished == 0);
+	gdump_groups_release(&ga);
+	gdump_groups_release(&gb);
+	gdump_dump_release(&a);
+	gdump_dump_release(&b);
+}
+
+static void test_errors(void)
+{
+	struct gdump_dump d;
+	struct err e = ERR_INIT;
+
+	gdump_dump_init(&d);
+	CHECK(gdump_parse(&d, "<html>nope</html>", 17, &e) == -1);
+	CHECK(strstr(e.msg, "HTML") != NULL);
+	gdump_dump_release(&d);
+	gdump_dump_init(&d);
+	err_clear(&e);
+	/* a partial result with a warning naming the line */
+	CHECK(gdump_parse(&d, "goroutine 3 [select]:\nmain.f(\n", 29, &e) == 0);
+	CHECK(d.gs.len == 1 && d.nwarnings == 1);
+	CHECK(d.nwarnings == 1 && strstr(d.warnings[0], "line 2: ") == d.warnings[0]);
+	gdump_dump_release(&d);
+}
+
+static void test_std(void)
+{
+	CHECK(gdump_func_is_std("net/http.(*conn).serve"));
+	CHECK(gdump_func_is_std("runtime.gopark"));
+	CHECK(!gdump_func_is_std("main.main"));
+	CHECK(!gdump_func_is_std("github.com/a/b.(*T).f"));
+	CHECK(!gdump_func_is_std("example.com/x.F[...]"));
+}
+
+int main(void)
+{
+	TEST(test_parse_group);
+	TEST(test_compare);
+	TEST(test_errors);
+	TEST(test_std);
+	return 0;
+}
