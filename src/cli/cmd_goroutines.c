@@ -10,6 +10,7 @@
 #include "cli.h"
 #include "../base/file.h"
 #include "../gdump/gdump.h"
+#include "../lint/lint.h"
 #include "../report/finding.h"
 #include "../report/write.h"
 
@@ -57,6 +58,11 @@ const char cmd_goroutines_help[] =
 "    --state RE        only groups whose state matches RE (PCRE2)\n"
 "    --match RE        only groups with a frame (function or file:line)\n"
 "                      or creator matching RE (PCRE2)\n"
+"    --src DIR         read the blocking lines from the Go sources under DIR\n"
+"                      (found by the longest matching path suffix): say\n"
+"                      which channel operation blocks, where the channel is\n"
+"                      made and whether it is buffered, and cite the lint\n"
+"                      findings in the same function\n"
 "    -o, --output FILE write the result to FILE instead of standard output\n"
 "\n"
 "EXIT STATUS\n"
@@ -67,6 +73,7 @@ const char cmd_goroutines_help[] =
 "    curl -s 'localhost:6060/debug/pprof/goroutine?debug=2' > now.txt\n"
 "    leakhound goroutines now.txt\n"
 "    leakhound goroutines --stacks --min-count 10 now.txt before.txt\n"
+"    leakhound goroutines --src ~/src/myservice now.txt\n"
 "    leakhound goroutines --format json http://127.0.0.1:6060/debug/pprof/goroutine?debug=2\n";
 
 
@@ -87,6 +94,12 @@ struct opts {
 	long min_count;
 	pcre2_code *state_re, *match_re;
 	const char *output;
+	const char *srcdir;
+	/* --src: one explanation per group (NULL when there is none) and the
+	 * lint findings of the files involved */
+	struct gdump_explain **ex;
+	struct findings lintfs;
+	int have_lint;
 };
 
 static pcre2_code *compile_re(const char *opt, const char *re)
@@ -158,6 +171,71 @@ static const struct gdump_frame *site_of(const struct gdump_group *g)
 	return g->nframes ? &g->frames[0] : NULL;
 }
 
+/* The lint findings inside the function that holds group i's blocking
+ * line, one at a time: *k is the cursor (start at 0). */
+static const struct finding *next_lint(const struct opts *o, size_t i, size_t *k)
+{
+	const struct gdump_explain *x = o->ex ? o->ex[i] : NULL;
+
+	if (!x || !o->have_lint || !x->func_line)
+		return NULL;
+	for (; *k < o->lintfs.items.len; (*k)++) {
+		const struct finding *f = o->lintfs.items.items[*k];
+		if (f->loc.file && !strcmp(f->loc.file, x->path) &&
+		    f->loc.line >= x->func_line && f->loc.line <= x->func_end_line) {
+			(*k)++;
+			return f;
+		}
+	}
+	return NULL;
+}
+
+static void explain_groups(struct opts *o, const struct gdump_groups *gs)
+{
+	VEC(char *) files = { 0 };
+	struct lint_options lo;
+	struct lint_result res;
+	struct err e = ERR_INIT;
+	size_t i, j;
+
+	o->ex = xcalloc(gs->items.len ? gs->items.len : 1, sizeof(*o->ex));
+	for (i = 0; i < gs->items.len; i++) {
+		const struct gdump_group *g = &gs->items.items[i];
+		struct gdump_explain *x;
+
+		if (!g->blocking || !keep(o, g) || (!o->all && !g->suspect))
+			continue;
+		x = xmalloc(sizeof(*x));
+		err_clear(&e);
+		if (gdump_explain(o->srcdir, g->blocking->file, g->blocking->line, x, &e) < 0) {
+			cli_warn("--src: %s", e.msg);
+			free(x);
+			continue;
+		}
+		o->ex[i] = x;
+		for (j = 0; j < files.len; j++)
+			if (!strcmp(files.items[j], x->path))
+				break;
+		if (j == files.len)
+			vec_push(&files, x->path);
+	}
+	if (!files.len) {
+		vec_free(&files);
+		return;
+	}
+	memset(&lo, 0, sizeof(lo));
+	memset(&res, 0, sizeof(res));
+	lo.jobs = 1;
+	findings_init(&o->lintfs);
+	err_clear(&e);
+	if (lint_run(&lo, files.items, files.len, &o->lintfs, &res, &e) < 0)
+		cli_warn("--src: lint: %s", e.msg);
+	else
+		o->have_lint = 1;
+	lint_result_release(&res);
+	vec_free(&files);
+}
+
 static void add_findings(struct findings *fs, const struct gdump_groups *gs,
 			 const struct opts *o)
 {
@@ -168,7 +246,7 @@ static void add_findings(struct findings *fs, const struct gdump_groups *gs,
 		const struct gdump_frame *site = site_of(g);
 		struct report_loc loc = { 0 };
 		struct finding *f;
-		char msg[1024], wait[64] = "";
+		char msg[2200], wait[64] = "";
 		int leaked = !!(g->flags & GDUMP_LEAKED);
 
 		if (!g->suspect || !keep(o, g))
@@ -177,14 +255,17 @@ static void add_findings(struct findings *fs, const struct gdump_groups *gs,
 			loc.file = site->file;
 			loc.line = site->line;
 		}
+		if (o->ex && o->ex[i]) /* the file as found under --src */
+			loc.file = o->ex[i]->path;
 		if (g->wait_max > 0)
 			snprintf(wait, sizeof(wait), " for up to %d minutes", g->wait_max);
-		snprintf(msg, sizeof(msg), "%llu goroutine%s %s in %s%s%s at %s%s",
+		snprintf(msg, sizeof(msg), "%llu goroutine%s %s in %s%s%s at %s%s%s%s",
 			 (unsigned long long)g->count, g->count == 1 ? "" : "s",
 			 leaked ? "leaked, blocked" : "blocked",
 			 *g->state ? g->state : "an unknown state", wait,
 			 gs->compared && g->growth > 0 ? " (grew since the older dump)" : "",
-			 site ? site->func : "?", leaked ? " (runtime leak mark)" : "");
+			 site ? site->func : "?", leaked ? " (runtime leak mark)" : "",
+			 o->ex && o->ex[i] ? ": " : "", o->ex && o->ex[i] ? o->ex[i]->text : "");
 		f = findings_add(fs, leaked ? "goroutine-leaked" : "goroutine-leak-suspect",
 				 leaked ? REPORT_SEV_ERROR : REPORT_SEV_WARNING,
 				 leaked ? REPORT_CONF_HIGH :
@@ -207,6 +288,29 @@ static void add_findings(struct findings *fs, const struct gdump_groups *gs,
 			snprintf(m2, sizeof(m2), "started by %s", g->created_by.func);
 			rel.message = m2;
 			finding_add_related(fs, f, &rel);
+		}
+		if (o->ex && o->ex[i]) {
+			const struct gdump_explain *x = o->ex[i];
+			const struct finding *lf;
+			size_t k = 0;
+			char m3[1400];
+
+			if (x->made_line) {
+				struct report_loc rel = { 0 };
+				rel.file = x->path;
+				rel.line = x->made_line;
+				rel.message = "the channel is made (or declared) here";
+				finding_add_related(fs, f, &rel);
+			}
+			while ((lf = next_lint(o, i, &k)) != NULL) {
+				struct report_loc rel = { 0 };
+				rel.file = lf->loc.file;
+				rel.line = lf->loc.line;
+				rel.column = lf->loc.column;
+				snprintf(m3, sizeof(m3), "lint %s: %s", lf->rule, lf->message);
+				rel.message = m3;
+				finding_add_related(fs, f, &rel);
+			}
 		}
 	}
 }
@@ -259,6 +363,26 @@ static void json_groups(struct sb *out, const struct gdump_groups *gs,
 		json_frame(out, &g->created_by);
 		sb_adds(out, ",\"blocking_site\":");
 		json_frame(out, g->blocking);
+		if (o->ex && o->ex[i]) {
+			const struct gdump_explain *x = o->ex[i];
+			const struct finding *lf;
+			size_t k = 0, nl = 0;
+			sb_adds(out, ",\"source\":{\"file\":");
+			sb_add_json_str(out, x->path);
+			sb_adds(out, ",\"function\":");
+			sb_add_json_str(out, x->func_name);
+			sb_addf(out, ",\"made_line\":%d,\"explanation\":", x->made_line);
+			sb_add_json_str(out, x->text);
+			sb_adds(out, ",\"lint\":[");
+			while ((lf = next_lint(o, i, &k)) != NULL) {
+				sb_addf(out, "%s{\"rule\":", nl++ ? "," : "");
+				sb_add_json_str(out, lf->rule);
+				sb_addf(out, ",\"line\":%d,\"message\":", lf->loc.line);
+				sb_add_json_str(out, lf->message);
+				sb_adds(out, "}");
+			}
+			sb_adds(out, "]}");
+		}
 		sb_addf(out, ",\"suspect\":%s,\"suspect_score\":%.2f,\"why\":",
 			g->suspect ? "true" : "false", g->score);
 		sb_add_json_str(out, g->why);
@@ -363,6 +487,14 @@ static void text_table(struct sb *out, const struct gdump_groups *gs,
 		else
 			sb_adds(out, "(no stack)");
 		sb_addc(out, '\n');
+		if (o->ex && o->ex[i]) {
+			const struct finding *lf;
+			size_t k = 0;
+			sb_addf(out, "        source: %s\n", o->ex[i]->text);
+			while ((lf = next_lint(o, i, &k)) != NULL)
+				sb_addf(out, "        lint: %s:%d: %s [%s]\n", lf->loc.file,
+					lf->loc.line, lf->message, lf->rule);
+		}
 		if (o->stacks) {
 			for (j = 0; j < g->nframes; j++)
 				text_frame(out, &g->frames[j] == g->blocking ? "> " : "  ",
@@ -409,7 +541,7 @@ static int load(const char *src, struct gdump_dump *d, const char *what)
 
 int cmd_goroutines(int argc, char **argv)
 {
-	enum { O_ALL = 256, O_STACKS, O_FORMAT, O_MIN, O_STATE, O_MATCH };
+	enum { O_ALL = 256, O_STACKS, O_FORMAT, O_MIN, O_STATE, O_MATCH, O_SRC };
 	static const struct option opts[] = {
 		{ "all", no_argument, NULL, O_ALL },
 		{ "stacks", no_argument, NULL, O_STACKS },
@@ -418,6 +550,7 @@ int cmd_goroutines(int argc, char **argv)
 		{ "state", required_argument, NULL, O_STATE },
 		{ "match", required_argument, NULL, O_MATCH },
 		{ "output", required_argument, NULL, 'o' },
+		{ "src", required_argument, NULL, O_SRC },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct opts o;
@@ -460,6 +593,7 @@ int cmd_goroutines(int argc, char **argv)
 				goto out;
 			break;
 		case 'o': o.output = optarg; break;
+		case O_SRC: o.srcdir = optarg; break;
 		default: goto out;
 		}
 	}
@@ -490,6 +624,8 @@ int cmd_goroutines(int argc, char **argv)
 		gdump_compare(&gs, &ogs);
 		have_old = 1;
 	}
+	if (o.srcdir)
+		explain_groups(&o, &gs);
 	findings_init(&fs);
 	add_findings(&fs, &gs, &o);
 	if (o.sarif) {
@@ -511,6 +647,14 @@ int cmd_goroutines(int argc, char **argv)
 	if (cli_output(o.output, &out) < 0)
 		rc = CLI_EXIT_ERROR;
 	findings_release(&fs);
+	if (o.ex) {
+		size_t i;
+		for (i = 0; i < gs.items.len; i++)
+			free(o.ex[i]);
+		free(o.ex);
+	}
+	if (o.have_lint || o.lintfs.items.items || o.lintfs.arena.head)
+		findings_release(&o.lintfs);
 	gdump_groups_release(&gs);
 	if (have_old)
 		gdump_groups_release(&ogs);

@@ -197,6 +197,24 @@ void gdump_groups_release(struct gdump_groups *gs);
  * profiles have no states and no creating site. */
 void gdump_compare(struct gdump_groups *cur, const struct gdump_groups *old);
 
+/* ---- the blocking line in the source (--src) ---- */
+
+struct gdump_explain {
+	char path[4096];        /* the file found under the source directory */
+	char func_name[256];    /* the enclosing function declaration */
+	int func_line, func_end_line;  /* its extent; 0 when not in one */
+	int made_line;          /* where the channel was made or declared; 0 */
+	char text[1024];        /* "a send on ch, an unbuffered channel made at
+				   line 45 (make(chan error)): ..." */
+};
+
+/* Explain the blocking line file:line of a group with the Go front-end,
+ * looking the file up under srcdir by the longest suffix of its path.
+ * Returns 0 with x filled, or -1 with e filled (no such file under srcdir,
+ * or it does not parse). */
+int gdump_explain(const char *srcdir, const char *file, int line,
+		  struct gdump_explain *x, struct err *e);
+
 /* 1 if func belongs to the Go runtime or standard library (its import path
  * has no dot in its first element, and it is not package main). */
 int gdump_func_is_std(const char *func);

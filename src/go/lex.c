@@ -115,6 +115,12 @@ static int uni_digit(int32_t c)
 				   (uint32_t)c);
 }
 
+int go_import_path_rune_ok(int32_t r)
+{
+	return r >= 0 && in_ranges(go_import_path_ranges,
+				   NELEM(go_import_path_ranges), (uint32_t)r);
+}
+
 static void lex_error(struct go_lexer *lx, uint32_t off, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 

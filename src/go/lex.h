@@ -168,6 +168,10 @@ void go_lex_release(struct go_lexer *lx);
 /* Scan the next token into *t. */
 void go_lex_next(struct go_lexer *lx, struct go_token *t);
 
+/* Whether go/parser allows the non-ASCII code point r in an import path
+ * (unicode.IsGraphic, not unicode.IsSpace, not U+FFFD). */
+int go_import_path_rune_ok(int32_t r);
+
 /* Copy a literal into dst (at least lit_len + 1 bytes), dropping '\r' like
  * go/scanner does for raw strings and comments; returns the new length. */
 uint32_t go_lex_copy_lit(const struct go_token *t, char *dst);

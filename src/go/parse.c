@@ -12,6 +12,7 @@
  * collected on one scratch stack and copied into the arena when complete.
  */
 #include "parse.h"
+#include "../base/utf8.h"
 #include "../base/vec.h"
 
 #include <setjmp.h>
@@ -2269,35 +2270,76 @@ static struct go_node *parse_stmt(struct parser *p)
 
 /* ---- declarations ---- */
 
-/* isValidImport: the path must be a non-empty string of graphic,
- * non-space characters without the ones the spec excludes.  Our check
- * works on the unquoted bytes: what go/parser rejects in std are control
- * characters, spaces and the listed punctuation. */
-static int valid_import(const char *lit, uint32_t len)
+/* go/parser's isValidImport: the unquoted path is not empty and every
+ * character is graphic, not a space and none of !"#$%&'()*,:;<=>?[\]^{|}`
+ * (nor U+FFFD, which also stands for invalid UTF-8).  lit is the literal
+ * as in the tree (raw strings without '\r'); the lexer has already checked
+ * its escapes. */
+static int valid_import(struct parser *p, const char *lit, uint32_t len)
 {
 	static const char illegal[] = "!\"#$%&'()*,:;<=>?[\\]^{|}`";
-	uint32_t i;
+	char *buf = arena_alloc(p->a, len + 1);
+	uint32_t n = 0, i;
 
-	if (len < 2)
-		return 0;
 	if (lit[0] == '`') {
-		if (len == 2)
-			return 0;
-		for (i = 1; i + 1 < len; i++) {
-			unsigned char c = (unsigned char)lit[i];
+		memcpy(buf, lit + 1, len - 2);
+		n = len - 2;
+	} else {
+		for (i = 1; i + 1 < len;) {
+			uint32_t v = 0;
+			int k, base, esc;
+			if (lit[i] != '\\') {
+				buf[n++] = lit[i++];
+				continue;
+			}
+			esc = lit[++i];
+			switch (esc) {
+			case 'a': buf[n++] = 7; i++; continue;
+			case 'b': buf[n++] = 8; i++; continue;
+			case 'f': buf[n++] = 12; i++; continue;
+			case 'n': buf[n++] = 10; i++; continue;
+			case 'r': buf[n++] = 13; i++; continue;
+			case 't': buf[n++] = 9; i++; continue;
+			case 'v': buf[n++] = 11; i++; continue;
+			case 'x': k = 2; base = 16; i++; break;
+			case 'u': k = 4; base = 16; i++; break;
+			case 'U': k = 8; base = 16; i++; break;
+			default:
+				if (esc >= '0' && esc <= '7') {
+					k = 3;
+					base = 8;
+					break;
+				}
+				buf[n++] = lit[i++];  /* backslash or quote */
+				continue;
+			}
+			for (; k > 0; k--, i++) {
+				int c = (unsigned char)lit[i];
+				int d = c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
+				v = v * (uint32_t)base + (uint32_t)d;
+			}
+			/* \u and \U are code points, \x and octal are bytes */
+			if (esc == 'u' || esc == 'U')
+				n += (uint32_t)utf8_encode((int32_t)v, buf + n);
+			else
+				buf[n++] = (char)v;
+		}
+	}
+	if (n == 0)
+		return 0;
+	for (i = 0; i < n;) {
+		unsigned char c = (unsigned char)buf[i];
+		if (c < 0x80) {
 			if (c <= ' ' || c == 0x7f || strchr(illegal, c))
 				return 0;
+			i++;
+			continue;
 		}
-		return 1;
-	}
-	if (len == 2)
-		return 0;
-	for (i = 1; i + 1 < len; i++) {
-		unsigned char c = (unsigned char)lit[i];
-		if (c == '\\')
-			return 0; /* escapes: conservatively only \-free paths */
-		if (c <= ' ' || c == 0x7f || strchr(illegal, c))
+		size_t w;
+		int32_t r = utf8_decode(buf + i, n - i, &w);
+		if (r < 0 || !go_import_path_rune_ok(r))
 			return 0;
+		i += (uint32_t)w;
 	}
 	return 1;
 }
@@ -2322,11 +2364,12 @@ static struct go_node *parse_import_spec(struct parser *p,
 	}
 	if (TOK != GO_TOK_STRING)
 		expect(p, GO_TOK_STRING);
-	if (!valid_import(p->tok.lit, p->tok.lit_len))
-		fail_at(p, p->tok.line, p->tok.col, "invalid import path: %.*s",
-			(int)(p->tok.lit_len > 200 ? 200 : p->tok.lit_len),
-			p->tok.lit);
 	s->path = basic_lit(p);
+	if (!valid_import(p, s->path->value, s->path->len))
+		fail_at(p, s->path->node.line, s->path->node.col,
+			"invalid import path: %.*s",
+			(int)(s->path->len > 200 ? 200 : s->path->len),
+			s->path->value);
 	expect_semi(p);
 	s->comment = p->linec;
 	if (s->name)

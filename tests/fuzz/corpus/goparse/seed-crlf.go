@@ -1,0 +1,10 @@
+package p
+
+// comment
+var s = `a
+b`
+
+/* x
+ */
+func f() {
+}

@@ -1,0 +1,5 @@
+package p
+
+type T struct{}
+
+func (T) m[P any]() {}

@@ -1,0 +1,3 @@
+package p
+
+import "a\u00a0b"
