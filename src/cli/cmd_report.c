@@ -73,8 +73,9 @@ const char cmd_report_help[] =
 "    --nodecount N    rows of each profile table (default 25)\n"
 "\n"
 "EXIT STATUS\n"
-"    0 page written and nothing found, 1 page written with findings or a\n"
-"    leak verdict, 2 unreadable or unsupported input, 3 usage error.\n"
+"    0 page written and nothing found, 1 page written with findings, a leak\n"
+"    verdict or goroutine leak suspects, 2 unreadable or unsupported input,\n"
+"    3 usage error.\n"
 "\n"
 "EXAMPLES\n"
 "    leakhound lint --format json ./... > lint.json\n"
@@ -738,6 +739,12 @@ int cmd_report(int argc, char **argv)
 	if (cli_output(output, &out)) {
 		rc = CLI_EXIT_ERROR;
 		goto done;
+	}
+	for (k = 0; k < c.page.groups.len; k++) {
+		size_t j;
+
+		for (j = 0; j < c.page.groups.items[k]->items.len; j++)
+			c.any_leak |= c.page.groups.items[k]->items.items[j].suspect;
 	}
 	rc = c.fs.items.len || c.any_leak ?
 		CLI_EXIT_FINDINGS : CLI_EXIT_CLEAN;
