@@ -413,6 +413,25 @@ struct pprof_profile *pprof_load(const char *src, const char *base,
 		pprof_profile_free(p);
 		return NULL;
 	}
+	if (!b) {
+		/* pprof merges a lone profile with itself; with no negative
+		 * values that changes no report (equal stacks add up, nodes are
+		 * keyed by name anyway), so a large profile skips the work */
+		size_t i, j;
+		bool neg = false;
+
+		for (i = 0; i < p->nsample && !neg; i++)
+			for (j = 0; j < p->nsample_type; j++)
+				if (p->sample[i].value[j] < 0)
+					neg = true;
+		if (!neg) {
+			if (pprof_remove_uninteresting(p, e)) {
+				pprof_profile_free(p);
+				return NULL;
+			}
+			return p;
+		}
+	}
 	q = pprof_prepare(p, b, diff_base, e);
 	pprof_profile_free(p);
 	pprof_profile_free(b);

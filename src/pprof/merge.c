@@ -31,7 +31,9 @@ struct merger {
 	VEC(struct pprof_function *) function;
 	VEC(struct pprof_sample) sample;
 	/* per source */
-	struct u64map fn_by_ptr, loc_by_ptr, map_by_ptr;
+	struct u64map fn_by_ptr, map_by_ptr;
+	struct pprof_location **loc_by_index;  /* source location index -> ours */
+	size_t nloc_by_index;
 	struct sb key;
 };
 
@@ -141,7 +143,8 @@ static struct pprof_function *map_function(struct merger *g, struct pprof_functi
 
 static struct pprof_location *map_location(struct merger *g, struct pprof_location *src)
 {
-	struct pprof_location *l = u64map_get(&g->loc_by_ptr, (uint64_t)(uintptr_t)src);
+	struct pprof_location *l = src->index < g->nloc_by_index ?
+		g->loc_by_index[src->index] : NULL;
 	struct mapinfo *mi;
 	struct pprof_line *lines;
 	struct map_slot *sl;
@@ -180,7 +183,8 @@ static struct pprof_location *map_location(struct merger *g, struct pprof_locati
 		sl->value = l;
 	}
 	l = sl->value;
-	u64map_put(&g->loc_by_ptr, (uint64_t)(uintptr_t)src, l);
+	if (src->index < g->nloc_by_index)
+		g->loc_by_index[src->index] = l;
 	return l;
 }
 
@@ -343,13 +347,19 @@ struct pprof_profile *pprof_merge(struct pprof_profile *const *ps, size_t n,
 	for (i = 0; i < n; i++) {
 		const struct pprof_profile *s = ps[i];
 
+		g.nloc_by_index = s->nlocation;
+		g.loc_by_index = xcalloc(s->nlocation + 1, sizeof(*g.loc_by_index));
+		for (j = 0; j < s->nlocation; j++)
+			if (s->location[j]->index != j)
+				g.nloc_by_index = 0;  /* not indexed: no cache */
 		if (g.mapping.len == 0 && s->nmapping > 0)
 			map_mapping(&g, s->mapping[0]);
 		for (j = 0; j < s->nsample; j++)
 			if (!zero_sample(&s->sample[j], nv))
 				map_sample(&g, &s->sample[j], nv);
 		u64map_free(&g.fn_by_ptr);
-		u64map_free(&g.loc_by_ptr);
+		free(g.loc_by_index);
+		g.loc_by_index = NULL;
 		u64map_free(&g.map_by_ptr);
 	}
 	/* Samples that summed to zero disappear. */

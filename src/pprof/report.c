@@ -324,15 +324,17 @@ int pprof_report_top(struct pprof_profile *p, const struct pprof_report_opts *o,
 	double ef = o->edgefraction >= 0 ? o->edgefraction : 0.001;
 	int vi;
 	unsigned matched;
-	bool use_kept = false;
+	bool use_kept = false, have_edges = false;
 	struct sb b = SB_INIT;
 	char pct[16];
 
 	memset(r, 0, sizeof(*r));
 	arena_init(&r->arena);
 	vi = pprof_sample_index(p, o->sample_index, e);
-	if (vi < 0)
+	if (vi < 0) {
+		pprof_report_release(r);
 		return -1;
+	}
 	c.r = r;
 	c.sample_unit = p->sample_type[vi].unit;
 	c.output_unit = "minimum";
@@ -346,8 +348,10 @@ int pprof_report_top(struct pprof_profile *p, const struct pprof_report_opts *o,
 	r->total = total;
 	free(w);
 
-	if (pprof_apply_filters(p, o, &matched, e))
+	if (pprof_apply_filters(p, o, &matched, e)) {
+		pprof_report_release(r);
 		return -1;
+	}
 	w = xmalloc(sizeof(*w) * (p->nsample + 1));
 	for (i = 0; i < p->nsample; i++)
 		w[i] = p->sample[i].value[vi];
@@ -374,7 +378,10 @@ int pprof_report_top(struct pprof_profile *p, const struct pprof_report_opts *o,
 				if (g.nodes.items[i].cum == 0 && g.nodes.items[i].flat == 0)
 					g.nodes.items[i].kept = false;
 			use_kept = true;
-			pprof_graph_build(&g, p, w, true, false);
+			/* with no nodecount this pass is the last: take the
+			 * edges (for the inline marks) now */
+			have_edges = o->nodecount <= 0;
+			pprof_graph_build(&g, p, w, true, have_edges);
 			n = live_nodes(&g, ids);
 		}
 	}
@@ -386,12 +393,14 @@ int pprof_report_top(struct pprof_profile *p, const struct pprof_report_opts *o,
 		for (i = 0; i < (size_t)o->nodecount; i++)
 			g.nodes.items[ids[i]].kept = true;
 		use_kept = true;
-		pprof_graph_build(&g, p, w, true, false);
+		have_edges = true;
+		pprof_graph_build(&g, p, w, true, true);
 		n = live_nodes(&g, ids);
 		pprof_graph_sort(&g, ids, n, o->cum);
 	}
 	/* the edges, for the inline marks, from the final node set */
-	pprof_graph_build(&g, p, w, use_kept, true);
+	if (!have_edges)
+		pprof_graph_build(&g, p, w, use_kept, true);
 	select_output_unit(&c, &g, ids, n, total);
 	r->output_unit = arena_strdup(&r->arena, c.output_unit);
 

@@ -87,7 +87,7 @@ struct pprof_report {
 
 /* Build the top report from a prepared profile, which is modified (filters
  * cut its samples and locations).  0, or -1 with e filled (bad sample
- * index, bad expression). */
+ * index, bad expression; r is then empty and needs no release). */
 int pprof_report_top(struct pprof_profile *p, const struct pprof_report_opts *o,
 		     struct pprof_report *r, struct err *e);
 void pprof_report_release(struct pprof_report *r);

@@ -1,0 +1,151 @@
+/* Unit tests of src/pprof: pprof's number formatting, paths, the decoder's
+ * error offsets, and pprof_diff (the API `watch` uses) on the shared heap
+ * time series; expected values were taken from `go tool pprof` (Go 1.19). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "base/file.h"
+#include "pprof/graph.h"
+#include "pprof/report.h"
+
+static const char *label(int64_t v, const char *from, const char *to)
+{
+	static char buf[64];
+	struct sb b = SB_INIT;
+
+	pprof_scaled_label(&b, v, from, to);
+	snprintf(buf, sizeof(buf), "%s", sb_str(&b));
+	sb_release(&b);
+	return buf;
+}
+
+static void test_units(void)
+{
+	char pct[16];
+
+	CHECK_STR(label(1536, "bytes", "auto"), "1.50kB");
+	CHECK_STR(label(87244800, "bytes", "MB"), "83.20MB");
+	CHECK_STR(label(87244800, "bytes", "B"), "87244800B");
+	CHECK_STR(label(0, "bytes", "MB"), "0");
+	CHECK_STR(label(-1332474, "bytes", "MB"), "-1.27MB");
+	CHECK_STR(label(30000000000LL, "nanoseconds", "auto"), "30s");
+	CHECK_STR(label(1320000000LL, "nanoseconds", "auto"), "1.32s");
+	CHECK_STR(label(15, "count", "count"), "15");
+	pprof_percentage(pct, 1, 3);
+	CHECK_STR(pct, "33.33%");
+	pprof_percentage(pct, 1, 1000);
+	CHECK_STR(pct, "  0.1%");
+	pprof_percentage(pct, 5, 5);
+	CHECK_STR(pct, "  100%");
+	pprof_percentage(pct, 0, 0);
+	CHECK_STR(pct, "    0%");
+}
+
+static void test_paths(void)
+{
+	struct arena a = ARENA_INIT;
+
+	CHECK_STR(pprof_path_clean(&a, "/a//b/./c/../d.go"), "/a/b/d.go");
+	CHECK_STR(pprof_path_clean(&a, "../x/../../y"), "../../y");
+	CHECK_STR(pprof_path_clean(&a, "/.."), "/");
+	CHECK_STR(pprof_path_clean(&a, ""), ".");
+	CHECK_STR(pprof_path_base(&a, "/usr/local/bin/app"), "app");
+	CHECK_STR(pprof_path_base(&a, "/"), "/");
+	arena_release(&a);
+}
+
+static void test_errors(void)
+{
+	struct err e = ERR_INIT;
+	struct pprof_profile *p;
+
+	p = pprof_profile_parse("\x0a\x05\x08\x01", 4, "x.pb", &e);
+	CHECK(p == NULL);
+	CHECK_STR(e.msg, "cannot parse 'x.pb': length 5 at byte 1 runs past the end of its message at byte 4");
+	err_clear(&e);
+	p = pprof_profile_parse("\x1f\x8b\x08\x00", 4, "y.gz", &e);
+	CHECK(p == NULL);
+	CHECK(strstr(e.msg, "cannot parse 'y.gz': truncated gzip member at byte 0") != NULL);
+}
+
+static struct pprof_profile *load(const char *dir, const char *name)
+{
+	char path[1024];
+	struct err e = ERR_INIT;
+	size_t len;
+	char *data;
+	struct pprof_profile *p;
+
+	snprintf(path, sizeof(path), "%s/heap-series/%s", dir, name);
+	data = file_read_all(path, 0, &len, &e);
+	if (!data)
+		return NULL;
+	p = pprof_profile_parse(data, len, path, &e);
+	free(data);
+	return p;
+}
+
+static void test_diff(void)
+{
+	const char *dir = getenv("LEAKHOUND_CORPUS");
+	struct pprof_profile *base, *latest;
+	struct pprof_diff_row *rows;
+	struct arena a = ARENA_INIT;
+	struct err e = ERR_INIT;
+	long n;
+
+	static char guess[1024];
+
+	if ((!dir || !*dir) && getenv("LEAKHOUND_ROOT")) {
+		snprintf(guess, sizeof(guess), "%s/../shared/corpus/pprof", getenv("LEAKHOUND_ROOT"));
+		if (file_is_dir(guess, NULL) == 1)
+			dir = guess;
+	}
+	if (!dir || !*dir)
+		dir = "/work/shared/corpus/pprof";
+	base = load(dir, "1644509272337470000.pb.gz");
+	latest = load(dir, "1644509299337903000.pb.gz");
+	CHECK(base && latest);
+	if (!base || !latest)
+		goto out;
+	n = pprof_diff(base, latest, "inuse_space", PPROF_GRAN_FUNCTIONS, &a, &rows, &e);
+	CHECK(n > 3);
+	if (n > 3) {
+		/* go tool pprof -top -diff_base ... -unit=B */
+		CHECK_STR(rows[0].name, "github.com/dgraph-io/badger/v3/skl.newArena");
+		CHECK(rows[0].flat == 87244800);
+		CHECK(rows[0].cum == 87244800);
+		CHECK(rows[0].latest_flat - rows[0].base_flat == rows[0].flat);
+		CHECK_STR(rows[1].name, "github.com/dgraph-io/ristretto.newCmRow");
+		CHECK(rows[1].flat == 1332474);
+		CHECK_STR(rows[2].name, "github.com/dgraph-io/ristretto/z.(*Bloom).Size");
+		CHECK(rows[2].flat == 1212696);
+	}
+	n = pprof_diff(base, latest, NULL, PPROF_GRAN_LINES, &a, &rows, &e);
+	CHECK(n > 2);
+	if (n > 2) {
+		CHECK_STR(rows[0].function, "github.com/dgraph-io/badger/v3/skl.newArena");
+		CHECK(rows[0].line == 48);
+		CHECK(strstr(rows[0].file, "skl/arena.go") != NULL);
+		CHECK(rows[1].line == 101);
+	}
+	/* a profile against itself changes nothing */
+	n = pprof_diff(latest, latest, NULL, PPROF_GRAN_FUNCTIONS, &a, &rows, &e);
+	CHECK(n > 0);
+	if (n > 0)
+		CHECK(rows[0].flat == 0 && rows[0].cum == 0 && rows[0].latest_flat == rows[0].base_flat);
+out:
+	pprof_profile_free(base);
+	pprof_profile_free(latest);
+	arena_release(&a);
+}
+
+int main(void)
+{
+	TEST(test_units);
+	TEST(test_paths);
+	TEST(test_errors);
+	TEST(test_diff);
+	return 0;
+}
