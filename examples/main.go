@@ -44,6 +44,7 @@ func main() {
 		w.WriteHeader(http.StatusAccepted)
 	})
 	mux.HandleFunc("/status", handleStatus)
+	registerMirrors(mux, []string{"http://127.0.0.1:9/a", "http://127.0.0.1:9/b"})
 	srv := &http.Server{Addr: *addr, Handler: mux}
 	go func() {
 		<-ctx.Done()

@@ -58,6 +58,8 @@ const char cmd_watch_help[] =
 "                        always (?gc=1 on every heap profile) or never\n"
 "    --warmup D          skip D at the start (default: the first 20%)\n"
 "    --alpha P           significance level (default 0.001)\n"
+"    --src DIR           lint DIR and cite the rules that fire in the\n"
+"                        functions that grow (e.g. time-after-in-loop)\n"
 "    -q, --quiet         no live view\n"
 "\n"
 "EXIT STATUS\n"
@@ -65,7 +67,7 @@ const char cmd_watch_help[] =
 "    recording failed), 3 usage error.\n"
 "\n"
 "EXAMPLES\n"
-"    leakhound watch http://127.0.0.1:6060 --until-verdict\n"
+"    leakhound watch http://127.0.0.1:6060 --until-verdict --src .\n"
 "    leakhound watch --pid 4242 http://127.0.0.1:6060 --limit 2GiB\n"
 "    leakhound watch http://127.0.0.1:6060 --interval 1s --duration 2m \\\n"
 "        --format json -o leak.json\n";
@@ -94,7 +96,7 @@ void watch_cli_signals(volatile int **flag)
 enum {
 	OPT_PID = 256, OPT_INTERVAL, OPT_DURATION, OPT_UNTIL, OPT_DB,
 	OPT_RESUME, OPT_LIMIT, OPT_FORMAT, OPT_TIMEOUT, OPT_MAXBODY, OPT_GC,
-	OPT_WARMUP, OPT_ALPHA, OPT_PPROF,
+	OPT_WARMUP, OPT_ALPHA, OPT_PPROF, OPT_SRC,
 };
 
 static const struct option watch_opts[] = {
@@ -114,6 +116,7 @@ static const struct option watch_opts[] = {
 	{ "warmup", required_argument, NULL, OPT_WARMUP },
 	{ "alpha", required_argument, NULL, OPT_ALPHA },
 	{ "quiet", no_argument, NULL, 'q' },
+	{ "src", required_argument, NULL, OPT_SRC },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -238,6 +241,9 @@ int watch_cli_option(const char *cmd, int opt, const char *arg,
 		return 1;
 	case 'q':
 		c->quiet = 1;
+		return 1;
+	case OPT_SRC:
+		c->src = arg;
 		return 1;
 	}
 	return 0;
@@ -379,6 +385,17 @@ int watch_cli_loop(struct watch_cli *c, struct watch *w,
 	return 0;
 }
 
+void watch_cli_src_link(struct watch_cli *c, struct findings *fs)
+{
+	struct err e = ERR_INIT;
+
+	if (!c->src)
+		return;
+	watch_src_link(fs, c->src, &e);
+	if (e.set)
+		cli_warn("--src: %s", e.msg);
+}
+
 void watch_cli_release(struct watch_cli *c)
 {
 	free(c->resume_url);
@@ -464,6 +481,7 @@ int cmd_watch(int argc, char **argv)
 	}
 	findings_init(&fs);
 	watch_findings(&w, v, &fs);
+	watch_cli_src_link(&c, &fs);
 	if (watch_cli_report(&c, &w, v, &fs, NULL, NULL) < 0)
 		rc = CLI_EXIT_ERROR;
 	else if (watch_never_sampled(&w)) {

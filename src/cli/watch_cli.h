@@ -17,7 +17,7 @@ struct watch_cli {
 	struct watch_options o;
 	double duration;
 	int until_verdict, json, quiet, interval_set;
-	const char *db, *resume, *output;
+	const char *db, *resume, *output, *src;
 	char *resume_url, *db_path;
 	/* live view */
 	FILE *live;
@@ -40,5 +40,7 @@ int watch_cli_report(struct watch_cli *c, struct watch *w,
 		     const struct watch_verdict *v, struct findings *fs,
 		     const char *extra_json, const char *extra_text);
 void watch_cli_release(struct watch_cli *c);
+/* --src: cite lint findings on the located findings (warns on error). */
+void watch_cli_src_link(struct watch_cli *c, struct findings *fs);
 
 #endif

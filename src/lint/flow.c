@@ -362,6 +362,11 @@ static int defer_releases(struct lint_ctx *cx, const struct lint_res *r,
 	return call_releases(cx, r, c);
 }
 
+static int is_blank(const struct go_node *n)
+{
+	return n && n->kind == GO_IDENT && !strcmp(GO_CAST(go_ident, n)->name, "_");
+}
+
 /* ---------- use classification ---------- */
 
 struct uses {
@@ -527,6 +532,16 @@ static void classify(struct uses *u, struct go_node *body)
 		u->escapes = 1;
 		return;
 	}
+	case GO_ASSIGN_STMT: {
+		/* _ = v keeps nothing */
+		struct go_assign_stmt *a = GO_CAST(go_assign_stmt, p);
+
+		for (uint32_t k = 0; k < a->rhs.n && k < a->lhs.n; k++)
+			if (a->rhs.v[k] == id && is_blank(a->lhs.v[k]))
+				return;
+		u->escapes = 1;
+		return;
+	}
 	default:
 		u->escapes = 1;
 		return;
@@ -584,8 +599,31 @@ struct walk {
 	const struct lint_res *r;
 	struct go_node *leak;
 	const char *pending_label;
+	int err_stale;   /* the error variable was assigned again after def */
 	VEC(struct target) targets;
 };
+
+/* Does statement s assign to variable v (outside function literals)? */
+struct assigns {
+	const struct go_ident *v;
+	int yes;
+};
+
+static int assigns_fn(struct go_node *n, void *ctx)
+{
+	struct assigns *a = ctx;
+
+	if (n->kind == GO_FUNC_LIT || a->yes)
+		return 0;
+	if (n->kind == GO_ASSIGN_STMT) {
+		struct go_assign_stmt *as = GO_CAST(go_assign_stmt, n);
+
+		for (uint32_t i = 0; i < as->lhs.n; i++)
+			if (is_var(as->lhs.v[i], a->v))
+				a->yes = 1;
+	}
+	return !a->yes;
+}
 
 static unsigned st_release(unsigned s)
 {
@@ -669,7 +707,7 @@ static int nil_branch(struct walk *w, const struct go_node *cond)
 	if (!y || y->kind != GO_IDENT || strcmp(GO_CAST(go_ident, y)->name, "nil") ||
 	    GO_CAST(go_ident, y)->decl_kind != GO_DECL_UNIVERSE)
 		return 0;
-	is_err = w->r->err && is_var(x, w->r->err);
+	is_err = w->r->err && !w->err_stale && is_var(x, w->r->err);
 	is_v = is_var(x, w->r->var);
 	if (is_err)
 		return b->op == GO_TOK_NEQ ? 1 : 2;
@@ -779,8 +817,17 @@ static unsigned walk_stmt(struct walk *w, struct go_node *s, unsigned st)
 	if (s == w->r->def) {
 		/* a release inside the creating statement itself is rare;
 		 * the definition makes the variable open */
-		if (s->kind == GO_ASSIGN_STMT || s->kind == GO_DECL_STMT)
+		if (s->kind == GO_ASSIGN_STMT || s->kind == GO_DECL_STMT) {
+			w->err_stale = 0;
 			return st_def(st);
+		}
+	}
+	if (w->r->err && s->kind == GO_ASSIGN_STMT) {
+		struct assigns a = { w->r->err, 0 };
+
+		go_ast_inspect(s, assigns_fn, NULL, &a);
+		if (a.yes)
+			w->err_stale = 1;
 	}
 	switch ((enum go_kind)s->kind) {
 	case GO_EXPR_STMT:
@@ -797,6 +844,9 @@ static unsigned walk_stmt(struct walk *w, struct go_node *s, unsigned st)
 		}
 		return st;
 	case GO_RETURN_STMT:
+		/* return f.Close() releases before leaving */
+		if (lint_flow_releases(w->cx, w->r, s))
+			st = st_release(st);
 		if (st & S_OPEN)
 			leak_at(w, s);
 		return 0;
@@ -934,11 +984,6 @@ struct finder {
 	void *arg;
 };
 
-static int is_blank(const struct go_node *n)
-{
-	return n && n->kind == GO_IDENT && !strcmp(GO_CAST(go_ident, n)->name, "_");
-}
-
 /* lhs/rhs of one creating assignment or var spec. */
 static void creation(struct finder *fi, struct go_node *stmt,
 		     const struct go_list *lhs, struct go_node *call,
@@ -1021,16 +1066,64 @@ void lint_flow_find(struct lint_ctx *cx, const struct lint_func *fn,
 
 /* ---------- summaries ---------- */
 
-static int closure_scan_fn(struct go_node *n, void *ctx)
-{
-	struct rel_scan *rs = ctx;
+/* One walk of a function body per round: every call that releases a
+ * parameter (p.Close(), p.Body.Close(), p.Stop(), p(), or a call handing p
+ * to a function already known to release it) sets that parameter's bit. */
+struct sum_scan {
+	struct lint_ctx *cx;
+	struct go_ident *params[32];
+	unsigned nparams;
+	struct lint_summary *s;
+};
 
-	if (rs->found)
-		return 0;
-	if (n->kind == GO_CALL_EXPR &&
-	    call_releases(rs->cx, rs->r, GO_CAST(go_call_expr, n)))
-		rs->found = 1;
-	return !rs->found;
+static int param_bit(const struct sum_scan *ss, const struct go_node *e)
+{
+	const struct go_ident *v = go_local_var(e);
+
+	if (!v)
+		return -1;
+	for (unsigned i = 0; i < ss->nparams; i++)
+		if (ss->params[i] == v)
+			return (int)i;
+	return -1;
+}
+
+static int sum_fn(struct go_node *n, void *ctx)
+{
+	struct sum_scan *ss = ctx;
+	struct go_call_expr *c;
+	struct go_node *x, *y;
+	const struct lint_summary *cs;
+	int b;
+
+	if (n->kind != GO_CALL_EXPR)
+		return 1;
+	c = GO_CAST(go_call_expr, n);
+	if (is_sel(c->fun, "Close", &x)) {
+		if ((b = param_bit(ss, x)) >= 0)
+			ss->s->closes |= 1u << b;
+		else if (is_sel(x, "Body", &y) && (b = param_bit(ss, y)) >= 0)
+			ss->s->closes |= 1u << b;
+	} else if (is_sel(c->fun, "Stop", &x) && (b = param_bit(ss, x)) >= 0) {
+		ss->s->stops |= 1u << b;
+	} else if ((b = param_bit(ss, c->fun)) >= 0) {
+		ss->s->calls |= 1u << b;
+	}
+	cs = lint_callee_summary(ss->cx, c->fun);
+	if (cs && cs != ss->s)
+		for (uint32_t i = 0; i < c->args.n && i < 32; i++) {
+			unsigned bit = 1u << i;
+
+			if ((b = param_bit(ss, c->args.v[i])) < 0)
+				continue;
+			if (cs->closes & bit)
+				ss->s->closes |= 1u << b;
+			if (cs->stops & bit)
+				ss->s->stops |= 1u << b;
+			if (cs->calls & bit)
+				ss->s->calls |= 1u << b;
+		}
+	return 1;
 }
 
 void lint_flow_summarize(struct lint_ctx *cx)
@@ -1044,64 +1137,37 @@ void lint_flow_summarize(struct lint_ctx *cx)
 			for (uint32_t i = 0; i < f->decls.n; i++) {
 				struct go_node *d = f->decls.v[i];
 				struct go_func_decl *fd;
-				struct lint_summary *s;
-				unsigned idx = 0;
+				struct sum_scan ss;
 
 				if (d->kind != GO_FUNC_DECL)
 					continue;
 				fd = GO_CAST(go_func_decl, d);
 				if (fd->recv || !fd->name || !fd->body || !fd->type ||
-				    !fd->type->params)
+				    !fd->type->params || !fd->type->params->list.n)
 					continue;
-				s = map_get(cx->summaries, (const char *)&fd->name,
-					    sizeof(fd->name));
-				if (!s) {
-					s = arena_new(cx->arena, struct lint_summary);
+				memset(&ss, 0, sizeof(ss));
+				ss.cx = cx;
+				for (uint32_t j = 0; j < fd->type->params->list.n; j++) {
+					struct go_field *pf = GO_CAST(go_field,
+						fd->type->params->list.v[j]);
+
+					if (!pf->names.n && ss.nparams < 32)
+						ss.params[ss.nparams++] = NULL;
+					for (uint32_t k = 0; k < pf->names.n && ss.nparams < 32; k++)
+						ss.params[ss.nparams++] =
+							GO_CAST(go_ident, pf->names.v[k]);
+				}
+				ss.s = map_get(cx->summaries, (const char *)&fd->name,
+					       sizeof(fd->name));
+				if (!ss.s) {
+					ss.s = arena_new(cx->arena, struct lint_summary);
 					map_put(cx->summaries,
 						arena_strndup(cx->arena,
 							(const char *)&fd->name,
 							sizeof(fd->name)),
-						sizeof(fd->name), s);
+						sizeof(fd->name), ss.s);
 				}
-				for (uint32_t j = 0; j < fd->type->params->list.n; j++) {
-					struct go_field *pf = GO_CAST(go_field,
-						fd->type->params->list.v[j]);
-					uint32_t nn = pf->names.n ? pf->names.n : 1;
-
-					for (uint32_t k = 0; k < pf->names.n && idx + k < 32; k++) {
-						struct lint_res r;
-						struct rel_scan rs;
-
-						memset(&r, 0, sizeof(r));
-						r.var = GO_CAST(go_ident, pf->names.v[k]);
-						rs.cx = cx;
-						rs.r = &r;
-						r.kind = LINT_RES_FILE;
-						rs.found = 0;
-						go_ast_inspect((struct go_node *)fd->body,
-							       closure_scan_fn, NULL, &rs);
-						if (!rs.found) {
-							r.kind = LINT_RES_BODY;
-							go_ast_inspect((struct go_node *)fd->body,
-								       closure_scan_fn, NULL, &rs);
-						}
-						if (rs.found)
-							s->closes |= 1u << (idx + k);
-						r.kind = LINT_RES_TICKER;
-						rs.found = 0;
-						go_ast_inspect((struct go_node *)fd->body,
-							       closure_scan_fn, NULL, &rs);
-						if (rs.found)
-							s->stops |= 1u << (idx + k);
-						r.kind = LINT_RES_CANCEL;
-						rs.found = 0;
-						go_ast_inspect((struct go_node *)fd->body,
-							       closure_scan_fn, NULL, &rs);
-						if (rs.found)
-							s->calls |= 1u << (idx + k);
-					}
-					idx += nn;
-				}
+				go_ast_inspect((struct go_node *)fd->body, sum_fn, NULL, &ss);
 			}
 		}
 	}

@@ -48,6 +48,8 @@ static void discarded(struct lint_ctx *cx, const struct lint_func *fn,
 
 static void check_func(struct lint_ctx *cx, const struct lint_func *fn, void *arg)
 {
+	if (!lint_file_imports(fn->file, "net/http"))
+		return;
 	lint_flow_find(cx, fn, found, discarded, arg);
 }
 

@@ -136,6 +136,8 @@ static void check_func(struct lint_ctx *cx, const struct lint_func *fn, void *ar
 {
 	struct dl d;
 
+	if (!lint_file_imports(fn->file, "os"))
+		return;
 	lint_flow_find(cx, fn, found, discarded, arg);
 	memset(&d, 0, sizeof(d));
 	d.cx = cx;

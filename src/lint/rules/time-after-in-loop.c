@@ -288,6 +288,8 @@ static void check_func(struct lint_ctx *cx, const struct lint_func *fn,
 {
 	struct tal t;
 
+	if (!lint_file_imports(fn->file, "time"))
+		return;
 	(void)arg;
 	memset(&t, 0, sizeof(t));
 	t.cx = cx;

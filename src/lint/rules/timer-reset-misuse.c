@@ -306,6 +306,8 @@ static void check_func(struct lint_ctx *cx, const struct lint_func *fn, void *ar
 {
 	struct ctx c;
 
+	if (!lint_file_imports(fn->file, "time"))
+		return;
 	(void)arg;
 	memset(&c, 0, sizeof(c));
 	c.cx = cx;
