@@ -101,8 +101,28 @@ static int is_http_value(const struct go_node *v, const char *name)
 		return 0;
 	if (v->kind == GO_UNARY_EXPR && GO_CAST(go_unary_expr, v)->op == GO_TOK_AND)
 		v = go_unparen(GO_CAST(go_unary_expr, v)->x);
-	if (v->kind == GO_COMPOSITE_LIT)
-		return is_http_type(GO_CAST(go_composite_lit, v)->type, name);
+	if (v->kind == GO_COMPOSITE_LIT) {
+		struct go_composite_lit *cl = GO_CAST(go_composite_lit, v);
+
+		if (!is_http_type(cl->type, name))
+			return 0;
+		/* a Client with a RoundTripper of its own (a test double, a
+		 * wrapper) may answer without a connection: unknown */
+		for (uint32_t i = 0; i < cl->elts.n; i++) {
+			struct go_node *e = cl->elts.v[i];
+			struct go_key_value_expr *kv;
+
+			if (e->kind != GO_KEY_VALUE_EXPR)
+				continue;
+			kv = GO_CAST(go_key_value_expr, e);
+			if (kv->key && kv->key->kind == GO_IDENT &&
+			    !strcmp(GO_CAST(go_ident, kv->key)->name, "Transport") &&
+			    !go_is_pkg_member(kv->value, "net/http", "DefaultTransport") &&
+			    !is_http_value(kv->value, "Transport"))
+				return 0;
+		}
+		return 1;
+	}
 	if (v->kind == GO_CALL_EXPR) {
 		struct go_call_expr *c = GO_CAST(go_call_expr, v);
 		struct go_node *f = go_unparen(c->fun);
@@ -982,6 +1002,7 @@ struct finder {
 	void (*discarded)(struct lint_ctx *, const struct lint_func *,
 			  enum lint_res_kind, struct go_node *, void *);
 	void *arg;
+	VEC(struct go_node *) skip;   /* creations whose failure is asserted */
 };
 
 /* lhs/rhs of one creating assignment or var spec. */
@@ -1015,6 +1036,41 @@ static void creation(struct finder *fi, struct go_node *stmt,
 	fi->found(fi->cx, fi->fn, &r, call, fi->arg);
 }
 
+/* `if err == nil { t.Fatal(...) }` (or a return, panic, t.Error...):
+ * the code asserts that the call fails, so no resource is expected. */
+static int expects_failure(const struct go_node *cond, const struct go_block_stmt *body,
+			   const struct go_node *errv)
+{
+	const struct go_binary_expr *b;
+	const struct go_ident *ev = go_local_var(errv);
+	struct go_node *last;
+
+	cond = go_unparen(cond);
+	if (!ev || !cond || cond->kind != GO_BINARY_EXPR || !body || !body->list.n)
+		return 0;
+	b = GO_CAST(go_binary_expr, cond);
+	if (b->op != GO_TOK_EQL || go_local_var(b->x) != ev)
+		return 0;
+	last = body->list.v[body->list.n - 1];
+	if (last->kind == GO_RETURN_STMT)
+		return 1;
+	for (uint32_t i = 0; i < body->list.n; i++) {
+		struct go_node *st = body->list.v[i], *x, *f;
+
+		if (st->kind != GO_EXPR_STMT)
+			continue;
+		x = go_unparen(GO_CAST(go_expr_stmt, st)->x);
+		if (is_terminating_call(x))
+			return 1;
+		if (x && x->kind == GO_CALL_EXPR &&
+		    (f = go_unparen(GO_CAST(go_call_expr, x)->fun)) &&
+		    f->kind == GO_SELECTOR_EXPR && go_local_var(GO_CAST(go_selector_expr, f)->x) &&
+		    !strncmp(GO_CAST(go_selector_expr, f)->sel->name, "Error", 5))
+			return 1;
+	}
+	return 0;
+}
+
 static int finder_fn(struct go_node *n, void *ctx)
 {
 	struct finder *fi = ctx;
@@ -1022,6 +1078,36 @@ static int finder_fn(struct go_node *n, void *ctx)
 
 	if (n->kind == GO_FUNC_LIT)
 		return 0;   /* its own function */
+	if (n->kind == GO_IF_STMT) {
+		struct go_if_stmt *is = GO_CAST(go_if_stmt, n);
+		struct go_node *init = is->init;
+
+		if (init && init->kind == GO_ASSIGN_STMT &&
+		    GO_CAST(go_assign_stmt, init)->lhs.n == 2 &&
+		    expects_failure(is->cond, is->body,
+				    GO_CAST(go_assign_stmt, init)->lhs.v[1]))
+			vec_push(&fi->skip, init);
+	} else if (n->kind == GO_BLOCK_STMT || n->kind == GO_CASE_CLAUSE ||
+		   n->kind == GO_COMM_CLAUSE) {
+		const struct go_list *l = n->kind == GO_BLOCK_STMT ?
+			&GO_CAST(go_block_stmt, n)->list : n->kind == GO_CASE_CLAUSE ?
+			&GO_CAST(go_case_clause, n)->body : &GO_CAST(go_comm_clause, n)->body;
+
+		for (uint32_t i = 0; i + 1 < l->n; i++) {
+			struct go_node *a = l->v[i], *next = l->v[i + 1];
+
+			if (a->kind == GO_ASSIGN_STMT && next->kind == GO_IF_STMT &&
+			    GO_CAST(go_assign_stmt, a)->lhs.n == 2 &&
+			    !GO_CAST(go_if_stmt, next)->init &&
+			    expects_failure(GO_CAST(go_if_stmt, next)->cond,
+					    GO_CAST(go_if_stmt, next)->body,
+					    GO_CAST(go_assign_stmt, a)->lhs.v[1]))
+				vec_push(&fi->skip, a);
+		}
+	}
+	for (size_t i = 0; i < fi->skip.len; i++)
+		if (fi->skip.items[i] == n)
+			return 1;
 	if (n->kind == GO_ASSIGN_STMT) {
 		struct go_assign_stmt *a = GO_CAST(go_assign_stmt, n);
 
@@ -1058,10 +1144,17 @@ void lint_flow_find(struct lint_ctx *cx, const struct lint_func *fn,
 				      enum lint_res_kind, struct go_node *, void *),
 		    void *arg)
 {
-	struct finder fi = { cx, fn, found, discarded, arg };
+	struct finder fi;
 
+	memset(&fi, 0, sizeof(fi));
+	fi.cx = cx;
+	fi.fn = fn;
+	fi.found = found;
+	fi.discarded = discarded;
+	fi.arg = arg;
 	if (fn->body)
 		go_ast_inspect((struct go_node *)fn->body, finder_fn, NULL, &fi);
+	vec_free(&fi.skip);
 }
 
 /* ---------- summaries ---------- */
