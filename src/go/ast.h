@@ -589,7 +589,8 @@ uint32_t go_file_comment_index(const struct go_file *f, uint32_t line);
 /* Visit n and its children depth-first in source order, as ast.Inspect
  * does: fn(n, ctx) is called before the children; if it returns 0 the
  * children are skipped.  After the children, post(n, ctx) is called if
- * post is non-NULL.  Comment groups attached as Doc/Comment and the file's
+ * post is non-NULL (not for a node whose children were skipped, as
+ * ast.Inspect's f(nil) is not).  Comment groups attached as Doc/Comment and the file's
  * comment list are not visited (go/ast visits Doc/Comment; rules use
  * f->comments).  Recursion depth is bounded by the parser's nesting
  * limit. */
