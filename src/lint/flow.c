@@ -753,12 +753,6 @@ static struct target *find_target(struct walk *w, const struct go_ident *label,
 	return NULL;
 }
 
-static int contains(const struct go_node *outer, const struct go_node *inner)
-{
-	return inner && outer && inner->off >= outer->off &&
-		inner->end <= outer->end;
-}
-
 static unsigned walk_loop(struct walk *w, struct go_node *s,
 			  struct go_block_stmt *body, struct go_node *post,
 			  int endless, unsigned st)
@@ -783,9 +777,6 @@ static unsigned walk_loop(struct walk *w, struct go_node *s,
 		w->targets.len--;
 		if (post)
 			out = walk_stmt(w, post, out | cont);
-		if (contains((struct go_node *)body, w->r->def) &&
-		    ((out | cont) & S_OPEN))
-			leak_at(w, s);
 	}
 	if (endless)
 		return brk;
@@ -838,6 +829,10 @@ static unsigned walk_stmt(struct walk *w, struct go_node *s, unsigned st)
 		/* a release inside the creating statement itself is rare;
 		 * the definition makes the variable open */
 		if (s->kind == GO_ASSIGN_STMT || s->kind == GO_DECL_STMT) {
+			/* created again (the next loop iteration) while the
+			 * previous one may still be open: that one leaks */
+			if (st & S_OPEN)
+				leak_at(w, s);
 			w->err_stale = 0;
 			return st_def(st);
 		}
@@ -1018,7 +1013,10 @@ static void creation(struct finder *fi, struct go_node *stmt,
 		return;
 	v = lhs->v[vi];
 	if (is_blank(v)) {
-		if (fi->discarded)
+		/* in tests a dropped result is a call made for its error (or
+		 * its panic): the resource is not expected to exist */
+		if (fi->discarded && !(lint_is_test_file(fi->fn->file) &&
+				       kind != LINT_RES_CANCEL))
 			fi->discarded(fi->cx, fi->fn, kind, call, fi->arg);
 		return;
 	}
@@ -1029,6 +1027,9 @@ static void creation(struct finder *fi, struct go_node *stmt,
 		return;   /* stored in a field or global: ownership moved */
 	if (r.var->decl_kind != GO_DECL_LOCAL)
 		return;   /* a parameter or named result: the caller sees it */
+	if (r.var->node.off < fi->fn->body->node.off ||
+	    r.var->node.end > fi->fn->body->node.end)
+		return;   /* captured from the enclosing function: it owns it */
 	if (kind != LINT_RES_CANCEL && kind != LINT_RES_TICKER && lhs->n >= 2) {
 		r.err = go_local_var(lhs->v[1]);
 	}
@@ -1049,8 +1050,30 @@ static int expects_failure(const struct go_node *cond, const struct go_block_stm
 	if (!ev || !cond || cond->kind != GO_BINARY_EXPR || !body || !body->list.n)
 		return 0;
 	b = GO_CAST(go_binary_expr, cond);
-	if (b->op != GO_TOK_EQL || go_local_var(b->x) != ev)
+	/* err == nil || ...: the branch runs at least whenever it succeeded */
+	if (b->op == GO_TOK_LOR) {
+		const struct go_node *l = go_unparen(b->x);
+
+		if (!l || l->kind != GO_BINARY_EXPR)
+			return 0;
+		b = GO_CAST(go_binary_expr, l);
+	}
+	if (go_local_var(b->x) != ev)
 		return 0;
+	if (b->op == GO_TOK_NEQ) {
+		/* err != errWanted: the test wants a particular failure */
+		const struct go_node *y = go_unparen(b->y);
+
+		if (!y || (y->kind == GO_IDENT && !strcmp(GO_CAST(go_ident, y)->name, "nil")))
+			return 0;
+	} else if (b->op != GO_TOK_EQL) {
+		return 0;
+	} else {
+		const struct go_node *y = go_unparen(b->y);
+
+		if (!y || y->kind != GO_IDENT || strcmp(GO_CAST(go_ident, y)->name, "nil"))
+			return 0;
+	}
 	last = body->list.v[body->list.n - 1];
 	if (last->kind == GO_RETURN_STMT)
 		return 1;
@@ -1131,7 +1154,8 @@ static int finder_fn(struct go_node *n, void *ctx)
 	} else if (n->kind == GO_EXPR_STMT) {
 		struct go_node *x = GO_CAST(go_expr_stmt, n)->x;
 
-		if (flow_creator_in(fi->fn, x, &kind) && fi->discarded)
+		if (flow_creator_in(fi->fn, x, &kind) && fi->discarded &&
+		    !lint_is_test_file(fi->fn->file))
 			fi->discarded(fi->cx, fi->fn, kind, go_unparen(x), fi->arg);
 	}
 	return 1;
