@@ -236,6 +236,10 @@ struct gor {
 	struct go_node *send_at, *recv_at, *range_at;
 	int ranges;
 	struct go_node *quit_loop, *quit_at;
+	/* context mode: the names of the context in body */
+	struct go_ident *qal[MAXAL];
+	int nqal;
+	int ctxmode;
 };
 
 struct an {
@@ -252,6 +256,10 @@ struct an {
 	int ng;
 	unsigned pops;
 	int escape;
+	/* context mode: al holds the cancel function, qal the context */
+	int ctxmode;
+	struct go_ident *qal[MAXAL];
+	int nqal;
 };
 
 static int in_set(struct go_ident *const *al, int nal, const struct go_node *n)
@@ -414,10 +422,43 @@ static void start_goroutine(struct cls *c, struct go_go_stmt *gs)
 				a->al[a->nal++] = p;
 				c->accounted++;
 			}
+		for (uint32_t i = 0; a->ctxmode && i < call->args.n; i++)
+			if (in_set(a->qal, a->nqal, call->args.v[i])) {
+				struct go_ident *p = param_at(lit->type, i);
+
+				if (p && a->nqal < MAXAL)
+					a->qal[a->nqal++] = p;
+			}
 		/* inside the literal the names of the channel are the
 		 * captured variable and the parameters bound to it */
 		memcpy(g->al, a->al, sizeof(g->al));
 		g->nal = a->nal;
+		memcpy(g->qal, a->qal, sizeof(g->qal));
+		g->nqal = a->nqal;
+		g->ctxmode = a->ctxmode;
+		return;
+	}
+	for (uint32_t i = 0; a->ctxmode && i < call->args.n; i++) {
+		const struct go_file *hf = NULL;
+		struct go_func_decl *fd;
+		struct go_ident *p;
+
+		if (!in_set(a->qal, a->nqal, call->args.v[i]))
+			continue;
+		fd = find_func(a->cx, fun, &hf);
+		p = fd ? param_at(fd->type, i) : NULL;
+		if (!p || a->ng == MAXG)
+			return;
+		g = &a->g[a->ng++];
+		memset(g, 0, sizeof(*g));
+		g->go = gs;
+		g->file = hf;
+		g->body = fd->body;
+		g->qal[0] = p;
+		g->nqal = 1;
+		g->ctxmode = 1;
+		g->helper = fd->name->name;
+		g->ops = OP_RECV;
 		return;
 	}
 	for (uint32_t i = 0; i < call->args.n; i++) {
@@ -508,6 +549,14 @@ static int cls_pre(struct go_node *n, void *ctx)
 	case GO_CALL_EXPR: {
 		struct go_call_expr *ce = GO_CAST(go_call_expr, n);
 
+		if (a->ctxmode && ce->args.n <= 1 && in_set(c->al, *c->nal, ce->fun)) {
+			if (n == c->dcall && reg == REG_PARENT)
+				a->pops |= OP_DCLOSE;
+			else
+				note_op(c, reg, OP_CLOSE);
+			c->accounted++;
+			return 1;
+		}
 		if (ce->args.n != 1 || !in_set(c->al, *c->nal, ce->args.v[0]))
 			return 1;
 		if (is_builtin(ce->fun, "close")) {
@@ -987,9 +1036,22 @@ static int quit_clause(struct go_node *n, void *arg)
 		 GO_CAST(go_assign_stmt, cc->comm)->rhs.n == 1)
 		x = GO_CAST(go_assign_stmt, cc->comm)->rhs.v[0];
 	x = go_unparen(x);
-	return x && x->kind == GO_UNARY_EXPR &&
-		GO_CAST(go_unary_expr, x)->op == GO_TOK_ARROW &&
-		in_set(gr->al, gr->nal, GO_CAST(go_unary_expr, x)->x);
+	if (!x || x->kind != GO_UNARY_EXPR ||
+	    GO_CAST(go_unary_expr, x)->op != GO_TOK_ARROW)
+		return 0;
+	x = go_unparen(GO_CAST(go_unary_expr, x)->x);
+	if (gr->ctxmode) {
+		struct go_call_expr *ce;
+
+		if (!x || x->kind != GO_CALL_EXPR)
+			return 0;
+		ce = GO_CAST(go_call_expr, x);
+		x = go_unparen(ce->fun);
+		return ce->args.n == 0 && x && x->kind == GO_SELECTOR_EXPR &&
+			!strcmp(GO_CAST(go_selector_expr, x)->sel->name, "Done") &&
+			in_set(gr->qal, gr->nqal, GO_CAST(go_selector_expr, x)->x);
+	}
+	return in_set(gr->al, gr->nal, x);
 }
 
 struct qfind {
@@ -1203,6 +1265,8 @@ static int close_fn(struct go_node *n, void *ctx)
 	if (ce->args.n == 1 && is_builtin(ce->fun, "close") &&
 	    in_set(cs->a->al, cs->a->nal, ce->args.v[0]))
 		cs->found = 1;
+	if (cs->a->ctxmode && in_set(cs->a->al, cs->a->nal, ce->fun))
+		cs->found = 1;
 	return 1;
 }
 
@@ -1233,6 +1297,8 @@ static int eff_fn(struct go_node *n, void *ctx)
 
 		if (ce->args.n == 1 && is_builtin(ce->fun, "close") &&
 		    in_set(a->al, a->nal, ce->args.v[0]))
+			es->st->closed = 1;
+		if (a->ctxmode && in_set(a->al, a->nal, ce->fun))
 			es->st->closed = 1;
 		return 1;
 	}
@@ -1267,6 +1333,11 @@ static int eff_fn(struct go_node *n, void *ctx)
 				go_ast_inspect(fun, close_fn, NULL, &cs);
 				if (cs.found)
 					es->st->closed = 1;
+				return 0;
+			}
+			if (call && call->kind == GO_CALL_EXPR && a->ctxmode &&
+			    in_set(a->al, a->nal, GO_CAST(go_call_expr, call)->fun)) {
+				es->st->closed = 1;
 				return 0;
 			}
 			if (call && call->kind == GO_CALL_EXPR &&
@@ -1817,6 +1888,21 @@ static void report(struct an *a, int mode, const struct exitrec *e)
 	} else {
 		at = (struct go_node *)g->go;
 		af = a->file;
+		if (a->ctxmode) {
+			int blank = !strcmp(a->ch->name, "_");
+
+			msg = arena_printf(cx->arena, "goroutine never exits: it "
+					   "loops until %s is cancelled, but when "
+					   "%s, %s%s (and %s derives from a context "
+					   "that is never cancelled)",
+					   a->qal[0]->name, exit_words(cx, a->fn, e),
+					   blank ? "its cancel function was discarded"
+					   : a->ch->name, blank ? "" : "() was not called",
+					   a->qal[0]->name);
+			fix = arena_printf(cx->arena, "defer %s() right after "
+					   "context.WithCancel", blank ? "cancel"
+					   : a->ch->name);
+		} else {
 		msg = arena_printf(cx->arena, "goroutine never exits: it loops "
 				   "until %s is closed, but when %s, %s was "
 				   "neither closed nor sent to", a->ch->name,
@@ -1824,6 +1910,7 @@ static void report(struct an *a, int mode, const struct exitrec *e)
 		fix = arena_printf(cx->arena, "defer close(%s) in %s right "
 				   "after starting the goroutine", a->ch->name,
 				   func_name(a->fn));
+		}
 	}
 	if (!at)
 		return;
@@ -1833,9 +1920,14 @@ static void report(struct an *a, int mode, const struct exitrec *e)
 	if (medium)
 		fd->confidence = REPORT_CONF_MEDIUM;
 	lint_related(cx, fd, a->file, (struct go_node *)a->make,
-		     arena_printf(cx->arena, "%s is made here%s", a->ch->name,
-				  a->cap.k == C_EX && a->cap.n == 0
-				  ? " (unbuffered)" : ""));
+		     a->ctxmode ? (strcmp(a->ch->name, "_")
+				   ? arena_printf(cx->arena, "%s and %s are made "
+						  "here", a->qal[0]->name, a->ch->name)
+				   : arena_printf(cx->arena, "%s is made here",
+						  a->qal[0]->name))
+		     : arena_printf(cx->arena, "%s is made here%s", a->ch->name,
+				    a->cap.k == C_EX && a->cap.n == 0
+				    ? " (unbuffered)" : ""));
 	(void)gowords;
 	lint_related(cx, fd, a->file, (struct go_node *)g->go,
 		     g->helper ? arena_printf(cx->arena, "goroutine started "
@@ -1843,8 +1935,11 @@ static void report(struct an *a, int mode, const struct exitrec *e)
 			       : "goroutine started here");
 	if (mode == MODE_QUIT && g->quit_loop)
 		lint_related(cx, fd, g->file, g->quit_loop,
-			     arena_printf(cx->arena, "its only way out is a "
-					  "receive from %s", a->ch->name));
+			     a->ctxmode ? arena_printf(cx->arena, "its only way "
+						       "out is <-%s.Done()",
+						       a->qal[0]->name)
+			     : arena_printf(cx->arena, "its only way out is a "
+					    "receive from %s", a->ch->name));
 	lint_related(cx, fd, a->file, e->at,
 		     e->kind == EX_END ? "the function ends here"
 		     : e->kind == EX_PANIC ? "the function panics here"
@@ -1855,7 +1950,7 @@ static void report(struct an *a, int mode, const struct exitrec *e)
 
 static void analyse_chan(struct lint_ctx *cx, const struct lint_func *fn,
 			 struct go_ident *ch, struct go_call_expr *mk,
-			 int want)
+			 int want, struct go_ident *ctxv)
 {
 	struct an *a = arena_zalloc(cx->arena, sizeof(*a));
 	struct cls c;
@@ -1874,7 +1969,13 @@ static void analyse_chan(struct lint_ctx *cx, const struct lint_func *fn,
 	a->make = mk;
 	a->al[0] = ch;
 	a->nal = 1;
-	if (mk->args.n == 1) {
+	if (ctxv) {
+		a->ctxmode = 1;
+		a->qal[0] = ctxv;
+		a->nqal = 1;
+		a->cap = ex(0);
+		a->elem = "";
+	} else if (mk->args.n == 1) {
 		a->cap = ex(0);
 	} else {
 		struct go_node *n = go_unparen(mk->args.v[1]);
@@ -1886,10 +1987,12 @@ static void analyse_chan(struct lint_ctx *cx, const struct lint_func *fn,
 		else
 			a->cap = ck(C_UNK, NULL);
 	}
-	elt = GO_CAST(go_chan_type, mk->args.v[0])->value;
-	a->elem = text_of(cx, fn->file, elt);
-	if (!a->elem)
-		a->elem = "T";
+	if (!ctxv) {
+		elt = GO_CAST(go_chan_type, mk->args.v[0])->value;
+		a->elem = text_of(cx, fn->file, elt);
+		if (!a->elem)
+			a->elem = "T";
+	}
 	memset(&c, 0, sizeof(c));
 	c.a = a;
 	c.al = a->al;
@@ -1901,9 +2004,11 @@ static void analyse_chan(struct lint_ctx *cx, const struct lint_func *fn,
 	for (int i = 0; i < a->ng; i++) {
 		struct gor *g = &a->g[i];
 
-		if (!g->ops)
+		if (!g->ops && !(a->ctxmode && g->nqal))
 			continue;
 		analyse_gor(a, g);
+		if (a->ctxmode && g->quit_loop)
+			g->ops |= OP_RECV;
 		gops |= g->ops;
 		any_send |= !is0(g->nsend);
 		any_recv |= !is0(g->nrecv) || g->ranges;
@@ -1920,7 +2025,8 @@ static void analyse_chan(struct lint_ctx *cx, const struct lint_func *fn,
 		 !(gops & ~(unsigned)(OP_RECV | OP_RANGE)) && any_recv)
 		mode = MODE_RECV;
 	else if (!(a->pops & ~(unsigned)(OP_SEND | OP_CLOSE | OP_DCLOSE)) &&
-		 gops == OP_RECV && any_quit && all_nb)
+		 (gops == OP_RECV || (a->ctxmode && !(gops & ~(unsigned)OP_RECV))) &&
+		 any_quit && all_nb)
 		mode = MODE_QUIT;
 	else
 		return;
@@ -1963,6 +2069,31 @@ static struct go_call_expr *chan_make(struct go_node *x)
 	return c;
 }
 
+/* context.WithCancel(context.Background()) (or TODO, or the Cause form):
+ * a context nobody but its cancel function will ever end */
+static struct go_call_expr *background_cancel(struct go_node *x)
+{
+	struct go_call_expr *c, *p;
+	struct go_node *arg;
+
+	x = go_unparen(x);
+	if (!x || x->kind != GO_CALL_EXPR)
+		return NULL;
+	c = GO_CAST(go_call_expr, x);
+	if (c->args.n != 1 ||
+	    !(go_is_pkg_member(c->fun, "context", "WithCancel") ||
+	      go_is_pkg_member(c->fun, "context", "WithCancelCause")))
+		return NULL;
+	arg = go_unparen(c->args.v[0]);
+	if (!arg || arg->kind != GO_CALL_EXPR)
+		return NULL;
+	p = GO_CAST(go_call_expr, arg);
+	if (p->args.n || !(go_is_pkg_member(p->fun, "context", "Background") ||
+			   go_is_pkg_member(p->fun, "context", "TODO")))
+		return NULL;
+	return c;
+}
+
 static int mk_fn(struct go_node *n, void *ctx)
 {
 	struct mkscan *m = ctx;
@@ -1977,7 +2108,14 @@ static int mk_fn(struct go_node *n, void *ctx)
 		    as->lhs.v[0]->kind == GO_IDENT &&
 		    (mk = chan_make(as->rhs.v[0])) != NULL)
 			analyse_chan(m->cx, m->fn, GO_CAST(go_ident, as->lhs.v[0]),
-				     mk, m->want);
+				     mk, m->want, NULL);
+		else if (as->tok == GO_TOK_DEFINE && as->lhs.n == 2 &&
+			 as->rhs.n == 1 && m->want == MODE_QUIT &&
+			 as->lhs.v[0]->kind == GO_IDENT &&
+			 as->lhs.v[1]->kind == GO_IDENT &&
+			 (mk = background_cancel(as->rhs.v[0])) != NULL)
+			analyse_chan(m->cx, m->fn, GO_CAST(go_ident, as->lhs.v[1]),
+				     mk, m->want, GO_CAST(go_ident, as->lhs.v[0]));
 		return 1;
 	}
 	if (n->kind == GO_VALUE_SPEC) {
@@ -1987,7 +2125,7 @@ static int mk_fn(struct go_node *n, void *ctx)
 		if (vs->names.n == 1 && vs->values.n == 1 &&
 		    (mk = chan_make(vs->values.v[0])) != NULL)
 			analyse_chan(m->cx, m->fn, GO_CAST(go_ident, vs->names.v[0]),
-				     mk, m->want);
+				     mk, m->want, NULL);
 	}
 	return 1;
 }
