@@ -212,6 +212,8 @@ static const char *text_of(struct lint_ctx *cx, const struct go_file *f,
 	return *s ? s : NULL;
 }
 
+static struct go_call_expr *chan_make(struct go_node *x);
+
 /* ---------- the state of one analysis ---------- */
 
 #define MAXAL 8
@@ -240,6 +242,9 @@ struct gor {
 	struct go_ident *qal[MAXAL];
 	int nqal;
 	int ctxmode;
+	/* field mode: the quit channel is a struct field, named here */
+	int fieldmode;
+	const char *field;
 };
 
 struct an {
@@ -1040,6 +1045,18 @@ static int quit_clause(struct go_node *n, void *arg)
 	    GO_CAST(go_unary_expr, x)->op != GO_TOK_ARROW)
 		return 0;
 	x = go_unparen(GO_CAST(go_unary_expr, x)->x);
+	if (gr->fieldmode) {
+		const char *f;
+
+		if (!x || x->kind != GO_SELECTOR_EXPR)
+			return 0;
+		f = GO_CAST(go_selector_expr, x)->sel->name;
+		if (!(f[0] >= 'a' && f[0] <= 'z'))
+			return 0;
+		if (!gr->field)
+			gr->field = f;
+		return !strcmp(gr->field, f);
+	}
 	if (gr->ctxmode) {
 		struct go_call_expr *ce;
 
@@ -1506,6 +1523,91 @@ static struct frame *find_frame(struct pw *w, const struct go_ident *label,
 	return NULL;
 }
 
+/* A select clause that can never be chosen: a send on an unbuffered
+ * channel of this function that nobody ever receives from, or a receive
+ * from one that nobody sends on or closes.  (Tests build blocked
+ * goroutines this way on purpose.) */
+struct deadscan {
+	struct go_ident *v;
+	unsigned total, sends, recvs;
+	int unbuffered;
+};
+
+static int dead_fn(struct go_node *n, void *ctx)
+{
+	struct deadscan *d = ctx;
+
+	switch ((enum go_kind)n->kind) {
+	case GO_IDENT: {
+		struct go_ident *id = GO_CAST(go_ident, n);
+
+		if (!(id->decl_flags & GO_RESOLVE_DEF) && go_local_var(n) == d->v)
+			d->total++;
+		break;
+	}
+	case GO_SEND_STMT:
+		if (go_local_var(GO_CAST(go_send_stmt, n)->chan) == d->v)
+			d->sends++;
+		break;
+	case GO_UNARY_EXPR:
+		if (GO_CAST(go_unary_expr, n)->op == GO_TOK_ARROW &&
+		    go_local_var(GO_CAST(go_unary_expr, n)->x) == d->v)
+			d->recvs++;
+		break;
+	case GO_ASSIGN_STMT: {
+		struct go_assign_stmt *as = GO_CAST(go_assign_stmt, n);
+
+		if (as->tok == GO_TOK_DEFINE && as->lhs.n == 1 && as->rhs.n == 1 &&
+		    as->lhs.v[0] == (struct go_node *)d->v) {
+			struct go_call_expr *mk = chan_make(as->rhs.v[0]);
+
+			if (mk)
+				d->unbuffered = mk->args.n == 1 ? 1 : 2;
+		}
+		break;
+	}
+	default:
+		break;
+	}
+	return 1;
+}
+
+static int dead_clause(struct pw *w, struct go_node *comm)
+{
+	struct deadscan d;
+	struct go_node *x = NULL;
+	int is_send = 0;
+
+	if (!comm)
+		return 0;
+	if (comm->kind == GO_SEND_STMT) {
+		x = GO_CAST(go_send_stmt, comm)->chan;
+		is_send = 1;
+	} else if (comm->kind == GO_EXPR_STMT) {
+		x = GO_CAST(go_expr_stmt, comm)->x;
+	} else if (comm->kind == GO_ASSIGN_STMT &&
+		   GO_CAST(go_assign_stmt, comm)->rhs.n == 1) {
+		x = GO_CAST(go_assign_stmt, comm)->rhs.v[0];
+	}
+	if (!is_send) {
+		x = go_unparen(x);
+		if (!x || x->kind != GO_UNARY_EXPR ||
+		    GO_CAST(go_unary_expr, x)->op != GO_TOK_ARROW)
+			return 0;
+		x = GO_CAST(go_unary_expr, x)->x;
+	}
+	memset(&d, 0, sizeof(d));
+	d.v = go_local_var(x);
+	if (!d.v || in_set(w->a->al, w->a->nal, x))
+		return 0;
+	go_ast_inspect((struct go_node *)w->a->fn->body, dead_fn, NULL, &d);
+	if (!d.unbuffered)
+		return 0;
+	if (is_send)
+		return d.unbuffered == 1 && d.total == d.sends;
+	return d.total == d.recvs;
+}
+
 static struct sset walk_clauses(struct pw *w, struct go_block_stmt *body,
 				struct sset in, int is_select)
 {
@@ -1535,6 +1637,8 @@ static struct sset walk_clauses(struct pw *w, struct go_block_stmt *body,
 		} else if (c->kind == GO_COMM_CLAUSE) {
 			struct go_comm_clause *cc = GO_CAST(go_comm_clause, c);
 
+			if (dead_clause(w, cc->comm))
+				continue;
 			apply(w, &cs, cc->comm);
 			cs = walk_list(w, &cc->body, cs);
 		}
@@ -2055,6 +2159,11 @@ struct mkscan {
 	int want;
 };
 
+static int chan_make_p(struct go_node *x)
+{
+	return chan_make(x) != NULL;
+}
+
 static struct go_call_expr *chan_make(struct go_node *x)
 {
 	struct go_call_expr *c;
@@ -2130,6 +2239,169 @@ static int mk_fn(struct go_node *n, void *ctx)
 	return 1;
 }
 
+/* ---------- quit channels kept in struct fields ---------- */
+
+/* Every mention of field f in the package: is it only received from,
+ * assigned a fresh make(chan ...), and never closed or sent on? */
+struct fuse {
+	const char *f;
+	unsigned total, accounted;
+	int stopped;
+	int bad;
+};
+
+static int is_field(const struct go_node *n, const char *f)
+{
+	n = go_unparen(n);
+	return n && n->kind == GO_SELECTOR_EXPR &&
+		!strcmp(GO_CAST(go_selector_expr, n)->sel->name, f);
+}
+
+static int fuse_fn(struct go_node *n, void *ctx)
+{
+	struct fuse *u = ctx;
+
+	switch ((enum go_kind)n->kind) {
+	case GO_SELECTOR_EXPR:
+		if (!strcmp(GO_CAST(go_selector_expr, n)->sel->name, u->f))
+			u->total++;
+		break;
+	case GO_UNARY_EXPR:
+		if (GO_CAST(go_unary_expr, n)->op == GO_TOK_ARROW &&
+		    is_field(GO_CAST(go_unary_expr, n)->x, u->f))
+			u->accounted++;
+		break;
+	case GO_RANGE_STMT:
+		if (is_field(GO_CAST(go_range_stmt, n)->x, u->f))
+			u->accounted++;
+		break;
+	case GO_SEND_STMT:
+		if (is_field(GO_CAST(go_send_stmt, n)->chan, u->f))
+			u->stopped = 1;
+		break;
+	case GO_CALL_EXPR: {
+		struct go_call_expr *ce = GO_CAST(go_call_expr, n);
+
+		for (uint32_t i = 0; i < ce->args.n; i++)
+			if (is_field(ce->args.v[i], u->f) &&
+			    is_builtin(ce->fun, "close"))
+				u->stopped = 1;
+		break;
+	}
+	case GO_ASSIGN_STMT: {
+		struct go_assign_stmt *as = GO_CAST(go_assign_stmt, n);
+
+		for (uint32_t i = 0; i < as->lhs.n; i++)
+			if (is_field(as->lhs.v[i], u->f)) {
+				if (as->lhs.n == as->rhs.n && chan_make_p(as->rhs.v[i]))
+					u->accounted++;
+			}
+		break;
+	}
+	case GO_KEY_VALUE_EXPR: {
+		struct go_key_value_expr *kv = GO_CAST(go_key_value_expr, n);
+
+		if (kv->key && kv->key->kind == GO_IDENT &&
+		    !strcmp(GO_CAST(go_ident, kv->key)->name, u->f) &&
+		    !chan_make_p(kv->value))
+			u->bad = 1;
+		break;
+	}
+	default:
+		break;
+	}
+	return 1;
+}
+
+struct fieldscan {
+	struct lint_ctx *cx;
+	const struct lint_func *fn;
+};
+
+static void field_goroutine(struct fieldscan *fs, struct go_go_stmt *gs)
+{
+	struct lint_ctx *cx = fs->cx;
+	struct gor *g = arena_zalloc(cx->arena, sizeof(*g));
+	struct go_call_expr *call;
+	struct go_node *fun;
+	struct qfind q;
+	struct fuse u;
+	struct finding *fd;
+
+	if (!gs->call || gs->call->kind != GO_CALL_EXPR)
+		return;
+	call = GO_CAST(go_call_expr, gs->call);
+	fun = go_unparen(call->fun);
+	g->go = gs;
+	g->fieldmode = 1;
+	if (fun && fun->kind == GO_FUNC_LIT) {
+		g->body = GO_CAST(go_func_lit, fun)->body;
+		g->file = fs->fn->file;
+	} else if (fun && fun->kind == GO_SELECTOR_EXPR) {
+		const struct go_file *hf = NULL;
+		struct go_func_decl *fd0 = find_func(cx, fun, &hf);
+
+		if (!fd0)
+			return;
+		g->body = fd0->body;
+		g->file = hf;
+		g->helper = fd0->name->name;
+	} else {
+		return;
+	}
+	if (!g->body)
+		return;
+	memset(&q, 0, sizeof(q));
+	q.gr = g;
+	go_ast_inspect((struct go_node *)g->body, qfind_fn, NULL, &q);
+	if (!g->quit_loop || !g->field)
+		return;
+	memset(&u, 0, sizeof(u));
+	u.f = g->field;
+	for (size_t i = 0; i < cx->pkg->nfiles; i++)
+		go_ast_inspect((struct go_node *)cx->pkg->files[i], fuse_fn, NULL, &u);
+	if (u.stopped || u.bad || u.total != u.accounted)
+		return;
+	fd = lint_report(cx, fs->fn->file, (struct go_node *)gs,
+			 REPORT_SEV_WARNING,
+			 arena_printf(cx->arena, "add a Stop method that closes "
+				      "the %s channel (close(x.%s)) and call it "
+				      "when the owner is done; or select on a "
+				      "context the owner cancels", g->field,
+				      g->field),
+			 "goroutine never exits: it loops until its %s channel "
+			 "is closed, but nothing in package %s ever closes or "
+			 "sends on a %s field, so every start leaves one more "
+			 "goroutine behind", g->field, cx->pkg->name, g->field);
+	if (!fd)
+		return;
+	fd->confidence = REPORT_CONF_MEDIUM;
+	lint_related(cx, fd, g->file, g->quit_loop,
+		     arena_printf(cx->arena, "its only way out is a receive "
+				  "from .%s", g->field));
+}
+
+static int fieldscan_fn(struct go_node *n, void *ctx)
+{
+	if (n->kind == GO_FUNC_LIT)
+		return 0;
+	if (n->kind == GO_GO_STMT)
+		field_goroutine(ctx, GO_CAST(go_go_stmt, n));
+	return 1;
+}
+
+static void per_func_fields(struct lint_ctx *cx, const struct lint_func *fn,
+			    void *arg)
+{
+	struct fieldscan fs = { cx, fn };
+
+	(void)arg;
+	if (cx->is_main && fn->decl && !fn->decl->recv && fn->decl->name &&
+	    !strcmp(fn->decl->name->name, "main"))
+		return;
+	go_ast_inspect((struct go_node *)fn->body, fieldscan_fn, NULL, &fs);
+}
+
 static void per_func(struct lint_ctx *cx, const struct lint_func *fn, void *arg)
 {
 	struct mkscan m = { cx, fn, *(int *)arg };
@@ -2147,4 +2419,6 @@ void lint_chan_run(struct lint_ctx *cx, enum lint_chan_rule which)
 		: which == LINT_CHAN_RECV ? MODE_RECV : MODE_QUIT;
 
 	lint_foreach_func(cx, per_func, &want);
+	if (want == MODE_QUIT)
+		lint_foreach_func(cx, per_func_fields, NULL);
 }
