@@ -2413,12 +2413,66 @@ static void per_func(struct lint_ctx *cx, const struct lint_func *fn, void *arg)
 	go_ast_inspect((struct go_node *)fn->body, mk_fn, NULL, &m);
 }
 
+struct filewalk {
+	struct lint_ctx *cx;
+	const struct go_file *file;
+	void (*fn)(struct lint_ctx *, const struct lint_func *, void *);
+	void *arg;
+};
+
+static int filewalk_fn(struct go_node *n, void *ctx)
+{
+	struct filewalk *fw = ctx;
+	struct lint_func lf;
+
+	memset(&lf, 0, sizeof(lf));
+	lf.file = fw->file;
+	if (n->kind == GO_FUNC_DECL) {
+		lf.decl = GO_CAST(go_func_decl, n);
+		lf.type = lf.decl->type;
+		lf.body = lf.decl->body;
+	} else if (n->kind == GO_FUNC_LIT) {
+		lf.lit = GO_CAST(go_func_lit, n);
+		lf.type = lf.lit->type;
+		lf.body = lf.lit->body;
+	} else {
+		return 1;
+	}
+	if (lf.body)
+		fw->fn(fw->cx, &lf, fw->arg);
+	return 1;
+}
+
+static int has_text(const struct go_file *f, const char *s)
+{
+	return f->src && memmem(f->src, f->size, s, strlen(s)) != NULL;
+}
+
+/* Like lint_foreach_func, but only in the files whose text contains one of
+ * the words: most files make no channel, and a memmem is much cheaper than
+ * a walk of their trees. */
+static void foreach_func_in(struct lint_ctx *cx, const char *w1, const char *w2,
+			    void (*fn)(struct lint_ctx *, const struct lint_func *,
+				       void *),
+			    void *arg)
+{
+	for (size_t i = 0; i < cx->pkg->nfiles; i++) {
+		const struct go_file *f = cx->pkg->files[i];
+		struct filewalk fw = { cx, f, fn, arg };
+
+		if (!has_text(f, w1) && !(w2 && has_text(f, w2)))
+			continue;
+		go_ast_inspect((struct go_node *)f, filewalk_fn, NULL, &fw);
+	}
+}
+
 void lint_chan_run(struct lint_ctx *cx, enum lint_chan_rule which)
 {
 	int want = which == LINT_CHAN_SEND ? MODE_SEND
 		: which == LINT_CHAN_RECV ? MODE_RECV : MODE_QUIT;
 
-	lint_foreach_func(cx, per_func, &want);
+	foreach_func_in(cx, "chan", want == MODE_QUIT ? "WithCancel" : NULL,
+			per_func, &want);
 	if (want == MODE_QUIT)
-		lint_foreach_func(cx, per_func_fields, NULL);
+		foreach_func_in(cx, "go ", NULL, per_func_fields, NULL);
 }
