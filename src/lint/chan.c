@@ -233,6 +233,7 @@ struct gor {
 	int nal;
 	unsigned ops;
 	const char *helper;               /* name of the same-package callee */
+	int byname;                       /* a method matched by name only */
 	/* from gwalk */
 	struct cnt nsend, nrecv;
 	struct go_node *send_at, *recv_at, *range_at;
@@ -487,6 +488,7 @@ static void start_goroutine(struct cls *c, struct go_go_stmt *gs)
 		g->al[0] = p;
 		g->nal = 1;
 		g->helper = fd->name->name;
+		g->byname = fun->kind == GO_SELECTOR_EXPR;
 		c->accounted++;
 		classify_helper(a, g);
 	}
@@ -1332,7 +1334,7 @@ static int eff_fn(struct go_node *n, void *ctx)
 				es->st->ranging = 1;
 			if (es->w->mode == MODE_QUIT && g->quit_loop)
 				es->st->ranging = 1;
-			if (g->helper)
+			if (g->byname)
 				es->st->cond = 1;
 		}
 		return 1;
@@ -2337,7 +2339,7 @@ static void field_goroutine(struct fieldscan *fs, struct go_go_stmt *gs)
 	if (fun && fun->kind == GO_FUNC_LIT) {
 		g->body = GO_CAST(go_func_lit, fun)->body;
 		g->file = fs->fn->file;
-	} else if (fun && fun->kind == GO_SELECTOR_EXPR) {
+	} else if (fun && (fun->kind == GO_SELECTOR_EXPR || fun->kind == GO_IDENT)) {
 		const struct go_file *hf = NULL;
 		struct go_func_decl *fd0 = find_func(cx, fun, &hf);
 
