@@ -60,8 +60,11 @@ const char cmd_run_help[] =
 "    --limit SIZE        memory limit for the projection\n"
 "    --format FMT        text (default) or json\n"
 "    -o, --output FILE   write the report to FILE\n"
+"    --html FILE         also write the HTML report page (docs/report.md)\n"
 "    --dump-timeout D    how long to wait for the dump (default 10s)\n"
 "    --live              print one line per sample on stderr\n"
+"    --src DIR           lint DIR and cite the rules that fire in the\n"
+"                        functions of the blocked goroutines\n"
 "    --gc, --timeout, --max-body, --warmup, --alpha   as for watch\n"
 "\n"
 "EXIT STATUS\n"
@@ -354,6 +357,8 @@ int cmd_run(int argc, char **argv)
 	opts[nopt] = (struct option){ NULL, 0, NULL, 0 };
 
 	memset(&c, 0, sizeof(c));
+	c.argc = argc;
+	c.argv = argv;
 	memset(&ch, 0, sizeof(ch));
 	ch.err_fd = -1;
 	watch_options_default(&c.o);
@@ -434,6 +439,12 @@ int cmd_run(int argc, char **argv)
 		rc = CLI_EXIT_ERROR;
 	}
 	child_poll(&c);
+	/* /proc may say the process is gone a moment before waitpid can
+	 * reap it (its last threads are still exiting) */
+	for (i = 0; i < 100 && w.pid_gone && !ch.exited; i++) {
+		usleep(20000);
+		child_poll(&c);
+	}
 
 	findings_init(&fs);
 	if (ch.exited) {
@@ -482,6 +493,7 @@ int cmd_run(int argc, char **argv)
 			sb_addf(&note, "note: the dump was longer than %zu MiB and "
 				"was cut\n", DUMP_MAX >> 20);
 	}
+	watch_cli_src_link(&c, &fs);
 	sb_addf(&json, ",\"program\":{\"pid\":%d,\"exited_early\":%s,"
 		"\"dump\":%s,\"dump_goroutines\":%d}", (int)ch.pid,
 		dumped || !ch.exited ? "false" : "true", dumped ? "true" : "false",

@@ -17,7 +17,10 @@ struct watch_cli {
 	struct watch_options o;
 	double duration;
 	int until_verdict, json, quiet, interval_set;
-	const char *db, *resume, *output;
+	const char *db, *resume, *output, *src;
+	const char *html;   /* --html FILE: also write the report page */
+	int argc;           /* the command line, for the page's footer */
+	char **argv;
 	char *resume_url, *db_path;
 	/* live view */
 	FILE *live;
@@ -40,5 +43,7 @@ int watch_cli_report(struct watch_cli *c, struct watch *w,
 		     const struct watch_verdict *v, struct findings *fs,
 		     const char *extra_json, const char *extra_text);
 void watch_cli_release(struct watch_cli *c);
+/* --src: cite lint findings on the located findings (warns on error). */
+void watch_cli_src_link(struct watch_cli *c, struct findings *fs);
 
 #endif

@@ -23,6 +23,8 @@ void trend_params_default(struct trend_params *p)
 	p->min_growth = 0;
 	p->min_rel = 0;
 	p->persist = 0.5;
+	p->alpha_late = 0.01;
+	p->alpha_late_small = 0.05;
 }
 
 const char *trend_verdict_name(enum trend_verdict v)
@@ -139,6 +141,58 @@ static struct trend_point *thin(const struct trend_point *pts, size_t n,
 	return out;
 }
 
+static int cmp_idx_y(const void *a, const void *b, void *arg)
+{
+	const double *v = arg;
+	double x = v[*(const size_t *)a], y = v[*(const size_t *)b];
+	return (x > y) - (x < y);
+}
+
+double trend_autocorr_factor(const struct trend_point *pts, size_t n,
+			     double slope)
+{
+	double *res, *rk, mean, den = 0, sni = 0, lim, f;
+	size_t *idx, i, j, k;
+
+	if (n < 4)
+		return 1;
+	res = xmalloc(sizeof(*res) * n);
+	rk = xmalloc(sizeof(*rk) * n);
+	idx = xmalloc(sizeof(*idx) * n);
+	for (i = 0; i < n; i++) {
+		res[i] = pts[i].y - slope * pts[i].t;
+		idx[i] = i;
+	}
+	qsort_r(idx, n, sizeof(*idx), cmp_idx_y, res);
+	/* ranks, ties sharing their mean rank */
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && res[idx[j]] == res[idx[i]]; j++)
+			;
+		for (k = i; k < j; k++)
+			rk[idx[k]] = (double)(i + j + 1) / 2;
+	}
+	mean = (double)(n + 1) / 2;
+	for (i = 0; i < n; i++)
+		den += (rk[i] - mean) * (rk[i] - mean);
+	lim = 1.96 / sqrt((double)n);
+	for (k = 1; den > 0 && k + 2 < n; k++) {
+		double num = 0, acf;
+		for (i = 0; i + k < n; i++)
+			num += (rk[i] - mean) * (rk[i + k] - mean);
+		acf = num / den;
+		/* lag 1 counts whenever it is positive: on short series
+		 * its estimate is biased low and rarely passes the screen */
+		if (fabs(acf) <= lim && !(k == 1 && acf > 0))
+			continue;
+		sni += (double)(n - k) * (n - k - 1) * (n - k - 2) * acf;
+	}
+	f = 1 + 2 * sni / ((double)n * (n - 1) * (n - 2));
+	free(res);
+	free(rk);
+	free(idx);
+	return f < 1 ? 1 : f;
+}
+
 void trend_eval(const struct trend_point *all, size_t nall,
 		const struct trend_params *prm, struct trend_result *r)
 {
@@ -167,8 +221,24 @@ void trend_eval(const struct trend_point *all, size_t nall,
 	r->slope = trend_theil_sen(pts, n);
 	half = n / 2;
 	r->slope_late = trend_theil_sen(pts + half, n - half);
+	{
+		double vl, pl, sl;
+		sl = trend_mann_kendall(pts + half, n - half, &vl, &pl);
+		vl *= trend_autocorr_factor(pts + half, n - half, r->slope_late);
+		r->p_late = vl > 0 && sl > 0
+			? 0.5 * erfc((sl - 1) / sqrt(vl) / sqrt(2.0)) : 1;
+	}
 	r->s = trend_mann_kendall(pts, n, &var, &r->p);
-	r->z = var > 0 ? r->s / sqrt(var) : 0;
+	/* serial correlation makes runs look like trends: widen the
+	 * variance by the Hamed-Rao factor of the detrended ranks */
+	r->acf_factor = trend_autocorr_factor(pts, n, r->slope);
+	var *= r->acf_factor;
+	r->z = 0;
+	if (var > 0) {
+		double s = r->s;
+		r->z = (s > 0 ? s - 1 : s < 0 ? s + 1 : 0) / sqrt(var);
+		r->p = 0.5 * erfc(r->z / sqrt(2.0));
+	}
 	/* intercept: median of y - slope * t, the usual Theil-Sen choice */
 	q = xmalloc(sizeof(*q) * n);
 	for (i = 0; i < n; i++)
@@ -186,7 +256,9 @@ void trend_eval(const struct trend_point *all, size_t nall,
 		r->verdict = TREND_FLAT;
 		return;
 	}
-	if (!(r->slope_late > 0) || r->slope_late < prm->persist * r->slope) {
+	if (!(r->slope_late > 0) || r->slope_late < prm->persist * r->slope ||
+	    !(r->p_late < (n - half < 8 ? prm->alpha_late_small
+					  : prm->alpha_late))) {
 		r->verdict = TREND_SETTLING;
 		return;
 	}

@@ -3,14 +3,18 @@
  *
  * The verdict combines four tests, all on the samples after a warm-up:
  *   1. Mann-Kendall: the sign of every later-minus-earlier pair, summed, is
- *      compared with its distribution under "no trend" (ties corrected);
- *      one-sided, p below alpha.  Rank-based, so an outlier counts as one
- *      sign, not as its size.
+ *      compared with its distribution under "no trend" (ties corrected,
+ *      and widened by Hamed and Rao's factor when the detrended series is
+ *      serially correlated, as memory series are); one-sided, p below
+ *      alpha.  Rank-based, so an outlier counts as one sign, not as its
+ *      size.
  *   2. Theil-Sen: the median of the pairwise slopes is the growth rate;
  *      robust to outliers and to the flat runs of a step function.
- *   3. Persistence: the Theil-Sen slope of the later half of the window must
- *      still be at least half the whole window's, so a warm-up that ends
- *      inside the window (rise, then plateau) is not a leak.
+ *   3. Persistence: the later half of the window must still grow on its
+ *      own (Mann-Kendall p below 0.01 there, 0.05 when it has fewer than
+ *      8 points, where 0.01 cannot be reached) at a Theil-Sen slope of at
+ *      least half the whole window's, so a warm-up that ends inside the
+ *      window (rise, then plateau) is not a leak.
  *   4. Size: the growth over the window must exceed an absolute floor and a
  *      fraction of the level, so a significant but negligible drift is not
  *      reported.
@@ -36,9 +40,13 @@ struct trend_params {
 	double min_growth;   /* absolute growth over the window, in y units */
 	double min_rel;      /* growth over the window / level */
 	double persist;      /* later-half slope / whole slope, at least */
+	double alpha_late;   /* and the later half's own trend this sure */
+	double alpha_late_small; /* ... when that half has under 8 points,
+				    where alpha_late is out of reach */
 };
 
-/* Defaults: alpha 0.001, automatic warm-up, 8 points, persistence 0.5;
+/* Defaults: alpha 0.001, automatic warm-up, 8 points, persistence 0.5
+ * with the later half at 0.01 (0.05 under 8 points);
  * min_growth and min_rel 0 (the caller sets them per series). */
 void trend_params_default(struct trend_params *p);
 
@@ -56,10 +64,12 @@ struct trend_result {
 	double t0, t1;       /* the window used */
 	double slope;        /* Theil-Sen, y per second */
 	double slope_late;   /* Theil-Sen of the later half */
+	double p_late;       /* Mann-Kendall p of the later half */
 	double intercept;    /* so that y ~ intercept + slope * t */
 	double level;        /* median of the first quarter of the window */
 	double last;         /* the fitted value at t1 */
 	double s, z, p;      /* Mann-Kendall statistic, normal score, p-value */
+	double acf_factor;   /* variance inflation for serial correlation */
 };
 
 /* Evaluate pts[0..n) (t increasing).  Never fails; scratch memory is
@@ -68,6 +78,12 @@ void trend_eval(const struct trend_point *pts, size_t n,
 		const struct trend_params *prm, struct trend_result *r);
 
 const char *trend_verdict_name(enum trend_verdict v);
+
+/* Hamed and Rao's (1998) variance correction factor for Mann-Kendall
+ * under serial correlation: from the significant autocorrelations of the
+ * ranks of y - slope * t.  At least 1. */
+double trend_autocorr_factor(const struct trend_point *pts, size_t n,
+			     double slope);
 
 /* Pieces, exposed for the unit tests. */
 double trend_theil_sen(const struct trend_point *pts, size_t n);

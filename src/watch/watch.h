@@ -207,6 +207,12 @@ size_t watch_group_findings(struct gdump_groups *cur,
 			    const struct gdump_groups *old,
 			    struct findings *fs);
 
+/* --src DIR: run the lint rules on DIR and cite, on each located finding
+ * of fs (growing allocation sites and goroutine groups), the lint findings
+ * of the same function.  Returns the number of citations; 0 with e set
+ * when DIR cannot be linted. */
+size_t watch_src_link(struct findings *fs, const char *dir, struct err *e);
+
 /* Resume: after watch_store_load, restore the sampler's state from the
  * recorded samples. */
 void watch_resume_state(struct watch *w);
