@@ -2,9 +2,8 @@ package cases
 
 import (
 	"context"
+	"sync"
 	"time"
-
-	"golang.org/x/sync/errgroup"
 )
 
 type fetcher struct{ base string }
@@ -67,9 +66,32 @@ func fetchPolite(ctx context.Context, urls []string) error {
 	return nil
 }
 
-// errgroup: no channel at all, nothing to report.
-func fetchGroup(ctx context.Context, urls []string) error {
-	g, ctx := errgroup.WithContext(ctx)
+// errgroup style (golang.org/x/sync/errgroup cannot be imported by these
+// std-only fixtures; this group has its Go/Wait shape): no channel at all,
+// nothing to report.
+type group struct {
+	wg   sync.WaitGroup
+	once sync.Once
+	err  error
+}
+
+func (g *group) Go(f func() error) {
+	g.wg.Add(1)
+	go func() {
+		defer g.wg.Done()
+		if err := f(); err != nil {
+			g.once.Do(func() { g.err = err })
+		}
+	}()
+}
+
+func (g *group) Wait() error {
+	g.wg.Wait()
+	return g.err
+}
+
+func fetchGroup(urls []string) error {
+	var g group
 	for _, u := range urls {
 		u := u
 		g.Go(func() error { return fetchOne(u) })
