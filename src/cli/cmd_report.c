@@ -116,8 +116,13 @@ static long long jint(json_t *o, const char *key)
 
 	if (json_is_integer(v))
 		return json_integer_value(v);
-	if (json_is_real(v))
-		return (long long)json_real_value(v);
+	if (json_is_real(v)) {
+		double d = json_real_value(v);
+
+		/* a hostile 1e300 must not overflow the conversion */
+		return d > 9e15 ? 9000000000000000LL : d < -9e15 ? -9000000000000000LL :
+			(long long)d;
+	}
 	return 0;
 }
 
