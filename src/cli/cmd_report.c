@@ -638,6 +638,14 @@ static int read_dump(struct ctx *c, const char *name, const char *buf, size_t le
 	}
 	gdump_group(&d, &gs);
 	cli_html_add_groups(&c->page, &gs, name);
+	sb_addf(&note, "goroutines of %s", name);
+	if (cli_html_add_goroutine_flame(&c->page, sb_str(&note), &gs, e)) {
+		sb_release(&note);
+		gdump_groups_release(&gs);
+		gdump_dump_release(&d);
+		return err_prefixf(e, "cannot draw '%s'", name);
+	}
+	sb_reset(&note);
 	if (d.nwarnings) {
 		sb_addf(&note, "%zu line%s could not be read, e.g. %s", d.nwarnings,
 			d.nwarnings == 1 ? "" : "s", d.warnings[0]);
