@@ -101,8 +101,28 @@ static int is_http_value(const struct go_node *v, const char *name)
 		return 0;
 	if (v->kind == GO_UNARY_EXPR && GO_CAST(go_unary_expr, v)->op == GO_TOK_AND)
 		v = go_unparen(GO_CAST(go_unary_expr, v)->x);
-	if (v->kind == GO_COMPOSITE_LIT)
-		return is_http_type(GO_CAST(go_composite_lit, v)->type, name);
+	if (v->kind == GO_COMPOSITE_LIT) {
+		struct go_composite_lit *cl = GO_CAST(go_composite_lit, v);
+
+		if (!is_http_type(cl->type, name))
+			return 0;
+		/* a Client with a RoundTripper of its own (a test double, a
+		 * wrapper) may answer without a connection: unknown */
+		for (uint32_t i = 0; i < cl->elts.n; i++) {
+			struct go_node *e = cl->elts.v[i];
+			struct go_key_value_expr *kv;
+
+			if (e->kind != GO_KEY_VALUE_EXPR)
+				continue;
+			kv = GO_CAST(go_key_value_expr, e);
+			if (kv->key && kv->key->kind == GO_IDENT &&
+			    !strcmp(GO_CAST(go_ident, kv->key)->name, "Transport") &&
+			    !go_is_pkg_member(kv->value, "net/http", "DefaultTransport") &&
+			    !is_http_value(kv->value, "Transport"))
+				return 0;
+		}
+		return 1;
+	}
 	if (v->kind == GO_CALL_EXPR) {
 		struct go_call_expr *c = GO_CAST(go_call_expr, v);
 		struct go_node *f = go_unparen(c->fun);
@@ -733,12 +753,6 @@ static struct target *find_target(struct walk *w, const struct go_ident *label,
 	return NULL;
 }
 
-static int contains(const struct go_node *outer, const struct go_node *inner)
-{
-	return inner && outer && inner->off >= outer->off &&
-		inner->end <= outer->end;
-}
-
 static unsigned walk_loop(struct walk *w, struct go_node *s,
 			  struct go_block_stmt *body, struct go_node *post,
 			  int endless, unsigned st)
@@ -763,9 +777,6 @@ static unsigned walk_loop(struct walk *w, struct go_node *s,
 		w->targets.len--;
 		if (post)
 			out = walk_stmt(w, post, out | cont);
-		if (contains((struct go_node *)body, w->r->def) &&
-		    ((out | cont) & S_OPEN))
-			leak_at(w, s);
 	}
 	if (endless)
 		return brk;
@@ -818,6 +829,10 @@ static unsigned walk_stmt(struct walk *w, struct go_node *s, unsigned st)
 		/* a release inside the creating statement itself is rare;
 		 * the definition makes the variable open */
 		if (s->kind == GO_ASSIGN_STMT || s->kind == GO_DECL_STMT) {
+			/* created again (the next loop iteration) while the
+			 * previous one may still be open: that one leaks */
+			if (st & S_OPEN)
+				leak_at(w, s);
 			w->err_stale = 0;
 			return st_def(st);
 		}
@@ -982,6 +997,7 @@ struct finder {
 	void (*discarded)(struct lint_ctx *, const struct lint_func *,
 			  enum lint_res_kind, struct go_node *, void *);
 	void *arg;
+	VEC(struct go_node *) skip;   /* creations whose failure is asserted */
 };
 
 /* lhs/rhs of one creating assignment or var spec. */
@@ -997,7 +1013,10 @@ static void creation(struct finder *fi, struct go_node *stmt,
 		return;
 	v = lhs->v[vi];
 	if (is_blank(v)) {
-		if (fi->discarded)
+		/* in tests a dropped result is a call made for its error (or
+		 * its panic): the resource is not expected to exist */
+		if (fi->discarded && !(lint_is_test_file(fi->fn->file) &&
+				       kind != LINT_RES_CANCEL))
 			fi->discarded(fi->cx, fi->fn, kind, call, fi->arg);
 		return;
 	}
@@ -1008,11 +1027,71 @@ static void creation(struct finder *fi, struct go_node *stmt,
 		return;   /* stored in a field or global: ownership moved */
 	if (r.var->decl_kind != GO_DECL_LOCAL)
 		return;   /* a parameter or named result: the caller sees it */
+	if (r.var->node.off < fi->fn->body->node.off ||
+	    r.var->node.end > fi->fn->body->node.end)
+		return;   /* captured from the enclosing function: it owns it */
 	if (kind != LINT_RES_CANCEL && kind != LINT_RES_TICKER && lhs->n >= 2) {
 		r.err = go_local_var(lhs->v[1]);
 	}
 	r.def = stmt;
 	fi->found(fi->cx, fi->fn, &r, call, fi->arg);
+}
+
+/* `if err == nil { t.Fatal(...) }` (or a return, panic, t.Error...):
+ * the code asserts that the call fails, so no resource is expected. */
+static int expects_failure(const struct go_node *cond, const struct go_block_stmt *body,
+			   const struct go_node *errv)
+{
+	const struct go_binary_expr *b;
+	const struct go_ident *ev = go_local_var(errv);
+	struct go_node *last;
+
+	cond = go_unparen(cond);
+	if (!ev || !cond || cond->kind != GO_BINARY_EXPR || !body || !body->list.n)
+		return 0;
+	b = GO_CAST(go_binary_expr, cond);
+	/* err == nil || ...: the branch runs at least whenever it succeeded */
+	if (b->op == GO_TOK_LOR) {
+		const struct go_node *l = go_unparen(b->x);
+
+		if (!l || l->kind != GO_BINARY_EXPR)
+			return 0;
+		b = GO_CAST(go_binary_expr, l);
+	}
+	if (go_local_var(b->x) != ev)
+		return 0;
+	if (b->op == GO_TOK_NEQ) {
+		/* err != errWanted: the test wants a particular failure */
+		const struct go_node *y = go_unparen(b->y);
+
+		if (!y || (y->kind == GO_IDENT && !strcmp(GO_CAST(go_ident, y)->name, "nil")))
+			return 0;
+	} else if (b->op != GO_TOK_EQL) {
+		return 0;
+	} else {
+		const struct go_node *y = go_unparen(b->y);
+
+		if (!y || y->kind != GO_IDENT || strcmp(GO_CAST(go_ident, y)->name, "nil"))
+			return 0;
+	}
+	last = body->list.v[body->list.n - 1];
+	if (last->kind == GO_RETURN_STMT)
+		return 1;
+	for (uint32_t i = 0; i < body->list.n; i++) {
+		struct go_node *st = body->list.v[i], *x, *f;
+
+		if (st->kind != GO_EXPR_STMT)
+			continue;
+		x = go_unparen(GO_CAST(go_expr_stmt, st)->x);
+		if (is_terminating_call(x))
+			return 1;
+		if (x && x->kind == GO_CALL_EXPR &&
+		    (f = go_unparen(GO_CAST(go_call_expr, x)->fun)) &&
+		    f->kind == GO_SELECTOR_EXPR && go_local_var(GO_CAST(go_selector_expr, f)->x) &&
+		    !strncmp(GO_CAST(go_selector_expr, f)->sel->name, "Error", 5))
+			return 1;
+	}
+	return 0;
 }
 
 static int finder_fn(struct go_node *n, void *ctx)
@@ -1022,6 +1101,36 @@ static int finder_fn(struct go_node *n, void *ctx)
 
 	if (n->kind == GO_FUNC_LIT)
 		return 0;   /* its own function */
+	if (n->kind == GO_IF_STMT) {
+		struct go_if_stmt *is = GO_CAST(go_if_stmt, n);
+		struct go_node *init = is->init;
+
+		if (init && init->kind == GO_ASSIGN_STMT &&
+		    GO_CAST(go_assign_stmt, init)->lhs.n == 2 &&
+		    expects_failure(is->cond, is->body,
+				    GO_CAST(go_assign_stmt, init)->lhs.v[1]))
+			vec_push(&fi->skip, init);
+	} else if (n->kind == GO_BLOCK_STMT || n->kind == GO_CASE_CLAUSE ||
+		   n->kind == GO_COMM_CLAUSE) {
+		const struct go_list *l = n->kind == GO_BLOCK_STMT ?
+			&GO_CAST(go_block_stmt, n)->list : n->kind == GO_CASE_CLAUSE ?
+			&GO_CAST(go_case_clause, n)->body : &GO_CAST(go_comm_clause, n)->body;
+
+		for (uint32_t i = 0; i + 1 < l->n; i++) {
+			struct go_node *a = l->v[i], *next = l->v[i + 1];
+
+			if (a->kind == GO_ASSIGN_STMT && next->kind == GO_IF_STMT &&
+			    GO_CAST(go_assign_stmt, a)->lhs.n == 2 &&
+			    !GO_CAST(go_if_stmt, next)->init &&
+			    expects_failure(GO_CAST(go_if_stmt, next)->cond,
+					    GO_CAST(go_if_stmt, next)->body,
+					    GO_CAST(go_assign_stmt, a)->lhs.v[1]))
+				vec_push(&fi->skip, a);
+		}
+	}
+	for (size_t i = 0; i < fi->skip.len; i++)
+		if (fi->skip.items[i] == n)
+			return 1;
 	if (n->kind == GO_ASSIGN_STMT) {
 		struct go_assign_stmt *a = GO_CAST(go_assign_stmt, n);
 
@@ -1045,7 +1154,8 @@ static int finder_fn(struct go_node *n, void *ctx)
 	} else if (n->kind == GO_EXPR_STMT) {
 		struct go_node *x = GO_CAST(go_expr_stmt, n)->x;
 
-		if (flow_creator_in(fi->fn, x, &kind) && fi->discarded)
+		if (flow_creator_in(fi->fn, x, &kind) && fi->discarded &&
+		    !lint_is_test_file(fi->fn->file))
 			fi->discarded(fi->cx, fi->fn, kind, go_unparen(x), fi->arg);
 	}
 	return 1;
@@ -1058,10 +1168,17 @@ void lint_flow_find(struct lint_ctx *cx, const struct lint_func *fn,
 				      enum lint_res_kind, struct go_node *, void *),
 		    void *arg)
 {
-	struct finder fi = { cx, fn, found, discarded, arg };
+	struct finder fi;
 
+	memset(&fi, 0, sizeof(fi));
+	fi.cx = cx;
+	fi.fn = fn;
+	fi.found = found;
+	fi.discarded = discarded;
+	fi.arg = arg;
 	if (fn->body)
 		go_ast_inspect((struct go_node *)fn->body, finder_fn, NULL, &fi);
+	vec_free(&fi.skip);
 }
 
 /* ---------- summaries ---------- */

@@ -43,9 +43,9 @@ static void found(struct lint_ctx *cx, const struct lint_func *fn,
 			r->var->name, sem->why);
 	if (where->kind == GO_RETURN_STMT)
 		lint_related(cx, fd, fn->file, where, "returns here without stopping it");
-	else if (where->kind == GO_FOR_STMT || where->kind == GO_RANGE_STMT)
+	else if (where == r->def)
 		lint_related(cx, fd, fn->file, where,
-			     "the next iteration overwrites it without stopping it");
+			     "created again here by the next iteration without stopping it");
 }
 
 static void discarded(struct lint_ctx *cx, const struct lint_func *fn,
