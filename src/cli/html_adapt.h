@@ -23,6 +23,11 @@ int cli_html_add_flame(struct report_page *p, const char *title,
 		       struct pprof_profile *prof, struct pprof_profile *base,
 		       const char *sample_index, struct err *e);
 
+/* Add the flame graph of the goroutine groups gs (one stack per group,
+ * weighted by its count).  0, or -1 with e filled. */
+int cli_html_add_goroutine_flame(struct report_page *p, const char *title,
+				 const struct gdump_groups *gs, struct err *e);
+
 /* Add a watch recording: charts of RSS, heap in use and goroutines (and of
  * any other series judged a leak) with samples, gaps, warm-up, trend and the
  * moment of the verdict; the goroutine groups of the latest goroutine
