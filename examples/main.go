@@ -39,10 +39,8 @@ func main() {
 	}
 
 	mux := http.NewServeMux()
-	mux.HandleFunc("/check", func(w http.ResponseWriter, r *http.Request) {
-		jobs <- r.FormValue("url")
-		w.WriteHeader(http.StatusAccepted)
-	})
+	a := &api{jobs: jobs}
+	mux.HandleFunc("/check", a.handleCheck)
 	mux.HandleFunc("/status", handleStatus)
 	registerMirrors(mux, []string{"http://127.0.0.1:9/a", "http://127.0.0.1:9/b"})
 	srv := &http.Server{Addr: *addr, Handler: mux}

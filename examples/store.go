@@ -21,6 +21,20 @@ func store(ctx context.Context, url string, r result) {
 	results[url] = r
 }
 
+// api queues checks and answers status queries.
+type api struct {
+	jobs chan<- string
+}
+
+func (a *api) handleCheck(w http.ResponseWriter, r *http.Request) {
+	url := r.FormValue("url")
+	mu.Lock()
+	results[url] = result{Err: "pending"}
+	mu.Unlock()
+	a.jobs <- url
+	w.WriteHeader(http.StatusAccepted)
+}
+
 func handleStatus(w http.ResponseWriter, r *http.Request) {
 	mu.Lock()
 	res, ok := results[r.FormValue("url")]

@@ -8,6 +8,7 @@
  * like those of the other commands.
  */
 #include "cli.h"
+#include "html_adapt.h"
 #include "../base/file.h"
 #include "../gdump/gdump.h"
 #include "../lint/lint.h"
@@ -64,6 +65,7 @@ const char cmd_goroutines_help[] =
 "                      made and whether it is buffered, and cite the lint\n"
 "                      findings in the same function\n"
 "    -o, --output FILE write the result to FILE instead of standard output\n"
+"    --html FILE       also write the HTML report page (docs/report.md)\n"
 "\n"
 "EXIT STATUS\n"
 "    0 no leak suspect, 1 suspects reported, 2 the dump could not be read,\n"
@@ -541,7 +543,7 @@ static int load(const char *src, struct gdump_dump *d, const char *what)
 
 int cmd_goroutines(int argc, char **argv)
 {
-	enum { O_ALL = 256, O_STACKS, O_FORMAT, O_MIN, O_STATE, O_MATCH, O_SRC };
+	enum { O_ALL = 256, O_STACKS, O_FORMAT, O_MIN, O_STATE, O_MATCH, O_SRC, O_HTML };
 	static const struct option opts[] = {
 		{ "all", no_argument, NULL, O_ALL },
 		{ "stacks", no_argument, NULL, O_STACKS },
@@ -551,6 +553,7 @@ int cmd_goroutines(int argc, char **argv)
 		{ "match", required_argument, NULL, O_MATCH },
 		{ "output", required_argument, NULL, 'o' },
 		{ "src", required_argument, NULL, O_SRC },
+		{ "html", required_argument, NULL, O_HTML },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct opts o;
@@ -559,6 +562,7 @@ int cmd_goroutines(int argc, char **argv)
 	struct findings fs;
 	struct sb out = SB_INIT;
 	int c, rc = CLI_EXIT_USAGE, have_old = 0;
+	const char *html = NULL;
 
 	memset(&o, 0, sizeof(o));
 	while ((c = cli_getopt("goroutines", argc, argv, "o:", opts)) != -1) {
@@ -594,6 +598,7 @@ int cmd_goroutines(int argc, char **argv)
 			break;
 		case 'o': o.output = optarg; break;
 		case O_SRC: o.srcdir = optarg; break;
+		case O_HTML: html = optarg; break;
 		default: goto out;
 		}
 	}
@@ -646,6 +651,22 @@ int cmd_goroutines(int argc, char **argv)
 	rc = fs.items.len ? CLI_EXIT_FINDINGS : CLI_EXIT_CLEAN;
 	if (cli_output(o.output, &out) < 0)
 		rc = CLI_EXIT_ERROR;
+	if (html) {
+		struct report_page pg;
+
+		report_page_init(&pg);
+		if (o.srcdir)
+			report_page_add_src_dir(&pg, o.srcdir);
+		cli_html_add_groups(&pg, &gs, argv[optind]);
+		cli_html_add_goroutine_flame(&pg, "goroutines", &gs, NULL);
+		report_page_add_input(&pg, argv[optind], "goroutine dump", NULL);
+		if (have_old)
+			report_page_add_input(&pg, argv[optind + 1], "older goroutine dump", NULL);
+		pg.findings = &fs;
+		if (cli_html_write(&pg, html, argc, argv) < 0)
+			rc = CLI_EXIT_ERROR;
+		report_page_release(&pg);
+	}
 	findings_release(&fs);
 	if (o.ex) {
 		size_t i;

@@ -6,6 +6,7 @@
  * or parsed are reported on stderr and skipped; the run goes on.
  */
 #include "cli.h"
+#include "html_adapt.h"
 #include "../base/file.h"
 #include "../base/sb.h"
 #include "../base/xalloc.h"
@@ -45,6 +46,7 @@ const char cmd_lint_help[] =
 "OPTIONS\n"
 "    --format FMT       text (default), json or sarif\n"
 "    -o, --output FILE  write the report to FILE instead of standard output\n"
+"    --html FILE        also write the HTML report page (docs/report.md)\n"
 "    --enable RULES     run only these rules (comma-separated ids)\n"
 "    --disable RULES    do not run these rules\n"
 "    --include-tests    also lint _test.go files (skipped by default)\n"
@@ -88,10 +90,24 @@ static int select_rules(unsigned char *enabled, const char *list, int val)
 	return rc;
 }
 
+/* --html: the findings as the report page, with source excerpts. */
+static int write_html(const char *path, const struct findings *fs, int argc,
+		      char **argv)
+{
+	struct report_page pg;
+	int rc;
+
+	report_page_init(&pg);
+	pg.findings = fs;
+	rc = cli_html_write(&pg, path, argc, argv);
+	report_page_release(&pg);
+	return rc;
+}
+
 int cmd_lint(int argc, char **argv)
 {
 	enum { OPT_FORMAT = 256, OPT_ENABLE, OPT_DISABLE, OPT_TESTS, OPT_GO,
-	       OPT_BASELINE, OPT_ALL };
+	       OPT_BASELINE, OPT_ALL, OPT_HTML };
 	static const struct option opts[] = {
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "output", required_argument, NULL, 'o' },
@@ -102,10 +118,11 @@ int cmd_lint(int argc, char **argv)
 		{ "baseline", required_argument, NULL, OPT_BASELINE },
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "all", no_argument, NULL, OPT_ALL },
+		{ "html", required_argument, NULL, OPT_HTML },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *format = "text", *output = NULL, *baseline = NULL;
-	const char *enable = NULL, *disable = NULL;
+	const char *enable = NULL, *disable = NULL, *html = NULL;
 	struct lint_options o;
 	struct lint_result res;
 	struct findings fs;
@@ -127,6 +144,7 @@ int cmd_lint(int argc, char **argv)
 		case OPT_GO: o.go_version = optarg; break;
 		case OPT_BASELINE: baseline = optarg; break;
 		case OPT_ALL: o.all_dirs = 1; break;
+		case OPT_HTML: html = optarg; break;
 		case 'j':
 			n = cli_parse_count("lint", "--jobs", optarg);
 			if (n < 0)
@@ -192,7 +210,7 @@ int cmd_lint(int argc, char **argv)
 	} else {
 		report_write_text(&out, &fs);
 	}
-	if (cli_output(output, &out) < 0)
+	if (cli_output(output, &out) < 0 || (html && write_html(html, &fs, argc, argv) < 0))
 		rc = CLI_EXIT_ERROR;
 	else if (res.nerrors)
 		rc = CLI_EXIT_ERROR;

@@ -19,6 +19,8 @@
 #include "../report/finding.h"
 #include "../report/html.h"
 #include "../report/write.h"
+#include "../watch/store.h"
+#include "../watch/watch.h"
 
 #include <getopt.h>
 #include <inttypes.h>
@@ -44,8 +46,9 @@ const char cmd_report_help[] =
 "    fix and a source excerpt, profile tables, and a footer with the inputs.\n"
 "\n"
 "    INPUT may be:\n"
-"      - JSON from `lint`, `goroutines` or `top` with --format json\n"
-"        (findings, \"groups\" and \"top\" objects are shown);\n"
+"      - JSON from `lint`, `goroutines`, `top`, `watch` or `run` with\n"
+"        --format json (findings, groups, top tables, and watch's verdicts\n"
+"        without charts: the recording has the samples);\n"
 "      - a goroutine dump (debug=2, crash or SIGQUIT output, debug=1, or\n"
 "        the protobuf goroutine profile): its groups, suspects first;\n"
 "      - a pprof profile (protobuf, gzip-compressed or not, or debug=1\n"
@@ -53,8 +56,12 @@ const char cmd_report_help[] =
 "        ordered by their timestamps, the latest gets the top table and\n"
 "        the page adds a chart of in-use bytes over time and a table of\n"
 "        the lines that grew from the first to the latest.\n"
-"    Watch databases (.db) need the watch module, which this build does not\n"
-"    have yet; they are refused with a message saying so.\n"
+"      - a watch recording (the SQLite database of `watch` or `run`):\n"
+"        charts of RSS, heap in use and goroutines with the samples, gaps,\n"
+"        warm-up, fitted trend and verdict; the findings of the verdicts;\n"
+"        the goroutine groups of the latest goroutine profile with their\n"
+"        growth; flame graphs of the heap growth and of the latest heap and\n"
+"        goroutine profiles (one recording per page).\n"
 "\n"
 "    Source excerpts: a finding's .go file is read as given, then under each\n"
 "    --src DIR (also with leading directories stripped).\n"
@@ -67,8 +74,9 @@ const char cmd_report_help[] =
 "    --nodecount N    rows of each profile table (default 25)\n"
 "\n"
 "EXIT STATUS\n"
-"    0 page written and nothing found, 1 page written with findings or a\n"
-"    leak verdict, 2 unreadable or unsupported input, 3 usage error.\n"
+"    0 page written and nothing found, 1 page written with findings, a leak\n"
+"    verdict or goroutine leak suspects, 2 unreadable or unsupported input,\n"
+"    3 usage error.\n"
 "\n"
 "EXAMPLES\n"
 "    leakhound lint --format json ./... > lint.json\n"
@@ -90,6 +98,7 @@ struct ctx {
 	VEC(struct heap_input) heaps;
 	int any_leak;
 	int has_findings;    /* an input carried a findings list */
+	int has_db;          /* a watch recording was read */
 };
 
 /* ---- JSON inputs ---- */
@@ -107,8 +116,13 @@ static long long jint(json_t *o, const char *key)
 
 	if (json_is_integer(v))
 		return json_integer_value(v);
-	if (json_is_real(v))
-		return (long long)json_real_value(v);
+	if (json_is_real(v)) {
+		double d = json_real_value(v);
+
+		/* a hostile 1e300 must not overflow the conversion */
+		return d > 9e15 ? 9000000000000000LL : d < -9e15 ? -9000000000000000LL :
+			(long long)d;
+	}
 	return 0;
 }
 
@@ -289,6 +303,68 @@ static int read_top(struct ctx *c, const char *name, json_t *top, struct err *e)
 	return 0;
 }
 
+/* The summary of `watch --format json` (or run's): no samples, so no
+ * charts, but the verdicts, the target and the events. */
+static void read_watch_summary(struct ctx *c, json_t *root)
+{
+	static const char *const lead[] = { "heap_inuse_bytes", "goroutines",
+		"heap_inuse_objects", "fds", "rss" };
+	json_t *series = json_object_get(root, "series"), *target, *ev, *x;
+	struct sb verdict = SB_INIT, detail = SB_INIT;
+	size_t i, k;
+
+	json_array_foreach(series, i, x) {
+		const char *name = jstr(x, "name"), *v = jstr(x, "verdict");
+		int bytes = jstr(x, "unit") && !strcmp(jstr(x, "unit"), "bytes");
+
+		if (!name || !v)
+			continue;
+		sb_addf(&detail, "%s%s: %s", detail.len ? "; " : "", name, v);
+		if (json_is_number(json_object_get(x, "per_min"))) {
+			sb_adds(&detail, ", ");
+			if (jreal(x, "per_min") >= 0)
+				sb_addc(&detail, '+');
+			report_html_value(&detail, jreal(x, "per_min"),
+					  bytes ? REPORT_UNIT_BYTES : REPORT_UNIT_COUNT);
+			sb_adds(&detail, "/min");
+		}
+		if (json_is_number(json_object_get(x, "p")))
+			sb_addf(&detail, ", p=%.2g", jreal(x, "p"));
+	}
+	for (k = 0; k < sizeof(lead) / sizeof(lead[0]) && !verdict.len; k++)
+		json_array_foreach(series, i, x) {
+			const char *name = jstr(x, "name"), *v = jstr(x, "verdict");
+			int bytes = jstr(x, "unit") && !strcmp(jstr(x, "unit"), "bytes");
+
+			if (!name || !v || strcmp(name, lead[k]) || strcmp(v, "growing"))
+				continue;
+			sb_addf(&verdict, "Leak: %s grows by ", name);
+			report_html_value(&verdict, jreal(x, "per_min"),
+					  bytes ? REPORT_UNIT_BYTES : REPORT_UNIT_COUNT);
+			sb_adds(&verdict, "/min");
+			if (json_is_number(json_object_get(x, "seconds_to_limit")))
+				sb_addf(&verdict, ", reaching the limit in %.0f min",
+					jreal(x, "seconds_to_limit") / 60);
+			c->page.leak_verdict = 1;
+			c->any_leak = 1;
+			break;
+		}
+	if (!verdict.len && detail.len)
+		sb_addf(&verdict, "No leak detected in %lld samples", jint(root, "samples"));
+	json_array_foreach(json_object_get(root, "events"), i, ev)
+		if (json_is_string(ev))
+			sb_addf(&detail, "%s%s", detail.len ? "; " : "", json_string_value(ev));
+	if (verdict.len)
+		c->page.verdict = report_page_str(&c->page, sb_str(&verdict));
+	if (detail.len)
+		c->page.verdict_detail = report_page_str(&c->page, sb_str(&detail));
+	target = json_object_get(root, "target");
+	if (jstr(target, "url"))
+		c->page.target = report_page_str(&c->page, jstr(target, "url"));
+	sb_release(&verdict);
+	sb_release(&detail);
+}
+
 static int read_json(struct ctx *c, const char *name, const char *buf, size_t len,
 		     struct err *e)
 {
@@ -322,6 +398,15 @@ static int read_json(struct ctx *c, const char *name, const char *buf, size_t le
 		} else if (!strcmp(key, "top")) {
 			rc = read_top(c, name, v, e);
 			kind = "top JSON";
+		} else if (!strcmp(key, "series") && json_is_array(v)) {
+			read_watch_summary(c, root);
+			kind = "watch JSON";
+		} else if (!strcmp(key, "target") || !strcmp(key, "samples") ||
+			   !strcmp(key, "failed_samples") ||
+			   !strcmp(key, "samples_with_gaps") ||
+			   !strcmp(key, "segments") || !strcmp(key, "events") ||
+			   !strcmp(key, "program")) {
+			;  /* parts of the watch summary, read with "series" */
 		} else if (strcmp(key, "tool") && strcmp(key, "version") &&
 			   strcmp(key, "total") && strcmp(key, "format") &&
 			   strcmp(key, "warnings") && strcmp(key, "vanished")) {
@@ -553,6 +638,14 @@ static int read_dump(struct ctx *c, const char *name, const char *buf, size_t le
 	}
 	gdump_group(&d, &gs);
 	cli_html_add_groups(&c->page, &gs, name);
+	sb_addf(&note, "goroutines of %s", name);
+	if (cli_html_add_goroutine_flame(&c->page, sb_str(&note), &gs, e)) {
+		sb_release(&note);
+		gdump_groups_release(&gs);
+		gdump_dump_release(&d);
+		return err_prefixf(e, "cannot draw '%s'", name);
+	}
+	sb_reset(&note);
 	if (d.nwarnings) {
 		sb_addf(&note, "%zu line%s could not be read, e.g. %s", d.nwarnings,
 			d.nwarnings == 1 ? "" : "s", d.warnings[0]);
@@ -566,6 +659,72 @@ static int read_dump(struct ctx *c, const char *name, const char *buf, size_t le
 	return 0;
 }
 
+/* ---- watch recordings ---- */
+
+static int read_db(struct ctx *c, const char *name, struct err *e)
+{
+	struct watch_store *st;
+	struct watch_options o;
+	struct watch w;
+	struct watch_verdict v[WATCH_NSERIES];
+	struct sb url = SB_INIT, pid = SB_INIT, prog = SB_INIT, target = SB_INIT;
+	int rc = -1;
+
+	if (c->has_db)
+		return err_setf(e, "cannot read '%s': one watch recording per page", name);
+	st = watch_store_open(name, 0, e);
+	if (!st)
+		return -1;
+	watch_options_default(&o);
+	o.no_discover = 1;   /* a report never looks at live processes */
+	if (watch_store_meta_get(st, "interval", &url, e) == 1)
+		o.interval = atof(sb_str(&url));
+	if (watch_init(&w, &o, st, e) < 0)
+		goto out_store;
+	if (watch_store_load(st, &w, e) < 0)
+		goto out;
+	if (watch_store_meta_get(st, "url", &url, e) == 1 && url.len)
+		sb_addf(&target, "%s", sb_str(&url));
+	if (watch_store_meta_get(st, "program", &prog, e) == 1 && prog.len)
+		sb_addf(&target, "%s%s", target.len ? ", " : "", sb_str(&prog));
+	if (watch_store_meta_get(st, "pid", &pid, e) == 1 && strcmp(sb_str(&pid), "0") &&
+	    pid.len)
+		sb_addf(&target, "%spid %s", target.len ? ", " : "", sb_str(&pid));
+	if (target.len)
+		c->page.target = report_page_str(&c->page, sb_str(&target));
+	watch_evaluate(&w, v);
+	watch_findings(&w, v, &c->fs);
+	c->has_findings = 1;
+	c->has_db = 1;
+	cli_html_add_watch(&c->page, &w, v);
+	report_page_add_input(&c->page, name, "watch recording", NULL);
+	c->any_leak |= watch_any_leak(v);
+	rc = 0;
+out:
+	watch_release(&w);
+out_store:
+	watch_store_close(st);
+	sb_release(&url);
+	sb_release(&pid);
+	sb_release(&prog);
+	sb_release(&target);
+	return rc;
+}
+
+/* 1 if path is a file that starts like an SQLite database. */
+static int is_sqlite(const char *path)
+{
+	char magic[16];
+	FILE *f;
+	int yes;
+
+	if (!strcmp(path, "-") || !(f = fopen(path, "rb")))
+		return 0;
+	yes = fread(magic, 1, 16, f) == 16 && !memcmp(magic, "SQLite format 3", 16);
+	fclose(f);
+	return yes;
+}
+
 /* ---- dispatch ---- */
 
 static int read_input(struct ctx *c, const char *name, struct err *e)
@@ -576,14 +735,16 @@ static int read_input(struct ctx *c, const char *name, struct err *e)
 	size_t len, i;
 	int rc;
 
+	if (is_sqlite(name))
+		return read_db(c, name, e);
 	buf = file_read_all(name, 0, &len, e);
 	if (!buf)
 		return -1;
 	for (i = 0; i < len && strchr(" \t\r\n", buf[i]); i++)
 		;
 	if (len >= 16 && !memcmp(buf, "SQLite format 3", 16)) {
-		rc = err_setf(e, "cannot read '%s': watch databases are not supported by this "
-			      "build yet (the watch module is missing)", name);
+		rc = err_setf(e, "cannot read '%s': a watch database must be a file, "
+			      "not standard input", name);
 	} else if (i < len && buf[i] == '{') {
 		rc = read_json(c, name, buf + i, len - i, e);
 	} else if ((p = pprof_profile_parse(buf, len, name, &pe)) != NULL) {
@@ -664,9 +825,13 @@ int cmd_report(int argc, char **argv)
 		rc = CLI_EXIT_ERROR;
 		goto done;
 	}
-	for (k = 0; k < c.page.series.len; k++)
-		c.any_leak |= c.page.series.items[k]->leak;
-	rc = c.fs.items.len || c.any_leak || c.page.leak_verdict ?
+	for (k = 0; k < c.page.groups.len; k++) {
+		size_t j;
+
+		for (j = 0; j < c.page.groups.items[k]->items.len; j++)
+			c.any_leak |= c.page.groups.items[k]->items.items[j].suspect;
+	}
+	rc = c.fs.items.len || c.any_leak ?
 		CLI_EXIT_FINDINGS : CLI_EXIT_CLEAN;
 	if (strcmp(output, "-"))
 		printf("report written to %s\n", output);

@@ -60,6 +60,7 @@ const char cmd_run_help[] =
 "    --limit SIZE        memory limit for the projection\n"
 "    --format FMT        text (default) or json\n"
 "    -o, --output FILE   write the report to FILE\n"
+"    --html FILE         also write the HTML report page (docs/report.md)\n"
 "    --dump-timeout D    how long to wait for the dump (default 10s)\n"
 "    --live              print one line per sample on stderr\n"
 "    --src DIR           lint DIR and cite the rules that fire in the\n"
@@ -356,6 +357,8 @@ int cmd_run(int argc, char **argv)
 	opts[nopt] = (struct option){ NULL, 0, NULL, 0 };
 
 	memset(&c, 0, sizeof(c));
+	c.argc = argc;
+	c.argv = argv;
 	memset(&ch, 0, sizeof(ch));
 	ch.err_fd = -1;
 	watch_options_default(&c.o);

@@ -4,6 +4,7 @@
  * this file parses options, owns the terminal and the exit code.
  */
 #include "cli.h"
+#include "html_adapt.h"
 #include "watch_cli.h"
 
 #include <getopt.h>
@@ -51,6 +52,7 @@ const char cmd_watch_help[] =
 "    --limit SIZE        memory limit for the projection (512MiB, 2G)\n"
 "    --format FMT        text (default) or json (final summary only)\n"
 "    -o, --output FILE   write the final report to FILE\n"
+"    --html FILE         also write the HTML report page (docs/report.md)\n"
 "    --timeout D         per request (default: the interval, 1s to 10s)\n"
 "    --max-body SIZE     largest response accepted (default 64MiB)\n"
 "    --gc MODE           auto (default: ask for a collection only when the\n"
@@ -96,7 +98,7 @@ void watch_cli_signals(volatile int **flag)
 enum {
 	OPT_PID = 256, OPT_INTERVAL, OPT_DURATION, OPT_UNTIL, OPT_DB,
 	OPT_RESUME, OPT_LIMIT, OPT_FORMAT, OPT_TIMEOUT, OPT_MAXBODY, OPT_GC,
-	OPT_WARMUP, OPT_ALPHA, OPT_PPROF, OPT_SRC,
+	OPT_WARMUP, OPT_ALPHA, OPT_PPROF, OPT_SRC, OPT_HTML,
 };
 
 static const struct option watch_opts[] = {
@@ -110,6 +112,7 @@ static const struct option watch_opts[] = {
 	{ "limit", required_argument, NULL, OPT_LIMIT },
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "output", required_argument, NULL, 'o' },
+	{ "html", required_argument, NULL, OPT_HTML },
 	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
 	{ "max-body", required_argument, NULL, OPT_MAXBODY },
 	{ "gc", required_argument, NULL, OPT_GC },
@@ -166,6 +169,9 @@ int watch_cli_option(const char *cmd, int opt, const char *arg,
 		return 1;
 	case OPT_DB:
 		c->db = arg;
+		return 1;
+	case OPT_HTML:
+		c->html = arg;
 		return 1;
 	case OPT_LIMIT:
 		n = watch_parse_size(arg);
@@ -429,6 +435,20 @@ int watch_cli_report(struct watch_cli *c, struct watch *w,
 		}
 	}
 	rc = cli_output(c->output, &out) < 0 ? -1 : 0;
+	if (c->html) {
+		struct report_page pg;
+
+		report_page_init(&pg);
+		if (c->src)
+			report_page_add_src_dir(&pg, c->src);
+		cli_html_add_watch(&pg, w, v);
+		if (w->base)
+			pg.target = report_page_str(&pg, w->base);
+		pg.findings = fs;
+		if (cli_html_write(&pg, c->html, c->argc, c->argv) < 0)
+			rc = -1;
+		report_page_release(&pg);
+	}
 	sb_release(&out);
 	sb_release(&ex);
 	return rc;
@@ -444,6 +464,8 @@ int cmd_watch(int argc, char **argv)
 	int opt, r, rc;
 
 	memset(&c, 0, sizeof(c));
+	c.argc = argc;
+	c.argv = argv;
 	watch_options_default(&c.o);
 	while ((opt = cli_getopt("watch", argc, argv, "o:q", watch_opts)) != -1) {
 		if (opt == '?')

@@ -7,12 +7,37 @@
 #define CLI_HTML_ADAPT_H
 
 #include "../gdump/gdump.h"
+#include "../pprof/pprof.h"
 #include "../report/html.h"
+#include "../watch/watch.h"
 
 /* Add the groups of gs (suspects first, as ranked) as one section titled
  * title.  Everything is copied: gs may be released afterwards. */
 void cli_html_add_groups(struct report_page *p, const struct gdump_groups *gs,
 			 const char *title);
+
+/* Add the flame graph of p (not modified) as an interactive SVG; with base,
+ * the diff flame graph of p against base (coloured by growth).  sample_index
+ * NULL: the default.  0, or -1 with e filled. */
+int cli_html_add_flame(struct report_page *p, const char *title,
+		       struct pprof_profile *prof, struct pprof_profile *base,
+		       const char *sample_index, struct err *e);
+
+/* Add the flame graph of the goroutine groups gs (one stack per group,
+ * weighted by its count).  0, or -1 with e filled. */
+int cli_html_add_goroutine_flame(struct report_page *p, const char *title,
+				 const struct gdump_groups *gs, struct err *e);
+
+/* Add a watch recording: charts of RSS, heap in use and goroutines (and of
+ * any other series judged a leak) with samples, gaps, warm-up, trend and the
+ * moment of the verdict; the goroutine groups of the latest goroutine
+ * profile compared with the first of the verdict's window; flame graphs of
+ * the heap growth and of the latest heap and goroutine profiles; target and
+ * times for the footer.  w must have its store (w->store) for the profiles;
+ * v are its verdicts (watch_evaluate).  Findings are the caller's
+ * (watch_findings). */
+void cli_html_add_watch(struct report_page *p, const struct watch *w,
+			const struct watch_verdict *v);
 
 /* Write the page to path: "leakhound: cannot write ..." and -1 on error.
  * Sets the page's command line from argc/argv first (argv[0] is the

@@ -18,6 +18,9 @@ struct watch_cli {
 	double duration;
 	int until_verdict, json, quiet, interval_set;
 	const char *db, *resume, *output, *src;
+	const char *html;   /* --html FILE: also write the report page */
+	int argc;           /* the command line, for the page's footer */
+	char **argv;
 	char *resume_url, *db_path;
 	/* live view */
 	FILE *live;

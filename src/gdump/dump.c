@@ -89,6 +89,8 @@ void gdump_dump_init(struct gdump_dump *d)
 void gdump_dump_release(struct gdump_dump *d)
 {
 	vec_free(&d->gs);
+	free(d->recent);
+	d->recent = NULL;
 	gdump_tab_release(&d->strs);
 	gdump_tab_release(&d->stacks);
 	arena_release(&d->arena);
@@ -114,13 +116,15 @@ const char *gdump_intern(struct gdump_dump *d, const char *s, size_t n)
 	size_t ri = recent_index(s, n);
 	struct gdump_tab_slot *slot;
 
-	if (d->recent[ri] && d->recent_len[ri] == n &&
-	    !memcmp(d->recent[ri], s, n))
-		return d->recent[ri];
+	if (!d->recent)
+		d->recent = xcalloc(GDUMP_RECENT, sizeof(*d->recent));
+	if (d->recent[ri].s && d->recent[ri].len == n &&
+	    !memcmp(d->recent[ri].s, s, n))
+		return d->recent[ri].s;
 	slot = gdump_tab_slot(&d->strs, s, n);
-	d->recent_len[ri] = n;
+	d->recent[ri].len = n;
 	if (slot->value) {
-		d->recent[ri] = slot->value;
+		d->recent[ri].s = slot->value;
 		return slot->value;
 	}
 	{
@@ -128,7 +132,7 @@ const char *gdump_intern(struct gdump_dump *d, const char *s, size_t n)
 		slot->key = copy;
 		slot->value = copy;
 	}
-	d->recent[ri] = slot->value;
+	d->recent[ri].s = slot->value;
 	return slot->value;
 }
 

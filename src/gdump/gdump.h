@@ -95,8 +95,7 @@ struct gdump_dump {
 	struct gdump_tab { struct gdump_tab_slot *slots; size_t cap, count; }
 		strs, stacks;
 #define GDUMP_RECENT 4096
-	const char *recent[GDUMP_RECENT];
-	size_t recent_len[GDUMP_RECENT];
+	struct gdump_recent { const char *s; size_t len; } *recent; /* heap */
 };
 
 void gdump_dump_init(struct gdump_dump *d);

@@ -110,10 +110,16 @@ static _Noreturn void fail_expected(struct parser *p, struct pos at,
 		fail_at(p, at.line, at.col, "expected %s", what);
 	if (TOK == GO_TOK_SEMICOLON && p->tok.implicit)
 		fail_at(p, at.line, at.col, "expected %s, found newline", what);
-	if (TOK >= GO_TOK_IDENT && TOK <= GO_TOK_STRING)
-		fail_at(p, at.line, at.col, "expected %s, found %.*s", what,
-			(int)(p->tok.lit_len > 64 ? 64 : p->tok.lit_len),
-			p->tok.lit);
+	if (TOK >= GO_TOK_IDENT && TOK <= GO_TOK_STRING) {
+		/* the literal, cut at a newline (raw strings) or 64 bytes so
+		 * the message stays on one line */
+		uint32_t n = 0;
+		while (n < p->tok.lit_len && n < 64 && p->tok.lit[n] != '\n' &&
+		       p->tok.lit[n] != '\r')
+			n++;
+		fail_at(p, at.line, at.col, "expected %s, found %.*s%s", what,
+			(int)n, p->tok.lit, n < p->tok.lit_len ? "..." : "");
+	}
 	fail_at(p, at.line, at.col, "expected %s, found '%s'", what,
 		go_tok_str(TOK));
 }
@@ -2365,11 +2371,15 @@ static struct go_node *parse_import_spec(struct parser *p,
 	if (TOK != GO_TOK_STRING)
 		expect(p, GO_TOK_STRING);
 	s->path = basic_lit(p);
-	if (!valid_import(p, s->path->value, s->path->len))
+	if (!valid_import(p, s->path->value, s->path->len)) {
+		uint32_t n = 0;
+		while (n < s->path->len && n < 200 &&
+		       (unsigned char)s->path->value[n] >= ' ')
+			n++;
 		fail_at(p, s->path->node.line, s->path->node.col,
-			"invalid import path: %.*s",
-			(int)(s->path->len > 200 ? 200 : s->path->len),
-			s->path->value);
+			"invalid import path: %.*s%s", (int)n, s->path->value,
+			n < s->path->len ? "..." : "");
+	}
 	expect_semi(p);
 	s->comment = p->linec;
 	if (s->name)

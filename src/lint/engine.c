@@ -163,32 +163,52 @@ const struct lint_summary *lint_callee_summary(struct lint_ctx *cx,
 	return map_get(cx->summaries, (const char *)&decl, sizeof(decl));
 }
 
-struct foreach {
-	struct lint_ctx *cx;
-	const struct go_file *file;
-	void (*fn)(struct lint_ctx *, const struct lint_func *, void *);
-	void *arg;
+int lint_file_imports(const struct go_file *f, const char *path)
+{
+	char buf[256];
+
+	for (uint32_t i = 0; i < f->imports.n; i++)
+		if (!strcmp(go_import_path(GO_CAST(go_import_spec, f->imports.v[i]),
+					   buf, sizeof(buf)), path))
+			return 1;
+	return 0;
+}
+
+/* Every function body of the package, collected once per package: rules
+ * iterate this list instead of walking the trees again. */
+struct func_list {
+	VEC(struct lint_func) v;
 };
 
-static int foreach_fn(struct go_node *n, void *ctx)
+struct collect {
+	struct func_list *fl;
+	const struct go_file *file;
+};
+
+static int collect_fn(struct go_node *n, void *ctx)
 {
-	struct foreach *fe = ctx;
+	struct collect *c = ctx;
 	struct lint_func lf;
 
+	if (!go_kind_is_stmt(n->kind) && !go_kind_is_expr(n->kind) &&
+	    n->kind != GO_FILE && n->kind != GO_FUNC_DECL &&
+	    n->kind != GO_GEN_DECL && n->kind != GO_VALUE_SPEC &&
+	    n->kind != GO_CASE_CLAUSE && n->kind != GO_COMM_CLAUSE)
+		return 0;   /* types, fields, imports: no function bodies */
 	memset(&lf, 0, sizeof(lf));
-	lf.file = fe->file;
+	lf.file = c->file;
 	if (n->kind == GO_FUNC_DECL) {
 		lf.decl = GO_CAST(go_func_decl, n);
 		lf.type = lf.decl->type;
 		lf.body = lf.decl->body;
 		if (lf.body)
-			fe->fn(fe->cx, &lf, fe->arg);
+			vec_push(&c->fl->v, lf);
 	} else if (n->kind == GO_FUNC_LIT) {
 		lf.lit = GO_CAST(go_func_lit, n);
 		lf.type = lf.lit->type;
 		lf.body = lf.lit->body;
 		if (lf.body)
-			fe->fn(fe->cx, &lf, fe->arg);
+			vec_push(&c->fl->v, lf);
 	}
 	return 1;
 }
@@ -198,12 +218,20 @@ void lint_foreach_func(struct lint_ctx *cx,
 				  void *),
 		       void *arg)
 {
-	for (size_t i = 0; i < cx->pkg->nfiles; i++) {
-		struct foreach fe = { cx, cx->pkg->files[i], fn, arg };
+	struct func_list *fl = cx->funcs;
 
-		go_ast_inspect((struct go_node *)cx->pkg->files[i], foreach_fn,
-			       NULL, &fe);
+	if (!fl) {
+		fl = arena_new(cx->arena, struct func_list);
+		for (size_t i = 0; i < cx->pkg->nfiles; i++) {
+			struct collect c = { fl, cx->pkg->files[i] };
+
+			go_ast_inspect((struct go_node *)cx->pkg->files[i],
+				       collect_fn, NULL, &c);
+		}
+		cx->funcs = fl;
 	}
+	for (size_t i = 0; i < fl->v.len; i++)
+		fn(cx, &fl->v.items[i], arg);
 }
 
 /* ---------- semantics ---------- */
@@ -283,7 +311,7 @@ static void decide_semantics(struct lint_semantics *sem, struct arena *a,
 			     const struct go_version *override, int is_main)
 {
 	struct go_mod mod;
-	int found = nearest_gomod(a, dir, &mod);
+	int found = dir ? nearest_gomod(a, dir, &mod) : 0;
 	const char *async = NULL, *async_src = NULL;
 	struct go_version v123 = { 1, 23, 0 }, v127 = { 1, 27, 0 };
 	struct go_version tc = { 0, 0, 0 };
@@ -391,6 +419,8 @@ static void run_rules(struct worker *w, struct go_file **files, size_t n,
 		cx.rule_id = lint_rules[r].id;
 		rule_fns[r](&cx);
 	}
+	if (cx.funcs)
+		vec_free(&((struct func_list *)cx.funcs)->v);
 	w->packages++;
 	map_release(&sums);
 	go_package_release(&pkg);
@@ -607,6 +637,35 @@ int lint_run(const struct lint_options *o, char *const *paths, size_t npaths,
 	vec_free(&jobs);
 	vec_free(&files);
 	go_walk_release(&walk);
+	return 0;
+}
+
+int lint_buffer(const struct lint_options *o, const char *path,
+		const char *src, size_t len, struct findings *out,
+		struct err *e)
+{
+	struct shared sh;
+	struct worker w;
+	struct arena a = ARENA_INIT;
+	struct go_file *f;
+
+	memset(&sh, 0, sizeof(sh));
+	sh.o = o;
+	if (o->go_version && go_version_parse(o->go_version, strlen(o->go_version),
+					      &sh.override) < 0)
+		return err_setf(e, "invalid Go version '%s' (want 1.N)", o->go_version);
+	memset(&w, 0, sizeof(w));
+	w.sh = &sh;
+	w.out = *out;
+	f = go_parse_file(&a, path, src, len, e);
+	if (!f) {
+		arena_release(&a);
+		return -1;
+	}
+	run_rules(&w, &f, 1, NULL, &a);
+	*out = w.out;
+	arena_release(&a);
+	findings_sort(out);
 	return 0;
 }
 

@@ -101,8 +101,28 @@ static int is_http_value(const struct go_node *v, const char *name)
 		return 0;
 	if (v->kind == GO_UNARY_EXPR && GO_CAST(go_unary_expr, v)->op == GO_TOK_AND)
 		v = go_unparen(GO_CAST(go_unary_expr, v)->x);
-	if (v->kind == GO_COMPOSITE_LIT)
-		return is_http_type(GO_CAST(go_composite_lit, v)->type, name);
+	if (v->kind == GO_COMPOSITE_LIT) {
+		struct go_composite_lit *cl = GO_CAST(go_composite_lit, v);
+
+		if (!is_http_type(cl->type, name))
+			return 0;
+		/* a Client with a RoundTripper of its own (a test double, a
+		 * wrapper) may answer without a connection: unknown */
+		for (uint32_t i = 0; i < cl->elts.n; i++) {
+			struct go_node *e = cl->elts.v[i];
+			struct go_key_value_expr *kv;
+
+			if (e->kind != GO_KEY_VALUE_EXPR)
+				continue;
+			kv = GO_CAST(go_key_value_expr, e);
+			if (kv->key && kv->key->kind == GO_IDENT &&
+			    !strcmp(GO_CAST(go_ident, kv->key)->name, "Transport") &&
+			    !go_is_pkg_member(kv->value, "net/http", "DefaultTransport") &&
+			    !is_http_value(kv->value, "Transport"))
+				return 0;
+		}
+		return 1;
+	}
 	if (v->kind == GO_CALL_EXPR) {
 		struct go_call_expr *c = GO_CAST(go_call_expr, v);
 		struct go_node *f = go_unparen(c->fun);
@@ -362,6 +382,11 @@ static int defer_releases(struct lint_ctx *cx, const struct lint_res *r,
 	return call_releases(cx, r, c);
 }
 
+static int is_blank(const struct go_node *n)
+{
+	return n && n->kind == GO_IDENT && !strcmp(GO_CAST(go_ident, n)->name, "_");
+}
+
 /* ---------- use classification ---------- */
 
 struct uses {
@@ -527,6 +552,16 @@ static void classify(struct uses *u, struct go_node *body)
 		u->escapes = 1;
 		return;
 	}
+	case GO_ASSIGN_STMT: {
+		/* _ = v keeps nothing */
+		struct go_assign_stmt *a = GO_CAST(go_assign_stmt, p);
+
+		for (uint32_t k = 0; k < a->rhs.n && k < a->lhs.n; k++)
+			if (a->rhs.v[k] == id && is_blank(a->lhs.v[k]))
+				return;
+		u->escapes = 1;
+		return;
+	}
 	default:
 		u->escapes = 1;
 		return;
@@ -584,8 +619,31 @@ struct walk {
 	const struct lint_res *r;
 	struct go_node *leak;
 	const char *pending_label;
+	int err_stale;   /* the error variable was assigned again after def */
 	VEC(struct target) targets;
 };
+
+/* Does statement s assign to variable v (outside function literals)? */
+struct assigns {
+	const struct go_ident *v;
+	int yes;
+};
+
+static int assigns_fn(struct go_node *n, void *ctx)
+{
+	struct assigns *a = ctx;
+
+	if (n->kind == GO_FUNC_LIT || a->yes)
+		return 0;
+	if (n->kind == GO_ASSIGN_STMT) {
+		struct go_assign_stmt *as = GO_CAST(go_assign_stmt, n);
+
+		for (uint32_t i = 0; i < as->lhs.n; i++)
+			if (is_var(as->lhs.v[i], a->v))
+				a->yes = 1;
+	}
+	return !a->yes;
+}
 
 static unsigned st_release(unsigned s)
 {
@@ -669,7 +727,7 @@ static int nil_branch(struct walk *w, const struct go_node *cond)
 	if (!y || y->kind != GO_IDENT || strcmp(GO_CAST(go_ident, y)->name, "nil") ||
 	    GO_CAST(go_ident, y)->decl_kind != GO_DECL_UNIVERSE)
 		return 0;
-	is_err = w->r->err && is_var(x, w->r->err);
+	is_err = w->r->err && !w->err_stale && is_var(x, w->r->err);
 	is_v = is_var(x, w->r->var);
 	if (is_err)
 		return b->op == GO_TOK_NEQ ? 1 : 2;
@@ -693,12 +751,6 @@ static struct target *find_target(struct walk *w, const struct go_ident *label,
 			return t;
 	}
 	return NULL;
-}
-
-static int contains(const struct go_node *outer, const struct go_node *inner)
-{
-	return inner && outer && inner->off >= outer->off &&
-		inner->end <= outer->end;
 }
 
 static unsigned walk_loop(struct walk *w, struct go_node *s,
@@ -725,9 +777,6 @@ static unsigned walk_loop(struct walk *w, struct go_node *s,
 		w->targets.len--;
 		if (post)
 			out = walk_stmt(w, post, out | cont);
-		if (contains((struct go_node *)body, w->r->def) &&
-		    ((out | cont) & S_OPEN))
-			leak_at(w, s);
 	}
 	if (endless)
 		return brk;
@@ -779,8 +828,21 @@ static unsigned walk_stmt(struct walk *w, struct go_node *s, unsigned st)
 	if (s == w->r->def) {
 		/* a release inside the creating statement itself is rare;
 		 * the definition makes the variable open */
-		if (s->kind == GO_ASSIGN_STMT || s->kind == GO_DECL_STMT)
+		if (s->kind == GO_ASSIGN_STMT || s->kind == GO_DECL_STMT) {
+			/* created again (the next loop iteration) while the
+			 * previous one may still be open: that one leaks */
+			if (st & S_OPEN)
+				leak_at(w, s);
+			w->err_stale = 0;
 			return st_def(st);
+		}
+	}
+	if (w->r->err && s->kind == GO_ASSIGN_STMT) {
+		struct assigns a = { w->r->err, 0 };
+
+		go_ast_inspect(s, assigns_fn, NULL, &a);
+		if (a.yes)
+			w->err_stale = 1;
 	}
 	switch ((enum go_kind)s->kind) {
 	case GO_EXPR_STMT:
@@ -797,6 +859,9 @@ static unsigned walk_stmt(struct walk *w, struct go_node *s, unsigned st)
 		}
 		return st;
 	case GO_RETURN_STMT:
+		/* return f.Close() releases before leaving */
+		if (lint_flow_releases(w->cx, w->r, s))
+			st = st_release(st);
 		if (st & S_OPEN)
 			leak_at(w, s);
 		return 0;
@@ -932,12 +997,8 @@ struct finder {
 	void (*discarded)(struct lint_ctx *, const struct lint_func *,
 			  enum lint_res_kind, struct go_node *, void *);
 	void *arg;
+	VEC(struct go_node *) skip;   /* creations whose failure is asserted */
 };
-
-static int is_blank(const struct go_node *n)
-{
-	return n && n->kind == GO_IDENT && !strcmp(GO_CAST(go_ident, n)->name, "_");
-}
 
 /* lhs/rhs of one creating assignment or var spec. */
 static void creation(struct finder *fi, struct go_node *stmt,
@@ -952,7 +1013,10 @@ static void creation(struct finder *fi, struct go_node *stmt,
 		return;
 	v = lhs->v[vi];
 	if (is_blank(v)) {
-		if (fi->discarded)
+		/* in tests a dropped result is a call made for its error (or
+		 * its panic): the resource is not expected to exist */
+		if (fi->discarded && !(lint_is_test_file(fi->fn->file) &&
+				       kind != LINT_RES_CANCEL))
 			fi->discarded(fi->cx, fi->fn, kind, call, fi->arg);
 		return;
 	}
@@ -963,11 +1027,71 @@ static void creation(struct finder *fi, struct go_node *stmt,
 		return;   /* stored in a field or global: ownership moved */
 	if (r.var->decl_kind != GO_DECL_LOCAL)
 		return;   /* a parameter or named result: the caller sees it */
+	if (r.var->node.off < fi->fn->body->node.off ||
+	    r.var->node.end > fi->fn->body->node.end)
+		return;   /* captured from the enclosing function: it owns it */
 	if (kind != LINT_RES_CANCEL && kind != LINT_RES_TICKER && lhs->n >= 2) {
 		r.err = go_local_var(lhs->v[1]);
 	}
 	r.def = stmt;
 	fi->found(fi->cx, fi->fn, &r, call, fi->arg);
+}
+
+/* `if err == nil { t.Fatal(...) }` (or a return, panic, t.Error...):
+ * the code asserts that the call fails, so no resource is expected. */
+static int expects_failure(const struct go_node *cond, const struct go_block_stmt *body,
+			   const struct go_node *errv)
+{
+	const struct go_binary_expr *b;
+	const struct go_ident *ev = go_local_var(errv);
+	struct go_node *last;
+
+	cond = go_unparen(cond);
+	if (!ev || !cond || cond->kind != GO_BINARY_EXPR || !body || !body->list.n)
+		return 0;
+	b = GO_CAST(go_binary_expr, cond);
+	/* err == nil || ...: the branch runs at least whenever it succeeded */
+	if (b->op == GO_TOK_LOR) {
+		const struct go_node *l = go_unparen(b->x);
+
+		if (!l || l->kind != GO_BINARY_EXPR)
+			return 0;
+		b = GO_CAST(go_binary_expr, l);
+	}
+	if (go_local_var(b->x) != ev)
+		return 0;
+	if (b->op == GO_TOK_NEQ) {
+		/* err != errWanted: the test wants a particular failure */
+		const struct go_node *y = go_unparen(b->y);
+
+		if (!y || (y->kind == GO_IDENT && !strcmp(GO_CAST(go_ident, y)->name, "nil")))
+			return 0;
+	} else if (b->op != GO_TOK_EQL) {
+		return 0;
+	} else {
+		const struct go_node *y = go_unparen(b->y);
+
+		if (!y || y->kind != GO_IDENT || strcmp(GO_CAST(go_ident, y)->name, "nil"))
+			return 0;
+	}
+	last = body->list.v[body->list.n - 1];
+	if (last->kind == GO_RETURN_STMT)
+		return 1;
+	for (uint32_t i = 0; i < body->list.n; i++) {
+		struct go_node *st = body->list.v[i], *x, *f;
+
+		if (st->kind != GO_EXPR_STMT)
+			continue;
+		x = go_unparen(GO_CAST(go_expr_stmt, st)->x);
+		if (is_terminating_call(x))
+			return 1;
+		if (x && x->kind == GO_CALL_EXPR &&
+		    (f = go_unparen(GO_CAST(go_call_expr, x)->fun)) &&
+		    f->kind == GO_SELECTOR_EXPR && go_local_var(GO_CAST(go_selector_expr, f)->x) &&
+		    !strncmp(GO_CAST(go_selector_expr, f)->sel->name, "Error", 5))
+			return 1;
+	}
+	return 0;
 }
 
 static int finder_fn(struct go_node *n, void *ctx)
@@ -977,6 +1101,36 @@ static int finder_fn(struct go_node *n, void *ctx)
 
 	if (n->kind == GO_FUNC_LIT)
 		return 0;   /* its own function */
+	if (n->kind == GO_IF_STMT) {
+		struct go_if_stmt *is = GO_CAST(go_if_stmt, n);
+		struct go_node *init = is->init;
+
+		if (init && init->kind == GO_ASSIGN_STMT &&
+		    GO_CAST(go_assign_stmt, init)->lhs.n == 2 &&
+		    expects_failure(is->cond, is->body,
+				    GO_CAST(go_assign_stmt, init)->lhs.v[1]))
+			vec_push(&fi->skip, init);
+	} else if (n->kind == GO_BLOCK_STMT || n->kind == GO_CASE_CLAUSE ||
+		   n->kind == GO_COMM_CLAUSE) {
+		const struct go_list *l = n->kind == GO_BLOCK_STMT ?
+			&GO_CAST(go_block_stmt, n)->list : n->kind == GO_CASE_CLAUSE ?
+			&GO_CAST(go_case_clause, n)->body : &GO_CAST(go_comm_clause, n)->body;
+
+		for (uint32_t i = 0; i + 1 < l->n; i++) {
+			struct go_node *a = l->v[i], *next = l->v[i + 1];
+
+			if (a->kind == GO_ASSIGN_STMT && next->kind == GO_IF_STMT &&
+			    GO_CAST(go_assign_stmt, a)->lhs.n == 2 &&
+			    !GO_CAST(go_if_stmt, next)->init &&
+			    expects_failure(GO_CAST(go_if_stmt, next)->cond,
+					    GO_CAST(go_if_stmt, next)->body,
+					    GO_CAST(go_assign_stmt, a)->lhs.v[1]))
+				vec_push(&fi->skip, a);
+		}
+	}
+	for (size_t i = 0; i < fi->skip.len; i++)
+		if (fi->skip.items[i] == n)
+			return 1;
 	if (n->kind == GO_ASSIGN_STMT) {
 		struct go_assign_stmt *a = GO_CAST(go_assign_stmt, n);
 
@@ -1000,7 +1154,8 @@ static int finder_fn(struct go_node *n, void *ctx)
 	} else if (n->kind == GO_EXPR_STMT) {
 		struct go_node *x = GO_CAST(go_expr_stmt, n)->x;
 
-		if (flow_creator_in(fi->fn, x, &kind) && fi->discarded)
+		if (flow_creator_in(fi->fn, x, &kind) && fi->discarded &&
+		    !lint_is_test_file(fi->fn->file))
 			fi->discarded(fi->cx, fi->fn, kind, go_unparen(x), fi->arg);
 	}
 	return 1;
@@ -1013,24 +1168,79 @@ void lint_flow_find(struct lint_ctx *cx, const struct lint_func *fn,
 				      enum lint_res_kind, struct go_node *, void *),
 		    void *arg)
 {
-	struct finder fi = { cx, fn, found, discarded, arg };
+	struct finder fi;
 
+	memset(&fi, 0, sizeof(fi));
+	fi.cx = cx;
+	fi.fn = fn;
+	fi.found = found;
+	fi.discarded = discarded;
+	fi.arg = arg;
 	if (fn->body)
 		go_ast_inspect((struct go_node *)fn->body, finder_fn, NULL, &fi);
+	vec_free(&fi.skip);
 }
 
 /* ---------- summaries ---------- */
 
-static int closure_scan_fn(struct go_node *n, void *ctx)
-{
-	struct rel_scan *rs = ctx;
+/* One walk of a function body per round: every call that releases a
+ * parameter (p.Close(), p.Body.Close(), p.Stop(), p(), or a call handing p
+ * to a function already known to release it) sets that parameter's bit. */
+struct sum_scan {
+	struct lint_ctx *cx;
+	struct go_ident *params[32];
+	unsigned nparams;
+	struct lint_summary *s;
+};
 
-	if (rs->found)
-		return 0;
-	if (n->kind == GO_CALL_EXPR &&
-	    call_releases(rs->cx, rs->r, GO_CAST(go_call_expr, n)))
-		rs->found = 1;
-	return !rs->found;
+static int param_bit(const struct sum_scan *ss, const struct go_node *e)
+{
+	const struct go_ident *v = go_local_var(e);
+
+	if (!v)
+		return -1;
+	for (unsigned i = 0; i < ss->nparams; i++)
+		if (ss->params[i] == v)
+			return (int)i;
+	return -1;
+}
+
+static int sum_fn(struct go_node *n, void *ctx)
+{
+	struct sum_scan *ss = ctx;
+	struct go_call_expr *c;
+	struct go_node *x, *y;
+	const struct lint_summary *cs;
+	int b;
+
+	if (n->kind != GO_CALL_EXPR)
+		return 1;
+	c = GO_CAST(go_call_expr, n);
+	if (is_sel(c->fun, "Close", &x)) {
+		if ((b = param_bit(ss, x)) >= 0)
+			ss->s->closes |= 1u << b;
+		else if (is_sel(x, "Body", &y) && (b = param_bit(ss, y)) >= 0)
+			ss->s->closes |= 1u << b;
+	} else if (is_sel(c->fun, "Stop", &x) && (b = param_bit(ss, x)) >= 0) {
+		ss->s->stops |= 1u << b;
+	} else if ((b = param_bit(ss, c->fun)) >= 0) {
+		ss->s->calls |= 1u << b;
+	}
+	cs = lint_callee_summary(ss->cx, c->fun);
+	if (cs && cs != ss->s)
+		for (uint32_t i = 0; i < c->args.n && i < 32; i++) {
+			unsigned bit = 1u << i;
+
+			if ((b = param_bit(ss, c->args.v[i])) < 0)
+				continue;
+			if (cs->closes & bit)
+				ss->s->closes |= 1u << b;
+			if (cs->stops & bit)
+				ss->s->stops |= 1u << b;
+			if (cs->calls & bit)
+				ss->s->calls |= 1u << b;
+		}
+	return 1;
 }
 
 void lint_flow_summarize(struct lint_ctx *cx)
@@ -1044,64 +1254,37 @@ void lint_flow_summarize(struct lint_ctx *cx)
 			for (uint32_t i = 0; i < f->decls.n; i++) {
 				struct go_node *d = f->decls.v[i];
 				struct go_func_decl *fd;
-				struct lint_summary *s;
-				unsigned idx = 0;
+				struct sum_scan ss;
 
 				if (d->kind != GO_FUNC_DECL)
 					continue;
 				fd = GO_CAST(go_func_decl, d);
 				if (fd->recv || !fd->name || !fd->body || !fd->type ||
-				    !fd->type->params)
+				    !fd->type->params || !fd->type->params->list.n)
 					continue;
-				s = map_get(cx->summaries, (const char *)&fd->name,
-					    sizeof(fd->name));
-				if (!s) {
-					s = arena_new(cx->arena, struct lint_summary);
+				memset(&ss, 0, sizeof(ss));
+				ss.cx = cx;
+				for (uint32_t j = 0; j < fd->type->params->list.n; j++) {
+					struct go_field *pf = GO_CAST(go_field,
+						fd->type->params->list.v[j]);
+
+					if (!pf->names.n && ss.nparams < 32)
+						ss.params[ss.nparams++] = NULL;
+					for (uint32_t k = 0; k < pf->names.n && ss.nparams < 32; k++)
+						ss.params[ss.nparams++] =
+							GO_CAST(go_ident, pf->names.v[k]);
+				}
+				ss.s = map_get(cx->summaries, (const char *)&fd->name,
+					       sizeof(fd->name));
+				if (!ss.s) {
+					ss.s = arena_new(cx->arena, struct lint_summary);
 					map_put(cx->summaries,
 						arena_strndup(cx->arena,
 							(const char *)&fd->name,
 							sizeof(fd->name)),
-						sizeof(fd->name), s);
+						sizeof(fd->name), ss.s);
 				}
-				for (uint32_t j = 0; j < fd->type->params->list.n; j++) {
-					struct go_field *pf = GO_CAST(go_field,
-						fd->type->params->list.v[j]);
-					uint32_t nn = pf->names.n ? pf->names.n : 1;
-
-					for (uint32_t k = 0; k < pf->names.n && idx + k < 32; k++) {
-						struct lint_res r;
-						struct rel_scan rs;
-
-						memset(&r, 0, sizeof(r));
-						r.var = GO_CAST(go_ident, pf->names.v[k]);
-						rs.cx = cx;
-						rs.r = &r;
-						r.kind = LINT_RES_FILE;
-						rs.found = 0;
-						go_ast_inspect((struct go_node *)fd->body,
-							       closure_scan_fn, NULL, &rs);
-						if (!rs.found) {
-							r.kind = LINT_RES_BODY;
-							go_ast_inspect((struct go_node *)fd->body,
-								       closure_scan_fn, NULL, &rs);
-						}
-						if (rs.found)
-							s->closes |= 1u << (idx + k);
-						r.kind = LINT_RES_TICKER;
-						rs.found = 0;
-						go_ast_inspect((struct go_node *)fd->body,
-							       closure_scan_fn, NULL, &rs);
-						if (rs.found)
-							s->stops |= 1u << (idx + k);
-						r.kind = LINT_RES_CANCEL;
-						rs.found = 0;
-						go_ast_inspect((struct go_node *)fd->body,
-							       closure_scan_fn, NULL, &rs);
-						if (rs.found)
-							s->calls |= 1u << (idx + k);
-					}
-					idx += nn;
-				}
+				go_ast_inspect((struct go_node *)fd->body, sum_fn, NULL, &ss);
 			}
 		}
 	}

@@ -46,6 +46,7 @@ struct lint_ctx {
 	struct findings *out;
 	const char *rule_id;      /* set by the engine before each rule */
 	int is_main;              /* package main */
+	void *funcs;              /* engine's cache of the package's functions */
 };
 
 /* Report a finding of the current rule at node `at` of file f.  sev is the
@@ -65,6 +66,9 @@ void lint_related(struct lint_ctx *cx, struct finding *fd,
  * function declared in this package; NULL otherwise. */
 const struct lint_summary *lint_callee_summary(struct lint_ctx *cx,
 					       const struct go_node *fun);
+
+/* 1 if f imports the package with this path (under any name). */
+int lint_file_imports(const struct go_file *f, const char *path);
 
 /* 1 if f's path ends in _test.go. */
 int lint_is_test_file(const struct go_file *f);

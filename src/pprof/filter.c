@@ -359,29 +359,15 @@ struct pprof_profile *pprof_prepare(struct pprof_profile *p,
 				    struct pprof_profile *base, bool diff_base,
 				    struct err *e)
 {
-	struct pprof_profile *q = pprof_merge(&p, 1, e);
+	/* pprof merges p and base each on its own first; merging is
+	 * associative for the values, so one pass over both gives the same
+	 * samples */
+	struct pprof_profile *q = base ?
+		pprof_merge_base(p, base, diff_base ? "pprof::base" : NULL, "true", e) :
+		pprof_merge(&p, 1, e);
 
 	if (!q)
 		return NULL;
-	if (base) {
-		struct pprof_profile *b = pprof_merge(&base, 1, e), *two[2], *m;
-
-		if (!b) {
-			pprof_profile_free(q);
-			return NULL;
-		}
-		if (diff_base)
-			pprof_set_label(b, "pprof::base", "true");
-		pprof_scale(b, -1);
-		two[0] = q;
-		two[1] = b;
-		m = pprof_merge(two, 2, e);
-		pprof_profile_free(b);
-		pprof_profile_free(q);
-		if (!m)
-			return NULL;
-		q = m;
-	}
 	if (pprof_remove_uninteresting(q, e)) {
 		pprof_profile_free(q);
 		return NULL;

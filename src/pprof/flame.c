@@ -181,7 +181,8 @@ void pprof_flame_folded(const struct pprof_flame *f, struct sb *out)
 	size_t i;
 
 	fold(&f->root, &path, &lines, f->diff);
-	qsort(lines.items, lines.len, sizeof(*lines.items), cmp_fline);
+	if (lines.len)
+		qsort(lines.items, lines.len, sizeof(*lines.items), cmp_fline);
 	for (i = 0; i < lines.len; i++) {
 		if (f->diff)
 			sb_addf(out, "%s %" PRId64 " %" PRId64 "\n", lines.items[i].stack,

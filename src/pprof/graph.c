@@ -74,6 +74,31 @@ const char *pprof_path_base(struct arena *a, const char *p)
 	return arena_strndup(a, p + s, n - s);
 }
 
+const char *pprof_trim_path(struct arena *a, const char *path, const char *search)
+{
+	const char *d = search ? search : "", *end;
+
+	while (*d) {
+		char *dir, *want;
+		const char *found;
+
+		end = strchr(d, ':');
+		dir = arena_strndup(a, d, end ? (size_t)(end - d) : strlen(d));
+		want = arena_printf(a, "/%s/", pprof_path_base(a, dir));
+		found = strstr(path, want);
+		if (found)
+			return found + strlen(want);
+		if (!end)
+			break;
+		d = end + 1;
+	}
+	if (!strncmp(path, "/proc/self/cwd/./", 17))
+		return path + 17;
+	if (!strncmp(path, "/proc/self/cwd/", 15))
+		return path + 15;
+	return path;
+}
+
 static const char *intern(struct pprof_graph *g, const char *s)
 {
 	struct map_slot *sl;
@@ -149,14 +174,9 @@ static const char *clean_file(struct pprof_graph *g, const struct pprof_function
 	const char *c = u64map_get(&g->cleaned, (uint64_t)(uintptr_t)f);
 
 	if (!c) {
-		/* pprof trims these prefixes from every file name (trimPath with
-		 * no search path) before it cleans them */
-		const char *fn = f->filename;
+		/* pprof trims file names (trimPath) before it cleans them */
+		const char *fn = pprof_trim_path(&g->arena, f->filename, g->search);
 
-		if (!strncmp(fn, "/proc/self/cwd/./", 17))
-			fn += 17;
-		else if (!strncmp(fn, "/proc/self/cwd/", 15))
-			fn += 15;
 		c = *fn ? intern(g, pprof_path_clean(&g->arena, fn)) : "";
 		u64map_put(&g->cleaned, (uint64_t)(uintptr_t)f, (void *)c);
 	}
@@ -164,13 +184,15 @@ static const char *clean_file(struct pprof_graph *g, const struct pprof_function
 }
 
 void pprof_graph_init(struct pprof_graph *g, const struct pprof_profile *p,
-		      enum pprof_granularity gran, bool noinlines, bool objnames)
+		      enum pprof_granularity gran, bool noinlines, bool objnames,
+		      const char *source_path)
 {
 	bool fn = true, fl = true, ln = true, ad = true;
 	size_t i, j, total = 0;
 
 	memset(g, 0, sizeof(*g));
 	arena_init(&g->arena);
+	g->search = source_path && *source_path ? arena_strdup(&g->arena, source_path) : "";
 	switch (gran) {
 	case PPROF_GRAN_ADDRESSES:
 		break;

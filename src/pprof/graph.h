@@ -56,11 +56,17 @@ struct pprof_graph {
 	VEC(struct pprof_gedge) edges;
 	struct u64map edgemap;
 	uint32_t stamp;
+	const char *search;       /* pprof's -source_path, "" if none */
 };
 
-/* Nodes for every location line of p at granularity g. */
+/* Nodes for every location line of p at granularity g.  File names are
+ * trimmed as pprof trims them with source_path (NULL: none given). */
 void pprof_graph_init(struct pprof_graph *g, const struct pprof_profile *p,
-		      enum pprof_granularity gran, bool noinlines, bool objnames);
+		      enum pprof_granularity gran, bool noinlines, bool objnames,
+		      const char *source_path);
+/* pprof's trimPath: the part of path after "/<base of a search dir>/", or
+ * path without a /proc/self/cwd/ prefix; search is ':'-separated. */
+const char *pprof_trim_path(struct arena *a, const char *path, const char *search);
 /* Recompute flat/cum (and edges if with_edges) from the samples of p with
  * the given per-sample weights; only nodes with kept set count when
  * use_kept. */

@@ -43,36 +43,10 @@ static const char *join(struct arena *a, const char *dir, const char *path)
 	return pprof_path_clean(a, arena_printf(a, "%s/%s", dir, path));
 }
 
-/* pprof's trimPath with no trim list. */
-static const char *trim_path(struct arena *a, const char *path, const char *search)
-{
-	const char *d = search, *end;
-
-	while (*d) {
-		char *dir, *want;
-		const char *found;
-
-		end = strchr(d, ':');
-		dir = arena_strndup(a, d, end ? (size_t)(end - d) : strlen(d));
-		want = arena_printf(a, "/%s/", pprof_path_base(a, dir));
-		found = strstr(path, want);
-		if (found)
-			return found + strlen(want);
-		if (!end)
-			break;
-		d = end + 1;
-	}
-	if (!strncmp(path, "/proc/self/cwd/./", 17))
-		return path + 17;
-	if (!strncmp(path, "/proc/self/cwd/", 15))
-		return path + 15;
-	return path;
-}
-
 static void load_source(struct arena *a, struct srcfile *f, const char *path,
 			const char *search)
 {
-	const char *p = trim_path(a, path, search);
+	const char *p = pprof_trim_path(a, path, search);
 	char *buf = NULL;
 	size_t len = 0, cap, i, n;
 	struct err e = ERR_INIT;
@@ -215,12 +189,14 @@ int pprof_report_list(struct pprof_profile *p, const struct pprof_report_opts *o
 		pprof_rx_free(rx);
 		return -1;
 	}
-	if (!src_path || !*src_path)
-		src_path = getcwd(cwd, sizeof(cwd)) ? cwd : ".";
 	w = xmalloc(sizeof(*w) * (p->nsample + 1));
 	for (i = 0; i < p->nsample; i++)
 		w[i] = p->sample[i].value[vi];
-	pprof_graph_init(&g, p, PPROF_GRAN_LINES, o->noinlines, true);
+	/* pprof trims file names with the search path only when one was
+	 * given; files are then looked up in the current directory */
+	pprof_graph_init(&g, p, PPROF_GRAN_LINES, o->noinlines, true, src_path);
+	if (!src_path || !*src_path)
+		src_path = getcwd(cwd, sizeof(cwd)) ? cwd : ".";
 	pprof_graph_build(&g, p, w, false, false);
 	free(w);
 	fns = xmalloc(sizeof(*fns) * (g.nodes.len + 1));

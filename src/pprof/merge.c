@@ -25,7 +25,19 @@
 struct merger {
 	struct pprof_profile *q;
 	struct arena scratch;        /* keys */
-	struct map strings, funcs, maps, locs, samples;
+	struct map strings, funcs, maps, locs;
+	/* samples by key hash: slot = sample index + 1; the key itself is not
+	 * kept (it would double the memory of a large profile), a hash match
+	 * is confirmed by serialising the other sample's key again */
+	uint32_t *stab;
+	uint64_t *shash;
+	size_t scap;
+	struct sb key2;
+	VEC(struct pprof_location *) tmplocs;
+	VEC(struct pprof_label) tmplabels;
+	/* for the current source: multiply values by sign, add label xkey=xval */
+	int sign;
+	const char *xkey, *xval;
 	VEC(struct pprof_mapping *) mapping;
 	VEC(struct pprof_location *) location;
 	VEC(struct pprof_function *) function;
@@ -213,62 +225,121 @@ static bool zero_sample(const struct pprof_sample *s, size_t nv)
 	return true;
 }
 
-static void map_sample(struct merger *g, const struct pprof_sample *src, size_t nv)
+/* Serialise a sample's key (its locations' new ids, then its labels sorted
+ * by kind and key) into k. */
+static void sample_key(struct sb *k, struct pprof_location *const *locs, size_t nloc,
+		       const struct pprof_label *labels, size_t nlabel)
 {
-	struct pprof_location **locs = arena_alloc(&g->q->arena,
-		sizeof(*locs) * (src->nlocation + 1));
-	struct pprof_label *lp[64], **lab = lp;
-	struct map_slot *sl;
+	const struct pprof_label *lp[64], **lab = (const struct pprof_label **)lp;
 	size_t i;
 
-	for (i = 0; i < src->nlocation; i++)
-		locs[i] = map_location(g, src->location[i]);
-	sb_reset(&g->key);
-	for (i = 0; i < src->nlocation; i++)
-		key_u64(&g->key, locs[i]->id);
-	if (src->nlabel) {
-		if (src->nlabel > 64)
-			lab = xmalloc(sizeof(*lab) * src->nlabel);
-		for (i = 0; i < src->nlabel; i++)
-			lab[i] = &src->label[i];
-		qsort(lab, src->nlabel, sizeof(*lab), label_cmp);
-		sb_addc(&g->key, 0);
-		for (i = 0; i < src->nlabel; i++) {
-			key_str(&g->key, lab[i]->key);
-			if (lab[i]->str) {
-				key_str(&g->key, lab[i]->str);
-			} else {
-				key_u64(&g->key, (uint64_t)lab[i]->num);
-				key_str(&g->key, lab[i]->unit);
-			}
-		}
-		if (lab != lp)
-			free(lab);
-	}
-	sl = map_slot(&g->samples, g->key.buf, g->key.len);
-	if (sl->value) {
-		size_t at = (size_t)(uintptr_t)sl->value - 1;
-		for (i = 0; i < nv; i++)
-			g->sample.items[at].value[i] += src->value[i];
+	sb_reset(k);
+	for (i = 0; i < nloc; i++)
+		key_u64(k, locs[i]->id);
+	if (!nlabel)
 		return;
-	} else {
+	if (nlabel > 64)
+		lab = xmalloc(sizeof(*lab) * nlabel);
+	for (i = 0; i < nlabel; i++)
+		lab[i] = &labels[i];
+	qsort(lab, nlabel, sizeof(*lab), label_cmp);
+	sb_addc(k, 0);
+	for (i = 0; i < nlabel; i++) {
+		key_str(k, lab[i]->key);
+		if (lab[i]->str) {
+			key_str(k, lab[i]->str);
+		} else {
+			key_u64(k, (uint64_t)lab[i]->num);
+			key_str(k, lab[i]->unit);
+		}
+	}
+	if (lab != (const struct pprof_label **)lp)
+		free(lab);
+}
+
+static void stab_grow(struct merger *g)
+{
+	size_t ncap = g->scap ? g->scap * 2 : 1024, i, j;
+	uint32_t *t = xcalloc(ncap, sizeof(*t));
+	uint64_t *h = xcalloc(ncap, sizeof(*h));
+
+	for (i = 0; i < g->scap; i++) {
+		if (!g->stab[i])
+			continue;
+		for (j = g->shash[i] & (ncap - 1); t[j]; j = (j + 1) & (ncap - 1))
+			;
+		t[j] = g->stab[i];
+		h[j] = g->shash[i];
+	}
+	free(g->stab);
+	free(g->shash);
+	g->stab = t;
+	g->shash = h;
+	g->scap = ncap;
+}
+
+static void map_sample(struct merger *g, const struct pprof_sample *src, size_t nv)
+{
+	struct pprof_location **locs;
+	const struct pprof_label *labels = src->label;
+	size_t nlabel = src->nlabel;
+	uint64_t h;
+	size_t i, j;
+
+	if (g->xkey) {
+		/* like pprof's SetLabel: replaces a string label of that key */
+		struct pprof_label x = { g->xkey, g->xval, 0, "" };
+
+		g->tmplabels.len = 0;
+		for (i = 0; i < src->nlabel; i++)
+			if (!src->label[i].str || strcmp(src->label[i].key, g->xkey))
+				vec_push(&g->tmplabels, src->label[i]);
+		vec_push(&g->tmplabels, x);
+		labels = g->tmplabels.items;
+		nlabel = g->tmplabels.len;
+	}
+	g->tmplocs.len = 0;
+	for (i = 0; i < src->nlocation; i++)
+		vec_push(&g->tmplocs, map_location(g, src->location[i]));
+	sample_key(&g->key, g->tmplocs.items, src->nlocation, labels, nlabel);
+	h = map_hash(g->key.buf ? g->key.buf : "", g->key.len);
+	if ((g->sample.len + 1) * 2 > g->scap)
+		stab_grow(g);
+	for (j = h & (g->scap - 1); g->stab[j]; j = (j + 1) & (g->scap - 1)) {
+		struct pprof_sample *o;
+
+		if (g->shash[j] != h)
+			continue;
+		o = &g->sample.items[g->stab[j] - 1];
+		sample_key(&g->key2, o->location, o->nlocation, o->label, o->nlabel);
+		if (g->key2.len != g->key.len || memcmp(g->key2.buf, g->key.buf, g->key.len))
+			continue;
+		for (i = 0; i < nv; i++)
+			o->value[i] += g->sign * src->value[i];
+		return;
+	}
+	{
 		struct pprof_sample s = { 0 };
 
+		locs = arena_alloc(&g->q->arena, sizeof(*locs) * (src->nlocation + 1));
+		if (src->nlocation)
+			memcpy(locs, g->tmplocs.items, sizeof(*locs) * src->nlocation);
 		s.location = locs;
 		s.nlocation = src->nlocation;
 		s.value = arena_alloc(&g->q->arena, sizeof(int64_t) * (nv + 1));
-		memcpy(s.value, src->value, sizeof(int64_t) * nv);
-		s.nlabel = src->nlabel;
-		s.label = arena_alloc(&g->q->arena, sizeof(*s.label) * (src->nlabel + 1));
-		for (i = 0; i < src->nlabel; i++) {
-			s.label[i].key = intern(g, src->label[i].key);
-			s.label[i].str = src->label[i].str ? intern(g, src->label[i].str) : NULL;
-			s.label[i].num = src->label[i].num;
-			s.label[i].unit = intern(g, src->label[i].unit);
+		for (i = 0; i < nv; i++)
+			s.value[i] = g->sign * src->value[i];
+		s.nlabel = nlabel;
+		s.label = arena_alloc(&g->q->arena, sizeof(*s.label) * (nlabel + 1));
+		for (i = 0; i < nlabel; i++) {
+			s.label[i].key = intern(g, labels[i].key);
+			s.label[i].str = labels[i].str ? intern(g, labels[i].str) : NULL;
+			s.label[i].num = labels[i].num;
+			s.label[i].unit = intern(g, labels[i].unit);
 		}
 		vec_push(&g->sample, s);
-		sl->key = key_dup(g);
-		sl->value = (void *)(uintptr_t)g->sample.len;
+		g->stab[j] = (uint32_t)g->sample.len;
+		g->shash[j] = h;
 	}
 }
 
@@ -277,8 +348,12 @@ static int same_type(const struct pprof_value_type *a, const struct pprof_value_
 	return !strcmp(a->type, b->type) && !strcmp(a->unit, b->unit);
 }
 
-struct pprof_profile *pprof_merge(struct pprof_profile *const *ps, size_t n,
-				  struct err *e)
+/* pprof_merge, with the sources from index `from` on negated and given
+ * the label xkey=xval (when xkey is not NULL): pprof's base subtraction in
+ * the same pass. */
+static struct pprof_profile *merge_impl(struct pprof_profile *const *ps, size_t n,
+					size_t from, const char *xkey, const char *xval,
+					struct err *e)
 {
 	struct merger g;
 	struct pprof_profile *q;
@@ -347,6 +422,9 @@ struct pprof_profile *pprof_merge(struct pprof_profile *const *ps, size_t n,
 	for (i = 0; i < n; i++) {
 		const struct pprof_profile *s = ps[i];
 
+		g.sign = i >= from ? -1 : 1;
+		g.xkey = i >= from ? xkey : NULL;
+		g.xval = xval;
 		g.nloc_by_index = s->nlocation;
 		g.loc_by_index = xcalloc(s->nlocation + 1, sizeof(*g.loc_by_index));
 		for (j = 0; j < s->nlocation; j++)
@@ -394,13 +472,32 @@ struct pprof_profile *pprof_merge(struct pprof_profile *const *ps, size_t n,
 	map_release(&g.funcs);
 	map_release(&g.maps);
 	map_release(&g.locs);
-	map_release(&g.samples);
+	free(g.stab);
+	free(g.shash);
+	sb_release(&g.key2);
+	vec_free(&g.tmplocs);
+	vec_free(&g.tmplabels);
 	sb_release(&g.key);
 	arena_release(&g.scratch);
 	return q;
 incompatible:
 	err_setf(e, "incompatible sample types: the profiles do not record the same values");
 	return NULL;
+}
+
+struct pprof_profile *pprof_merge(struct pprof_profile *const *ps, size_t n,
+				  struct err *e)
+{
+	return merge_impl(ps, n, n, NULL, NULL, e);
+}
+
+struct pprof_profile *pprof_merge_base(struct pprof_profile *p, struct pprof_profile *base,
+				       const char *label_key, const char *label_value,
+				       struct err *e)
+{
+	struct pprof_profile *two[2] = { p, base };
+
+	return merge_impl(two, 2, 1, label_key, label_value, e);
 }
 
 void pprof_scale(struct pprof_profile *p, double ratio)

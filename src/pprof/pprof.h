@@ -155,6 +155,14 @@ int pprof_sample_index(const struct pprof_profile *p, const char *name,
 struct pprof_profile *pprof_merge(struct pprof_profile *const *ps, size_t n,
 				  struct err *e);
 
+/* pprof's base subtraction in one pass: like merging p with base scaled by
+ * -1, every base sample first given the string label label_key=label_value
+ * when label_key is not NULL ("pprof::base"="true" for -diff_base).  The
+ * inputs are not modified. */
+struct pprof_profile *pprof_merge_base(struct pprof_profile *p, struct pprof_profile *base,
+				       const char *label_key, const char *label_value,
+				       struct err *e);
+
 /* Multiply every sample value by ratio (rounded), dropping samples that
  * become all zero, like pprof's Profile.Scale. */
 void pprof_scale(struct pprof_profile *p, double ratio);

@@ -356,7 +356,7 @@ int pprof_report_top(struct pprof_profile *p, const struct pprof_report_opts *o,
 	for (i = 0; i < p->nsample; i++)
 		w[i] = p->sample[i].value[vi];
 
-	pprof_graph_init(&g, p, o->granularity, o->noinlines, false);
+	pprof_graph_init(&g, p, o->granularity, o->noinlines, false, NULL);
 	ids = xmalloc(sizeof(*ids) * (g.nodes.len + 1));
 	pprof_graph_build(&g, p, w, false, false);
 	n = live_nodes(&g, ids);
@@ -635,7 +635,7 @@ long pprof_diff(const struct pprof_profile *base, const struct pprof_profile *la
 		w[1][i] = isbase ? 0 : v;
 		w[2][i] = isbase ? -v : 0;
 	}
-	pprof_graph_init(&g, p, gran, false, false);
+	pprof_graph_init(&g, p, gran, false, false, NULL);
 	vals = xcalloc(g.nodes.len * 6 + 1, sizeof(int64_t));
 	for (k = 0; k < 3; k++) {
 		pprof_graph_build(&g, p, w[k], false, false);

@@ -241,7 +241,8 @@ void report_html_chart(struct sb *out, const struct report_series *s)
 		span = fabs(vmax) > 0 ? fabs(vmax) * 0.1 : 1;
 	/* start at zero when the data is not far from it, so growth is not
 	 * exaggerated; otherwise zoom on the data */
-	b.v0 = vmin >= 0 && vmin < span * 1.5 ? 0 : vmin - span * 0.08;
+	b.v0 = vmin >= 0 && (vmin < span * 1.5 || vmax - vmin <= vmax * 0.02) ?
+		0 : vmin - span * 0.08;
 	b.v1 = vmax + span * 0.08;
 	uscale = unit_scale(fabs(b.v1) > fabs(b.v0) ? fabs(b.v1) : fabs(b.v0),
 			    s->unit, &uname);

@@ -120,7 +120,7 @@ static const char *const css[] = {
 ".xref{font-size:12.5px;color:var(--accent)}\n"
 "#q{margin:8px 0;padding:4px 8px;width:320px;max-width:100%}\n"
 "button.toggle{margin-left:8px;font-size:12px}\n"
-".flame svg{max-width:100%;height:auto}\n"
+"iframe.flame{width:100%;max-width:1110px;border:1px solid var(--line);display:block}\n"
 "footer{margin-top:30px;padding:12px 28px;border-top:1px solid var(--line);background:var(--panel);"
 "color:var(--muted);font-size:12.5px}\n"
 "footer dt{float:left;clear:left;width:9em;font-weight:600}footer dd{margin-left:9.5em}\n"
@@ -145,6 +145,61 @@ static const char script[] =
 "if(window.performance)d.documentElement.setAttribute('data-load-ms',Math.round(performance.now()));\n"
 "d.documentElement.setAttribute('data-leakhound','ready');\n"
 "})();\n";
+
+static void add_base64(struct sb *out, const char *s, size_t n)
+{
+	static const char tab[] =
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i;
+
+	sb_grow(out, (n + 2) / 3 * 4);
+	for (i = 0; i + 2 < n; i += 3) {
+		sb_addc(out, tab[u[i] >> 2]);
+		sb_addc(out, tab[((u[i] & 3) << 4) | (u[i + 1] >> 4)]);
+		sb_addc(out, tab[((u[i + 1] & 15) << 2) | (u[i + 2] >> 6)]);
+		sb_addc(out, tab[u[i + 2] & 63]);
+	}
+	if (n - i == 1) {
+		sb_addc(out, tab[u[i] >> 2]);
+		sb_addc(out, tab[(u[i] & 3) << 4]);
+		sb_adds(out, "==");
+	} else if (n - i == 2) {
+		sb_addc(out, tab[u[i] >> 2]);
+		sb_addc(out, tab[((u[i] & 3) << 4) | (u[i + 1] >> 4)]);
+		sb_addc(out, tab[(u[i + 1] & 15) << 2]);
+		sb_addc(out, '=');
+	}
+}
+
+/* The height attribute of the SVG's root element, or 400. */
+static int svg_height(const char *svg)
+{
+	const char *r = strstr(svg, "<svg"), *h;
+	int v;
+
+	if (!r || !(h = strstr(r, " height=\"")) || h > strchr(r, '>'))
+		return 400;
+	v = atoi(h + 9);
+	return v > 0 && v < 20000 ? v : 400;
+}
+
+/* A flame graph SVG is a whole document with its own script, written to
+ * run as the top document (it uses document.documentElement and fixed
+ * ids), so it is embedded as a sandboxed frame of its own, from a data:
+ * URL: several flame graphs on one page cannot disturb each other or the
+ * page, and the frame still shows the static SVG without JavaScript.
+ * loading="eager": Chromium otherwise defers frames below the fold, and a
+ * page saved as a screenshot or printed would show them empty. */
+static void write_svg_frame(struct sb *out, const struct report_svg *s)
+{
+	sb_adds(out, "<iframe class=\"flame\" sandbox=\"allow-scripts\" loading=\"eager\" title=\"");
+	html_esc(out, s->title);
+	sb_addf(out, "\" style=\"height:%dpx\" src=\"data:image/svg+xml;base64,",
+		svg_height(s->svg) + 4);
+	add_base64(out, s->svg, strlen(s->svg));
+	sb_adds(out, "\"></iframe>\n");
+}
 
 static void now_text(struct sb *out)
 {
@@ -307,8 +362,10 @@ static void write_summary(struct sb *out, struct report_page *p,
 		for (i = 0; i < fs->items.len; i++) {
 			const struct finding *f = fs->items.items[ord[i]];
 			struct evidence ev;
-			int key = (int)f->severity * 8 + (int)f->confidence * 2 +
-				(find_evidence(p, f, &ev, 1) > 0);
+			/* a line to fix beats a series that grows */
+			int has_loc = f->loc.file && *f->loc.file && f->loc.line > 0;
+			int key = (int)f->severity * 16 + has_loc * 8 +
+				(int)f->confidence * 2 + (find_evidence(p, f, &ev, 1) > 0);
 
 			if (key > best_key) {
 				best_key = key;
@@ -320,7 +377,10 @@ static void write_summary(struct sb *out, struct report_page *p,
 
 			sb_addf(out, "<div class=\"fixfirst\" id=\"fix-first\"><b>Fix first:</b> "
 				"<a href=\"#f%ld\">", best);
-			add_loc_text(out, &f->loc);
+			if (f->loc.file && *f->loc.file)
+				add_loc_text(out, &f->loc);
+			else
+				html_esc(out, f->rule);
 			sb_adds(out, "</a> &mdash; ");
 			html_esc(out, f->message);
 			if (f->fix && *f->fix) {
@@ -378,7 +438,7 @@ static void write_findings(struct sb *out, struct report_page *p,
 		const struct finding *f = fs->items.items[ord[i]];
 		const char *sev = report_severity_name(f->severity);
 		struct evidence ev[8];
-		size_t nev = find_evidence(p, f, ev, 8);
+		size_t nev = find_evidence(p, f, ev, 8), same[8], nsame;
 
 		sb_addf(out, "<article class=\"finding\" id=\"f%zu\" data-rule=\"", ord[i]);
 		html_esc(out, f->rule);
@@ -399,8 +459,26 @@ static void write_findings(struct sb *out, struct report_page *p,
 		if (excerpts < REPORT_HTML_MAX_EXCERPTS &&
 		    report_html_excerpt(out, p, f->loc.file, f->loc.line) == 0)
 			excerpts++;
-		if (f->nrelated || nev) {
+		/* other findings on the same line: a static rule and a
+		 * runtime detector that agree */
+		nsame = 0;
+		for (j = 0; j < n && nsame < 8; j++) {
+			const struct finding *g = fs->items.items[j];
+
+			if (j != ord[i] && p->fshown[j] && g->loc.line == f->loc.line &&
+			    f->loc.line > 0 && strcmp(g->rule, f->rule) &&
+			    report_html_same_file(g->loc.file, f->loc.file))
+				same[nsame++] = j;
+		}
+		if (f->nrelated || nev || nsame) {
 			sb_adds(out, "<ul class=\"related\">");
+			for (j = 0; j < nsame; j++) {
+				sb_addf(out, "<li>same line: <a class=\"xref\" href=\"#f%zu\">[", same[j]);
+				html_esc(out, fs->items.items[same[j]]->rule);
+				sb_adds(out, "]</a> ");
+				html_esc(out, fs->items.items[same[j]]->message);
+				sb_adds(out, "</li>");
+			}
 			for (j = 0; j < nev; j++) {
 				sb_adds(out, "<li>runtime evidence: <a class=\"xref\" href=\"#");
 				html_group_anchor(out, ev[j].set, ev[j].row);
@@ -536,7 +614,7 @@ void report_write_html(struct sb *out, struct report_page *p)
 		"<meta charset=\"utf-8\">\n"
 		"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 		"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
-		"style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n"
+		"style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; frame-src data:\">\n"
 		"<meta name=\"generator\" content=\"leakhound ");
 	html_esc(out, report_tool_version);
 	sb_adds(out, "\">\n<title>");
@@ -572,8 +650,8 @@ void report_write_html(struct sb *out, struct report_page *p)
 			sb_adds(out, "<div class=\"flame\"><h3>");
 			html_esc(out, p->svgs.items[i].title);
 			sb_adds(out, "</h3>\n");
-			sb_adds(out, p->svgs.items[i].svg);
-			sb_adds(out, "\n</div>\n");
+			write_svg_frame(out, &p->svgs.items[i]);
+			sb_adds(out, "</div>\n");
 		}
 		sb_adds(out, "</section>\n");
 	}

@@ -29,9 +29,9 @@ static void found(struct lint_ctx *cx, const struct lint_func *fn,
 		"buffers leak with every request", r->var->name);
 	if (where->kind == GO_RETURN_STMT)
 		lint_related(cx, fd, fn->file, where, "returns here with the body open");
-	else if (where->kind == GO_FOR_STMT || where->kind == GO_RANGE_STMT)
+	else if (where == r->def)
 		lint_related(cx, fd, fn->file, where,
-			     "the next iteration overwrites it with the body open");
+			     "created again here by the next iteration with the body open");
 }
 
 static void discarded(struct lint_ctx *cx, const struct lint_func *fn,
@@ -48,6 +48,8 @@ static void discarded(struct lint_ctx *cx, const struct lint_func *fn,
 
 static void check_func(struct lint_ctx *cx, const struct lint_func *fn, void *arg)
 {
+	if (!lint_file_imports(fn->file, "net/http"))
+		return;
 	lint_flow_find(cx, fn, found, discarded, arg);
 }
 

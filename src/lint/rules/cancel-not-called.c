@@ -30,9 +30,9 @@ static void found(struct lint_ctx *cx, const struct lint_func *fn,
 		"until the parent is cancelled", r->var->name);
 	if (where->kind == GO_RETURN_STMT)
 		lint_related(cx, fd, fn->file, where, "returns here without calling it");
-	else if (where->kind == GO_FOR_STMT || where->kind == GO_RANGE_STMT)
+	else if (where == r->def)
 		lint_related(cx, fd, fn->file, where,
-			     "the next iteration overwrites it without calling it");
+			     "created again here by the next iteration without calling it");
 }
 
 static void discarded(struct lint_ctx *cx, const struct lint_func *fn,
@@ -49,6 +49,8 @@ static void discarded(struct lint_ctx *cx, const struct lint_func *fn,
 
 static void check_func(struct lint_ctx *cx, const struct lint_func *fn, void *arg)
 {
+	if (!lint_file_imports(fn->file, "context"))
+		return;
 	lint_flow_find(cx, fn, found, discarded, arg);
 }
 

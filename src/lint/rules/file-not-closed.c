@@ -32,9 +32,9 @@ static void found(struct lint_ctx *cx, const struct lint_func *fn,
 		"until a finalizer happens to run", r->var->name);
 	if (where->kind == GO_RETURN_STMT)
 		lint_related(cx, fd, fn->file, where, "returns here with the file open");
-	else if (where->kind == GO_FOR_STMT || where->kind == GO_RANGE_STMT)
+	else if (where == r->def)
 		lint_related(cx, fd, fn->file, where,
-			     "the next iteration overwrites it with the file open");
+			     "created again here by the next iteration with the file open");
 }
 
 static void discarded(struct lint_ctx *cx, const struct lint_func *fn,
@@ -136,6 +136,8 @@ static void check_func(struct lint_ctx *cx, const struct lint_func *fn, void *ar
 {
 	struct dl d;
 
+	if (!lint_file_imports(fn->file, "os"))
+		return;
 	lint_flow_find(cx, fn, found, discarded, arg);
 	memset(&d, 0, sizeof(d));
 	d.cx = cx;

@@ -43,9 +43,9 @@ static void found(struct lint_ctx *cx, const struct lint_func *fn,
 			r->var->name, sem->why);
 	if (where->kind == GO_RETURN_STMT)
 		lint_related(cx, fd, fn->file, where, "returns here without stopping it");
-	else if (where->kind == GO_FOR_STMT || where->kind == GO_RANGE_STMT)
+	else if (where == r->def)
 		lint_related(cx, fd, fn->file, where,
-			     "the next iteration overwrites it without stopping it");
+			     "created again here by the next iteration without stopping it");
 }
 
 static void discarded(struct lint_ctx *cx, const struct lint_func *fn,
@@ -63,6 +63,8 @@ static void discarded(struct lint_ctx *cx, const struct lint_func *fn,
 
 static void check_func(struct lint_ctx *cx, const struct lint_func *fn, void *arg)
 {
+	if (!lint_file_imports(fn->file, "time"))
+		return;
 	lint_flow_find(cx, fn, found, discarded, arg);
 }
 
@@ -184,7 +186,8 @@ static void check_fields(struct lint_ctx *cx)
 	s.cx = cx;
 	for (size_t i = 0; i < cx->pkg->nfiles; i++) {
 		s.file = cx->pkg->files[i];
-		go_ast_inspect((struct go_node *)s.file, store_fn, NULL, &s);
+		if (lint_file_imports(s.file, "time"))
+			go_ast_inspect((struct go_node *)s.file, store_fn, NULL, &s);
 	}
 	for (size_t k = 0; k < s.stores.len; k++) {
 		struct uscan u;

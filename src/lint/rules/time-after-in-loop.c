@@ -88,6 +88,14 @@ static int is_exit_call(const struct go_node *x)
 	if (f && f->kind == GO_IDENT && GO_CAST(go_ident, f)->decl_kind == GO_DECL_UNIVERSE &&
 	    !strcmp(GO_CAST(go_ident, f)->name, "panic"))
 		return 1;
+	/* t.Fatal, t.FailNow, t.Skip in tests end the goroutine */
+	if (f && f->kind == GO_SELECTOR_EXPR && go_local_var(GO_CAST(go_selector_expr, f)->x)) {
+		const char *m = GO_CAST(go_selector_expr, f)->sel->name;
+
+		if (!strcmp(m, "Fatal") || !strcmp(m, "Fatalf") || !strcmp(m, "FailNow") ||
+		    !strcmp(m, "Skip") || !strcmp(m, "Skipf") || !strcmp(m, "SkipNow"))
+			return 1;
+	}
 	return go_is_pkg_member(f, "os", "Exit") ||
 		go_is_pkg_member(f, "log", "Fatal") ||
 		go_is_pkg_member(f, "log", "Fatalf") ||
@@ -288,6 +296,8 @@ static void check_func(struct lint_ctx *cx, const struct lint_func *fn,
 {
 	struct tal t;
 
+	if (!lint_file_imports(fn->file, "time"))
+		return;
 	(void)arg;
 	memset(&t, 0, sizeof(t));
 	t.cx = cx;

@@ -158,6 +158,8 @@ static void check_func(struct lint_ctx *cx, const struct lint_func *fn, void *ar
 {
 	struct ctx c = { cx, fn };
 
+	if (!lint_file_imports(fn->file, "time"))
+		return;
 	(void)arg;
 	if (lint_is_test_file(fn->file))
 		return;

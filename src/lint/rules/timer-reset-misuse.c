@@ -238,6 +238,29 @@ static void check_select(struct ctx *c, struct go_select_stmt *sel)
 	}
 }
 
+/* `<-t.C` as a statement of the innermost loop's body: the timer has fired
+ * before the next iteration, so it is not pending any more. */
+static int received_in_loop(struct ctx *c, const struct go_ident *t)
+{
+	struct go_node *loop = c->loops.items[c->loops.len - 1];
+	struct go_block_stmt *b = loop->kind == GO_FOR_STMT ?
+		GO_CAST(go_for_stmt, loop)->body : GO_CAST(go_range_stmt, loop)->body;
+
+	for (uint32_t i = 0; b && i < b->list.n; i++) {
+		struct go_node *s = b->list.v[i], *x = NULL;
+
+		if (s->kind == GO_EXPR_STMT)
+			x = GO_CAST(go_expr_stmt, s)->x;
+		else if (s->kind == GO_ASSIGN_STMT && GO_CAST(go_assign_stmt, s)->rhs.n == 1)
+			x = GO_CAST(go_assign_stmt, s)->rhs.v[0];
+		x = go_unparen(x);
+		if (x && x->kind == GO_UNARY_EXPR && GO_CAST(go_unary_expr, x)->op == GO_TOK_ARROW &&
+		    chan_of(&c->ts, GO_CAST(go_unary_expr, x)->x, 0) == t)
+			return 1;
+	}
+	return 0;
+}
+
 static int visit(struct go_node *n, void *arg)
 {
 	struct ctx *c = arg;
@@ -279,7 +302,8 @@ static int visit(struct go_node *n, void *arg)
 			r.kind = LINT_RES_TICKER;   /* released by Stop() */
 			r.var = v;
 			r.def = n;
-			if (!lint_flow_releases(c->cx, &r, (struct go_node *)c->fn->body) &&
+			if (!received_in_loop(c, v) &&
+			    !lint_flow_releases(c->cx, &r, (struct go_node *)c->fn->body) &&
 			    lint_flow_check(c->cx, c->fn, &r, &where) != LINT_FLOW_ESCAPES)
 				lint_report(c->cx, c->fn->file, a->rhs.v[0],
 					REPORT_SEV_WARNING,
@@ -306,6 +330,8 @@ static void check_func(struct lint_ctx *cx, const struct lint_func *fn, void *ar
 {
 	struct ctx c;
 
+	if (!lint_file_imports(fn->file, "time"))
+		return;
 	(void)arg;
 	memset(&c, 0, sizeof(c));
 	c.cx = cx;

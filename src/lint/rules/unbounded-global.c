@@ -94,8 +94,9 @@ static int literal_keys_only(struct lint_ctx *cx, const struct go_ident *fn, int
 	return c.n > 0 && c.n == c.literal;
 }
 
-/* A parameter list that marks request-handling code: a context.Context,
- * *http.Request, http.ResponseWriter or net.Conn parameter.  Globals that
+/* A parameter list that marks request-handling code: an *http.Request,
+ * http.ResponseWriter or net.Conn parameter.  (A context.Context is not
+ * enough: command-line tools pass contexts everywhere.)  Globals that
  * grow there grow with the traffic; globals filled by setup code, command
  * line tools and compilers' memo tables do not, and are not reported. */
 static int is_request_type(const struct go_node *t)
@@ -103,8 +104,7 @@ static int is_request_type(const struct go_node *t)
 	t = go_unparen(t);
 	if (t && t->kind == GO_STAR_EXPR)
 		t = go_unparen(GO_CAST(go_star_expr, t)->x);
-	return go_is_pkg_member(t, "context", "Context") ||
-		go_is_pkg_member(t, "net/http", "Request") ||
+	return go_is_pkg_member(t, "net/http", "Request") ||
 		go_is_pkg_member(t, "net/http", "ResponseWriter") ||
 		go_is_pkg_member(t, "net", "Conn");
 }

@@ -109,3 +109,25 @@ func shadow() {
 	resp, _ := http.Get("x")
 	_ = resp.StatusCode
 }
+
+// Tests that assert the call fails: no response on the paths that go on.
+type tb interface {
+	Fatal(...interface{})
+	Errorf(string, ...interface{})
+}
+
+var errWanted = errors.New("wanted")
+
+func expectFailure(t tb, c *http.Client, req *http.Request) {
+	_, err := c.Do(req)
+	if err == nil {
+		t.Fatal("want an error")
+	}
+	_, err = http.Get("http://invalid")
+	if err == nil || err.Error() == "" {
+		t.Errorf("got %v", err)
+	}
+	if _, err := http.Get("http://invalid"); err != errWanted {
+		t.Errorf("got %v", err)
+	}
+}

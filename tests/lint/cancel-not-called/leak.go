@@ -24,12 +24,3 @@ func never(parent context.Context) {
 	<-ctx.Done()
 	_ = stop
 }
-
-func cause(parent context.Context) error {
-	ctx, cancel := context.WithCancelCause(parent) // want "cancel-not-called"
-	if ctx.Err() != nil {
-		return context.Cause(ctx)
-	}
-	cancel(nil)
-	return nil
-}

@@ -112,3 +112,18 @@ func shadow() {
 	f, _ := os.Open("x")
 	_ = f.Name()
 }
+
+// A closure that opens into a variable of the enclosing function: the
+// enclosing function owns it.
+func outerOwns(dir string) error {
+	var d *os.File
+	open := func() error {
+		var err error
+		d, err = os.Open(dir)
+		return err
+	}
+	if err := open(); err != nil {
+		return err
+	}
+	return d.Close()
+}

@@ -80,3 +80,13 @@ func paths(fail bool) error {
 	t.Stop()
 	return nil
 }
+
+// Stopped before the next iteration creates another one.
+func renew(n int) {
+	t := time.NewTicker(time.Second)
+	for i := 0; i < n; i++ {
+		t.Stop()
+		t = time.NewTicker(2 * time.Second)
+	}
+	t.Stop()
+}

@@ -70,3 +70,11 @@ func pending(t *time.Timer) bool {
 	tm := time.NewTimer(time.Second)
 	return len(tm.C) > 0
 }
+
+// Received every iteration: the timer has fired before the next one.
+func fired(n int) {
+	for i := 0; i < n; i++ {
+		t := time.NewTimer(0)
+		<-t.C
+	}
+}

@@ -1,7 +1,7 @@
 package cases
 
 import (
-	"context"
+	"net"
 	"net/http"
 )
 
@@ -13,12 +13,12 @@ func login(w http.ResponseWriter, r *http.Request) {
 
 var seen []string // want "unbounded-global"
 
-func record(ctx context.Context, id string) {
-	seen = append(seen, id)
+func record(w http.ResponseWriter, r *http.Request) {
+	seen = append(seen, r.URL.Path)
 }
 
 var hits = make(map[string]int) // want "unbounded-global"
 
-func count(ctx context.Context, path string) {
-	hits[path]++
+func count(c net.Conn) {
+	hits[c.RemoteAddr().String()]++
 }

@@ -23,6 +23,11 @@ func init() {
 	registry["a"] = func() {}
 }
 
+// A context is not a request: tools pass contexts everywhere.
+var loaded = map[string]bool{}
+
+func load(ctx context.Context, pkg string) { loaded[pkg] = true }
+
 // Written by setup code, not by request handling.
 var flags = map[string]bool{}
 
@@ -31,20 +36,20 @@ func setFlag(name string) { flags[name] = true }
 // Truncated.
 var queue []string
 
-func push(ctx context.Context, s string) { queue = append(queue, s) }
-func flush(ctx context.Context)          { queue = queue[:0] }
+func push(w http.ResponseWriter, r *http.Request) { queue = append(queue, r.URL.Path) }
+func flush(w http.ResponseWriter, r *http.Request) { queue = queue[:0] }
 
 // Reassigned.
 var cache = map[string]int{}
 
-func put(ctx context.Context, k string) { cache[k] = 1 }
+func put(w http.ResponseWriter, r *http.Request) { cache[r.URL.Path] = 1 }
 func reset()                            { cache = map[string]int{} }
 
 // Handed to a function that may delete.
 var conns = map[string]int{}
 
-func add(ctx context.Context, k string) {
-	conns[k] = 1
+func add(w http.ResponseWriter, r *http.Request) {
+	conns[r.URL.Path] = 1
 	prune(conns)
 }
 
@@ -53,9 +58,9 @@ func prune(m map[string]int) {}
 // A literal key at every call site: bounded.
 var counters = map[string]int{}
 
-func bump(ctx context.Context, name string) { counters[name]++ }
+func bump(r *http.Request, name string) { counters[name]++ }
 
-func handler(ctx context.Context) {
-	bump(ctx, "requests")
-	bump(ctx, "errors")
+func handler(w http.ResponseWriter, r *http.Request) {
+	bump(r, "requests")
+	bump(r, "errors")
 }

@@ -12,6 +12,12 @@
 // reported on stderr as "PATH: reject: FIRST ERROR".  With -time it parses
 // every file without printing and reports the CPU time spent parsing on
 // stderr.
+//
+// With -mutate DIR it instead writes -n mutants of small files found under
+// the PATHs into DIR (m00000.go, ...): each a copy with one to three random
+// edits (a span deleted or duplicated, a Go token inserted or substituted),
+// reproducible from -seed.  The conformance suite parses them with both
+// parsers, which must still agree on every file.
 package main
 
 import (
@@ -22,6 +28,7 @@ import (
 	"go/parser"
 	"go/token"
 	"io/fs"
+	"math/rand"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -480,9 +487,73 @@ func collect(root string, all bool) ([]string, error) {
 	return files, err
 }
 
+var mutTokens = []string{"(", ")", "{", "}", "[", "]", ",", ";", "\n", ":=", "=", "...",
+	"<-", "*", "~", "|", "func", "type", "chan", "interface{}", "range", "go ", "defer ",
+	":", ".", "&", "[]", "T[int]", "x", " ", "\"s\"", "`r`", "'c'", "1", "0x1p3", "//c\n",
+	"/*c*/", "if ", "else", "for ", "switch ", "case ", "default:", "select", "var ",
+	"const ", "import ", "struct{}", "map[", "[...]", "goto L", "L:", "fallthrough",
+	"return", "~int", "any", "\r", "_", "0b1", "1_0", "'\\x", "é"}
+
+func mutate(dir string, n int, seed int64, files []string) error {
+	var small []string
+	for _, f := range files {
+		if st, err := os.Stat(f); err == nil && st.Size() < 6000 {
+			small = append(small, f)
+		}
+	}
+	if len(small) == 0 {
+		return fmt.Errorf("no small Go files to mutate")
+	}
+	r := rand.New(rand.NewSource(seed))
+	for i := 0; i < n; i++ {
+		src, err := os.ReadFile(small[r.Intn(len(small))])
+		if err != nil {
+			return err
+		}
+		for k := r.Intn(3) + 1; k > 0; k-- {
+			pos := r.Intn(len(src) + 1)
+			var out []byte
+			out = append(out, src[:pos]...)
+			switch r.Intn(4) {
+			case 0: // delete a span
+				end := pos + 1 + r.Intn(12)
+				if end > len(src) {
+					end = len(src)
+				}
+				out = append(out, src[end:]...)
+			case 1: // insert a token
+				out = append(out, mutTokens[r.Intn(len(mutTokens))]...)
+				out = append(out, src[pos:]...)
+			case 2: // duplicate a span from elsewhere
+				a := r.Intn(len(src) + 1)
+				b := a + 1 + r.Intn(40)
+				if b > len(src) {
+					b = len(src)
+				}
+				out = append(out, src[a:b]...)
+				out = append(out, src[pos:]...)
+			default: // substitute a token for one byte
+				out = append(out, mutTokens[r.Intn(len(mutTokens))]...)
+				if pos < len(src) {
+					out = append(out, src[pos+1:]...)
+				}
+			}
+			src = out
+		}
+		name := filepath.Join(dir, fmt.Sprintf("m%05d.go", i))
+		if err := os.WriteFile(name, src, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func main() {
 	all := flag.Bool("all", false, "do not skip testdata, vendor, _* and .*")
 	timeOnly := flag.Bool("time", false, "only parse, report the time")
+	mutDir := flag.String("mutate", "", "write mutants of the files into this directory")
+	mutN := flag.Int("n", 1000, "number of mutants")
+	mutSeed := flag.Int64("seed", 1, "random seed of the mutants")
 	flag.Parse()
 	var files []string
 	for _, root := range flag.Args() {
@@ -492,6 +563,13 @@ func main() {
 			os.Exit(2)
 		}
 		files = append(files, fs...)
+	}
+	if *mutDir != "" {
+		if err := mutate(*mutDir, *mutN, *mutSeed, files); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(2)
+		}
+		return
 	}
 	out := bufio.NewWriterSize(os.Stdout, 1<<20)
 	defer out.Flush()
