@@ -12,6 +12,7 @@
  * (at least two in a row); docs/watch.md has the measured effect.
  */
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,6 +57,8 @@ int watch_streak_needed(const struct watch *w)
 	size_t lo, hi, need;
 
 	watch_segment_range(w, &lo, &hi);
+	if (hi - lo < WATCH_UNTIL_MIN_SAMPLES)
+		return INT_MAX;
 	need = (hi - lo + 2) / 3;
 	return need < 2 ? 2 : (int)need;
 }

@@ -195,6 +195,8 @@ static double rate_sequential(enum model m, int n, int trials)
 		series(m, p, n);
 		for (i = 3; i <= n; i++) {
 			int need = (i + 2) / 3 < 2 ? 2 : (i + 2) / 3;
+			if (i < WATCH_UNTIL_MIN_SAMPLES)
+				need = n + 1;
 			trend_eval(p, (size_t)i, &prm, &r);
 			streak = r.verdict == TREND_GROWING ? streak + 1 : 0;
 			if (streak >= need) {
