@@ -499,6 +499,9 @@ int cmd_watch(int argc, char **argv)
 	if (!c.o.url && !c.o.pid && !c.resume)
 		return cli_usage("watch", "give a pprof URL, --pid PID or "
 				 "--resume DB");
+	if (c.o.url && strncmp(c.o.url, "http://", 7) &&
+	    strncmp(c.o.url, "https://", 8))
+		return cli_usage("watch", "'%s' is not an http(s) URL", c.o.url);
 	if (c.resume && c.db)
 		return cli_usage("watch", "--resume and --db both name the "
 				 "recording: give one");
