@@ -131,3 +131,13 @@ func expectFailure(t tb, c *http.Client, req *http.Request) {
 		t.Errorf("got %v", err)
 	}
 }
+
+// A field named like an http.Client field but of another type somewhere
+// in the package: unknown, silent.
+type svcA struct{ client *http.Client }
+type svcB struct{ client doer }
+
+func (s *svcB) call(req *http.Request) {
+	resp, _ := s.client.Do(req)
+	_ = resp.StatusCode
+}
