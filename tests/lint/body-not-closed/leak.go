@@ -25,7 +25,7 @@ func fetch(url string) ([]byte, error) {
 
 // Closed on the happy path only.
 func status(url string) (int, error) {
-	resp, err := http.Head(url) // want "body-not-closed"
+	resp, err := http.Get(url) // want "body-not-closed"
 	if err != nil {
 		return 0, err
 	}
