@@ -238,6 +238,8 @@ struct gor {
 	struct cnt nsend, nrecv;
 	struct go_node *send_at, *recv_at, *range_at;
 	int ranges;
+	int send_cond;      /* some path through the goroutine sends fewer */
+	int signals_other;  /* it also sends on or closes another channel */
 	struct go_node *quit_loop, *quit_at;
 	/* context mode: the names of the context in body */
 	struct go_ident *qal[MAXAL];
@@ -617,6 +619,7 @@ static void classify_helper(struct an *a, struct gor *g)
 struct gw {
 	struct go_ident **al;
 	int nal;
+	int cond;
 	unsigned kind;            /* OP_SEND or OP_RECV */
 	struct go_node *first;    /* first blocking operation */
 	struct go_node *range_at;
@@ -838,6 +841,11 @@ struct gwctx {
 
 static struct pc gw_stmt(struct gwctx *g, struct go_node *s);
 
+static int pc_differs(struct pc a, struct pc b)
+{
+	return !ceq(cmax(a.cmax, a.tmax), cmax(b.cmax, b.tmax));
+}
+
 static struct pc pc_seq(struct pc acc, struct pc p)
 {
 	if (!acc.cont)
@@ -913,6 +921,9 @@ static struct pc gw_stmt(struct gwctx *g, struct go_node *s)
 		struct pc pre = pc_seq(gw_stmt(g, i->init), gw_simple(g, i->cond));
 		struct pc th = gw_stmt(g, (struct go_node *)i->body);
 		struct pc el = i->els ? gw_stmt(g, i->els) : pc_zero();
+
+		if (pc_differs(th, el))
+			w->cond = 1;
 
 		return pc_seq(pre, pc_alt(th, el));
 	}
@@ -1005,11 +1016,17 @@ static struct pc gw_stmt(struct gwctx *g, struct go_node *s)
 				cp = blocking ? gw_simple(g, cc->comm) : pc_zero();
 				cp = pc_seq(cp, gw_list(g, &cc->body));
 			}
+			if (!first && pc_differs(out, cp))
+				w->cond = 1;
 			out = first ? cp : pc_alt(out, cp);
 			first = 0;
 		}
 		if (!has_default || first)
+		{
+			if (!first && pc_differs(out, pc_zero()))
+				w->cond = 1;
 			out = first ? pc_zero() : pc_alt(out, pc_zero());
+		}
 		if (s->kind == GO_SELECT_STMT && first) {
 			out.cont = 0;   /* select {} */
 		}
@@ -1107,6 +1124,30 @@ static int qfind_fn(struct go_node *n, void *ctx)
 	return 1;
 }
 
+/* Does a goroutine body send on or close a channel other than ours? */
+struct other {
+	struct go_ident **al;
+	int nal;
+	int found;
+};
+
+static int other_fn(struct go_node *n, void *ctx)
+{
+	struct other *o = ctx;
+
+	if (n->kind == GO_SEND_STMT &&
+	    !in_set(o->al, o->nal, GO_CAST(go_send_stmt, n)->chan))
+		o->found = 1;
+	if (n->kind == GO_CALL_EXPR) {
+		struct go_call_expr *ce = GO_CAST(go_call_expr, n);
+
+		if (ce->args.n == 1 && is_builtin(ce->fun, "close") &&
+		    !in_set(o->al, o->nal, ce->args.v[0]))
+			o->found = 1;
+	}
+	return !o->found;
+}
+
 static void analyse_gor(struct an *a, struct gor *gr)
 {
 	struct gw w;
@@ -1124,6 +1165,13 @@ static void analyse_gor(struct an *a, struct gor *gr)
 	w.kind = OP_SEND;
 	p = gw_list(&g, &gr->body->list);
 	gr->nsend = cmax(p.cmax, p.tmax);
+	gr->send_cond = w.cond;
+	{
+		struct other o = { gr->al, gr->nal, 0 };
+
+		go_ast_inspect((struct go_node *)gr->body, other_fn, NULL, &o);
+		gr->signals_other = o.found;
+	}
 	gr->send_at = w.first;
 	memset(&w, 0, sizeof(w));
 	w.al = gr->al;
@@ -1945,8 +1993,10 @@ static void report(struct an *a, int mode, const struct exitrec *e)
 			what = arena_printf(cx->arena, "%d of its %d values %s never "
 					    "received", st->T.n - st->R.n, st->T.n,
 					    st->T.n - st->R.n == 1 ? "is" : "are");
-		if (st->T.k == C_PART || st->R.k == C_PART)
+		if ((st->T.k == C_PART || st->R.k == C_PART) && st->T.k != C_INF &&
+		    !keyeq(st->R.key, "#range"))
 			medium |= st->T.k != C_SYM || !keyeq(st->T.key, st->R.key);
+		medium |= g->send_cond;
 		msg = arena_printf(cx->arena, "goroutine can block for ever on "
 				   "this send: when %s, %s%s%s; the blocked "
 				   "goroutine and everything it references are "
@@ -2138,6 +2188,12 @@ static void analyse_chan(struct lint_ctx *cx, const struct lint_func *fn,
 		return;
 	if (mode != want)
 		return;
+	/* a goroutine that sends on c only on some paths and signals another
+	 * channel on the others: the starter's other exits are likely those
+	 * other paths, which strand nobody */
+	for (int i = 0; mode == MODE_SEND && i < a->ng; i++)
+		if (!is0(a->g[i].nsend) && a->g[i].send_cond && a->g[i].signals_other)
+			return;
 	memset(&w, 0, sizeof(w));
 	w.a = a;
 	w.mode = mode;
