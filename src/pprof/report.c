@@ -352,6 +352,13 @@ int pprof_report_top(struct pprof_profile *p, const struct pprof_report_opts *o,
 		pprof_report_release(r);
 		return -1;
 	}
+	{
+		const char *pat[5] = { o->focus, o->ignore, o->hide, o->show, o->show_from };
+
+		for (i = 0; i < 5; i++)
+			if (pat[i] && *pat[i] && !(matched & (1u << i)))
+				r->unmatched |= 1u << i;
+	}
 	w = xmalloc(sizeof(*w) * (p->nsample + 1));
 	for (i = 0; i < p->nsample; i++)
 		w[i] = p->sample[i].value[vi];
