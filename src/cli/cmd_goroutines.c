@@ -658,6 +658,7 @@ int cmd_goroutines(int argc, char **argv)
 		if (o.srcdir)
 			report_page_add_src_dir(&pg, o.srcdir);
 		cli_html_add_groups(&pg, &gs, argv[optind]);
+		cli_html_add_goroutine_flame(&pg, "goroutines", &gs, NULL);
 		report_page_add_input(&pg, argv[optind], "goroutine dump", NULL);
 		if (have_old)
 			report_page_add_input(&pg, argv[optind + 1], "older goroutine dump", NULL);

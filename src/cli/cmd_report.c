@@ -19,6 +19,7 @@
 #include "../report/finding.h"
 #include "../report/html.h"
 #include "../report/write.h"
+#include "../watch/proc.h"
 #include "../watch/store.h"
 #include "../watch/watch.h"
 
@@ -46,8 +47,9 @@ const char cmd_report_help[] =
 "    fix and a source excerpt, profile tables, and a footer with the inputs.\n"
 "\n"
 "    INPUT may be:\n"
-"      - JSON from `lint`, `goroutines` or `top` with --format json\n"
-"        (findings, \"groups\" and \"top\" objects are shown);\n"
+"      - JSON from `lint`, `goroutines`, `top`, `watch` or `run` with\n"
+"        --format json (findings, groups, top tables, and watch's verdicts\n"
+"        without charts: the recording has the samples);\n"
 "      - a goroutine dump (debug=2, crash or SIGQUIT output, debug=1, or\n"
 "        the protobuf goroutine profile): its groups, suspects first;\n"
 "      - a pprof profile (protobuf, gzip-compressed or not, or debug=1\n"
@@ -115,8 +117,13 @@ static long long jint(json_t *o, const char *key)
 
 	if (json_is_integer(v))
 		return json_integer_value(v);
-	if (json_is_real(v))
-		return (long long)json_real_value(v);
+	if (json_is_real(v)) {
+		double d = json_real_value(v);
+
+		/* a hostile 1e300 must not overflow the conversion */
+		return d > 9e15 ? 9000000000000000LL : d < -9e15 ? -9000000000000000LL :
+			(long long)d;
+	}
 	return 0;
 }
 
@@ -297,6 +304,68 @@ static int read_top(struct ctx *c, const char *name, json_t *top, struct err *e)
 	return 0;
 }
 
+/* The summary of `watch --format json` (or run's): no samples, so no
+ * charts, but the verdicts, the target and the events. */
+static void read_watch_summary(struct ctx *c, json_t *root)
+{
+	static const char *const lead[] = { "heap_inuse_bytes", "goroutines",
+		"heap_inuse_objects", "fds", "rss" };
+	json_t *series = json_object_get(root, "series"), *target, *ev, *x;
+	struct sb verdict = SB_INIT, detail = SB_INIT;
+	size_t i, k;
+
+	json_array_foreach(series, i, x) {
+		const char *name = jstr(x, "name"), *v = jstr(x, "verdict");
+		int bytes = jstr(x, "unit") && !strcmp(jstr(x, "unit"), "bytes");
+
+		if (!name || !v)
+			continue;
+		sb_addf(&detail, "%s%s: %s", detail.len ? "; " : "", name, v);
+		if (json_is_number(json_object_get(x, "per_min"))) {
+			sb_adds(&detail, ", ");
+			if (jreal(x, "per_min") >= 0)
+				sb_addc(&detail, '+');
+			report_html_value(&detail, jreal(x, "per_min"),
+					  bytes ? REPORT_UNIT_BYTES : REPORT_UNIT_COUNT);
+			sb_adds(&detail, "/min");
+		}
+		if (json_is_number(json_object_get(x, "p")))
+			sb_addf(&detail, ", p=%.2g", jreal(x, "p"));
+	}
+	for (k = 0; k < sizeof(lead) / sizeof(lead[0]) && !verdict.len; k++)
+		json_array_foreach(series, i, x) {
+			const char *name = jstr(x, "name"), *v = jstr(x, "verdict");
+			int bytes = jstr(x, "unit") && !strcmp(jstr(x, "unit"), "bytes");
+
+			if (!name || !v || strcmp(name, lead[k]) || strcmp(v, "growing"))
+				continue;
+			sb_addf(&verdict, "Leak: %s grows by ", name);
+			report_html_value(&verdict, jreal(x, "per_min"),
+					  bytes ? REPORT_UNIT_BYTES : REPORT_UNIT_COUNT);
+			sb_adds(&verdict, "/min");
+			if (json_is_number(json_object_get(x, "seconds_to_limit")))
+				sb_addf(&verdict, ", reaching the limit in %.0f min",
+					jreal(x, "seconds_to_limit") / 60);
+			c->page.leak_verdict = 1;
+			c->any_leak = 1;
+			break;
+		}
+	if (!verdict.len && detail.len)
+		sb_addf(&verdict, "No leak detected in %lld samples", jint(root, "samples"));
+	json_array_foreach(json_object_get(root, "events"), i, ev)
+		if (json_is_string(ev))
+			sb_addf(&detail, "%s%s", detail.len ? "; " : "", json_string_value(ev));
+	if (verdict.len)
+		c->page.verdict = report_page_str(&c->page, sb_str(&verdict));
+	if (detail.len)
+		c->page.verdict_detail = report_page_str(&c->page, sb_str(&detail));
+	target = json_object_get(root, "target");
+	if (jstr(target, "url"))
+		c->page.target = report_page_str(&c->page, jstr(target, "url"));
+	sb_release(&verdict);
+	sb_release(&detail);
+}
+
 static int read_json(struct ctx *c, const char *name, const char *buf, size_t len,
 		     struct err *e)
 {
@@ -330,6 +399,15 @@ static int read_json(struct ctx *c, const char *name, const char *buf, size_t le
 		} else if (!strcmp(key, "top")) {
 			rc = read_top(c, name, v, e);
 			kind = "top JSON";
+		} else if (!strcmp(key, "series") && json_is_array(v)) {
+			read_watch_summary(c, root);
+			kind = "watch JSON";
+		} else if (!strcmp(key, "target") || !strcmp(key, "samples") ||
+			   !strcmp(key, "failed_samples") ||
+			   !strcmp(key, "samples_with_gaps") ||
+			   !strcmp(key, "segments") || !strcmp(key, "events") ||
+			   !strcmp(key, "program")) {
+			;  /* parts of the watch summary, read with "series" */
 		} else if (strcmp(key, "tool") && strcmp(key, "version") &&
 			   strcmp(key, "total") && strcmp(key, "format") &&
 			   strcmp(key, "warnings") && strcmp(key, "vanished")) {
@@ -561,6 +639,14 @@ static int read_dump(struct ctx *c, const char *name, const char *buf, size_t le
 	}
 	gdump_group(&d, &gs);
 	cli_html_add_groups(&c->page, &gs, name);
+	sb_addf(&note, "goroutines of %s", name);
+	if (cli_html_add_goroutine_flame(&c->page, sb_str(&note), &gs, e)) {
+		sb_release(&note);
+		gdump_groups_release(&gs);
+		gdump_dump_release(&d);
+		return err_prefixf(e, "cannot draw '%s'", name);
+	}
+	sb_reset(&note);
 	if (d.nwarnings) {
 		sb_addf(&note, "%zu line%s could not be read, e.g. %s", d.nwarnings,
 			d.nwarnings == 1 ? "" : "s", d.warnings[0]);
@@ -607,6 +693,31 @@ static int read_db(struct ctx *c, const char *name, struct err *e)
 		sb_addf(&target, "%spid %s", target.len ? ", " : "", sb_str(&pid));
 	if (target.len)
 		c->page.target = report_page_str(&c->page, sb_str(&target));
+	/* the Go version of the target: the program `run` started, or the
+	 * watched process if it still runs */
+	sb_reset(&url);
+	if (prog.len) {
+		const char *sp = strchr(sb_str(&prog), ' ');
+
+		sb_reset(&target);
+		sb_add(&target, sb_str(&prog), sp ? (size_t)(sp - sb_str(&prog)) : prog.len);
+		if (cli_go_version(sb_str(&target), &url) == 0)
+			c->page.go_version = report_page_str(&c->page, sb_str(&url));
+	}
+	if (!c->page.go_version && w.segments.len) {
+		/* only the very process recorded: same pid and start time */
+		const struct watch_segment *g = &w.segments.items[w.segments.len - 1];
+		struct proc_sample ps;
+		struct err pe = ERR_INIT;
+
+		if (g->pid > 0 && proc_sample(g->pid, &ps, &pe) == 0 &&
+		    ps.start_ticks == g->start_ticks) {
+			sb_reset(&target);
+			sb_addf(&target, "/proc/%d/exe", g->pid);
+			if (cli_go_version(sb_str(&target), &url) == 0)
+				c->page.go_version = report_page_str(&c->page, sb_str(&url));
+		}
+	}
 	watch_evaluate(&w, v);
 	watch_findings(&w, v, &c->fs);
 	c->has_findings = 1;

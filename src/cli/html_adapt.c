@@ -3,6 +3,7 @@
  */
 #include "cli.h"
 #include "html_adapt.h"
+#include "../base/file.h"
 #include "../pprof/flame.h"
 #include "../watch/store.h"
 
@@ -127,6 +128,206 @@ int cli_html_add_flame(struct report_page *p, const char *title,
 	sb_release(&svg);
 	pprof_flame_release(&f);
 	return 0;
+}
+
+/* ---- goroutine flame graphs ---- */
+
+/* The groups of a dump as a goroutine profile (one sample per group, its
+ * count as the value, its frames as the stack), so the pprof module's flame
+ * graph can draw it.  The dump parser already read the function names (the
+ * "#" lines of debug=1 text, the frames of debug=2), which the pprof
+ * module's legacy text reader leaves as bare addresses. */
+#define FLAME_MAX_GROUPS 300
+
+static int cmp_count_desc(const void *a, const void *b)
+{
+	uint64_t x = **(const uint64_t *const *)a, y = **(const uint64_t *const *)b;
+
+	return x < y ? 1 : x > y ? -1 : 0;
+}
+
+/* The smallest count a group needs to be drawn: at most FLAME_MAX_GROUPS
+ * groups, and none narrower than half a pixel of the 1100-pixel graph;
+ * the others are drawn as one "(N smaller groups)" frame, so the graph
+ * stays small and its total stays right. */
+static uint64_t flame_cutoff(const struct gdump_groups *gs)
+{
+	const uint64_t **c;
+	uint64_t total = 0, cut;
+	size_t i, n = gs->items.len;
+
+	for (i = 0; i < n; i++)
+		total += gs->items.items[i].count;
+	cut = total / 2200;
+	if (n <= FLAME_MAX_GROUPS)
+		return cut;
+	c = xmalloc(n * sizeof(*c));
+	for (i = 0; i < n; i++)
+		c[i] = &gs->items.items[i].count;
+	qsort(c, n, sizeof(*c), cmp_count_desc);
+	/* keep only groups larger than the first one over the limit: ties
+	 * with it go too, so the cut is a count, not a choice among equals */
+	if (*c[FLAME_MAX_GROUPS] + 1 > cut)
+		cut = *c[FLAME_MAX_GROUPS] + 1;
+	free(c);
+	return cut;
+}
+
+static struct pprof_profile *groups_profile(const struct gdump_groups *gs)
+{
+	uint64_t cut = flame_cutoff(gs), rest = 0;
+	size_t nrest = 0;
+	struct pprof_profile *p = pprof_profile_new();
+	struct arena *a = &p->arena;
+	struct map funcs = MAP_INIT, locs = MAP_INIT;
+	VEC(struct pprof_location *) lv = { 0 };
+	VEC(struct pprof_function *) fv = { 0 };
+	struct sb key = SB_INIT;
+	size_t i, j, n = 0;
+
+	p->sample_type = arena_new(a, struct pprof_value_type);
+	p->sample_type->type = "goroutine";
+	p->sample_type->unit = "count";
+	p->nsample_type = 1;
+	p->period_type.type = "goroutine";
+	p->period_type.unit = "count";
+	p->period = 1;
+	p->sample = arena_new_array(a, struct pprof_sample, gs->items.len + 1);
+	for (i = 0; i < gs->items.len; i++) {
+		const struct gdump_group *g = &gs->items.items[i];
+		struct pprof_sample *smp;
+
+		if (!g->nframes || !g->count)
+			continue;
+		if (g->count < cut) {
+			rest += g->count;
+			nrest++;
+			continue;
+		}
+		smp = &p->sample[n++];
+		smp->value = arena_new(a, int64_t);
+		smp->value[0] = (int64_t)g->count;
+		smp->location = arena_new_array(a, struct pprof_location *, g->nframes);
+		smp->nlocation = g->nframes;
+		for (j = 0; j < g->nframes; j++) {
+			const struct gdump_frame *fr = &g->frames[j];
+			struct map_slot *ls, *fs;
+			struct pprof_location *l;
+			struct pprof_function *f;
+
+			sb_reset(&key);
+			sb_addf(&key, "%s\n%s", fr->func, fr->file ? fr->file : "");
+			fs = map_slot(&funcs, sb_str(&key), key.len);
+			if (!fs->value) {
+				fs->key = arena_strndup(a, sb_str(&key), key.len);
+				f = arena_new(a, struct pprof_function);
+				f->id = fv.len + 1;
+				f->name = arena_strdup(a, fr->func);
+				f->system_name = f->name;
+				f->filename = arena_strdup(a, fr->file ? fr->file : "");
+				fs->value = f;
+				vec_push(&fv, f);
+			}
+			f = fs->value;
+			sb_addf(&key, "\n%d", fr->line);
+			ls = map_slot(&locs, sb_str(&key), key.len);
+			if (!ls->value) {
+				ls->key = arena_strndup(a, sb_str(&key), key.len);
+				l = arena_new(a, struct pprof_location);
+				l->id = lv.len + 1;
+				l->index = lv.len;
+				l->line = arena_new(a, struct pprof_line);
+				l->line->function = f;
+				l->line->line = fr->line;
+				l->nline = 1;
+				ls->value = l;
+				vec_push(&lv, l);
+			}
+			smp->location[j] = ls->value;
+		}
+	}
+	if (rest) {
+		struct pprof_sample *smp = &p->sample[n++];
+		struct pprof_function *f = arena_new(a, struct pprof_function);
+		struct pprof_location *l = arena_new(a, struct pprof_location);
+
+		f->id = fv.len + 1;
+		f->name = arena_printf(a, "(%zu smaller groups)", nrest);
+		f->system_name = f->name;
+		f->filename = "";
+		vec_push(&fv, f);
+		l->id = lv.len + 1;
+		l->index = lv.len;
+		l->line = arena_new(a, struct pprof_line);
+		l->line->function = f;
+		l->nline = 1;
+		vec_push(&lv, l);
+		smp->value = arena_new(a, int64_t);
+		smp->value[0] = (int64_t)rest;
+		smp->location = arena_new_array(a, struct pprof_location *, 1);
+		smp->location[0] = l;
+		smp->nlocation = 1;
+	}
+	p->nsample = n;
+	p->location = arena_new_array(a, struct pprof_location *, lv.len + 1);
+	memcpy(p->location, lv.items, lv.len * sizeof(*lv.items));
+	p->nlocation = lv.len;
+	p->function = arena_new_array(a, struct pprof_function *, fv.len + 1);
+	memcpy(p->function, fv.items, fv.len * sizeof(*fv.items));
+	p->nfunction = fv.len;
+	vec_free(&lv);
+	vec_free(&fv);
+	map_release(&funcs);
+	map_release(&locs);
+	sb_release(&key);
+	return p;
+}
+
+int cli_html_add_goroutine_flame(struct report_page *p, const char *title,
+				 const struct gdump_groups *gs, struct err *e)
+{
+	struct pprof_profile *prof;
+	int rc;
+
+	if (!gs->items.len)
+		return 0;
+	prof = groups_profile(gs);
+	rc = prof->nsample ? cli_html_add_flame(p, title, prof, NULL, NULL, e) : 0;
+	pprof_profile_free(prof);
+	return rc;
+}
+
+/* ---- the target's Go version ---- */
+
+int cli_go_version(const char *path, struct sb *out)
+{
+	static const char magic[] = "\xff Go buildinf:";
+	struct err e = ERR_INIT;
+	size_t len, i, n;
+	char *bin = file_read_all(path, (size_t)512 << 20, &len, &e);
+	const unsigned char *b = (const unsigned char *)bin, *v;
+	int rc = -1;
+
+	if (!bin)
+		return -1;
+	/* the build info header: 14 bytes of magic, pointer size, flags,
+	 * padding to 32 bytes; with flag 2 (Go 1.18+) the version follows
+	 * inline as a varint length and the bytes */
+	for (i = 0; i + 48 <= len; i += 16) {
+		if (memcmp(b + i, magic, 14))
+			continue;
+		if (!(b[i + 15] & 2))
+			break;
+		v = b + i + 32;
+		n = v[0];
+		if (n >= 128 || n < 3 || i + 33 + n > len || memcmp(v + 1, "go", 2))
+			break;
+		sb_add(out, v + 1, n);
+		rc = 0;
+		break;
+	}
+	free(bin);
+	return rc;
 }
 
 /* ---- watch recordings ---- */
@@ -347,21 +548,11 @@ out:
 	sb_release(&title);
 }
 
-static int symbolized(const struct pprof_profile *p)
-{
-	size_t i;
-
-	for (i = 0; i < p->nlocation; i++)
-		if (p->location[i]->nline)
-			return 1;
-	return 0;
-}
-
 static void add_recorded_flames(struct report_page *p, const struct watch *w,
 				const struct watch_verdict *v)
 {
 	struct sb blob = SB_INIT, title = SB_INIT;
-	struct pprof_profile *latest = NULL, *first = NULL, *g = NULL;
+	struct pprof_profile *latest = NULL, *first = NULL;
 	struct err e = ERR_INIT;
 	long il, ifirst;
 	size_t lo = window_start(w, &v[WATCH_HEAP_BYTES]);
@@ -386,21 +577,26 @@ static void add_recorded_flames(struct report_page *p, const struct watch *w,
 		cli_html_add_flame(p, sb_str(&title), latest, NULL, "inuse_space", &e);
 	}
 	il = find_blob(w, segment_first(w), w->samples.len, "goroutine", 1, &blob);
-	/* the debug=1 goroutine profile gives addresses only when the pprof
-	 * module does not read its "#" symbol lines: a graph of addresses
-	 * tells nobody anything, so it is left out then */
-	if (il >= 0 && (g = blob_profile(&blob)) != NULL && symbolized(g)) {
-		sb_reset(&title);
-		sb_adds(&title, "goroutines at ");
-		fmt_time(&title, w->samples.items[il].t);
-		cli_html_add_flame(p, sb_str(&title), g, NULL, NULL, &e);
+	il = find_blob(w, segment_first(w), w->samples.len, "goroutine", 1, &blob);
+	if (il >= 0) {
+		struct gdump_dump d;
+		struct gdump_groups gs;
+
+		gdump_dump_init(&d);
+		if (gdump_parse(&d, blob.buf ? blob.buf : "", blob.len, &e) == 0) {
+			gdump_group(&d, &gs);
+			sb_reset(&title);
+			sb_adds(&title, "goroutines at ");
+			fmt_time(&title, w->samples.items[il].t);
+			cli_html_add_goroutine_flame(p, sb_str(&title), &gs, &e);
+			gdump_groups_release(&gs);
+		}
+		gdump_dump_release(&d);
 	}
 	if (latest)
 		pprof_profile_free(latest);
 	if (first)
 		pprof_profile_free(first);
-	if (g)
-		pprof_profile_free(g);
 	sb_release(&blob);
 	sb_release(&title);
 }

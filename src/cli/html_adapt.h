@@ -23,6 +23,11 @@ int cli_html_add_flame(struct report_page *p, const char *title,
 		       struct pprof_profile *prof, struct pprof_profile *base,
 		       const char *sample_index, struct err *e);
 
+/* Add the flame graph of the goroutine groups gs (one stack per group,
+ * weighted by its count).  0, or -1 with e filled. */
+int cli_html_add_goroutine_flame(struct report_page *p, const char *title,
+				 const struct gdump_groups *gs, struct err *e);
+
 /* Add a watch recording: charts of RSS, heap in use and goroutines (and of
  * any other series judged a leak) with samples, gaps, warm-up, trend and the
  * moment of the verdict; the goroutine groups of the latest goroutine
@@ -33,6 +38,11 @@ int cli_html_add_flame(struct report_page *p, const char *title,
  * (watch_findings). */
 void cli_html_add_watch(struct report_page *p, const struct watch *w,
 			const struct watch_verdict *v);
+
+/* The Go version a Go binary was built with ("go1.19.8"), from its build
+ * information (Go 1.18 and later), appended to out.  0, or -1 when path
+ * cannot be read or is not such a binary. */
+int cli_go_version(const char *path, struct sb *out);
 
 /* Write the page to path: "leakhound: cannot write ..." and -1 on error.
  * Sets the page's command line from argc/argv first (argv[0] is the

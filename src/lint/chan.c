@@ -212,6 +212,8 @@ static const char *text_of(struct lint_ctx *cx, const struct go_file *f,
 	return *s ? s : NULL;
 }
 
+static struct go_call_expr *chan_make(struct go_node *x);
+
 /* ---------- the state of one analysis ---------- */
 
 #define MAXAL 8
@@ -231,11 +233,21 @@ struct gor {
 	int nal;
 	unsigned ops;
 	const char *helper;               /* name of the same-package callee */
+	int byname;                       /* a method matched by name only */
 	/* from gwalk */
 	struct cnt nsend, nrecv;
 	struct go_node *send_at, *recv_at, *range_at;
 	int ranges;
+	int send_cond;      /* some path through the goroutine sends fewer */
+	int signals_other;  /* it also sends on or closes another channel */
 	struct go_node *quit_loop, *quit_at;
+	/* context mode: the names of the context in body */
+	struct go_ident *qal[MAXAL];
+	int nqal;
+	int ctxmode;
+	/* field mode: the quit channel is a struct field, named here */
+	int fieldmode;
+	const char *field;
 };
 
 struct an {
@@ -252,6 +264,10 @@ struct an {
 	int ng;
 	unsigned pops;
 	int escape;
+	/* context mode: al holds the cancel function, qal the context */
+	int ctxmode;
+	struct go_ident *qal[MAXAL];
+	int nqal;
 };
 
 static int in_set(struct go_ident *const *al, int nal, const struct go_node *n)
@@ -414,10 +430,43 @@ static void start_goroutine(struct cls *c, struct go_go_stmt *gs)
 				a->al[a->nal++] = p;
 				c->accounted++;
 			}
+		for (uint32_t i = 0; a->ctxmode && i < call->args.n; i++)
+			if (in_set(a->qal, a->nqal, call->args.v[i])) {
+				struct go_ident *p = param_at(lit->type, i);
+
+				if (p && a->nqal < MAXAL)
+					a->qal[a->nqal++] = p;
+			}
 		/* inside the literal the names of the channel are the
 		 * captured variable and the parameters bound to it */
 		memcpy(g->al, a->al, sizeof(g->al));
 		g->nal = a->nal;
+		memcpy(g->qal, a->qal, sizeof(g->qal));
+		g->nqal = a->nqal;
+		g->ctxmode = a->ctxmode;
+		return;
+	}
+	for (uint32_t i = 0; a->ctxmode && i < call->args.n; i++) {
+		const struct go_file *hf = NULL;
+		struct go_func_decl *fd;
+		struct go_ident *p;
+
+		if (!in_set(a->qal, a->nqal, call->args.v[i]))
+			continue;
+		fd = find_func(a->cx, fun, &hf);
+		p = fd ? param_at(fd->type, i) : NULL;
+		if (!p || a->ng == MAXG)
+			return;
+		g = &a->g[a->ng++];
+		memset(g, 0, sizeof(*g));
+		g->go = gs;
+		g->file = hf;
+		g->body = fd->body;
+		g->qal[0] = p;
+		g->nqal = 1;
+		g->ctxmode = 1;
+		g->helper = fd->name->name;
+		g->ops = OP_RECV;
 		return;
 	}
 	for (uint32_t i = 0; i < call->args.n; i++) {
@@ -441,6 +490,7 @@ static void start_goroutine(struct cls *c, struct go_go_stmt *gs)
 		g->al[0] = p;
 		g->nal = 1;
 		g->helper = fd->name->name;
+		g->byname = fun->kind == GO_SELECTOR_EXPR;
 		c->accounted++;
 		classify_helper(a, g);
 	}
@@ -508,6 +558,14 @@ static int cls_pre(struct go_node *n, void *ctx)
 	case GO_CALL_EXPR: {
 		struct go_call_expr *ce = GO_CAST(go_call_expr, n);
 
+		if (a->ctxmode && ce->args.n <= 1 && in_set(c->al, *c->nal, ce->fun)) {
+			if (n == c->dcall && reg == REG_PARENT)
+				a->pops |= OP_DCLOSE;
+			else
+				note_op(c, reg, OP_CLOSE);
+			c->accounted++;
+			return 1;
+		}
 		if (ce->args.n != 1 || !in_set(c->al, *c->nal, ce->args.v[0]))
 			return 1;
 		if (is_builtin(ce->fun, "close")) {
@@ -561,6 +619,7 @@ static void classify_helper(struct an *a, struct gor *g)
 struct gw {
 	struct go_ident **al;
 	int nal;
+	int cond;
 	unsigned kind;            /* OP_SEND or OP_RECV */
 	struct go_node *first;    /* first blocking operation */
 	struct go_node *range_at;
@@ -782,6 +841,11 @@ struct gwctx {
 
 static struct pc gw_stmt(struct gwctx *g, struct go_node *s);
 
+static int pc_differs(struct pc a, struct pc b)
+{
+	return !ceq(cmax(a.cmax, a.tmax), cmax(b.cmax, b.tmax));
+}
+
 static struct pc pc_seq(struct pc acc, struct pc p)
 {
 	if (!acc.cont)
@@ -857,6 +921,9 @@ static struct pc gw_stmt(struct gwctx *g, struct go_node *s)
 		struct pc pre = pc_seq(gw_stmt(g, i->init), gw_simple(g, i->cond));
 		struct pc th = gw_stmt(g, (struct go_node *)i->body);
 		struct pc el = i->els ? gw_stmt(g, i->els) : pc_zero();
+
+		if (pc_differs(th, el))
+			w->cond = 1;
 
 		return pc_seq(pre, pc_alt(th, el));
 	}
@@ -949,11 +1016,17 @@ static struct pc gw_stmt(struct gwctx *g, struct go_node *s)
 				cp = blocking ? gw_simple(g, cc->comm) : pc_zero();
 				cp = pc_seq(cp, gw_list(g, &cc->body));
 			}
+			if (!first && pc_differs(out, cp))
+				w->cond = 1;
 			out = first ? cp : pc_alt(out, cp);
 			first = 0;
 		}
 		if (!has_default || first)
+		{
+			if (!first && pc_differs(out, pc_zero()))
+				w->cond = 1;
 			out = first ? pc_zero() : pc_alt(out, pc_zero());
+		}
 		if (s->kind == GO_SELECT_STMT && first) {
 			out.cont = 0;   /* select {} */
 		}
@@ -987,9 +1060,34 @@ static int quit_clause(struct go_node *n, void *arg)
 		 GO_CAST(go_assign_stmt, cc->comm)->rhs.n == 1)
 		x = GO_CAST(go_assign_stmt, cc->comm)->rhs.v[0];
 	x = go_unparen(x);
-	return x && x->kind == GO_UNARY_EXPR &&
-		GO_CAST(go_unary_expr, x)->op == GO_TOK_ARROW &&
-		in_set(gr->al, gr->nal, GO_CAST(go_unary_expr, x)->x);
+	if (!x || x->kind != GO_UNARY_EXPR ||
+	    GO_CAST(go_unary_expr, x)->op != GO_TOK_ARROW)
+		return 0;
+	x = go_unparen(GO_CAST(go_unary_expr, x)->x);
+	if (gr->fieldmode) {
+		const char *f;
+
+		if (!x || x->kind != GO_SELECTOR_EXPR)
+			return 0;
+		f = GO_CAST(go_selector_expr, x)->sel->name;
+		if (!(f[0] >= 'a' && f[0] <= 'z'))
+			return 0;
+		if (!gr->field)
+			gr->field = f;
+		return !strcmp(gr->field, f);
+	}
+	if (gr->ctxmode) {
+		struct go_call_expr *ce;
+
+		if (!x || x->kind != GO_CALL_EXPR)
+			return 0;
+		ce = GO_CAST(go_call_expr, x);
+		x = go_unparen(ce->fun);
+		return ce->args.n == 0 && x && x->kind == GO_SELECTOR_EXPR &&
+			!strcmp(GO_CAST(go_selector_expr, x)->sel->name, "Done") &&
+			in_set(gr->qal, gr->nqal, GO_CAST(go_selector_expr, x)->x);
+	}
+	return in_set(gr->al, gr->nal, x);
 }
 
 struct qfind {
@@ -1026,6 +1124,30 @@ static int qfind_fn(struct go_node *n, void *ctx)
 	return 1;
 }
 
+/* Does a goroutine body send on or close a channel other than ours? */
+struct other {
+	struct go_ident **al;
+	int nal;
+	int found;
+};
+
+static int other_fn(struct go_node *n, void *ctx)
+{
+	struct other *o = ctx;
+
+	if (n->kind == GO_SEND_STMT &&
+	    !in_set(o->al, o->nal, GO_CAST(go_send_stmt, n)->chan))
+		o->found = 1;
+	if (n->kind == GO_CALL_EXPR) {
+		struct go_call_expr *ce = GO_CAST(go_call_expr, n);
+
+		if (ce->args.n == 1 && is_builtin(ce->fun, "close") &&
+		    !in_set(o->al, o->nal, ce->args.v[0]))
+			o->found = 1;
+	}
+	return !o->found;
+}
+
 static void analyse_gor(struct an *a, struct gor *gr)
 {
 	struct gw w;
@@ -1043,6 +1165,13 @@ static void analyse_gor(struct an *a, struct gor *gr)
 	w.kind = OP_SEND;
 	p = gw_list(&g, &gr->body->list);
 	gr->nsend = cmax(p.cmax, p.tmax);
+	gr->send_cond = w.cond;
+	{
+		struct other o = { gr->al, gr->nal, 0 };
+
+		go_ast_inspect((struct go_node *)gr->body, other_fn, NULL, &o);
+		gr->signals_other = o.found;
+	}
 	gr->send_at = w.first;
 	memset(&w, 0, sizeof(w));
 	w.al = gr->al;
@@ -1203,6 +1332,8 @@ static int close_fn(struct go_node *n, void *ctx)
 	if (ce->args.n == 1 && is_builtin(ce->fun, "close") &&
 	    in_set(cs->a->al, cs->a->nal, ce->args.v[0]))
 		cs->found = 1;
+	if (cs->a->ctxmode && in_set(cs->a->al, cs->a->nal, ce->fun))
+		cs->found = 1;
 	return 1;
 }
 
@@ -1234,6 +1365,8 @@ static int eff_fn(struct go_node *n, void *ctx)
 		if (ce->args.n == 1 && is_builtin(ce->fun, "close") &&
 		    in_set(a->al, a->nal, ce->args.v[0]))
 			es->st->closed = 1;
+		if (a->ctxmode && in_set(a->al, a->nal, ce->fun))
+			es->st->closed = 1;
 		return 1;
 	}
 	case GO_GO_STMT: {
@@ -1249,7 +1382,7 @@ static int eff_fn(struct go_node *n, void *ctx)
 				es->st->ranging = 1;
 			if (es->w->mode == MODE_QUIT && g->quit_loop)
 				es->st->ranging = 1;
-			if (g->helper)
+			if (g->byname)
 				es->st->cond = 1;
 		}
 		return 1;
@@ -1267,6 +1400,11 @@ static int eff_fn(struct go_node *n, void *ctx)
 				go_ast_inspect(fun, close_fn, NULL, &cs);
 				if (cs.found)
 					es->st->closed = 1;
+				return 0;
+			}
+			if (call && call->kind == GO_CALL_EXPR && a->ctxmode &&
+			    in_set(a->al, a->nal, GO_CAST(go_call_expr, call)->fun)) {
+				es->st->closed = 1;
 				return 0;
 			}
 			if (call && call->kind == GO_CALL_EXPR &&
@@ -1435,6 +1573,91 @@ static struct frame *find_frame(struct pw *w, const struct go_ident *label,
 	return NULL;
 }
 
+/* A select clause that can never be chosen: a send on an unbuffered
+ * channel of this function that nobody ever receives from, or a receive
+ * from one that nobody sends on or closes.  (Tests build blocked
+ * goroutines this way on purpose.) */
+struct deadscan {
+	struct go_ident *v;
+	unsigned total, sends, recvs;
+	int unbuffered;
+};
+
+static int dead_fn(struct go_node *n, void *ctx)
+{
+	struct deadscan *d = ctx;
+
+	switch ((enum go_kind)n->kind) {
+	case GO_IDENT: {
+		struct go_ident *id = GO_CAST(go_ident, n);
+
+		if (!(id->decl_flags & GO_RESOLVE_DEF) && go_local_var(n) == d->v)
+			d->total++;
+		break;
+	}
+	case GO_SEND_STMT:
+		if (go_local_var(GO_CAST(go_send_stmt, n)->chan) == d->v)
+			d->sends++;
+		break;
+	case GO_UNARY_EXPR:
+		if (GO_CAST(go_unary_expr, n)->op == GO_TOK_ARROW &&
+		    go_local_var(GO_CAST(go_unary_expr, n)->x) == d->v)
+			d->recvs++;
+		break;
+	case GO_ASSIGN_STMT: {
+		struct go_assign_stmt *as = GO_CAST(go_assign_stmt, n);
+
+		if (as->tok == GO_TOK_DEFINE && as->lhs.n == 1 && as->rhs.n == 1 &&
+		    as->lhs.v[0] == (struct go_node *)d->v) {
+			struct go_call_expr *mk = chan_make(as->rhs.v[0]);
+
+			if (mk)
+				d->unbuffered = mk->args.n == 1 ? 1 : 2;
+		}
+		break;
+	}
+	default:
+		break;
+	}
+	return 1;
+}
+
+static int dead_clause(struct pw *w, struct go_node *comm)
+{
+	struct deadscan d;
+	struct go_node *x = NULL;
+	int is_send = 0;
+
+	if (!comm)
+		return 0;
+	if (comm->kind == GO_SEND_STMT) {
+		x = GO_CAST(go_send_stmt, comm)->chan;
+		is_send = 1;
+	} else if (comm->kind == GO_EXPR_STMT) {
+		x = GO_CAST(go_expr_stmt, comm)->x;
+	} else if (comm->kind == GO_ASSIGN_STMT &&
+		   GO_CAST(go_assign_stmt, comm)->rhs.n == 1) {
+		x = GO_CAST(go_assign_stmt, comm)->rhs.v[0];
+	}
+	if (!is_send) {
+		x = go_unparen(x);
+		if (!x || x->kind != GO_UNARY_EXPR ||
+		    GO_CAST(go_unary_expr, x)->op != GO_TOK_ARROW)
+			return 0;
+		x = GO_CAST(go_unary_expr, x)->x;
+	}
+	memset(&d, 0, sizeof(d));
+	d.v = go_local_var(x);
+	if (!d.v || in_set(w->a->al, w->a->nal, x))
+		return 0;
+	go_ast_inspect((struct go_node *)w->a->fn->body, dead_fn, NULL, &d);
+	if (!d.unbuffered)
+		return 0;
+	if (is_send)
+		return d.unbuffered == 1 && d.total == d.sends;
+	return d.total == d.recvs;
+}
+
 static struct sset walk_clauses(struct pw *w, struct go_block_stmt *body,
 				struct sset in, int is_select)
 {
@@ -1464,6 +1687,8 @@ static struct sset walk_clauses(struct pw *w, struct go_block_stmt *body,
 		} else if (c->kind == GO_COMM_CLAUSE) {
 			struct go_comm_clause *cc = GO_CAST(go_comm_clause, c);
 
+			if (dead_clause(w, cc->comm))
+				continue;
 			apply(w, &cs, cc->comm);
 			cs = walk_list(w, &cc->body, cs);
 		}
@@ -1768,8 +1993,10 @@ static void report(struct an *a, int mode, const struct exitrec *e)
 			what = arena_printf(cx->arena, "%d of its %d values %s never "
 					    "received", st->T.n - st->R.n, st->T.n,
 					    st->T.n - st->R.n == 1 ? "is" : "are");
-		if (st->T.k == C_PART || st->R.k == C_PART)
+		if ((st->T.k == C_PART || st->R.k == C_PART) && st->T.k != C_INF &&
+		    !keyeq(st->R.key, "#range"))
 			medium |= st->T.k != C_SYM || !keyeq(st->T.key, st->R.key);
+		medium |= g->send_cond;
 		msg = arena_printf(cx->arena, "goroutine can block for ever on "
 				   "this send: when %s, %s%s%s; the blocked "
 				   "goroutine and everything it references are "
@@ -1817,6 +2044,21 @@ static void report(struct an *a, int mode, const struct exitrec *e)
 	} else {
 		at = (struct go_node *)g->go;
 		af = a->file;
+		if (a->ctxmode) {
+			int blank = !strcmp(a->ch->name, "_");
+
+			msg = arena_printf(cx->arena, "goroutine never exits: it "
+					   "loops until %s is cancelled, but when "
+					   "%s, %s%s (and %s derives from a context "
+					   "that is never cancelled)",
+					   a->qal[0]->name, exit_words(cx, a->fn, e),
+					   blank ? "its cancel function was discarded"
+					   : a->ch->name, blank ? "" : "() was not called",
+					   a->qal[0]->name);
+			fix = arena_printf(cx->arena, "defer %s() right after "
+					   "context.WithCancel", blank ? "cancel"
+					   : a->ch->name);
+		} else {
 		msg = arena_printf(cx->arena, "goroutine never exits: it loops "
 				   "until %s is closed, but when %s, %s was "
 				   "neither closed nor sent to", a->ch->name,
@@ -1824,6 +2066,7 @@ static void report(struct an *a, int mode, const struct exitrec *e)
 		fix = arena_printf(cx->arena, "defer close(%s) in %s right "
 				   "after starting the goroutine", a->ch->name,
 				   func_name(a->fn));
+		}
 	}
 	if (!at)
 		return;
@@ -1833,9 +2076,14 @@ static void report(struct an *a, int mode, const struct exitrec *e)
 	if (medium)
 		fd->confidence = REPORT_CONF_MEDIUM;
 	lint_related(cx, fd, a->file, (struct go_node *)a->make,
-		     arena_printf(cx->arena, "%s is made here%s", a->ch->name,
-				  a->cap.k == C_EX && a->cap.n == 0
-				  ? " (unbuffered)" : ""));
+		     a->ctxmode ? (strcmp(a->ch->name, "_")
+				   ? arena_printf(cx->arena, "%s and %s are made "
+						  "here", a->qal[0]->name, a->ch->name)
+				   : arena_printf(cx->arena, "%s is made here",
+						  a->qal[0]->name))
+		     : arena_printf(cx->arena, "%s is made here%s", a->ch->name,
+				    a->cap.k == C_EX && a->cap.n == 0
+				    ? " (unbuffered)" : ""));
 	(void)gowords;
 	lint_related(cx, fd, a->file, (struct go_node *)g->go,
 		     g->helper ? arena_printf(cx->arena, "goroutine started "
@@ -1843,8 +2091,11 @@ static void report(struct an *a, int mode, const struct exitrec *e)
 			       : "goroutine started here");
 	if (mode == MODE_QUIT && g->quit_loop)
 		lint_related(cx, fd, g->file, g->quit_loop,
-			     arena_printf(cx->arena, "its only way out is a "
-					  "receive from %s", a->ch->name));
+			     a->ctxmode ? arena_printf(cx->arena, "its only way "
+						       "out is <-%s.Done()",
+						       a->qal[0]->name)
+			     : arena_printf(cx->arena, "its only way out is a "
+					    "receive from %s", a->ch->name));
 	lint_related(cx, fd, a->file, e->at,
 		     e->kind == EX_END ? "the function ends here"
 		     : e->kind == EX_PANIC ? "the function panics here"
@@ -1855,7 +2106,7 @@ static void report(struct an *a, int mode, const struct exitrec *e)
 
 static void analyse_chan(struct lint_ctx *cx, const struct lint_func *fn,
 			 struct go_ident *ch, struct go_call_expr *mk,
-			 int want)
+			 int want, struct go_ident *ctxv)
 {
 	struct an *a = arena_zalloc(cx->arena, sizeof(*a));
 	struct cls c;
@@ -1874,7 +2125,13 @@ static void analyse_chan(struct lint_ctx *cx, const struct lint_func *fn,
 	a->make = mk;
 	a->al[0] = ch;
 	a->nal = 1;
-	if (mk->args.n == 1) {
+	if (ctxv) {
+		a->ctxmode = 1;
+		a->qal[0] = ctxv;
+		a->nqal = 1;
+		a->cap = ex(0);
+		a->elem = "";
+	} else if (mk->args.n == 1) {
 		a->cap = ex(0);
 	} else {
 		struct go_node *n = go_unparen(mk->args.v[1]);
@@ -1886,10 +2143,12 @@ static void analyse_chan(struct lint_ctx *cx, const struct lint_func *fn,
 		else
 			a->cap = ck(C_UNK, NULL);
 	}
-	elt = GO_CAST(go_chan_type, mk->args.v[0])->value;
-	a->elem = text_of(cx, fn->file, elt);
-	if (!a->elem)
-		a->elem = "T";
+	if (!ctxv) {
+		elt = GO_CAST(go_chan_type, mk->args.v[0])->value;
+		a->elem = text_of(cx, fn->file, elt);
+		if (!a->elem)
+			a->elem = "T";
+	}
 	memset(&c, 0, sizeof(c));
 	c.a = a;
 	c.al = a->al;
@@ -1901,9 +2160,11 @@ static void analyse_chan(struct lint_ctx *cx, const struct lint_func *fn,
 	for (int i = 0; i < a->ng; i++) {
 		struct gor *g = &a->g[i];
 
-		if (!g->ops)
+		if (!g->ops && !(a->ctxmode && g->nqal))
 			continue;
 		analyse_gor(a, g);
+		if (a->ctxmode && g->quit_loop)
+			g->ops |= OP_RECV;
 		gops |= g->ops;
 		any_send |= !is0(g->nsend);
 		any_recv |= !is0(g->nrecv) || g->ranges;
@@ -1920,12 +2181,19 @@ static void analyse_chan(struct lint_ctx *cx, const struct lint_func *fn,
 		 !(gops & ~(unsigned)(OP_RECV | OP_RANGE)) && any_recv)
 		mode = MODE_RECV;
 	else if (!(a->pops & ~(unsigned)(OP_SEND | OP_CLOSE | OP_DCLOSE)) &&
-		 gops == OP_RECV && any_quit && all_nb)
+		 (gops == OP_RECV || (a->ctxmode && !(gops & ~(unsigned)OP_RECV))) &&
+		 any_quit && all_nb)
 		mode = MODE_QUIT;
 	else
 		return;
 	if (mode != want)
 		return;
+	/* a goroutine that sends on c only on some paths and signals another
+	 * channel on the others: the starter's other exits are likely those
+	 * other paths, which strand nobody */
+	for (int i = 0; mode == MODE_SEND && i < a->ng; i++)
+		if (!is0(a->g[i].nsend) && a->g[i].send_cond && a->g[i].signals_other)
+			return;
 	memset(&w, 0, sizeof(w));
 	w.a = a;
 	w.mode = mode;
@@ -1949,6 +2217,11 @@ struct mkscan {
 	int want;
 };
 
+static int chan_make_p(struct go_node *x)
+{
+	return chan_make(x) != NULL;
+}
+
 static struct go_call_expr *chan_make(struct go_node *x)
 {
 	struct go_call_expr *c;
@@ -1959,6 +2232,31 @@ static struct go_call_expr *chan_make(struct go_node *x)
 	c = GO_CAST(go_call_expr, x);
 	if (!is_builtin(c->fun, "make") || c->args.n < 1 || c->args.n > 2 ||
 	    !c->args.v[0] || c->args.v[0]->kind != GO_CHAN_TYPE)
+		return NULL;
+	return c;
+}
+
+/* context.WithCancel(context.Background()) (or TODO, or the Cause form):
+ * a context nobody but its cancel function will ever end */
+static struct go_call_expr *background_cancel(struct go_node *x)
+{
+	struct go_call_expr *c, *p;
+	struct go_node *arg;
+
+	x = go_unparen(x);
+	if (!x || x->kind != GO_CALL_EXPR)
+		return NULL;
+	c = GO_CAST(go_call_expr, x);
+	if (c->args.n != 1 ||
+	    !(go_is_pkg_member(c->fun, "context", "WithCancel") ||
+	      go_is_pkg_member(c->fun, "context", "WithCancelCause")))
+		return NULL;
+	arg = go_unparen(c->args.v[0]);
+	if (!arg || arg->kind != GO_CALL_EXPR)
+		return NULL;
+	p = GO_CAST(go_call_expr, arg);
+	if (p->args.n || !(go_is_pkg_member(p->fun, "context", "Background") ||
+			   go_is_pkg_member(p->fun, "context", "TODO")))
 		return NULL;
 	return c;
 }
@@ -1977,7 +2275,14 @@ static int mk_fn(struct go_node *n, void *ctx)
 		    as->lhs.v[0]->kind == GO_IDENT &&
 		    (mk = chan_make(as->rhs.v[0])) != NULL)
 			analyse_chan(m->cx, m->fn, GO_CAST(go_ident, as->lhs.v[0]),
-				     mk, m->want);
+				     mk, m->want, NULL);
+		else if (as->tok == GO_TOK_DEFINE && as->lhs.n == 2 &&
+			 as->rhs.n == 1 && m->want == MODE_QUIT &&
+			 as->lhs.v[0]->kind == GO_IDENT &&
+			 as->lhs.v[1]->kind == GO_IDENT &&
+			 (mk = background_cancel(as->rhs.v[0])) != NULL)
+			analyse_chan(m->cx, m->fn, GO_CAST(go_ident, as->lhs.v[1]),
+				     mk, m->want, GO_CAST(go_ident, as->lhs.v[0]));
 		return 1;
 	}
 	if (n->kind == GO_VALUE_SPEC) {
@@ -1987,9 +2292,172 @@ static int mk_fn(struct go_node *n, void *ctx)
 		if (vs->names.n == 1 && vs->values.n == 1 &&
 		    (mk = chan_make(vs->values.v[0])) != NULL)
 			analyse_chan(m->cx, m->fn, GO_CAST(go_ident, vs->names.v[0]),
-				     mk, m->want);
+				     mk, m->want, NULL);
 	}
 	return 1;
+}
+
+/* ---------- quit channels kept in struct fields ---------- */
+
+/* Every mention of field f in the package: is it only received from,
+ * assigned a fresh make(chan ...), and never closed or sent on? */
+struct fuse {
+	const char *f;
+	unsigned total, accounted;
+	int stopped;
+	int bad;
+};
+
+static int is_field(const struct go_node *n, const char *f)
+{
+	n = go_unparen(n);
+	return n && n->kind == GO_SELECTOR_EXPR &&
+		!strcmp(GO_CAST(go_selector_expr, n)->sel->name, f);
+}
+
+static int fuse_fn(struct go_node *n, void *ctx)
+{
+	struct fuse *u = ctx;
+
+	switch ((enum go_kind)n->kind) {
+	case GO_SELECTOR_EXPR:
+		if (!strcmp(GO_CAST(go_selector_expr, n)->sel->name, u->f))
+			u->total++;
+		break;
+	case GO_UNARY_EXPR:
+		if (GO_CAST(go_unary_expr, n)->op == GO_TOK_ARROW &&
+		    is_field(GO_CAST(go_unary_expr, n)->x, u->f))
+			u->accounted++;
+		break;
+	case GO_RANGE_STMT:
+		if (is_field(GO_CAST(go_range_stmt, n)->x, u->f))
+			u->accounted++;
+		break;
+	case GO_SEND_STMT:
+		if (is_field(GO_CAST(go_send_stmt, n)->chan, u->f))
+			u->stopped = 1;
+		break;
+	case GO_CALL_EXPR: {
+		struct go_call_expr *ce = GO_CAST(go_call_expr, n);
+
+		for (uint32_t i = 0; i < ce->args.n; i++)
+			if (is_field(ce->args.v[i], u->f) &&
+			    is_builtin(ce->fun, "close"))
+				u->stopped = 1;
+		break;
+	}
+	case GO_ASSIGN_STMT: {
+		struct go_assign_stmt *as = GO_CAST(go_assign_stmt, n);
+
+		for (uint32_t i = 0; i < as->lhs.n; i++)
+			if (is_field(as->lhs.v[i], u->f)) {
+				if (as->lhs.n == as->rhs.n && chan_make_p(as->rhs.v[i]))
+					u->accounted++;
+			}
+		break;
+	}
+	case GO_KEY_VALUE_EXPR: {
+		struct go_key_value_expr *kv = GO_CAST(go_key_value_expr, n);
+
+		if (kv->key && kv->key->kind == GO_IDENT &&
+		    !strcmp(GO_CAST(go_ident, kv->key)->name, u->f) &&
+		    !chan_make_p(kv->value))
+			u->bad = 1;
+		break;
+	}
+	default:
+		break;
+	}
+	return 1;
+}
+
+struct fieldscan {
+	struct lint_ctx *cx;
+	const struct lint_func *fn;
+};
+
+static void field_goroutine(struct fieldscan *fs, struct go_go_stmt *gs)
+{
+	struct lint_ctx *cx = fs->cx;
+	struct gor *g = arena_zalloc(cx->arena, sizeof(*g));
+	struct go_call_expr *call;
+	struct go_node *fun;
+	struct qfind q;
+	struct fuse u;
+	struct finding *fd;
+
+	if (!gs->call || gs->call->kind != GO_CALL_EXPR)
+		return;
+	call = GO_CAST(go_call_expr, gs->call);
+	fun = go_unparen(call->fun);
+	g->go = gs;
+	g->fieldmode = 1;
+	if (fun && fun->kind == GO_FUNC_LIT) {
+		g->body = GO_CAST(go_func_lit, fun)->body;
+		g->file = fs->fn->file;
+	} else if (fun && (fun->kind == GO_SELECTOR_EXPR || fun->kind == GO_IDENT)) {
+		const struct go_file *hf = NULL;
+		struct go_func_decl *fd0 = find_func(cx, fun, &hf);
+
+		if (!fd0)
+			return;
+		g->body = fd0->body;
+		g->file = hf;
+		g->helper = fd0->name->name;
+	} else {
+		return;
+	}
+	if (!g->body)
+		return;
+	memset(&q, 0, sizeof(q));
+	q.gr = g;
+	go_ast_inspect((struct go_node *)g->body, qfind_fn, NULL, &q);
+	if (!g->quit_loop || !g->field)
+		return;
+	memset(&u, 0, sizeof(u));
+	u.f = g->field;
+	for (size_t i = 0; i < cx->pkg->nfiles; i++)
+		go_ast_inspect((struct go_node *)cx->pkg->files[i], fuse_fn, NULL, &u);
+	if (u.stopped || u.bad || u.total != u.accounted)
+		return;
+	fd = lint_report(cx, fs->fn->file, (struct go_node *)gs,
+			 REPORT_SEV_WARNING,
+			 arena_printf(cx->arena, "add a Stop method that closes "
+				      "the %s channel (close(x.%s)) and call it "
+				      "when the owner is done; or select on a "
+				      "context the owner cancels", g->field,
+				      g->field),
+			 "goroutine never exits: it loops until its %s channel "
+			 "is closed, but nothing in package %s ever closes or "
+			 "sends on a %s field, so every start leaves one more "
+			 "goroutine behind", g->field, cx->pkg->name, g->field);
+	if (!fd)
+		return;
+	fd->confidence = REPORT_CONF_MEDIUM;
+	lint_related(cx, fd, g->file, g->quit_loop,
+		     arena_printf(cx->arena, "its only way out is a receive "
+				  "from .%s", g->field));
+}
+
+static int fieldscan_fn(struct go_node *n, void *ctx)
+{
+	if (n->kind == GO_FUNC_LIT)
+		return 0;
+	if (n->kind == GO_GO_STMT)
+		field_goroutine(ctx, GO_CAST(go_go_stmt, n));
+	return 1;
+}
+
+static void per_func_fields(struct lint_ctx *cx, const struct lint_func *fn,
+			    void *arg)
+{
+	struct fieldscan fs = { cx, fn };
+
+	(void)arg;
+	if (cx->is_main && fn->decl && !fn->decl->recv && fn->decl->name &&
+	    !strcmp(fn->decl->name->name, "main"))
+		return;
+	go_ast_inspect((struct go_node *)fn->body, fieldscan_fn, NULL, &fs);
 }
 
 static void per_func(struct lint_ctx *cx, const struct lint_func *fn, void *arg)
@@ -2003,10 +2471,66 @@ static void per_func(struct lint_ctx *cx, const struct lint_func *fn, void *arg)
 	go_ast_inspect((struct go_node *)fn->body, mk_fn, NULL, &m);
 }
 
+struct filewalk {
+	struct lint_ctx *cx;
+	const struct go_file *file;
+	void (*fn)(struct lint_ctx *, const struct lint_func *, void *);
+	void *arg;
+};
+
+static int filewalk_fn(struct go_node *n, void *ctx)
+{
+	struct filewalk *fw = ctx;
+	struct lint_func lf;
+
+	memset(&lf, 0, sizeof(lf));
+	lf.file = fw->file;
+	if (n->kind == GO_FUNC_DECL) {
+		lf.decl = GO_CAST(go_func_decl, n);
+		lf.type = lf.decl->type;
+		lf.body = lf.decl->body;
+	} else if (n->kind == GO_FUNC_LIT) {
+		lf.lit = GO_CAST(go_func_lit, n);
+		lf.type = lf.lit->type;
+		lf.body = lf.lit->body;
+	} else {
+		return 1;
+	}
+	if (lf.body)
+		fw->fn(fw->cx, &lf, fw->arg);
+	return 1;
+}
+
+static int has_text(const struct go_file *f, const char *s)
+{
+	return f->src && memmem(f->src, f->size, s, strlen(s)) != NULL;
+}
+
+/* Like lint_foreach_func, but only in the files whose text contains one of
+ * the words: most files make no channel, and a memmem is much cheaper than
+ * a walk of their trees. */
+static void foreach_func_in(struct lint_ctx *cx, const char *w1, const char *w2,
+			    void (*fn)(struct lint_ctx *, const struct lint_func *,
+				       void *),
+			    void *arg)
+{
+	for (size_t i = 0; i < cx->pkg->nfiles; i++) {
+		const struct go_file *f = cx->pkg->files[i];
+		struct filewalk fw = { cx, f, fn, arg };
+
+		if (!has_text(f, w1) && !(w2 && has_text(f, w2)))
+			continue;
+		go_ast_inspect((struct go_node *)f, filewalk_fn, NULL, &fw);
+	}
+}
+
 void lint_chan_run(struct lint_ctx *cx, enum lint_chan_rule which)
 {
 	int want = which == LINT_CHAN_SEND ? MODE_SEND
 		: which == LINT_CHAN_RECV ? MODE_RECV : MODE_QUIT;
 
-	lint_foreach_func(cx, per_func, &want);
+	foreach_func_in(cx, "chan", want == MODE_QUIT ? "WithCancel" : NULL,
+			per_func, &want);
+	if (want == MODE_QUIT)
+		foreach_func_in(cx, "go ", NULL, per_func_fields, NULL);
 }

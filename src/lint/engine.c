@@ -311,7 +311,7 @@ static void decide_semantics(struct lint_semantics *sem, struct arena *a,
 			     const struct go_version *override, int is_main)
 {
 	struct go_mod mod;
-	int found = nearest_gomod(a, dir, &mod);
+	int found = dir ? nearest_gomod(a, dir, &mod) : 0;
 	const char *async = NULL, *async_src = NULL;
 	struct go_version v123 = { 1, 23, 0 }, v127 = { 1, 27, 0 };
 	struct go_version tc = { 0, 0, 0 };
@@ -637,6 +637,35 @@ int lint_run(const struct lint_options *o, char *const *paths, size_t npaths,
 	vec_free(&jobs);
 	vec_free(&files);
 	go_walk_release(&walk);
+	return 0;
+}
+
+int lint_buffer(const struct lint_options *o, const char *path,
+		const char *src, size_t len, struct findings *out,
+		struct err *e)
+{
+	struct shared sh;
+	struct worker w;
+	struct arena a = ARENA_INIT;
+	struct go_file *f;
+
+	memset(&sh, 0, sizeof(sh));
+	sh.o = o;
+	if (o->go_version && go_version_parse(o->go_version, strlen(o->go_version),
+					      &sh.override) < 0)
+		return err_setf(e, "invalid Go version '%s' (want 1.N)", o->go_version);
+	memset(&w, 0, sizeof(w));
+	w.sh = &sh;
+	w.out = *out;
+	f = go_parse_file(&a, path, src, len, e);
+	if (!f) {
+		arena_release(&a);
+		return -1;
+	}
+	run_rules(&w, &f, 1, NULL, &a);
+	*out = w.out;
+	arena_release(&a);
+	findings_sort(out);
 	return 0;
 }
 

@@ -56,6 +56,14 @@ int lint_run(const struct lint_options *o, char *const *paths, size_t npaths,
 	     struct findings *out, struct lint_result *res, struct err *e);
 void lint_result_release(struct lint_result *res);
 
+/* Lint one file held in memory (src[0..len), named path) as a package of
+ * its own, with the options' rules and Go version (no go.mod is read).
+ * Returns 0, or -1 with e set when it does not parse.  For fuzzing and
+ * editors. */
+int lint_buffer(const struct lint_options *o, const char *path,
+		const char *src, size_t len, struct findings *out,
+		struct err *e);
+
 /* The SARIF rule metadata of every rule (static storage). */
 const struct report_rule_meta *lint_rule_meta(size_t *n);
 

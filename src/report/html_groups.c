@@ -118,7 +118,7 @@ void report_html_groups(struct sb *out, const struct report_page *p,
 				g->nframes, g->nframes == 1 ? "" : "s");
 			for (j = 0; j < nf; j++) {
 				const struct report_frame *f = &g->frames[j];
-				int blk = g->blocking.func && f->line == g->blocking.line &&
+				int blk = g->blocking.func && f->func && f->line == g->blocking.line &&
 					!strcmp(f->func, g->blocking.func);
 
 				sb_adds(out, blk ? "<li class=\"blk\">" : "<li>");
@@ -132,7 +132,8 @@ void report_html_groups(struct sb *out, const struct report_page *p,
 		}
 		sb_adds(out, "</td><td>");
 		html_frame(out, &g->created_by);
-		sb_addf(out, "</td><td class=\"num\">%.1f</td></tr>\n", g->score);
+		sb_addf(out, g->score < 1e6 && g->score > -1e6 ? "</td><td class=\"num\">%.1f</td></tr>\n"
+			: "</td><td class=\"num\">%.3g</td></tr>\n", g->score);
 	}
 	sb_adds(out, "</tbody></table>\n");
 	if (shown < gs->items.len)

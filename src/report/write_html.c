@@ -188,10 +188,12 @@ static int svg_height(const char *svg)
  * run as the top document (it uses document.documentElement and fixed
  * ids), so it is embedded as a sandboxed frame of its own, from a data:
  * URL: several flame graphs on one page cannot disturb each other or the
- * page, and the frame still shows the static SVG without JavaScript. */
+ * page, and the frame still shows the static SVG without JavaScript.
+ * loading="eager": Chromium otherwise defers frames below the fold, and a
+ * page saved as a screenshot or printed would show them empty. */
 static void write_svg_frame(struct sb *out, const struct report_svg *s)
 {
-	sb_adds(out, "<iframe class=\"flame\" sandbox=\"allow-scripts\" title=\"");
+	sb_adds(out, "<iframe class=\"flame\" sandbox=\"allow-scripts\" loading=\"eager\" title=\"");
 	html_esc(out, s->title);
 	sb_addf(out, "\" style=\"height:%dpx\" src=\"data:image/svg+xml;base64,",
 		svg_height(s->svg) + 4);

@@ -1,6 +1,9 @@
 package cases
 
-import "fmt"
+import (
+	"context"
+	"fmt"
+)
 
 func fibonacci(c, quit chan int) {
 	x, y := 0, 1
@@ -59,4 +62,44 @@ func maybe(events <-chan string, ok bool) error {
 	}
 	close(stop)
 	return nil
+}
+
+// a context that only its cancel function can end, never cancelled.
+func background(events <-chan string) {
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() { // want "goroutine-no-exit"
+		for {
+			select {
+			case e := <-events:
+				fmt.Println(e)
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	if len(events) > 0 {
+		cancel()
+	}
+}
+
+func pump(ctx context.Context, out chan<- int) {
+	for i := 0; ; i++ {
+		select {
+		case out <- i:
+		case <-ctx.Done():
+			return
+		}
+	}
+}
+
+// the same through a same-package function.
+func firstFive() []int {
+	ctx, _ := context.WithCancel(context.TODO())
+	c := make(chan int)
+	go pump(ctx, c) // want "goroutine-no-exit"
+	var out []int
+	for len(out) < 5 {
+		out = append(out, <-c)
+	}
+	return out
 }

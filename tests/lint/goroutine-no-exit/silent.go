@@ -97,3 +97,59 @@ func newWatcher(events <-chan string) *watcher {
 	}()
 	return w
 }
+
+// a context derived from the caller's: the caller may cancel it.
+func derived(parent context.Context, events <-chan string) {
+	ctx, cancel := context.WithCancel(parent)
+	go func() {
+		for {
+			select {
+			case e := <-events:
+				fmt.Println(e)
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	if len(events) > 0 {
+		cancel()
+	}
+}
+
+func pump(ctx context.Context, out chan<- int) {
+	for i := 0; ; i++ {
+		select {
+		case out <- i:
+		case <-ctx.Done():
+			return
+		}
+	}
+}
+
+// deferred cancel on a background context.
+func firstFive() []int {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	c := make(chan int)
+	go pump(ctx, c)
+	var out []int
+	for len(out) < 5 {
+		out = append(out, <-c)
+	}
+	return out
+}
+
+// the cancel function is handed to the caller.
+func start(events <-chan string) context.CancelFunc {
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() {
+		for {
+			select {
+			case <-events:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	return cancel
+}

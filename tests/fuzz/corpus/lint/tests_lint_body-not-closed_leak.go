@@ -1,0 +1,67 @@
+package cases
+
+import (
+	"io"
+	"io/ioutil"
+	"net/http"
+	"strings"
+)
+
+// The seed article: the body is read but never closed.
+func seed() {
+	for i := 0; i < 6; i++ {
+		resp, _ := http.Get("https://www.example.com") // want "body-not-closed:error"
+		_, _ = ioutil.ReadAll(resp.Body)
+	}
+}
+
+func fetch(url string) ([]byte, error) {
+	resp, err := http.Get(url) // want "body-not-closed"
+	if err != nil {
+		return nil, err
+	}
+	return io.ReadAll(resp.Body)
+}
+
+// Closed on the happy path only.
+func status(url string) (int, error) {
+	resp, err := http.Head(url) // want "body-not-closed"
+	if err != nil {
+		return 0, err
+	}
+	if resp.StatusCode != 200 {
+		return resp.StatusCode, nil
+	}
+	resp.Body.Close()
+	return 200, nil
+}
+
+// A client we can see is an *http.Client.
+func post(body string) error {
+	c := &http.Client{}
+	resp, err := c.Post("http://x", "text/plain", strings.NewReader(body)) // want "body-not-closed"
+	if err != nil {
+		return err
+	}
+	_ = resp.StatusCode
+	return nil
+}
+
+func do(c *http.Client, req *http.Request) error {
+	resp, err := c.Do(req) // want "body-not-closed"
+	if err != nil {
+		return err
+	}
+	io.Copy(io.Discard, resp.Body)
+	return nil
+}
+
+// Discarded.
+func ping(url string) error {
+	_, err := http.Get(url) // want "body-not-closed"
+	return err
+}
+
+func rt(req *http.Request) {
+	http.DefaultTransport.RoundTrip(req) // want "body-not-closed"
+}

@@ -1,0 +1,4 @@
+package svc
+
+func broken( {
+}

@@ -1,0 +1,7 @@
+package svc
+
+import "time"
+
+func f() {
+	<-time.Tick(time.Second)
+}

@@ -1,0 +1,3 @@
+module leakhound.test/lint/go121
+
+go 1.21

@@ -1,0 +1,3 @@
+module leakhound.test/lint/go122
+
+go 1.22
