@@ -394,6 +394,9 @@ int cmd_run(int argc, char **argv)
 	}
 	if (!prog[0])
 		return cli_usage("run", "give the program to run after '--'");
+	if (c.o.url && strncmp(c.o.url, "http://", 7) &&
+	    strncmp(c.o.url, "https://", 8))
+		return cli_usage("run", "'%s' is not an http(s) URL", c.o.url);
 
 	if (!c.db) {
 		char when[32];

@@ -79,7 +79,8 @@ static const char *const css[] = {
 "code,pre,.loc{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12.5px}\n"
 ".muted{color:var(--muted)}.note{color:var(--muted);font-style:italic}\n"
 ".verdict-box{border-left:6px solid var(--muted);background:var(--panel);padding:10px 16px;margin:10px 0}\n"
-".verdict-box.leak{border-color:var(--err)}.verdict-box.ok{border-color:var(--ok)}\n"
+".verdict-box.leak{border-color:var(--err)}.verdict-box.ok{border-color:var(--ok)}"
+".verdict-box.mixed{border-color:var(--warn)}\n"
 ".verdict-box .big{font-size:18px;font-weight:600}\n"
 ".counts span{display:inline-block;margin-right:14px}\n"
 ".badge{display:inline-block;padding:0 6px;border-radius:3px;color:#fff;font-size:12px;font-weight:600}\n"
@@ -300,9 +301,14 @@ static void write_summary(struct sb *out, struct report_page *p,
 
 	if (p->verdict || ndecided) {
 		int is_leak = nleak > 0 || (p->verdict && p->leak_verdict);
+		size_t nerr = 0;
 
+		for (i = 0; fs && i < fs->items.len; i++)
+			nerr += fs->items.items[i]->severity == REPORT_SEV_ERROR;
+		/* no series grows, but a dump or a finding says otherwise: not
+		 * the green of a clean bill */
 		sb_addf(out, "<div class=\"verdict-box %s\" id=\"verdict\"><div class=\"big\">",
-			is_leak ? "leak" : "ok");
+			is_leak ? "leak" : suspects || nerr ? "mixed" : "ok");
 		if (p->verdict) {
 			html_esc(out, p->verdict);
 		} else if (leak) {
@@ -317,7 +323,7 @@ static void write_summary(struct sb *out, struct report_page *p,
 			if (nleak > 1)
 				sb_addf(out, " (and %zu more series)", nleak - 1);
 		} else {
-			sb_adds(out, "No leak detected");
+			sb_adds(out, "No series grows");
 		}
 		sb_adds(out, "</div>");
 		if (p->verdict_detail) {

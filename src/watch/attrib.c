@@ -411,10 +411,14 @@ size_t watch_findings_sites(struct watch *w, const struct watch_verdict *v,
 	if (hi - lo < 2)
 		return 0;
 	/* heap sites when memory grows (heap, or RSS with a heap profile) */
+	/* heap sites when the heap grows, or when RSS grows and the live heap
+	 * rises with it (not when RSS grows over a flat heap: goroutine
+	 * stacks, say, where heap "growth" would be sampling noise) */
 	if ((h->evaluated && h->tr.verdict == TREND_GROWING) ||
 	    (o->evaluated && o->tr.verdict == TREND_GROWING) ||
 	    (r->evaluated && r->tr.verdict == TREND_GROWING &&
-	     !(h->evaluated && h->tr.verdict != TREND_NO_DATA))) {
+	     (!h->evaluated || h->tr.verdict == TREND_NO_DATA ||
+	      (h->tr.slope > 0 && h->tr.p < 0.05 && h->tr.p_late < 0.05)))) {
 		const struct watch_verdict *src =
 			h->tr.verdict == TREND_GROWING ? h :
 			o->tr.verdict == TREND_GROWING ? o : r;

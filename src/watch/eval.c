@@ -79,10 +79,12 @@ static int growing(const struct watch_verdict *r)
  * live heap between collections and returns memory to the OS slowly, so a
  * program whose live heap is flat can show a rising RSS for many cycles.
  * When the heap profile is there, a growing RSS stands as a leak only if
- * the heap or the goroutines grow too, or if the growth is too large for
- * the heap to explain (more than the live heap and 64 MiB: memory outside
- * the Go heap, cgo for instance); and only once collections were seen in
- * the window, since before one a growing RSS may be garbage. */
+ * the heap or the goroutines grow too (the live heap's own growth over the
+ * window being at least a quarter of RSS's, and still rising in the later
+ * half, counts even when it is not significant alone), or if the growth is too large for the heap to
+ * explain (more than the live heap and 64 MiB: memory outside the Go
+ * heap, cgo for instance); and only once collections were seen in the
+ * window, since before one a growing RSS may be garbage. */
 static void judge_rss(const struct watch *w, size_t lo, size_t hi,
 		      const char *isgc, double t0, struct watch_verdict *v,
 		      struct watch_verdict *r)
@@ -109,6 +111,13 @@ static void judge_rss(const struct watch *w, size_t lo, size_t hi,
 	if (growing(h) || growing(&v[WATCH_HEAP_OBJECTS]) ||
 	    growing(&v[WATCH_GOROUTINES]) || !h->evaluated ||
 	    h->tr.verdict == TREND_NO_DATA)
+		return;
+	/* the live heap grew by a good part of what RSS grew and is still
+	 * rising in the later half (not enough for a verdict of its own, but
+	 * it explains RSS); a heap that rose and stopped (a cache filling
+	 * up) does not */
+	if (h->tr.slope > 0 && h->tr.slope_late > 0 && h->tr.p_late < 0.05 &&
+	    h->tr.slope * (h->tr.t1 - h->tr.t0) >= 0.25 * growth)
 		return;
 	if (growth > 64.0 * (1 << 20) && growth > h->tr.level)
 		return;

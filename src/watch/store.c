@@ -82,9 +82,12 @@ struct watch_store *watch_store_open(const char *path, int create,
 		return NULL;
 	}
 	sqlite3_busy_timeout(st->db, 2000);
-	if (exec(st, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-		 "PRAGMA foreign_keys=ON;", e) < 0)
+	if (sqlite3_exec(st->db, "PRAGMA journal_mode=WAL; PRAGMA "
+			 "synchronous=NORMAL; PRAGMA foreign_keys=ON;", NULL, NULL,
+			 NULL) != SQLITE_OK) {
+		db_err(st, e, "open");
 		goto fail;
+	}
 	if (!create) {
 		int r = watch_store_meta_get(st, "schema", &v, e);
 		if (r < 0)
