@@ -191,10 +191,11 @@ static int svg_height(const char *svg)
  * URL: several flame graphs on one page cannot disturb each other or the
  * page, and the frame still shows the static SVG without JavaScript.
  * loading="eager": Chromium otherwise defers frames below the fold, and a
- * page saved as a screenshot or printed would show them empty. */
+ * page saved as a screenshot or printed would show them empty.
+ * allow-modals: the graph's search box is a prompt(). */
 static void write_svg_frame(struct sb *out, const struct report_svg *s)
 {
-	sb_adds(out, "<iframe class=\"flame\" sandbox=\"allow-scripts\" loading=\"eager\" title=\"");
+	sb_adds(out, "<iframe class=\"flame\" sandbox=\"allow-scripts allow-modals\" loading=\"eager\" title=\"");
 	html_esc(out, s->title);
 	sb_addf(out, "\" style=\"height:%dpx\" src=\"data:image/svg+xml;base64,",
 		svg_height(s->svg) + 4);
