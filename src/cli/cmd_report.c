@@ -351,7 +351,7 @@ static void read_watch_summary(struct ctx *c, json_t *root)
 			break;
 		}
 	if (!verdict.len && detail.len)
-		sb_addf(&verdict, "No leak detected in %lld samples", jint(root, "samples"));
+		sb_addf(&verdict, "No series grows in %lld samples", jint(root, "samples"));
 	json_array_foreach(json_object_get(root, "events"), i, ev)
 		if (json_is_string(ev))
 			sb_addf(&detail, "%s%s", detail.len ? "; " : "", json_string_value(ev));

@@ -171,6 +171,13 @@ int cmd_top(int argc, char **argv)
 		cli_error("%s", e.msg);
 		return CLI_EXIT_ERROR;
 	}
+	{
+		static const char *const names[5] = { "focus", "ignore", "hide", "show", "show-from" };
+
+		for (c = 0; c < 5; c++)
+			if (r.unmatched & (1u << c))
+				cli_warn("--%s expression matched no samples", names[c]);
+	}
 	if (!strcmp(format, "json")) {
 		struct findings fs;
 		struct sb extra = SB_INIT;

@@ -641,7 +641,7 @@ void cli_html_add_watch(struct report_page *p, const struct watch *w,
 		}
 	}
 	if (!p->verdict && watch_last(w)) {
-		sb_addf(&sb, "No leak detected in %zu samples over ", w->samples.len);
+		sb_addf(&sb, "No series grows in %zu samples over ", w->samples.len);
 		sb_addf(&sb, "%.0f s", w->samples.items[w->samples.len - 1].t -
 			w->samples.items[0].t);
 		p->verdict = report_page_str(p, sb_str(&sb));

@@ -234,6 +234,8 @@ struct gor {
 	unsigned ops;
 	const char *helper;               /* name of the same-package callee */
 	int byname;                       /* a method matched by name only */
+	struct go_call_expr *sync_call;   /* not a goroutine: a same-package
+					   * function called with the channel */
 	/* from gwalk */
 	struct cnt nsend, nrecv;
 	struct go_node *send_at, *recv_at, *range_at;
@@ -369,6 +371,7 @@ struct cls {
 	int litreg[MAXG * 2];
 	int nlit;
 	struct go_node *dcall;    /* the call of `defer close(c)` */
+	struct go_node *gocall;   /* the call of the last go statement */
 	unsigned total, accounted;
 	int deep;
 };
@@ -496,6 +499,42 @@ static void start_goroutine(struct cls *c, struct go_go_stmt *gs)
 	}
 }
 
+/* A call in the starting function that passes the channel to a
+ * same-package function: its body is analysed like a goroutine's, and its
+ * operations count as the starter's own. */
+static void sync_helper(struct cls *c, struct go_call_expr *ce)
+{
+	struct an *a = c->a;
+	struct go_node *fun = go_unparen(ce->fun);
+
+	if (!fun || (fun->kind == GO_IDENT &&
+		     GO_CAST(go_ident, fun)->decl_kind == GO_DECL_UNIVERSE))
+		return;
+	for (uint32_t i = 0; i < ce->args.n; i++) {
+		const struct go_file *hf = NULL;
+		struct go_func_decl *fd;
+		struct go_ident *p;
+		struct gor *g;
+
+		if (!in_set(a->al, a->nal, ce->args.v[i]))
+			continue;
+		fd = find_func(a->cx, fun, &hf);
+		p = fd ? param_at(fd->type, i) : NULL;
+		if (!p || a->ng == MAXG)
+			return;   /* unaccounted: the channel escapes */
+		g = &a->g[a->ng++];
+		memset(g, 0, sizeof(*g));
+		g->sync_call = ce;
+		g->file = hf;
+		g->body = fd->body;
+		g->al[0] = p;
+		g->nal = 1;
+		g->helper = fd->name->name;
+		c->accounted++;
+		classify_helper(a, g);
+	}
+}
+
 static int cls_pre(struct go_node *n, void *ctx)
 {
 	struct cls *c = ctx;
@@ -517,8 +556,10 @@ static int cls_pre(struct go_node *n, void *ctx)
 		return 1;
 	}
 	case GO_GO_STMT:
-		if (reg == REG_PARENT)
+		if (reg == REG_PARENT) {
+			c->gocall = GO_CAST(go_go_stmt, n)->call;
 			start_goroutine(c, GO_CAST(go_go_stmt, n));
+		}
 		return 1;
 	case GO_DEFER_STMT:
 		if (reg == REG_PARENT) {
@@ -566,6 +607,9 @@ static int cls_pre(struct go_node *n, void *ctx)
 			c->accounted++;
 			return 1;
 		}
+		if (reg == REG_PARENT && !a->ctxmode && n != c->gocall &&
+		    n != c->dcall && c->al == a->al)
+			sync_helper(c, ce);
 		if (ce->args.n != 1 || !in_set(c->al, *c->nal, ce->args.v[0]))
 			return 1;
 		if (is_builtin(ce->fun, "close")) {
@@ -1367,6 +1411,18 @@ static int eff_fn(struct go_node *n, void *ctx)
 			es->st->closed = 1;
 		if (a->ctxmode && in_set(a->al, a->nal, ce->fun))
 			es->st->closed = 1;
+		for (int i = 0; i < a->ng; i++) {
+			struct gor *g = &a->g[i];
+
+			if (g->sync_call != ce)
+				continue;
+			es->st->R = cadd(es->st->R, g->nrecv);
+			es->st->S = cadd(es->st->S, g->nsend);
+			if (g->ops & OP_CLOSE)
+				es->st->closed = 1;
+			if (g->ranges)
+				es->st->drained = 1;
+		}
 		return 1;
 	}
 	case GO_GO_STMT: {
@@ -1949,6 +2005,8 @@ static void report(struct an *a, int mode, const struct exitrec *e)
 	for (int i = 0; i < a->ng && !g; i++) {
 		struct gor *x = &a->g[i];
 
+		if (x->sync_call)
+			continue;
 		if (mode == MODE_SEND && x->send_at)
 			g = x;
 		else if (mode == MODE_RECV && (x->range_at || x->recv_at))
@@ -2160,6 +2218,11 @@ static void analyse_chan(struct lint_ctx *cx, const struct lint_func *fn,
 	for (int i = 0; i < a->ng; i++) {
 		struct gor *g = &a->g[i];
 
+		if (g->sync_call) {
+			analyse_gor(a, g);
+			a->pops |= g->ops;
+			continue;
+		}
 		if (!g->ops && !(a->ctxmode && g->nqal))
 			continue;
 		analyse_gor(a, g);
@@ -2192,7 +2255,8 @@ static void analyse_chan(struct lint_ctx *cx, const struct lint_func *fn,
 	 * channel on the others: the starter's other exits are likely those
 	 * other paths, which strand nobody */
 	for (int i = 0; mode == MODE_SEND && i < a->ng; i++)
-		if (!is0(a->g[i].nsend) && a->g[i].send_cond && a->g[i].signals_other)
+		if (!a->g[i].sync_call && !is0(a->g[i].nsend) &&
+		    a->g[i].send_cond && a->g[i].signals_other)
 			return;
 	memset(&w, 0, sizeof(w));
 	w.a = a;

@@ -222,8 +222,8 @@ static void scale_heap(int64_t *count, int64_t *size, int64_t rate)
 		return;
 	avg = (double)*size / (double)*count;
 	scale = 1 / (1 - exp(-avg / (double)rate));
-	*count = (int64_t)((double)*count * scale);
-	*size = (int64_t)((double)*size * scale);
+	*count = pprof_d2i((double)*count * scale);
+	*size = pprof_d2i((double)*size * scale);
 }
 
 /* Addresses "0x..." in s[0..n), at most max. */

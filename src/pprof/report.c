@@ -248,7 +248,7 @@ static void time_label(struct sb *b, int64_t ns)
 
 static int64_t abs64(int64_t v)
 {
-	return v < 0 ? -v : v;
+	return v < 0 ? -v : v;   /* wraps for INT64_MIN like Go (-fwrapv) */
 }
 
 static void select_output_unit(struct ctx *c, struct pprof_graph *g,
@@ -352,6 +352,13 @@ int pprof_report_top(struct pprof_profile *p, const struct pprof_report_opts *o,
 		pprof_report_release(r);
 		return -1;
 	}
+	{
+		const char *pat[5] = { o->focus, o->ignore, o->hide, o->show, o->show_from };
+
+		for (i = 0; i < 5; i++)
+			if (pat[i] && *pat[i] && !(matched & (1u << i)))
+				r->unmatched |= 1u << i;
+	}
 	w = xmalloc(sizeof(*w) * (p->nsample + 1));
 	for (i = 0; i < p->nsample; i++)
 		w[i] = p->sample[i].value[vi];
@@ -362,8 +369,8 @@ int pprof_report_top(struct pprof_profile *p, const struct pprof_report_opts *o,
 	n = live_nodes(&g, ids);
 	for (i = 0; i < n; i++)
 		total_value += g.nodes.items[ids[i]].flat;
-	node_cut = abs64((int64_t)((double)total_value * nf));
-	edge_cut = abs64((int64_t)((double)total_value * ef));
+	node_cut = abs64(pprof_d2i((double)total_value * nf));
+	edge_cut = abs64(pprof_d2i((double)total_value * ef));
 	if (node_cut > 0) {
 		size_t kept = 0;
 
@@ -437,7 +444,7 @@ int pprof_report_top(struct pprof_profile *p, const struct pprof_report_opts *o,
 		pprof_scaled_label(&b, p->duration_nanos, "nanoseconds", "auto");
 		sb_addf(&b, ", Total samples = %s ", fmt_value(&c, total));
 		if (!strcmp(tu, "ns") && tn != 0) {
-			pprof_percentage(pct, (int64_t)tn, p->duration_nanos);
+			pprof_percentage(pct, pprof_d2i(tn), p->duration_nanos);
 			sb_addf(&b, "(%s)", pct);
 		}
 		add_header(r, sb_str(&b));
@@ -479,7 +486,7 @@ int pprof_report_top(struct pprof_profile *p, const struct pprof_report_opts *o,
 		if (dropped > 0) {
 			sb_reset(&b);
 			sb_addf(&b, "Dropped %zu node%s (cum <= %s)", dropped, dropped > 1 ? "s" : "",
-				fmt_value(&c, abs64((int64_t)((double)total * nf))));
+				fmt_value(&c, abs64(pprof_d2i((double)total * nf))));
 			add_header(r, sb_str(&b));
 		}
 		if (n > 0 && n < orig_count) {

@@ -82,7 +82,9 @@ struct pprof_report {
 	size_t nrow;
 	int64_t total;
 	const char *sample_type, *sample_unit, *output_unit;
-	char *(*format)(struct pprof_report *r, int64_t v); /* internal */
+	/* filters that matched nothing: bit 1 focus, 2 ignore, 4 hide, 8 show,
+	 * 16 show_from (pprof warns about them) */
+	unsigned unmatched;
 };
 
 /* Build the top report from a prepared profile, which is modified (filters
