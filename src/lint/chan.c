@@ -1770,6 +1770,42 @@ static struct sset walk_clauses(struct pw *w, struct go_block_stmt *body,
 	return out;
 }
 
+/* A same-package function that never returns: its body has no return
+ * statement and ends in a call that does not come back (a fatalf helper
+ * around log.Fatalf or os.Exit, a panic wrapper). */
+static int has_return_fn(struct go_node *n, void *ctx)
+{
+	if (n->kind == GO_FUNC_LIT)
+		return 0;
+	if (n->kind == GO_RETURN_STMT)
+		*(int *)ctx = 1;
+	return 1;
+}
+
+static int never_returns(struct lint_ctx *cx, struct go_node *x)
+{
+	const struct go_file *hf = NULL;
+	struct go_func_decl *fd;
+	struct go_node *last;
+	int ret = 0;
+
+	x = go_unparen(x);
+	if (!x || x->kind != GO_CALL_EXPR)
+		return 0;
+	x = go_unparen(GO_CAST(go_call_expr, x)->fun);
+	if (!x || x->kind != GO_IDENT)
+		return 0;
+	fd = find_func(cx, x, &hf);
+	if (!fd || !fd->body || !fd->body->list.n)
+		return 0;
+	last = fd->body->list.v[fd->body->list.n - 1];
+	if (last->kind != GO_EXPR_STMT ||
+	    !terminating(GO_CAST(go_expr_stmt, last)->x))
+		return 0;
+	go_ast_inspect((struct go_node *)fd->body, has_return_fn, NULL, &ret);
+	return !ret;
+}
+
 static struct sset walk_stmt(struct pw *w, struct go_node *s, struct sset in)
 {
 	struct an *a = w->a;
@@ -1785,6 +1821,8 @@ static struct sset walk_stmt(struct pw *w, struct go_node *s, struct sset in)
 	case GO_EXPR_STMT: {
 		int t = terminating(GO_CAST(go_expr_stmt, s)->x);
 
+		if (t == TERM_NONE && never_returns(a->cx, GO_CAST(go_expr_stmt, s)->x))
+			t = TERM_DEAD;
 		apply(w, &in, s);
 		if (t == TERM_PANIC)
 			exits_of(w, &in, s, EX_PANIC);
