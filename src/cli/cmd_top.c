@@ -27,6 +27,8 @@ const char cmd_top_help[] =
 "    flat, flat%, sum%, cum, cum% and the name of each node.\n"
 "\n"
 "OPTIONS\n"
+"    --unit UNIT             show values in UNIT (B, kB, MB, ns, ms, s, ...)\n"
+"                            instead of the unit pprof would choose\n"
 "    --sample-index NAME|N   sample type to report (default: the profile's\n"
 "                            default, else the last one)\n"
 "    --inuse_space, --inuse_objects, --alloc_space, --alloc_objects\n"
@@ -54,7 +56,7 @@ const char cmd_top_help[] =
 "    leakhound top http://127.0.0.1:6060/debug/pprof/heap\n";
 
 enum {
-	O_SI = 256, O_INUSE_SPACE, O_INUSE_OBJECTS, O_ALLOC_SPACE, O_ALLOC_OBJECTS,
+	O_UNIT = 250, O_SI = 256, O_INUSE_SPACE, O_INUSE_OBJECTS, O_ALLOC_SPACE, O_ALLOC_OBJECTS,
 	O_NODECOUNT, O_NODEFRACTION, O_EDGEFRACTION, O_CUM, O_FLAT, O_FOCUS, O_IGNORE,
 	O_HIDE, O_SHOW, O_SHOW_FROM, O_GRAN, O_NOINLINES, O_DIFF_BASE, O_BASE, O_FORMAT,
 };
@@ -75,6 +77,7 @@ static int parse_fraction(const char *opt, const char *v, double *out)
 int cmd_top(int argc, char **argv)
 {
 	static const struct option opts[] = {
+		{ "unit", required_argument, NULL, O_UNIT },
 		{ "sample-index", required_argument, NULL, O_SI },
 		{ "sample_index", required_argument, NULL, O_SI },
 		{ "inuse_space", no_argument, NULL, O_INUSE_SPACE },
@@ -114,6 +117,7 @@ int cmd_top(int argc, char **argv)
 	while ((c = cli_getopt("top", argc, argv, "o:", opts)) != -1) {
 		switch (c) {
 		case O_SI: o.sample_index = optarg; break;
+		case O_UNIT: o.unit = optarg; break;
 		case O_INUSE_SPACE: o.sample_index = "inuse_space"; break;
 		case O_INUSE_OBJECTS: o.sample_index = "inuse_objects"; break;
 		case O_ALLOC_SPACE: o.sample_index = "alloc_space"; break;

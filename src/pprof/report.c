@@ -258,10 +258,8 @@ static void select_output_unit(struct ctx *c, struct pprof_graph *g,
 	const char *minu, *maxu, *unit;
 	size_t i;
 
-	if (n == 0) {
-		c->output_unit = "minimum";
+	if (strcmp(c->output_unit, "minimum") || n == 0)
 		return;
-	}
 	for (i = 0; i < n; i++) {
 		const struct pprof_gnode *nd = &g->nodes.items[ids[i]];
 		int64_t m = abs64(nd->flat);
@@ -337,7 +335,7 @@ int pprof_report_top(struct pprof_profile *p, const struct pprof_report_opts *o,
 	}
 	c.r = r;
 	c.sample_unit = p->sample_type[vi].unit;
-	c.output_unit = "minimum";
+	c.output_unit = o->unit && *o->unit ? o->unit : "minimum";
 	r->sample_type = arena_strdup(&r->arena, p->sample_type[vi].type);
 	r->sample_unit = arena_strdup(&r->arena, c.sample_unit);
 

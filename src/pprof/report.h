@@ -45,6 +45,7 @@ struct pprof_report_opts {
 	double edgefraction;        /* < 0: pprof's 0.001 */
 	bool cum;                   /* sort by cum instead of flat */
 	bool noinlines;
+	const char *unit;           /* pprof's -unit; NULL: "minimum" */
 	const char *focus, *ignore, *hide, *show, *show_from;  /* NULL: none */
 };
 
