@@ -1326,49 +1326,72 @@ static int sum_fn(struct go_node *n, void *ctx)
 	return 1;
 }
 
+/* The summaries map holds one entry per package-level function, made by
+ * lint_flow_summarize without looking into any body; an entry's summary is
+ * computed the first time a call to that function is examined.  A function
+ * being summarised that (directly or not) calls itself sees its own
+ * summary as it stands, so recursion ends. */
+struct sum_entry {
+	struct go_func_decl *fd;
+	struct lint_summary s;
+	int state;   /* 0 not computed, 1 computing, 2 done */
+};
+
+const struct lint_summary *lint_flow_summary(struct lint_ctx *cx,
+					     const struct go_ident *decl)
+{
+	struct sum_entry *e = map_get(cx->summaries, (const char *)&decl,
+				      sizeof(decl));
+	struct go_func_decl *fd;
+	struct sum_scan ss;
+
+	if (!e)
+		return NULL;
+	if (e->state)
+		return &e->s;
+	e->state = 1;
+	fd = e->fd;
+	memset(&ss, 0, sizeof(ss));
+	ss.cx = cx;
+	ss.s = &e->s;
+	for (uint32_t j = 0; j < fd->type->params->list.n; j++) {
+		struct go_field *pf = GO_CAST(go_field, fd->type->params->list.v[j]);
+
+		if (!pf->names.n && ss.nparams < 32)
+			ss.params[ss.nparams++] = NULL;
+		for (uint32_t k = 0; k < pf->names.n && ss.nparams < 32; k++)
+			ss.params[ss.nparams++] = GO_CAST(go_ident, pf->names.v[k]);
+	}
+	go_ast_inspect((struct go_node *)fd->body, sum_fn, NULL, &ss);
+	e->state = 2;
+	return &e->s;
+}
+
 void lint_flow_summarize(struct lint_ctx *cx)
 {
-	/* two rounds: a function that hands a parameter to another function
-	 * that closes it closes it too (one level of indirection) */
-	for (int round = 0; round < 2; round++) {
-		for (size_t fi = 0; fi < cx->pkg->nfiles; fi++) {
-			struct go_file *f = cx->pkg->files[fi];
+	for (size_t fi = 0; fi < cx->pkg->nfiles; fi++) {
+		struct go_file *f = cx->pkg->files[fi];
 
-			for (uint32_t i = 0; i < f->decls.n; i++) {
-				struct go_node *d = f->decls.v[i];
-				struct go_func_decl *fd;
-				struct sum_scan ss;
+		for (uint32_t i = 0; i < f->decls.n; i++) {
+			struct go_node *d = f->decls.v[i];
+			struct go_func_decl *fd;
+			struct sum_entry *e;
 
-				if (d->kind != GO_FUNC_DECL)
-					continue;
-				fd = GO_CAST(go_func_decl, d);
-				if (fd->recv || !fd->name || !fd->body || !fd->type ||
-				    !fd->type->params || !fd->type->params->list.n)
-					continue;
-				memset(&ss, 0, sizeof(ss));
-				ss.cx = cx;
-				for (uint32_t j = 0; j < fd->type->params->list.n; j++) {
-					struct go_field *pf = GO_CAST(go_field,
-						fd->type->params->list.v[j]);
-
-					if (!pf->names.n && ss.nparams < 32)
-						ss.params[ss.nparams++] = NULL;
-					for (uint32_t k = 0; k < pf->names.n && ss.nparams < 32; k++)
-						ss.params[ss.nparams++] =
-							GO_CAST(go_ident, pf->names.v[k]);
-				}
-				ss.s = map_get(cx->summaries, (const char *)&fd->name,
-					       sizeof(fd->name));
-				if (!ss.s) {
-					ss.s = arena_new(cx->arena, struct lint_summary);
-					map_put(cx->summaries,
-						arena_strndup(cx->arena,
-							(const char *)&fd->name,
-							sizeof(fd->name)),
-						sizeof(fd->name), ss.s);
-				}
-				go_ast_inspect((struct go_node *)fd->body, sum_fn, NULL, &ss);
-			}
+			if (d->kind != GO_FUNC_DECL)
+				continue;
+			fd = GO_CAST(go_func_decl, d);
+			if (fd->recv || !fd->name || !fd->body || !fd->type ||
+			    !fd->type->params || !fd->type->params->list.n)
+				continue;
+			if (map_get(cx->summaries, (const char *)&fd->name,
+				    sizeof(fd->name)))
+				continue;
+			e = arena_new(cx->arena, struct sum_entry);
+			e->fd = fd;
+			map_put(cx->summaries,
+				arena_strndup(cx->arena, (const char *)&fd->name,
+					      sizeof(fd->name)),
+				sizeof(fd->name), e);
 		}
 	}
 }
