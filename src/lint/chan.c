@@ -2160,11 +2160,35 @@ static void report(struct an *a, int mode, const struct exitrec *e)
 		     : "the function returns here");
 }
 
+/* ---------- results, shared by the three rules ---------- */
+
+struct pending {
+	int mode;
+	struct an *a;                /* channel findings */
+	struct exitrec *e;
+	struct fieldscan *fs;        /* struct-field findings */
+	struct go_go_stmt *gs;
+	struct gor *g;
+	struct pending *next;
+};
+
+struct chan_results {
+	struct pending *head, **tail;
+};
+
+static void add_pending(struct lint_ctx *cx, struct pending *p)
+{
+	struct chan_results *r = cx->chan;
+
+	*r->tail = p;
+	r->tail = &p->next;
+}
+
 /* ---------- the driver ---------- */
 
 static void analyse_chan(struct lint_ctx *cx, const struct lint_func *fn,
 			 struct go_ident *ch, struct go_call_expr *mk,
-			 int want, struct go_ident *ctxv)
+			 struct go_ident *ctxv)
 {
 	struct an *a = arena_zalloc(cx->arena, sizeof(*a));
 	struct cls c;
@@ -2249,8 +2273,6 @@ static void analyse_chan(struct lint_ctx *cx, const struct lint_func *fn,
 		mode = MODE_QUIT;
 	else
 		return;
-	if (mode != want)
-		return;
 	/* a goroutine that sends on c only on some paths and signals another
 	 * channel on the others: the starter's other exits are likely those
 	 * other paths, which strand nobody */
@@ -2271,14 +2293,19 @@ static void analyse_chan(struct lint_ctx *cx, const struct lint_func *fn,
 	for (struct exitrec *e = w.top; e; e = e->next)
 		if (leaks(a, mode, &e->st) && (!first || e->at->off < first->at->off))
 			first = e;
-	if (first)
-		report(a, mode, first);
+	if (first) {
+		struct pending *p = arena_zalloc(cx->arena, sizeof(*p));
+
+		p->mode = mode;
+		p->a = a;
+		p->e = first;
+		add_pending(cx, p);
+	}
 }
 
 struct mkscan {
 	struct lint_ctx *cx;
 	const struct lint_func *fn;
-	int want;
 };
 
 static int chan_make_p(struct go_node *x)
@@ -2339,14 +2366,14 @@ static int mk_fn(struct go_node *n, void *ctx)
 		    as->lhs.v[0]->kind == GO_IDENT &&
 		    (mk = chan_make(as->rhs.v[0])) != NULL)
 			analyse_chan(m->cx, m->fn, GO_CAST(go_ident, as->lhs.v[0]),
-				     mk, m->want, NULL);
+				     mk, NULL);
 		else if (as->tok == GO_TOK_DEFINE && as->lhs.n == 2 &&
-			 as->rhs.n == 1 && m->want == MODE_QUIT &&
+			 as->rhs.n == 1 &&
 			 as->lhs.v[0]->kind == GO_IDENT &&
 			 as->lhs.v[1]->kind == GO_IDENT &&
 			 (mk = background_cancel(as->rhs.v[0])) != NULL)
 			analyse_chan(m->cx, m->fn, GO_CAST(go_ident, as->lhs.v[1]),
-				     mk, m->want, GO_CAST(go_ident, as->lhs.v[0]));
+				     mk, GO_CAST(go_ident, as->lhs.v[0]));
 		return 1;
 	}
 	if (n->kind == GO_VALUE_SPEC) {
@@ -2356,7 +2383,7 @@ static int mk_fn(struct go_node *n, void *ctx)
 		if (vs->names.n == 1 && vs->values.n == 1 &&
 		    (mk = chan_make(vs->values.v[0])) != NULL)
 			analyse_chan(m->cx, m->fn, GO_CAST(go_ident, vs->names.v[0]),
-				     mk, m->want, NULL);
+				     mk, NULL);
 	}
 	return 1;
 }
@@ -2448,7 +2475,6 @@ static void field_goroutine(struct fieldscan *fs, struct go_go_stmt *gs)
 	struct go_node *fun;
 	struct qfind q;
 	struct fuse u;
-	struct finding *fd;
 
 	if (!gs->call || gs->call->kind != GO_CALL_EXPR)
 		return;
@@ -2484,7 +2510,25 @@ static void field_goroutine(struct fieldscan *fs, struct go_go_stmt *gs)
 		go_ast_inspect((struct go_node *)cx->pkg->files[i], fuse_fn, NULL, &u);
 	if (u.stopped || u.bad || u.total != u.accounted)
 		return;
-	fd = lint_report(cx, fs->fn->file, (struct go_node *)gs,
+	{
+		struct pending *p = arena_zalloc(cx->arena, sizeof(*p));
+		struct fieldscan *keep = arena_zalloc(cx->arena, sizeof(*keep));
+
+		*keep = *fs;
+		p->mode = MODE_QUIT;
+		p->fs = keep;
+		p->gs = gs;
+		p->g = g;
+		add_pending(cx, p);
+	}
+}
+
+static void report_field(struct lint_ctx *cx, const struct pending *p)
+{
+	struct gor *g = p->g;
+	struct finding *fd;
+
+	fd = lint_report(cx, p->fs->fn->file, (struct go_node *)p->gs,
 			 REPORT_SEV_WARNING,
 			 arena_printf(cx->arena, "add a Stop method that closes "
 				      "the %s channel (close(x.%s)) and call it "
@@ -2503,88 +2547,58 @@ static void field_goroutine(struct fieldscan *fs, struct go_go_stmt *gs)
 				  "from .%s", g->field));
 }
 
-static int fieldscan_fn(struct go_node *n, void *ctx)
-{
-	if (n->kind == GO_FUNC_LIT)
-		return 0;
-	if (n->kind == GO_GO_STMT)
-		field_goroutine(ctx, GO_CAST(go_go_stmt, n));
-	return 1;
-}
-
-static void per_func_fields(struct lint_ctx *cx, const struct lint_func *fn,
-			    void *arg)
-{
-	struct fieldscan fs = { cx, fn };
-
-	(void)arg;
-	if (cx->is_main && fn->decl && !fn->decl->recv && fn->decl->name &&
-	    !strcmp(fn->decl->name->name, "main"))
-		return;
-	go_ast_inspect((struct go_node *)fn->body, fieldscan_fn, NULL, &fs);
-}
-
-static void per_func(struct lint_ctx *cx, const struct lint_func *fn, void *arg)
-{
-	struct mkscan m = { cx, fn, *(int *)arg };
-
-	/* returning from main ends the process: nothing is stranded */
-	if (cx->is_main && fn->decl && !fn->decl->recv && fn->decl->name &&
-	    !strcmp(fn->decl->name->name, "main"))
-		return;
-	go_ast_inspect((struct go_node *)fn->body, mk_fn, NULL, &m);
-}
-
-struct filewalk {
-	struct lint_ctx *cx;
-	const struct go_file *file;
-	void (*fn)(struct lint_ctx *, const struct lint_func *, void *);
-	void *arg;
-};
-
-static int filewalk_fn(struct go_node *n, void *ctx)
-{
-	struct filewalk *fw = ctx;
-	struct lint_func lf;
-
-	memset(&lf, 0, sizeof(lf));
-	lf.file = fw->file;
-	if (n->kind == GO_FUNC_DECL) {
-		lf.decl = GO_CAST(go_func_decl, n);
-		lf.type = lf.decl->type;
-		lf.body = lf.decl->body;
-	} else if (n->kind == GO_FUNC_LIT) {
-		lf.lit = GO_CAST(go_func_lit, n);
-		lf.type = lf.lit->type;
-		lf.body = lf.lit->body;
-	} else {
-		return 1;
-	}
-	if (lf.body)
-		fw->fn(fw->cx, &lf, fw->arg);
-	return 1;
-}
-
 static int has_text(const struct go_file *f, const char *s)
 {
 	return f->src && memmem(f->src, f->size, s, strlen(s)) != NULL;
 }
 
-/* Like lint_foreach_func, but only in the files whose text contains one of
- * the words: most files make no channel, and a memmem is much cheaper than
- * a walk of their trees. */
-static void foreach_func_in(struct lint_ctx *cx, const char *w1, const char *w2,
-			    void (*fn)(struct lint_ctx *, const struct lint_func *,
-				       void *),
-			    void *arg)
-{
-	for (size_t i = 0; i < cx->pkg->nfiles; i++) {
-		const struct go_file *f = cx->pkg->files[i];
-		struct filewalk fw = { cx, f, fn, arg };
+/* Which files are worth a look: most make no channel, and a memmem is much
+ * cheaper than a walk of their trees.  Functions come file by file, so
+ * the verdict of the last file is kept. */
+struct drive {
+	const struct go_file *file;
+	int chans, fields;
+	int pkg_select;
+};
 
-		if (!has_text(f, w1) && !(w2 && has_text(f, w2)))
-			continue;
-		go_ast_inspect((struct go_node *)f, filewalk_fn, NULL, &fw);
+/* One walk of a body for both: channels made, goroutines started. */
+struct both {
+	struct mkscan m;
+	struct fieldscan fs;
+	int chans, fields;
+};
+
+static int both_fn(struct go_node *n, void *ctx)
+{
+	struct both *b = ctx;
+
+	if (n->kind == GO_FUNC_LIT)
+		return 0;
+	if (b->chans && (n->kind == GO_ASSIGN_STMT || n->kind == GO_VALUE_SPEC))
+		mk_fn(n, &b->m);
+	if (b->fields && n->kind == GO_GO_STMT)
+		field_goroutine(&b->fs, GO_CAST(go_go_stmt, n));
+	return 1;
+}
+
+static void per_func(struct lint_ctx *cx, const struct lint_func *fn, void *arg)
+{
+	struct drive *d = arg;
+
+	/* returning from main ends the process: nothing is stranded */
+	if (cx->is_main && fn->decl && !fn->decl->recv && fn->decl->name &&
+	    !strcmp(fn->decl->name->name, "main"))
+		return;
+	if (fn->file != d->file) {
+		d->file = fn->file;
+		d->chans = has_text(fn->file, "chan") ||
+			has_text(fn->file, "WithCancel");
+		d->fields = d->pkg_select && has_text(fn->file, "go ");
+	}
+	if (d->chans || d->fields) {
+		struct both b = { { cx, fn }, { cx, fn }, d->chans, d->fields };
+
+		go_ast_inspect((struct go_node *)fn->body, both_fn, NULL, &b);
 	}
 }
 
@@ -2592,9 +2606,25 @@ void lint_chan_run(struct lint_ctx *cx, enum lint_chan_rule which)
 {
 	int want = which == LINT_CHAN_SEND ? MODE_SEND
 		: which == LINT_CHAN_RECV ? MODE_RECV : MODE_QUIT;
+	struct chan_results *r = cx->chan;
 
-	foreach_func_in(cx, "chan", want == MODE_QUIT ? "WithCancel" : NULL,
-			per_func, &want);
-	if (want == MODE_QUIT)
-		foreach_func_in(cx, "go ", NULL, per_func_fields, NULL);
+	if (!r) {
+		struct drive d;
+
+		r = arena_zalloc(cx->arena, sizeof(*r));
+		r->tail = &r->head;
+		cx->chan = r;
+		memset(&d, 0, sizeof(d));
+		for (size_t i = 0; i < cx->pkg->nfiles && !d.pkg_select; i++)
+			d.pkg_select = has_text(cx->pkg->files[i], "select");
+		lint_foreach_func(cx, per_func, &d);
+	}
+	for (struct pending *p = r->head; p; p = p->next) {
+		if (p->mode != want)
+			continue;
+		if (p->a)
+			report(p->a, p->mode, p->e);
+		else
+			report_field(cx, p);
+	}
 }
