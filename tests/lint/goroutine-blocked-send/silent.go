@@ -233,3 +233,15 @@ func correlated(f func() error) error {
 		return nil
 	}
 }
+
+// non-blocking attempt with room for the value.
+func pollBuffered(work func() int) int {
+	c := make(chan int, 1)
+	go func() { c <- work() }()
+	select {
+	case v := <-c:
+		return v
+	default:
+		return -1
+	}
+}
