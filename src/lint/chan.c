@@ -577,6 +577,19 @@ static int cls_pre(struct go_node *n, void *ctx)
 			}
 		}
 		return 1;
+	case GO_ASSIGN_STMT: {
+		struct go_assign_stmt *as = GO_CAST(go_assign_stmt, n);
+
+		/* d := c in the starting function: d is one more name */
+		if (reg == REG_PARENT && c->al == a->al && as->tok == GO_TOK_DEFINE &&
+		    as->lhs.n == 1 && as->rhs.n == 1 &&
+		    as->lhs.v[0]->kind == GO_IDENT &&
+		    in_set(a->al, a->nal, as->rhs.v[0]) && a->nal < MAXAL) {
+			a->al[a->nal++] = GO_CAST(go_ident, as->lhs.v[0]);
+			c->accounted++;
+		}
+		return 1;
+	}
 	case GO_SEND_STMT:
 		if (in_set(c->al, *c->nal, GO_CAST(go_send_stmt, n)->chan)) {
 			note_op(c, reg, OP_SEND);
