@@ -29,6 +29,9 @@ const char cmd_list_help[] =
 "    --sample-index NAME|N   sample type (default: the profile's default)\n"
 "    --inuse_space, --inuse_objects, --alloc_space, --alloc_objects\n"
 "    --focus RE, --ignore RE, --hide RE, --show RE, --show-from RE\n"
+"    --tagfocus F, --tagignore F\n"
+"                            keep or drop samples by label: [KEY=]RE[,RE]\n"
+"                            or a numeric range such as 1kb: or 64kb:1mb\n"
 "    --noinlines             attribute inlined calls to their caller\n"
 "    --diff-base BASE, --base BASE\n"
 "                            subtract another profile first\n"
@@ -43,7 +46,7 @@ const char cmd_list_help[] =
 "    leakhound list --src ~/src/app --alloc_space Handler heap.pb.gz\n";
 
 enum {
-	O_UNIT = 250, O_SI = 256, O_INUSE_SPACE, O_INUSE_OBJECTS, O_ALLOC_SPACE, O_ALLOC_OBJECTS,
+	O_TAGFOCUS = 248, O_TAGIGNORE = 249, O_UNIT = 250, O_SI = 256, O_INUSE_SPACE, O_INUSE_OBJECTS, O_ALLOC_SPACE, O_ALLOC_OBJECTS,
 	O_FOCUS, O_IGNORE, O_HIDE, O_SHOW, O_SHOW_FROM, O_NOINLINES, O_DIFF_BASE,
 	O_BASE, O_SRC,
 };
@@ -59,6 +62,8 @@ int cmd_list(int argc, char **argv)
 		{ "alloc_space", no_argument, NULL, O_ALLOC_SPACE },
 		{ "alloc_objects", no_argument, NULL, O_ALLOC_OBJECTS },
 		{ "focus", required_argument, NULL, O_FOCUS },
+		{ "tagfocus", required_argument, NULL, O_TAGFOCUS },
+		{ "tagignore", required_argument, NULL, O_TAGIGNORE },
 		{ "ignore", required_argument, NULL, O_IGNORE },
 		{ "hide", required_argument, NULL, O_HIDE },
 		{ "show", required_argument, NULL, O_SHOW },
@@ -90,6 +95,8 @@ int cmd_list(int argc, char **argv)
 		case O_ALLOC_SPACE: o.sample_index = "alloc_space"; break;
 		case O_ALLOC_OBJECTS: o.sample_index = "alloc_objects"; break;
 		case O_FOCUS: o.focus = optarg; break;
+		case O_TAGFOCUS: o.tagfocus = optarg; break;
+		case O_TAGIGNORE: o.tagignore = optarg; break;
 		case O_IGNORE: o.ignore = optarg; break;
 		case O_HIDE: o.hide = optarg; break;
 		case O_SHOW: o.show = optarg; break;

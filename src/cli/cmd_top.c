@@ -37,6 +37,9 @@ const char cmd_top_help[] =
 "    --nodefraction F        drop nodes below F of the total (default 0.005)\n"
 "    --cum                   sort by cumulative value\n"
 "    --focus RE, --ignore RE, --hide RE, --show RE, --show-from RE\n"
+"    --tagfocus F, --tagignore F\n"
+"                            keep or drop samples by label: [KEY=]RE[,RE]\n"
+"                            or a numeric range such as 1kb: or 64kb:1mb\n"
 "                            pprof's filters on function names and files\n"
 "    --granularity G         functions (default), filefunctions, files,\n"
 "                            lines or addresses\n"
@@ -56,7 +59,7 @@ const char cmd_top_help[] =
 "    leakhound top http://127.0.0.1:6060/debug/pprof/heap\n";
 
 enum {
-	O_UNIT = 250, O_SI = 256, O_INUSE_SPACE, O_INUSE_OBJECTS, O_ALLOC_SPACE, O_ALLOC_OBJECTS,
+	O_TAGFOCUS = 248, O_TAGIGNORE = 249, O_UNIT = 250, O_SI = 256, O_INUSE_SPACE, O_INUSE_OBJECTS, O_ALLOC_SPACE, O_ALLOC_OBJECTS,
 	O_NODECOUNT, O_NODEFRACTION, O_EDGEFRACTION, O_CUM, O_FLAT, O_FOCUS, O_IGNORE,
 	O_HIDE, O_SHOW, O_SHOW_FROM, O_GRAN, O_NOINLINES, O_DIFF_BASE, O_BASE, O_FORMAT,
 };
@@ -90,6 +93,8 @@ int cmd_top(int argc, char **argv)
 		{ "cum", no_argument, NULL, O_CUM },
 		{ "flat", no_argument, NULL, O_FLAT },
 		{ "focus", required_argument, NULL, O_FOCUS },
+		{ "tagfocus", required_argument, NULL, O_TAGFOCUS },
+		{ "tagignore", required_argument, NULL, O_TAGIGNORE },
 		{ "ignore", required_argument, NULL, O_IGNORE },
 		{ "hide", required_argument, NULL, O_HIDE },
 		{ "show", required_argument, NULL, O_SHOW },
@@ -138,6 +143,8 @@ int cmd_top(int argc, char **argv)
 		case O_CUM: o.cum = true; break;
 		case O_FLAT: o.cum = false; break;
 		case O_FOCUS: o.focus = optarg; break;
+		case O_TAGFOCUS: o.tagfocus = optarg; break;
+		case O_TAGIGNORE: o.tagignore = optarg; break;
 		case O_IGNORE: o.ignore = optarg; break;
 		case O_HIDE: o.hide = optarg; break;
 		case O_SHOW: o.show = optarg; break;
@@ -176,9 +183,10 @@ int cmd_top(int argc, char **argv)
 		return CLI_EXIT_ERROR;
 	}
 	{
-		static const char *const names[5] = { "focus", "ignore", "hide", "show", "show-from" };
+		static const char *const names[7] = { "focus", "ignore", "hide", "show", "show-from",
+						      "tagfocus", "tagignore" };
 
-		for (c = 0; c < 5; c++)
+		for (c = 0; c < 7; c++)
 			if (r.unmatched & (1u << c))
 				cli_warn("--%s expression matched no samples", names[c]);
 	}

@@ -42,6 +42,8 @@ void pprof_report_opts_init(struct pprof_report_opts *o)
 
 /* ---- units (pprof's measurement package) ---- */
 
+static double scale(int64_t value, const char *from, const char *to, const char **unit);
+
 struct unit {
 	const char *name;
 	const char *aliases[4];
@@ -102,6 +104,11 @@ static const struct unit *sniff(const struct unit_type *ut, const char *u)
 
 /* Scale value from unit `from` to unit `to`; *unit gets the unit name
  * ("" for plain counts). */
+double pprof_scale_value(int64_t value, const char *from, const char *to, const char **unit)
+{
+	return scale(value, from, to, unit);
+}
+
 static double scale(int64_t value, const char *from, const char *to, const char **unit)
 {
 	int t, k;
@@ -351,9 +358,10 @@ int pprof_report_top(struct pprof_profile *p, const struct pprof_report_opts *o,
 		return -1;
 	}
 	{
-		const char *pat[5] = { o->focus, o->ignore, o->hide, o->show, o->show_from };
+		const char *pat[7] = { o->focus, o->ignore, o->hide, o->show, o->show_from,
+				       o->tagfocus, o->tagignore };
 
-		for (i = 0; i < 5; i++)
+		for (i = 0; i < 7; i++)
 			if (pat[i] && *pat[i] && !(matched & (1u << i)))
 				r->unmatched |= 1u << i;
 	}
@@ -448,12 +456,13 @@ int pprof_report_top(struct pprof_profile *p, const struct pprof_report_opts *o,
 		add_header(r, sb_str(&b));
 	}
 	{
-		const char *pat[5] = { o->focus, o->ignore, o->hide, o->show, o->show_from };
-		static const char *const what[5] = { "focus", "ignore", "hide", "show",
-						     "show_from" };
+		const char *pat[7] = { o->focus, o->ignore, o->hide, o->show, o->show_from,
+				       o->tagfocus, o->tagignore };
+		static const char *const what[7] = { "focus", "ignore", "hide", "show",
+						     "show_from", "tagfocus", "tagignore" };
 		bool any = false;
 
-		for (i = 0; i < 5; i++) {
+		for (i = 0; i < 7; i++) {
 			if (!pat[i] || !*pat[i])
 				continue;
 			if (!any)
@@ -591,10 +600,6 @@ void pprof_report_json(const struct pprof_report *r, struct sb *out)
 }
 
 /* ---- diff ---- */
-
-struct diff_sort {
-	struct pprof_diff_row *rows;
-};
 
 static int cmp_diff(const void *pa, const void *pb)
 {

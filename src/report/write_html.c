@@ -9,8 +9,10 @@
  * The page is one file with its CSS and a small script inline.  The script
  * only adds interaction (search, expand/collapse all); the last thing it
  * does is set data-leakhound="ready" on <html>, which the browser test
- * checks so that a script error fails the test.  No input string is ever
- * written inside the script.
+ * checks so that a script error fails the test.  Opened as page.html#selftest
+ * it also drives its own controls (filter, expand all, the chart readout)
+ * and records the outcome in data-selftest, so the browser test checks the
+ * interaction too.  No input string is ever written inside the script.
  */
 #include "html_int.h"
 #include "write.h"
@@ -158,6 +160,15 @@ static const char script[] =
 "    tx.setAttribute('x',q[0]+(q[0]>500?-6:6));tx.setAttribute('text-anchor',q[0]>500?'end':'start');\n"
 "    tx.textContent=Math.round(q[2])+' s: '+fmt(q[3],u);g.style.display='';});\n"
 "  svg.addEventListener('mouseleave',function(){g.style.display='none';});});\n"
+"if(location.hash==='#selftest'){var ok=true,n=0;\n"
+"  if(q){q.value='no such text \\u0001';q.dispatchEvent(new Event('input'));\n"
+"    each('.filterable tbody tr, .finding',function(e){if(e.style.display!=='none')n++;});ok=ok&&n===0;\n"
+"    q.value='';q.dispatchEvent(new Event('input'));}\n"
+"  each('button.toggle',function(b){b.click();n=0;each('#'+b.getAttribute('data-target')+' details',function(x){if(!x.open)n++;});ok=ok&&n===0;b.click();});\n"
+"  each('svg.chart',function(svg){var g=svg.querySelector('g.hover');if(!g)return;var r=svg.getBoundingClientRect();\n"
+"    svg.dispatchEvent(new MouseEvent('mousemove',{clientX:r.left+r.width/2,clientY:r.top+r.height/2}));\n"
+"    ok=ok&&g.style.display===''&&/ s: /.test(g.querySelector('text').textContent);});\n"
+"  d.documentElement.setAttribute('data-selftest',ok?'ok':'fail');}\n"
 "if(window.performance)d.documentElement.setAttribute('data-load-ms',Math.round(performance.now()));\n"
 "d.documentElement.setAttribute('data-leakhound','ready');\n"
 "})();\n";
