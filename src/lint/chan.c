@@ -2012,11 +2012,11 @@ static const char *exit_words(struct lint_ctx *cx, const struct lint_func *fn,
 static const char *cap_words(struct lint_ctx *cx, const struct an *a)
 {
 	if (a->cap.k == C_EX && a->cap.n == 0)
-		return arena_printf(cx->arena, "%s is unbuffered", a->ch->name);
+		return arena_printf(cx->arena, "'%s' is unbuffered", a->ch->name);
 	if (a->cap.k == C_EX)
-		return arena_printf(cx->arena, "%s has room for only %d",
+		return arena_printf(cx->arena, "'%s' has room for only %d",
 				    a->ch->name, a->cap.n);
-	return arena_printf(cx->arena, "%s is buffered", a->ch->name);
+	return arena_printf(cx->arena, "'%s' is buffered", a->ch->name);
 }
 
 struct nth {
@@ -2130,7 +2130,7 @@ static void report(struct an *a, int mode, const struct exitrec *e)
 	} else if (mode == MODE_RECV) {
 		at = g->range_at ? g->range_at : g->recv_at;
 		if (st->ranging) {
-			msg = arena_printf(cx->arena, "goroutine ranges over %s, "
+			msg = arena_printf(cx->arena, "goroutine ranges over '%s', "
 					   "which is never closed when %s: after "
 					   "the last value the loop waits for "
 					   "ever", a->ch->name,
@@ -2142,7 +2142,7 @@ static void report(struct an *a, int mode, const struct exitrec *e)
 		} else {
 			msg = arena_printf(cx->arena, "goroutine can block for "
 					   "ever on this receive: when %s, "
-					   "nothing more is sent on %s and it is "
+					   "nothing more is sent on '%s' and it is "
 					   "never closed", exit_words(cx, a->fn, e),
 					   a->ch->name);
 			fix = arena_printf(cx->arena, "send or close(%s) on every "
@@ -2157,7 +2157,7 @@ static void report(struct an *a, int mode, const struct exitrec *e)
 			int blank = !strcmp(a->ch->name, "_");
 
 			msg = arena_printf(cx->arena, "goroutine never exits: it "
-					   "loops until %s is cancelled, but when "
+					   "loops until '%s' is cancelled, but when "
 					   "%s, %s%s (and %s derives from a context "
 					   "that is never cancelled)",
 					   a->qal[0]->name, exit_words(cx, a->fn, e),
@@ -2169,7 +2169,7 @@ static void report(struct an *a, int mode, const struct exitrec *e)
 					   : a->ch->name);
 		} else {
 		msg = arena_printf(cx->arena, "goroutine never exits: it loops "
-				   "until %s is closed, but when %s, %s was "
+				   "until '%s' is closed, but when %s, '%s' was "
 				   "neither closed nor sent to", a->ch->name,
 				   exit_words(cx, a->fn, e), a->ch->name);
 		fix = arena_printf(cx->arena, "defer close(%s) in %s right "
