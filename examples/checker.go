@@ -26,7 +26,7 @@ func newChecker(timeout time.Duration) *checker {
 // check fetches url and records its status.
 func (c *checker) check(ctx context.Context, url string) result {
 	ctx, cancel := context.WithTimeout(ctx, c.timeout)
-	req, err := http.NewRequestWithContext(ctx, http.MethodHead, url, nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
 	if err != nil {
 		return result{Checked: time.Now(), Err: err.Error()}
 	}

@@ -33,6 +33,9 @@ const char cmd_flame_help[] =
 "    --sample-index NAME|N   sample type (default: the profile's default)\n"
 "    --inuse_space, --inuse_objects, --alloc_space, --alloc_objects\n"
 "    --focus RE, --ignore RE, --hide RE, --show RE, --show-from RE\n"
+"    --tagfocus F, --tagignore F\n"
+"                            keep or drop samples by label: [KEY=]RE[,RE]\n"
+"                            or a numeric range such as 1kb: or 64kb:1mb\n"
 "    --noinlines             attribute inlined calls to their caller\n"
 "    --title TEXT            title of the graph\n"
 "    --width PIXELS          width of the SVG (default 1200)\n"
@@ -46,7 +49,7 @@ const char cmd_flame_help[] =
 "    leakhound flame --folded --alloc_space heap.pb.gz | sort -k2 -n\n";
 
 enum {
-	O_SI = 256, O_INUSE_SPACE, O_INUSE_OBJECTS, O_ALLOC_SPACE, O_ALLOC_OBJECTS,
+	O_TAGFOCUS = 248, O_TAGIGNORE = 249, O_SI = 256, O_INUSE_SPACE, O_INUSE_OBJECTS, O_ALLOC_SPACE, O_ALLOC_OBJECTS,
 	O_FOCUS, O_IGNORE, O_HIDE, O_SHOW, O_SHOW_FROM, O_NOINLINES, O_DIFF_BASE,
 	O_FOLDED, O_TITLE, O_WIDTH,
 };
@@ -61,6 +64,8 @@ int cmd_flame(int argc, char **argv)
 		{ "alloc_space", no_argument, NULL, O_ALLOC_SPACE },
 		{ "alloc_objects", no_argument, NULL, O_ALLOC_OBJECTS },
 		{ "focus", required_argument, NULL, O_FOCUS },
+		{ "tagfocus", required_argument, NULL, O_TAGFOCUS },
+		{ "tagignore", required_argument, NULL, O_TAGIGNORE },
 		{ "ignore", required_argument, NULL, O_IGNORE },
 		{ "hide", required_argument, NULL, O_HIDE },
 		{ "show", required_argument, NULL, O_SHOW },
@@ -93,6 +98,8 @@ int cmd_flame(int argc, char **argv)
 		case O_ALLOC_SPACE: o.sample_index = "alloc_space"; break;
 		case O_ALLOC_OBJECTS: o.sample_index = "alloc_objects"; break;
 		case O_FOCUS: o.focus = optarg; break;
+		case O_TAGFOCUS: o.tagfocus = optarg; break;
+		case O_TAGIGNORE: o.tagignore = optarg; break;
 		case O_IGNORE: o.ignore = optarg; break;
 		case O_HIDE: o.hide = optarg; break;
 		case O_SHOW: o.show = optarg; break;

@@ -24,9 +24,14 @@ const char cmd_list_help[] =
 "OPTIONS\n"
 "    --src DIR               where to look for source files (':'-separated\n"
 "                            list; default: the current directory)\n"
+"    --unit UNIT             show values in UNIT (B, kB, MB, ns, ms, s, ...)\n"
+"                            instead of the unit pprof would choose\n"
 "    --sample-index NAME|N   sample type (default: the profile's default)\n"
 "    --inuse_space, --inuse_objects, --alloc_space, --alloc_objects\n"
 "    --focus RE, --ignore RE, --hide RE, --show RE, --show-from RE\n"
+"    --tagfocus F, --tagignore F\n"
+"                            keep or drop samples by label: [KEY=]RE[,RE]\n"
+"                            or a numeric range such as 1kb: or 64kb:1mb\n"
 "    --noinlines             attribute inlined calls to their caller\n"
 "    --diff-base BASE, --base BASE\n"
 "                            subtract another profile first\n"
@@ -41,7 +46,7 @@ const char cmd_list_help[] =
 "    leakhound list --src ~/src/app --alloc_space Handler heap.pb.gz\n";
 
 enum {
-	O_SI = 256, O_INUSE_SPACE, O_INUSE_OBJECTS, O_ALLOC_SPACE, O_ALLOC_OBJECTS,
+	O_TAGFOCUS = 248, O_TAGIGNORE = 249, O_UNIT = 250, O_SI = 256, O_INUSE_SPACE, O_INUSE_OBJECTS, O_ALLOC_SPACE, O_ALLOC_OBJECTS,
 	O_FOCUS, O_IGNORE, O_HIDE, O_SHOW, O_SHOW_FROM, O_NOINLINES, O_DIFF_BASE,
 	O_BASE, O_SRC,
 };
@@ -49,6 +54,7 @@ enum {
 int cmd_list(int argc, char **argv)
 {
 	static const struct option opts[] = {
+		{ "unit", required_argument, NULL, O_UNIT },
 		{ "sample-index", required_argument, NULL, O_SI },
 		{ "sample_index", required_argument, NULL, O_SI },
 		{ "inuse_space", no_argument, NULL, O_INUSE_SPACE },
@@ -56,6 +62,8 @@ int cmd_list(int argc, char **argv)
 		{ "alloc_space", no_argument, NULL, O_ALLOC_SPACE },
 		{ "alloc_objects", no_argument, NULL, O_ALLOC_OBJECTS },
 		{ "focus", required_argument, NULL, O_FOCUS },
+		{ "tagfocus", required_argument, NULL, O_TAGFOCUS },
+		{ "tagignore", required_argument, NULL, O_TAGIGNORE },
 		{ "ignore", required_argument, NULL, O_IGNORE },
 		{ "hide", required_argument, NULL, O_HIDE },
 		{ "show", required_argument, NULL, O_SHOW },
@@ -81,11 +89,14 @@ int cmd_list(int argc, char **argv)
 	while ((c = cli_getopt("list", argc, argv, "o:", opts)) != -1) {
 		switch (c) {
 		case O_SI: o.sample_index = optarg; break;
+		case O_UNIT: o.unit = optarg; break;
 		case O_INUSE_SPACE: o.sample_index = "inuse_space"; break;
 		case O_INUSE_OBJECTS: o.sample_index = "inuse_objects"; break;
 		case O_ALLOC_SPACE: o.sample_index = "alloc_space"; break;
 		case O_ALLOC_OBJECTS: o.sample_index = "alloc_objects"; break;
 		case O_FOCUS: o.focus = optarg; break;
+		case O_TAGFOCUS: o.tagfocus = optarg; break;
+		case O_TAGIGNORE: o.tagignore = optarg; break;
 		case O_IGNORE: o.ignore = optarg; break;
 		case O_HIDE: o.hide = optarg; break;
 		case O_SHOW: o.show = optarg; break;

@@ -19,6 +19,7 @@
 #include "../report/finding.h"
 #include "../report/html.h"
 #include "../report/write.h"
+#include "../watch/proc.h"
 #include "../watch/store.h"
 #include "../watch/watch.h"
 
@@ -350,7 +351,7 @@ static void read_watch_summary(struct ctx *c, json_t *root)
 			break;
 		}
 	if (!verdict.len && detail.len)
-		sb_addf(&verdict, "No leak detected in %lld samples", jint(root, "samples"));
+		sb_addf(&verdict, "No series grows in %lld samples", jint(root, "samples"));
 	json_array_foreach(json_object_get(root, "events"), i, ev)
 		if (json_is_string(ev))
 			sb_addf(&detail, "%s%s", detail.len ? "; " : "", json_string_value(ev));
@@ -692,6 +693,31 @@ static int read_db(struct ctx *c, const char *name, struct err *e)
 		sb_addf(&target, "%spid %s", target.len ? ", " : "", sb_str(&pid));
 	if (target.len)
 		c->page.target = report_page_str(&c->page, sb_str(&target));
+	/* the Go version of the target: the program `run` started, or the
+	 * watched process if it still runs */
+	sb_reset(&url);
+	if (prog.len) {
+		const char *sp = strchr(sb_str(&prog), ' ');
+
+		sb_reset(&target);
+		sb_add(&target, sb_str(&prog), sp ? (size_t)(sp - sb_str(&prog)) : prog.len);
+		if (cli_go_version(sb_str(&target), &url) == 0)
+			c->page.go_version = report_page_str(&c->page, sb_str(&url));
+	}
+	if (!c->page.go_version && w.segments.len) {
+		/* only the very process recorded: same pid and start time */
+		const struct watch_segment *g = &w.segments.items[w.segments.len - 1];
+		struct proc_sample ps;
+		struct err pe = ERR_INIT;
+
+		if (g->pid > 0 && proc_sample(g->pid, &ps, &pe) == 0 &&
+		    ps.start_ticks == g->start_ticks) {
+			sb_reset(&target);
+			sb_addf(&target, "/proc/%d/exe", g->pid);
+			if (cli_go_version(sb_str(&target), &url) == 0)
+				c->page.go_version = report_page_str(&c->page, sb_str(&url));
+		}
+	}
 	watch_evaluate(&w, v);
 	watch_findings(&w, v, &c->fs);
 	c->has_findings = 1;

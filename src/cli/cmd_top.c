@@ -27,6 +27,8 @@ const char cmd_top_help[] =
 "    flat, flat%, sum%, cum, cum% and the name of each node.\n"
 "\n"
 "OPTIONS\n"
+"    --unit UNIT             show values in UNIT (B, kB, MB, ns, ms, s, ...)\n"
+"                            instead of the unit pprof would choose\n"
 "    --sample-index NAME|N   sample type to report (default: the profile's\n"
 "                            default, else the last one)\n"
 "    --inuse_space, --inuse_objects, --alloc_space, --alloc_objects\n"
@@ -35,6 +37,9 @@ const char cmd_top_help[] =
 "    --nodefraction F        drop nodes below F of the total (default 0.005)\n"
 "    --cum                   sort by cumulative value\n"
 "    --focus RE, --ignore RE, --hide RE, --show RE, --show-from RE\n"
+"    --tagfocus F, --tagignore F\n"
+"                            keep or drop samples by label: [KEY=]RE[,RE]\n"
+"                            or a numeric range such as 1kb: or 64kb:1mb\n"
 "                            pprof's filters on function names and files\n"
 "    --granularity G         functions (default), filefunctions, files,\n"
 "                            lines or addresses\n"
@@ -54,7 +59,7 @@ const char cmd_top_help[] =
 "    leakhound top http://127.0.0.1:6060/debug/pprof/heap\n";
 
 enum {
-	O_SI = 256, O_INUSE_SPACE, O_INUSE_OBJECTS, O_ALLOC_SPACE, O_ALLOC_OBJECTS,
+	O_TAGFOCUS = 248, O_TAGIGNORE = 249, O_UNIT = 250, O_SI = 256, O_INUSE_SPACE, O_INUSE_OBJECTS, O_ALLOC_SPACE, O_ALLOC_OBJECTS,
 	O_NODECOUNT, O_NODEFRACTION, O_EDGEFRACTION, O_CUM, O_FLAT, O_FOCUS, O_IGNORE,
 	O_HIDE, O_SHOW, O_SHOW_FROM, O_GRAN, O_NOINLINES, O_DIFF_BASE, O_BASE, O_FORMAT,
 };
@@ -75,6 +80,7 @@ static int parse_fraction(const char *opt, const char *v, double *out)
 int cmd_top(int argc, char **argv)
 {
 	static const struct option opts[] = {
+		{ "unit", required_argument, NULL, O_UNIT },
 		{ "sample-index", required_argument, NULL, O_SI },
 		{ "sample_index", required_argument, NULL, O_SI },
 		{ "inuse_space", no_argument, NULL, O_INUSE_SPACE },
@@ -87,6 +93,8 @@ int cmd_top(int argc, char **argv)
 		{ "cum", no_argument, NULL, O_CUM },
 		{ "flat", no_argument, NULL, O_FLAT },
 		{ "focus", required_argument, NULL, O_FOCUS },
+		{ "tagfocus", required_argument, NULL, O_TAGFOCUS },
+		{ "tagignore", required_argument, NULL, O_TAGIGNORE },
 		{ "ignore", required_argument, NULL, O_IGNORE },
 		{ "hide", required_argument, NULL, O_HIDE },
 		{ "show", required_argument, NULL, O_SHOW },
@@ -114,6 +122,7 @@ int cmd_top(int argc, char **argv)
 	while ((c = cli_getopt("top", argc, argv, "o:", opts)) != -1) {
 		switch (c) {
 		case O_SI: o.sample_index = optarg; break;
+		case O_UNIT: o.unit = optarg; break;
 		case O_INUSE_SPACE: o.sample_index = "inuse_space"; break;
 		case O_INUSE_OBJECTS: o.sample_index = "inuse_objects"; break;
 		case O_ALLOC_SPACE: o.sample_index = "alloc_space"; break;
@@ -134,6 +143,8 @@ int cmd_top(int argc, char **argv)
 		case O_CUM: o.cum = true; break;
 		case O_FLAT: o.cum = false; break;
 		case O_FOCUS: o.focus = optarg; break;
+		case O_TAGFOCUS: o.tagfocus = optarg; break;
+		case O_TAGIGNORE: o.tagignore = optarg; break;
 		case O_IGNORE: o.ignore = optarg; break;
 		case O_HIDE: o.hide = optarg; break;
 		case O_SHOW: o.show = optarg; break;
@@ -170,6 +181,14 @@ int cmd_top(int argc, char **argv)
 	if (rc) {
 		cli_error("%s", e.msg);
 		return CLI_EXIT_ERROR;
+	}
+	{
+		static const char *const names[7] = { "focus", "ignore", "hide", "show", "show-from",
+						      "tagfocus", "tagignore" };
+
+		for (c = 0; c < 7; c++)
+			if (r.unmatched & (1u << c))
+				cli_warn("--%s expression matched no samples", names[c]);
 	}
 	if (!strcmp(format, "json")) {
 		struct findings fs;

@@ -444,6 +444,15 @@ int watch_cli_report(struct watch_cli *c, struct watch *w,
 		cli_html_add_watch(&pg, w, v);
 		if (w->base)
 			pg.target = report_page_str(&pg, w->base);
+		if (w->cur_pid > 0) {
+			struct sb exe = SB_INIT, ver = SB_INIT;
+
+			sb_addf(&exe, "/proc/%d/exe", (int)w->cur_pid);
+			if (cli_go_version(sb_str(&exe), &ver) == 0)
+				pg.go_version = report_page_str(&pg, sb_str(&ver));
+			sb_release(&exe);
+			sb_release(&ver);
+		}
 		pg.findings = fs;
 		if (cli_html_write(&pg, c->html, c->argc, c->argv) < 0)
 			rc = -1;

@@ -3,6 +3,7 @@
  */
 #include "cli.h"
 #include "html_adapt.h"
+#include "../base/file.h"
 #include "../pprof/flame.h"
 #include "../watch/store.h"
 
@@ -293,6 +294,39 @@ int cli_html_add_goroutine_flame(struct report_page *p, const char *title,
 	prof = groups_profile(gs);
 	rc = prof->nsample ? cli_html_add_flame(p, title, prof, NULL, NULL, e) : 0;
 	pprof_profile_free(prof);
+	return rc;
+}
+
+/* ---- the target's Go version ---- */
+
+int cli_go_version(const char *path, struct sb *out)
+{
+	static const char magic[] = "\xff Go buildinf:";
+	struct err e = ERR_INIT;
+	size_t len, i, n;
+	char *bin = file_read_all(path, (size_t)512 << 20, &len, &e);
+	const unsigned char *b = (const unsigned char *)bin, *v;
+	int rc = -1;
+
+	if (!bin)
+		return -1;
+	/* the build info header: 14 bytes of magic, pointer size, flags,
+	 * padding to 32 bytes; with flag 2 (Go 1.18+) the version follows
+	 * inline as a varint length and the bytes */
+	for (i = 0; i + 48 <= len; i += 16) {
+		if (memcmp(b + i, magic, 14))
+			continue;
+		if (!(b[i + 15] & 2))
+			break;
+		v = b + i + 32;
+		n = v[0];
+		if (n >= 128 || n < 3 || i + 33 + n > len || memcmp(v + 1, "go", 2))
+			break;
+		sb_add(out, v + 1, n);
+		rc = 0;
+		break;
+	}
+	free(bin);
 	return rc;
 }
 
@@ -607,7 +641,7 @@ void cli_html_add_watch(struct report_page *p, const struct watch *w,
 		}
 	}
 	if (!p->verdict && watch_last(w)) {
-		sb_addf(&sb, "No leak detected in %zu samples over ", w->samples.len);
+		sb_addf(&sb, "No series grows in %zu samples over ", w->samples.len);
 		sb_addf(&sb, "%.0f s", w->samples.items[w->samples.len - 1].t -
 			w->samples.items[0].t);
 		p->verdict = report_page_str(p, sb_str(&sb));

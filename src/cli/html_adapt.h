@@ -39,6 +39,11 @@ int cli_html_add_goroutine_flame(struct report_page *p, const char *title,
 void cli_html_add_watch(struct report_page *p, const struct watch *w,
 			const struct watch_verdict *v);
 
+/* The Go version a Go binary was built with ("go1.19.8"), from its build
+ * information (Go 1.18 and later), appended to out.  0, or -1 when path
+ * cannot be read or is not such a binary. */
+int cli_go_version(const char *path, struct sb *out);
+
 /* Write the page to path: "leakhound: cannot write ..." and -1 on error.
  * Sets the page's command line from argc/argv first (argv[0] is the
  * command name). */

@@ -234,6 +234,8 @@ struct gor {
 	unsigned ops;
 	const char *helper;               /* name of the same-package callee */
 	int byname;                       /* a method matched by name only */
+	struct go_call_expr *sync_call;   /* not a goroutine: a same-package
+					   * function called with the channel */
 	/* from gwalk */
 	struct cnt nsend, nrecv;
 	struct go_node *send_at, *recv_at, *range_at;
@@ -369,6 +371,7 @@ struct cls {
 	int litreg[MAXG * 2];
 	int nlit;
 	struct go_node *dcall;    /* the call of `defer close(c)` */
+	struct go_node *gocall;   /* the call of the last go statement */
 	unsigned total, accounted;
 	int deep;
 };
@@ -496,6 +499,42 @@ static void start_goroutine(struct cls *c, struct go_go_stmt *gs)
 	}
 }
 
+/* A call in the starting function that passes the channel to a
+ * same-package function: its body is analysed like a goroutine's, and its
+ * operations count as the starter's own. */
+static void sync_helper(struct cls *c, struct go_call_expr *ce)
+{
+	struct an *a = c->a;
+	struct go_node *fun = go_unparen(ce->fun);
+
+	if (!fun || (fun->kind == GO_IDENT &&
+		     GO_CAST(go_ident, fun)->decl_kind == GO_DECL_UNIVERSE))
+		return;
+	for (uint32_t i = 0; i < ce->args.n; i++) {
+		const struct go_file *hf = NULL;
+		struct go_func_decl *fd;
+		struct go_ident *p;
+		struct gor *g;
+
+		if (!in_set(a->al, a->nal, ce->args.v[i]))
+			continue;
+		fd = find_func(a->cx, fun, &hf);
+		p = fd ? param_at(fd->type, i) : NULL;
+		if (!p || a->ng == MAXG)
+			return;   /* unaccounted: the channel escapes */
+		g = &a->g[a->ng++];
+		memset(g, 0, sizeof(*g));
+		g->sync_call = ce;
+		g->file = hf;
+		g->body = fd->body;
+		g->al[0] = p;
+		g->nal = 1;
+		g->helper = fd->name->name;
+		c->accounted++;
+		classify_helper(a, g);
+	}
+}
+
 static int cls_pre(struct go_node *n, void *ctx)
 {
 	struct cls *c = ctx;
@@ -517,8 +556,10 @@ static int cls_pre(struct go_node *n, void *ctx)
 		return 1;
 	}
 	case GO_GO_STMT:
-		if (reg == REG_PARENT)
+		if (reg == REG_PARENT) {
+			c->gocall = GO_CAST(go_go_stmt, n)->call;
 			start_goroutine(c, GO_CAST(go_go_stmt, n));
+		}
 		return 1;
 	case GO_DEFER_STMT:
 		if (reg == REG_PARENT) {
@@ -536,6 +577,19 @@ static int cls_pre(struct go_node *n, void *ctx)
 			}
 		}
 		return 1;
+	case GO_ASSIGN_STMT: {
+		struct go_assign_stmt *as = GO_CAST(go_assign_stmt, n);
+
+		/* d := c in the starting function: d is one more name */
+		if (reg == REG_PARENT && c->al == a->al && as->tok == GO_TOK_DEFINE &&
+		    as->lhs.n == 1 && as->rhs.n == 1 &&
+		    as->lhs.v[0]->kind == GO_IDENT &&
+		    in_set(a->al, a->nal, as->rhs.v[0]) && a->nal < MAXAL) {
+			a->al[a->nal++] = GO_CAST(go_ident, as->lhs.v[0]);
+			c->accounted++;
+		}
+		return 1;
+	}
 	case GO_SEND_STMT:
 		if (in_set(c->al, *c->nal, GO_CAST(go_send_stmt, n)->chan)) {
 			note_op(c, reg, OP_SEND);
@@ -566,6 +620,9 @@ static int cls_pre(struct go_node *n, void *ctx)
 			c->accounted++;
 			return 1;
 		}
+		if (reg == REG_PARENT && !a->ctxmode && n != c->gocall &&
+		    n != c->dcall && c->al == a->al)
+			sync_helper(c, ce);
 		if (ce->args.n != 1 || !in_set(c->al, *c->nal, ce->args.v[0]))
 			return 1;
 		if (is_builtin(ce->fun, "close")) {
@@ -1367,6 +1424,18 @@ static int eff_fn(struct go_node *n, void *ctx)
 			es->st->closed = 1;
 		if (a->ctxmode && in_set(a->al, a->nal, ce->fun))
 			es->st->closed = 1;
+		for (int i = 0; i < a->ng; i++) {
+			struct gor *g = &a->g[i];
+
+			if (g->sync_call != ce)
+				continue;
+			es->st->R = cadd(es->st->R, g->nrecv);
+			es->st->S = cadd(es->st->S, g->nsend);
+			if (g->ops & OP_CLOSE)
+				es->st->closed = 1;
+			if (g->ranges)
+				es->st->drained = 1;
+		}
 		return 1;
 	}
 	case GO_GO_STMT: {
@@ -1701,6 +1770,42 @@ static struct sset walk_clauses(struct pw *w, struct go_block_stmt *body,
 	return out;
 }
 
+/* A same-package function that never returns: its body has no return
+ * statement and ends in a call that does not come back (a fatalf helper
+ * around log.Fatalf or os.Exit, a panic wrapper). */
+static int has_return_fn(struct go_node *n, void *ctx)
+{
+	if (n->kind == GO_FUNC_LIT)
+		return 0;
+	if (n->kind == GO_RETURN_STMT)
+		*(int *)ctx = 1;
+	return 1;
+}
+
+static int never_returns(struct lint_ctx *cx, struct go_node *x)
+{
+	const struct go_file *hf = NULL;
+	struct go_func_decl *fd;
+	struct go_node *last;
+	int ret = 0;
+
+	x = go_unparen(x);
+	if (!x || x->kind != GO_CALL_EXPR)
+		return 0;
+	x = go_unparen(GO_CAST(go_call_expr, x)->fun);
+	if (!x || x->kind != GO_IDENT)
+		return 0;
+	fd = find_func(cx, x, &hf);
+	if (!fd || !fd->body || !fd->body->list.n)
+		return 0;
+	last = fd->body->list.v[fd->body->list.n - 1];
+	if (last->kind != GO_EXPR_STMT ||
+	    !terminating(GO_CAST(go_expr_stmt, last)->x))
+		return 0;
+	go_ast_inspect((struct go_node *)fd->body, has_return_fn, NULL, &ret);
+	return !ret;
+}
+
 static struct sset walk_stmt(struct pw *w, struct go_node *s, struct sset in)
 {
 	struct an *a = w->a;
@@ -1716,6 +1821,8 @@ static struct sset walk_stmt(struct pw *w, struct go_node *s, struct sset in)
 	case GO_EXPR_STMT: {
 		int t = terminating(GO_CAST(go_expr_stmt, s)->x);
 
+		if (t == TERM_NONE && never_returns(a->cx, GO_CAST(go_expr_stmt, s)->x))
+			t = TERM_DEAD;
 		apply(w, &in, s);
 		if (t == TERM_PANIC)
 			exits_of(w, &in, s, EX_PANIC);
@@ -1905,11 +2012,11 @@ static const char *exit_words(struct lint_ctx *cx, const struct lint_func *fn,
 static const char *cap_words(struct lint_ctx *cx, const struct an *a)
 {
 	if (a->cap.k == C_EX && a->cap.n == 0)
-		return arena_printf(cx->arena, "%s is unbuffered", a->ch->name);
+		return arena_printf(cx->arena, "'%s' is unbuffered", a->ch->name);
 	if (a->cap.k == C_EX)
-		return arena_printf(cx->arena, "%s has room for only %d",
+		return arena_printf(cx->arena, "'%s' has room for only %d",
 				    a->ch->name, a->cap.n);
-	return arena_printf(cx->arena, "%s is buffered", a->ch->name);
+	return arena_printf(cx->arena, "'%s' is buffered", a->ch->name);
 }
 
 struct nth {
@@ -1949,6 +2056,8 @@ static void report(struct an *a, int mode, const struct exitrec *e)
 	for (int i = 0; i < a->ng && !g; i++) {
 		struct gor *x = &a->g[i];
 
+		if (x->sync_call)
+			continue;
 		if (mode == MODE_SEND && x->send_at)
 			g = x;
 		else if (mode == MODE_RECV && (x->range_at || x->recv_at))
@@ -2021,7 +2130,7 @@ static void report(struct an *a, int mode, const struct exitrec *e)
 	} else if (mode == MODE_RECV) {
 		at = g->range_at ? g->range_at : g->recv_at;
 		if (st->ranging) {
-			msg = arena_printf(cx->arena, "goroutine ranges over %s, "
+			msg = arena_printf(cx->arena, "goroutine ranges over '%s', "
 					   "which is never closed when %s: after "
 					   "the last value the loop waits for "
 					   "ever", a->ch->name,
@@ -2033,7 +2142,7 @@ static void report(struct an *a, int mode, const struct exitrec *e)
 		} else {
 			msg = arena_printf(cx->arena, "goroutine can block for "
 					   "ever on this receive: when %s, "
-					   "nothing more is sent on %s and it is "
+					   "nothing more is sent on '%s' and it is "
 					   "never closed", exit_words(cx, a->fn, e),
 					   a->ch->name);
 			fix = arena_printf(cx->arena, "send or close(%s) on every "
@@ -2048,7 +2157,7 @@ static void report(struct an *a, int mode, const struct exitrec *e)
 			int blank = !strcmp(a->ch->name, "_");
 
 			msg = arena_printf(cx->arena, "goroutine never exits: it "
-					   "loops until %s is cancelled, but when "
+					   "loops until '%s' is cancelled, but when "
 					   "%s, %s%s (and %s derives from a context "
 					   "that is never cancelled)",
 					   a->qal[0]->name, exit_words(cx, a->fn, e),
@@ -2060,7 +2169,7 @@ static void report(struct an *a, int mode, const struct exitrec *e)
 					   : a->ch->name);
 		} else {
 		msg = arena_printf(cx->arena, "goroutine never exits: it loops "
-				   "until %s is closed, but when %s, %s was "
+				   "until '%s' is closed, but when %s, '%s' was "
 				   "neither closed nor sent to", a->ch->name,
 				   exit_words(cx, a->fn, e), a->ch->name);
 		fix = arena_printf(cx->arena, "defer close(%s) in %s right "
@@ -2102,11 +2211,35 @@ static void report(struct an *a, int mode, const struct exitrec *e)
 		     : "the function returns here");
 }
 
+/* ---------- results, shared by the three rules ---------- */
+
+struct pending {
+	int mode;
+	struct an *a;                /* channel findings */
+	struct exitrec *e;
+	struct fieldscan *fs;        /* struct-field findings */
+	struct go_go_stmt *gs;
+	struct gor *g;
+	struct pending *next;
+};
+
+struct chan_results {
+	struct pending *head, **tail;
+};
+
+static void add_pending(struct lint_ctx *cx, struct pending *p)
+{
+	struct chan_results *r = cx->chan;
+
+	*r->tail = p;
+	r->tail = &p->next;
+}
+
 /* ---------- the driver ---------- */
 
 static void analyse_chan(struct lint_ctx *cx, const struct lint_func *fn,
 			 struct go_ident *ch, struct go_call_expr *mk,
-			 int want, struct go_ident *ctxv)
+			 struct go_ident *ctxv)
 {
 	struct an *a = arena_zalloc(cx->arena, sizeof(*a));
 	struct cls c;
@@ -2160,6 +2293,11 @@ static void analyse_chan(struct lint_ctx *cx, const struct lint_func *fn,
 	for (int i = 0; i < a->ng; i++) {
 		struct gor *g = &a->g[i];
 
+		if (g->sync_call) {
+			analyse_gor(a, g);
+			a->pops |= g->ops;
+			continue;
+		}
 		if (!g->ops && !(a->ctxmode && g->nqal))
 			continue;
 		analyse_gor(a, g);
@@ -2186,13 +2324,12 @@ static void analyse_chan(struct lint_ctx *cx, const struct lint_func *fn,
 		mode = MODE_QUIT;
 	else
 		return;
-	if (mode != want)
-		return;
 	/* a goroutine that sends on c only on some paths and signals another
 	 * channel on the others: the starter's other exits are likely those
 	 * other paths, which strand nobody */
 	for (int i = 0; mode == MODE_SEND && i < a->ng; i++)
-		if (!is0(a->g[i].nsend) && a->g[i].send_cond && a->g[i].signals_other)
+		if (!a->g[i].sync_call && !is0(a->g[i].nsend) &&
+		    a->g[i].send_cond && a->g[i].signals_other)
 			return;
 	memset(&w, 0, sizeof(w));
 	w.a = a;
@@ -2207,14 +2344,19 @@ static void analyse_chan(struct lint_ctx *cx, const struct lint_func *fn,
 	for (struct exitrec *e = w.top; e; e = e->next)
 		if (leaks(a, mode, &e->st) && (!first || e->at->off < first->at->off))
 			first = e;
-	if (first)
-		report(a, mode, first);
+	if (first) {
+		struct pending *p = arena_zalloc(cx->arena, sizeof(*p));
+
+		p->mode = mode;
+		p->a = a;
+		p->e = first;
+		add_pending(cx, p);
+	}
 }
 
 struct mkscan {
 	struct lint_ctx *cx;
 	const struct lint_func *fn;
-	int want;
 };
 
 static int chan_make_p(struct go_node *x)
@@ -2275,14 +2417,14 @@ static int mk_fn(struct go_node *n, void *ctx)
 		    as->lhs.v[0]->kind == GO_IDENT &&
 		    (mk = chan_make(as->rhs.v[0])) != NULL)
 			analyse_chan(m->cx, m->fn, GO_CAST(go_ident, as->lhs.v[0]),
-				     mk, m->want, NULL);
+				     mk, NULL);
 		else if (as->tok == GO_TOK_DEFINE && as->lhs.n == 2 &&
-			 as->rhs.n == 1 && m->want == MODE_QUIT &&
+			 as->rhs.n == 1 &&
 			 as->lhs.v[0]->kind == GO_IDENT &&
 			 as->lhs.v[1]->kind == GO_IDENT &&
 			 (mk = background_cancel(as->rhs.v[0])) != NULL)
 			analyse_chan(m->cx, m->fn, GO_CAST(go_ident, as->lhs.v[1]),
-				     mk, m->want, GO_CAST(go_ident, as->lhs.v[0]));
+				     mk, GO_CAST(go_ident, as->lhs.v[0]));
 		return 1;
 	}
 	if (n->kind == GO_VALUE_SPEC) {
@@ -2292,7 +2434,7 @@ static int mk_fn(struct go_node *n, void *ctx)
 		if (vs->names.n == 1 && vs->values.n == 1 &&
 		    (mk = chan_make(vs->values.v[0])) != NULL)
 			analyse_chan(m->cx, m->fn, GO_CAST(go_ident, vs->names.v[0]),
-				     mk, m->want, NULL);
+				     mk, NULL);
 	}
 	return 1;
 }
@@ -2384,7 +2526,6 @@ static void field_goroutine(struct fieldscan *fs, struct go_go_stmt *gs)
 	struct go_node *fun;
 	struct qfind q;
 	struct fuse u;
-	struct finding *fd;
 
 	if (!gs->call || gs->call->kind != GO_CALL_EXPR)
 		return;
@@ -2420,7 +2561,25 @@ static void field_goroutine(struct fieldscan *fs, struct go_go_stmt *gs)
 		go_ast_inspect((struct go_node *)cx->pkg->files[i], fuse_fn, NULL, &u);
 	if (u.stopped || u.bad || u.total != u.accounted)
 		return;
-	fd = lint_report(cx, fs->fn->file, (struct go_node *)gs,
+	{
+		struct pending *p = arena_zalloc(cx->arena, sizeof(*p));
+		struct fieldscan *keep = arena_zalloc(cx->arena, sizeof(*keep));
+
+		*keep = *fs;
+		p->mode = MODE_QUIT;
+		p->fs = keep;
+		p->gs = gs;
+		p->g = g;
+		add_pending(cx, p);
+	}
+}
+
+static void report_field(struct lint_ctx *cx, const struct pending *p)
+{
+	struct gor *g = p->g;
+	struct finding *fd;
+
+	fd = lint_report(cx, p->fs->fn->file, (struct go_node *)p->gs,
 			 REPORT_SEV_WARNING,
 			 arena_printf(cx->arena, "add a Stop method that closes "
 				      "the %s channel (close(x.%s)) and call it "
@@ -2439,88 +2598,58 @@ static void field_goroutine(struct fieldscan *fs, struct go_go_stmt *gs)
 				  "from .%s", g->field));
 }
 
-static int fieldscan_fn(struct go_node *n, void *ctx)
-{
-	if (n->kind == GO_FUNC_LIT)
-		return 0;
-	if (n->kind == GO_GO_STMT)
-		field_goroutine(ctx, GO_CAST(go_go_stmt, n));
-	return 1;
-}
-
-static void per_func_fields(struct lint_ctx *cx, const struct lint_func *fn,
-			    void *arg)
-{
-	struct fieldscan fs = { cx, fn };
-
-	(void)arg;
-	if (cx->is_main && fn->decl && !fn->decl->recv && fn->decl->name &&
-	    !strcmp(fn->decl->name->name, "main"))
-		return;
-	go_ast_inspect((struct go_node *)fn->body, fieldscan_fn, NULL, &fs);
-}
-
-static void per_func(struct lint_ctx *cx, const struct lint_func *fn, void *arg)
-{
-	struct mkscan m = { cx, fn, *(int *)arg };
-
-	/* returning from main ends the process: nothing is stranded */
-	if (cx->is_main && fn->decl && !fn->decl->recv && fn->decl->name &&
-	    !strcmp(fn->decl->name->name, "main"))
-		return;
-	go_ast_inspect((struct go_node *)fn->body, mk_fn, NULL, &m);
-}
-
-struct filewalk {
-	struct lint_ctx *cx;
-	const struct go_file *file;
-	void (*fn)(struct lint_ctx *, const struct lint_func *, void *);
-	void *arg;
-};
-
-static int filewalk_fn(struct go_node *n, void *ctx)
-{
-	struct filewalk *fw = ctx;
-	struct lint_func lf;
-
-	memset(&lf, 0, sizeof(lf));
-	lf.file = fw->file;
-	if (n->kind == GO_FUNC_DECL) {
-		lf.decl = GO_CAST(go_func_decl, n);
-		lf.type = lf.decl->type;
-		lf.body = lf.decl->body;
-	} else if (n->kind == GO_FUNC_LIT) {
-		lf.lit = GO_CAST(go_func_lit, n);
-		lf.type = lf.lit->type;
-		lf.body = lf.lit->body;
-	} else {
-		return 1;
-	}
-	if (lf.body)
-		fw->fn(fw->cx, &lf, fw->arg);
-	return 1;
-}
-
 static int has_text(const struct go_file *f, const char *s)
 {
 	return f->src && memmem(f->src, f->size, s, strlen(s)) != NULL;
 }
 
-/* Like lint_foreach_func, but only in the files whose text contains one of
- * the words: most files make no channel, and a memmem is much cheaper than
- * a walk of their trees. */
-static void foreach_func_in(struct lint_ctx *cx, const char *w1, const char *w2,
-			    void (*fn)(struct lint_ctx *, const struct lint_func *,
-				       void *),
-			    void *arg)
-{
-	for (size_t i = 0; i < cx->pkg->nfiles; i++) {
-		const struct go_file *f = cx->pkg->files[i];
-		struct filewalk fw = { cx, f, fn, arg };
+/* Which files are worth a look: most make no channel, and a memmem is much
+ * cheaper than a walk of their trees.  Functions come file by file, so
+ * the verdict of the last file is kept. */
+struct drive {
+	const struct go_file *file;
+	int chans, fields;
+	int pkg_select;
+};
 
-		if (!has_text(f, w1) && !(w2 && has_text(f, w2)))
-			continue;
-		go_ast_inspect((struct go_node *)f, filewalk_fn, NULL, &fw);
+/* One walk of a body for both: channels made, goroutines started. */
+struct both {
+	struct mkscan m;
+	struct fieldscan fs;
+	int chans, fields;
+};
+
+static int both_fn(struct go_node *n, void *ctx)
+{
+	struct both *b = ctx;
+
+	if (n->kind == GO_FUNC_LIT)
+		return 0;
+	if (b->chans && (n->kind == GO_ASSIGN_STMT || n->kind == GO_VALUE_SPEC))
+		mk_fn(n, &b->m);
+	if (b->fields && n->kind == GO_GO_STMT)
+		field_goroutine(&b->fs, GO_CAST(go_go_stmt, n));
+	return 1;
+}
+
+static void per_func(struct lint_ctx *cx, const struct lint_func *fn, void *arg)
+{
+	struct drive *d = arg;
+
+	/* returning from main ends the process: nothing is stranded */
+	if (cx->is_main && fn->decl && !fn->decl->recv && fn->decl->name &&
+	    !strcmp(fn->decl->name->name, "main"))
+		return;
+	if (fn->file != d->file) {
+		d->file = fn->file;
+		d->chans = has_text(fn->file, "chan") ||
+			has_text(fn->file, "WithCancel");
+		d->fields = d->pkg_select && has_text(fn->file, "go ");
+	}
+	if (d->chans || d->fields) {
+		struct both b = { { cx, fn }, { cx, fn }, d->chans, d->fields };
+
+		go_ast_inspect((struct go_node *)fn->body, both_fn, NULL, &b);
 	}
 }
 
@@ -2528,9 +2657,25 @@ void lint_chan_run(struct lint_ctx *cx, enum lint_chan_rule which)
 {
 	int want = which == LINT_CHAN_SEND ? MODE_SEND
 		: which == LINT_CHAN_RECV ? MODE_RECV : MODE_QUIT;
+	struct chan_results *r = cx->chan;
 
-	foreach_func_in(cx, "chan", want == MODE_QUIT ? "WithCancel" : NULL,
-			per_func, &want);
-	if (want == MODE_QUIT)
-		foreach_func_in(cx, "go ", NULL, per_func_fields, NULL);
+	if (!r) {
+		struct drive d;
+
+		r = arena_zalloc(cx->arena, sizeof(*r));
+		r->tail = &r->head;
+		cx->chan = r;
+		memset(&d, 0, sizeof(d));
+		for (size_t i = 0; i < cx->pkg->nfiles && !d.pkg_select; i++)
+			d.pkg_select = has_text(cx->pkg->files[i], "select");
+		lint_foreach_func(cx, per_func, &d);
+	}
+	for (struct pending *p = r->head; p; p = p->next) {
+		if (p->mode != want)
+			continue;
+		if (p->a)
+			report(p->a, p->mode, p->e);
+		else
+			report_field(cx, p);
+	}
 }

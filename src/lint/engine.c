@@ -160,7 +160,7 @@ const struct lint_summary *lint_callee_summary(struct lint_ctx *cx,
 	if (id->decl_kind != GO_DECL_PACKAGE || !id->decl)
 		return NULL;
 	decl = id->decl;
-	return map_get(cx->summaries, (const char *)&decl, sizeof(decl));
+	return lint_flow_summary(cx, decl);
 }
 
 int lint_file_imports(const struct go_file *f, const char *path)

@@ -61,6 +61,8 @@ static int find_decl_fn(struct go_node *n, void *ctx)
 				fd->found = 1;
 				if (a->lhs.n == a->rhs.n)
 					fd->value = a->rhs.v[i];
+				else if (i == 0 && a->rhs.n == 1)
+					fd->value = a->rhs.v[0];   /* v, err := f() */
 			}
 	} else if (n->kind == GO_VALUE_SPEC) {
 		struct go_value_spec *vs = GO_CAST(go_value_spec, n);
@@ -138,8 +140,51 @@ static int is_http_value(const struct go_node *v, const char *name)
 
 /* Is receiver expression x certainly an *http.Client (for name "Client")
  * or an http.Transport (name "Transport")? */
-static int receiver_is(const struct lint_func *fn, const struct go_node *x,
-		       const char *name)
+/* Every field named `field` in the package's struct types has type
+ * http.T or *http.T (and there is at least one). */
+static int field_is_http(const struct go_package *pkg, const char *field,
+			 const char *name)
+{
+	int seen = 0;
+
+	for (size_t i = 0; pkg && i < pkg->nfiles; i++) {
+		const struct go_file *f = pkg->files[i];
+
+		for (uint32_t d = 0; d < f->decls.n; d++) {
+			const struct go_gen_decl *g;
+
+			if (f->decls.v[d]->kind != GO_GEN_DECL)
+				continue;
+			g = GO_CAST(go_gen_decl, f->decls.v[d]);
+			if (g->tok != GO_TOK_TYPE)
+				continue;
+			for (uint32_t k = 0; k < g->specs.n; k++) {
+				const struct go_type_spec *ts = GO_CAST(go_type_spec, g->specs.v[k]);
+				const struct go_struct_type *st;
+
+				if (!ts->type || ts->type->kind != GO_STRUCT_TYPE)
+					continue;
+				st = GO_CAST(go_struct_type, ts->type);
+				for (uint32_t m = 0; st->fields && m < st->fields->list.n; m++) {
+					const struct go_field *fl = GO_CAST(go_field,
+						st->fields->list.v[m]);
+
+					for (uint32_t n = 0; n < fl->names.n; n++) {
+						if (strcmp(GO_CAST(go_ident, fl->names.v[n])->name, field))
+							continue;
+						if (!is_http_type(fl->type, name))
+							return 0;
+						seen++;
+					}
+				}
+			}
+		}
+	}
+	return seen > 0;
+}
+
+static int receiver_is(const struct go_package *pkg, const struct lint_func *fn,
+		       const struct go_node *x, const char *name)
 {
 	struct go_ident *var;
 	struct find_decl fd;
@@ -151,6 +196,10 @@ static int receiver_is(const struct lint_func *fn, const struct go_node *x,
 	if (!strcmp(name, "Transport") && go_is_pkg_member(x, "net/http",
 							   "DefaultTransport"))
 		return 1;
+	/* s.client.Do(req): a field that is an *http.Client in every struct
+	 * of the package that has a field of that name */
+	if (x && x->kind == GO_SELECTOR_EXPR)
+		return field_is_http(pkg, GO_CAST(go_selector_expr, x)->sel->name, name);
 	var = go_local_var(x);
 	if (!var)
 		return 0;
@@ -174,11 +223,14 @@ static int receiver_is(const struct lint_func *fn, const struct go_node *x,
 static const char *const file_creators[] = {
 	"Open", "OpenFile", "Create", "CreateTemp", "NewFile", NULL
 };
+/* Head is left out on purpose: the transport gives a HEAD response
+ * http.NoBody and reuses the connection at once (hasBody is false in
+ * net/http's readLoop), so an unclosed HEAD response leaks nothing. */
 static const char *const http_funcs[] = {
-	"Get", "Head", "Post", "PostForm", NULL
+	"Get", "Post", "PostForm", NULL
 };
 static const char *const client_methods[] = {
-	"Do", "Get", "Head", "Post", "PostForm", NULL
+	"Do", "Get", "Post", "PostForm", NULL
 };
 static const char *const cancel_creators[] = {
 	"WithCancel", "WithTimeout", "WithDeadline", "WithCancelCause",
@@ -197,7 +249,35 @@ static int member_of(const struct go_node *fun, const char *path,
 /* The creator test needs the enclosing function for http.Client receivers;
  * flow_creator_in passes it, lint_flow_creator (no function) only knows
  * package-level forms. */
-static int flow_creator_in(const struct lint_func *fn, const struct go_node *n,
+/* Is req a local built by http.NewRequest[WithContext]("HEAD", ...)? */
+static int is_head_request(const struct lint_func *fn, const struct go_node *req)
+{
+	struct find_decl fd;
+	const struct go_call_expr *c;
+	const struct go_node *m;
+
+	memset(&fd, 0, sizeof(fd));
+	fd.var = go_local_var(req);
+	if (!fd.var || !fn->body)
+		return 0;
+	go_ast_inspect((struct go_node *)fn->body, find_decl_fn, NULL, &fd);
+	if (!fd.value || go_unparen(fd.value)->kind != GO_CALL_EXPR)
+		return 0;
+	c = GO_CAST(go_call_expr, go_unparen(fd.value));
+	if (go_is_pkg_member(c->fun, "net/http", "NewRequest") && c->args.n >= 1)
+		m = go_unparen(c->args.v[0]);
+	else if (go_is_pkg_member(c->fun, "net/http", "NewRequestWithContext") &&
+		 c->args.n >= 2)
+		m = go_unparen(c->args.v[1]);
+	else
+		return 0;
+	if (m->kind == GO_BASIC_LIT)
+		return !strcmp(GO_CAST(go_basic_lit, m)->value, "\"HEAD\"");
+	return go_is_pkg_member(m, "net/http", "MethodHead");
+}
+
+static int flow_creator_in(const struct go_package *pkg,
+			   const struct lint_func *fn, const struct go_node *n,
 			   enum lint_res_kind *kind)
 {
 	const struct go_call_expr *c;
@@ -223,15 +303,18 @@ static int flow_creator_in(const struct lint_func *fn, const struct go_node *n,
 		*kind = LINT_RES_TICKER;
 		return 1;
 	}
+	if (is_sel(c->fun, "Do", &x) && c->args.n == 1 && fn &&
+	    is_head_request(fn, c->args.v[0]))
+		return 0;
 	for (const char *const *m = client_methods; *m; m++)
 		if (is_sel(c->fun, *m, &x) &&
-		    (fn ? receiver_is(fn, x, "Client") :
+		    (fn ? receiver_is(pkg, fn, x, "Client") :
 		     go_is_pkg_member(x, "net/http", "DefaultClient"))) {
 			*kind = LINT_RES_BODY;
 			return 1;
 		}
 	if (is_sel(c->fun, "RoundTrip", &x) &&
-	    (fn ? receiver_is(fn, x, "Transport") :
+	    (fn ? receiver_is(pkg, fn, x, "Transport") :
 	     go_is_pkg_member(x, "net/http", "DefaultTransport"))) {
 		*kind = LINT_RES_BODY;
 		return 1;
@@ -241,7 +324,7 @@ static int flow_creator_in(const struct lint_func *fn, const struct go_node *n,
 
 int lint_flow_creator(const struct go_node *n, enum lint_res_kind *kind)
 {
-	return flow_creator_in(NULL, n, kind);
+	return flow_creator_in(NULL, NULL, n, kind);
 }
 
 /* Functions that read from or write to a value without keeping it. */
@@ -1135,7 +1218,7 @@ static int finder_fn(struct go_node *n, void *ctx)
 		struct go_assign_stmt *a = GO_CAST(go_assign_stmt, n);
 
 		if ((a->tok == GO_TOK_DEFINE || a->tok == GO_TOK_ASSIGN) &&
-		    a->rhs.n == 1 && flow_creator_in(fi->fn, a->rhs.v[0], &kind))
+		    a->rhs.n == 1 && flow_creator_in(fi->cx->pkg, fi->fn, a->rhs.v[0], &kind))
 			creation(fi, n, &a->lhs, a->rhs.v[0], kind);
 	} else if (n->kind == GO_DECL_STMT) {
 		struct go_node *d = GO_CAST(go_decl_stmt, n)->decl;
@@ -1148,13 +1231,13 @@ static int finder_fn(struct go_node *n, void *ctx)
 			struct go_value_spec *vs = GO_CAST(go_value_spec, g->specs.v[0]);
 
 			if (vs->values.n == 1 &&
-			    flow_creator_in(fi->fn, vs->values.v[0], &kind))
+			    flow_creator_in(fi->cx->pkg, fi->fn, vs->values.v[0], &kind))
 				creation(fi, n, &vs->names, vs->values.v[0], kind);
 		}
 	} else if (n->kind == GO_EXPR_STMT) {
 		struct go_node *x = GO_CAST(go_expr_stmt, n)->x;
 
-		if (flow_creator_in(fi->fn, x, &kind) && fi->discarded &&
+		if (flow_creator_in(fi->cx->pkg, fi->fn, x, &kind) && fi->discarded &&
 		    !lint_is_test_file(fi->fn->file))
 			fi->discarded(fi->cx, fi->fn, kind, go_unparen(x), fi->arg);
 	}
@@ -1243,49 +1326,72 @@ static int sum_fn(struct go_node *n, void *ctx)
 	return 1;
 }
 
+/* The summaries map holds one entry per package-level function, made by
+ * lint_flow_summarize without looking into any body; an entry's summary is
+ * computed the first time a call to that function is examined.  A function
+ * being summarised that (directly or not) calls itself sees its own
+ * summary as it stands, so recursion ends. */
+struct sum_entry {
+	struct go_func_decl *fd;
+	struct lint_summary s;
+	int state;   /* 0 not computed, 1 computing, 2 done */
+};
+
+const struct lint_summary *lint_flow_summary(struct lint_ctx *cx,
+					     const struct go_ident *decl)
+{
+	struct sum_entry *e = map_get(cx->summaries, (const char *)&decl,
+				      sizeof(decl));
+	struct go_func_decl *fd;
+	struct sum_scan ss;
+
+	if (!e)
+		return NULL;
+	if (e->state)
+		return &e->s;
+	e->state = 1;
+	fd = e->fd;
+	memset(&ss, 0, sizeof(ss));
+	ss.cx = cx;
+	ss.s = &e->s;
+	for (uint32_t j = 0; j < fd->type->params->list.n; j++) {
+		struct go_field *pf = GO_CAST(go_field, fd->type->params->list.v[j]);
+
+		if (!pf->names.n && ss.nparams < 32)
+			ss.params[ss.nparams++] = NULL;
+		for (uint32_t k = 0; k < pf->names.n && ss.nparams < 32; k++)
+			ss.params[ss.nparams++] = GO_CAST(go_ident, pf->names.v[k]);
+	}
+	go_ast_inspect((struct go_node *)fd->body, sum_fn, NULL, &ss);
+	e->state = 2;
+	return &e->s;
+}
+
 void lint_flow_summarize(struct lint_ctx *cx)
 {
-	/* two rounds: a function that hands a parameter to another function
-	 * that closes it closes it too (one level of indirection) */
-	for (int round = 0; round < 2; round++) {
-		for (size_t fi = 0; fi < cx->pkg->nfiles; fi++) {
-			struct go_file *f = cx->pkg->files[fi];
+	for (size_t fi = 0; fi < cx->pkg->nfiles; fi++) {
+		struct go_file *f = cx->pkg->files[fi];
 
-			for (uint32_t i = 0; i < f->decls.n; i++) {
-				struct go_node *d = f->decls.v[i];
-				struct go_func_decl *fd;
-				struct sum_scan ss;
+		for (uint32_t i = 0; i < f->decls.n; i++) {
+			struct go_node *d = f->decls.v[i];
+			struct go_func_decl *fd;
+			struct sum_entry *e;
 
-				if (d->kind != GO_FUNC_DECL)
-					continue;
-				fd = GO_CAST(go_func_decl, d);
-				if (fd->recv || !fd->name || !fd->body || !fd->type ||
-				    !fd->type->params || !fd->type->params->list.n)
-					continue;
-				memset(&ss, 0, sizeof(ss));
-				ss.cx = cx;
-				for (uint32_t j = 0; j < fd->type->params->list.n; j++) {
-					struct go_field *pf = GO_CAST(go_field,
-						fd->type->params->list.v[j]);
-
-					if (!pf->names.n && ss.nparams < 32)
-						ss.params[ss.nparams++] = NULL;
-					for (uint32_t k = 0; k < pf->names.n && ss.nparams < 32; k++)
-						ss.params[ss.nparams++] =
-							GO_CAST(go_ident, pf->names.v[k]);
-				}
-				ss.s = map_get(cx->summaries, (const char *)&fd->name,
-					       sizeof(fd->name));
-				if (!ss.s) {
-					ss.s = arena_new(cx->arena, struct lint_summary);
-					map_put(cx->summaries,
-						arena_strndup(cx->arena,
-							(const char *)&fd->name,
-							sizeof(fd->name)),
-						sizeof(fd->name), ss.s);
-				}
-				go_ast_inspect((struct go_node *)fd->body, sum_fn, NULL, &ss);
-			}
+			if (d->kind != GO_FUNC_DECL)
+				continue;
+			fd = GO_CAST(go_func_decl, d);
+			if (fd->recv || !fd->name || !fd->body || !fd->type ||
+			    !fd->type->params || !fd->type->params->list.n)
+				continue;
+			if (map_get(cx->summaries, (const char *)&fd->name,
+				    sizeof(fd->name)))
+				continue;
+			e = arena_new(cx->arena, struct sum_entry);
+			e->fd = fd;
+			map_put(cx->summaries,
+				arena_strndup(cx->arena, (const char *)&fd->name,
+					      sizeof(fd->name)),
+				sizeof(fd->name), e);
 		}
 	}
 }

@@ -47,6 +47,8 @@ struct lint_ctx {
 	const char *rule_id;      /* set by the engine before each rule */
 	int is_main;              /* package main */
 	void *funcs;              /* engine's cache of the package's functions */
+	void *chan;               /* chan.c's results for the package, shared by
+				   * the goroutine-* rules; NULL until computed */
 };
 
 /* Report a finding of the current rule at node `at` of file f.  sev is the

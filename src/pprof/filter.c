@@ -330,6 +330,239 @@ static bool show_from(struct pprof_profile *p, struct pprof_rx *r)
 	return matched;
 }
 
+/* ---- tag filters (pprof's -tagfocus / -tagignore) ---- */
+
+struct tagfilter {
+	const char *key;          /* "" : any key */
+	bool numeric;
+	int kind;                 /* 0 ==, 1 >=, 2 <=, 3 range */
+	double v1, v2;
+	const char *unit;
+	struct pprof_rx **rx;
+	size_t nrx;
+	char *buf;
+};
+
+/* One number with an optional unit word at s: "[+-]digits[letters]". */
+static const char *range_token(const char *s, const char **num_end, const char **end)
+{
+	const char *p = s;
+
+	for (; *p; p++) {
+		const char *q = p;
+
+		if ((*q == '+' || *q == '-') && q[1] >= '0' && q[1] <= '9')
+			q++;
+		if (*q >= '0' && *q <= '9') {
+			while (*q >= '0' && *q <= '9')
+				q++;
+			*num_end = q;
+			while ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z'))
+				q++;
+			*end = q;
+			return p;
+		}
+	}
+	return NULL;
+}
+
+/* pprof's parseTagFilterRange; false if filter is not a range. */
+static bool parse_range(struct tagfilter *t, const char *filter)
+{
+	const char *a, *an, *ae, *b = NULL, *bn = NULL, *be = NULL;
+	char num[32], unit[32];
+	const char *u;
+	int64_t v;
+
+	a = range_token(filter, &an, &ae);
+	if (!a)
+		return false;
+	if (*ae)
+		b = range_token(ae, &bn, &be);
+	if ((size_t)(an - a) >= sizeof(num) || (size_t)(ae - an) >= sizeof(unit))
+		return false;
+	snprintf(num, sizeof(num), "%.*s", (int)(an - a), a);
+	snprintf(unit, sizeof(unit), "%.*s", (int)(ae - an), an);
+	v = strtoll(num, NULL, 10);
+	t->v1 = pprof_scale_value(v, unit, unit, &u);
+	t->unit = u;
+	if (!b) {
+		if (a == filter && !*ae)
+			t->kind = 0;
+		else if (a == filter && ae[0] == ':' && !ae[1])
+			t->kind = 1;
+		else if (a == filter + 1 && filter[0] == ':' && !*ae)
+			t->kind = 2;
+		else
+			return false;
+		t->numeric = true;
+		return true;
+	}
+	/* "A:B" exactly */
+	if (a != filter || *ae != ':' || b != ae + 1 || *be)
+		return false;
+	if ((size_t)(bn - b) >= sizeof(num) || (size_t)(be - bn) >= sizeof(unit))
+		return false;
+	snprintf(num, sizeof(num), "%.*s", (int)(bn - b), b);
+	snprintf(unit, sizeof(unit), "%.*s", (int)(be - bn), bn);
+	v = strtoll(num, NULL, 10);
+	t->v2 = pprof_scale_value(v, unit, t->unit, &u);
+	if (strcmp(u, t->unit))
+		return false;
+	t->kind = 3;
+	t->numeric = true;
+	return true;
+}
+
+static void tagfilter_free(struct tagfilter *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->nrx; i++)
+		pprof_rx_free(t->rx[i]);
+	free(t->rx);
+	free(t->buf);
+	memset(t, 0, sizeof(*t));
+}
+
+static int tagfilter_compile(struct tagfilter *t, const char *value, const char *what,
+			     struct err *e)
+{
+	char *eq, *v, *tok, *save;
+
+	memset(t, 0, sizeof(*t));
+	t->buf = xstrdup(value);
+	t->key = "";
+	v = t->buf;
+	eq = strchr(v, '=');
+	if (eq) {
+		*eq = 0;
+		t->key = v;
+		v = eq + 1;
+	}
+	if (parse_range(t, v))
+		return 0;
+	/* comma-separated expressions; Go's Split keeps empty ones */
+	for (tok = v;; tok = save + 1) {
+		struct pprof_rx *rx;
+
+		save = strchr(tok, ',');
+		if (save)
+			*save = 0;
+		rx = pprof_rx_compile(tok, what, e);
+		if (!rx) {
+			tagfilter_free(t);
+			return -1;
+		}
+		t->rx = xrealloc(t->rx, sizeof(*t->rx) * (t->nrx + 1));
+		t->rx[t->nrx++] = rx;
+		if (!save)
+			break;
+	}
+	return 0;
+}
+
+static bool num_matches(const struct tagfilter *t, int64_t v, const char *unit)
+{
+	const char *su;
+	double sv = pprof_scale_value(v, unit, t->unit, &su);
+
+	if (strcmp(su, t->unit))
+		return false;
+	switch (t->kind) {
+	case 0: return sv == t->v1;
+	case 1: return sv >= t->v1;
+	case 2: return sv <= t->v1;
+	default: return sv >= t->v1 && sv <= t->v2;
+	}
+}
+
+/* pprof's NumLabelUnits: the first unit given for a key, else a default. */
+static const char *num_unit_of(const struct pprof_profile *p, const char *key)
+{
+	size_t i, j;
+
+	for (i = 0; i < p->nsample; i++)
+		for (j = 0; j < p->sample[i].nlabel; j++) {
+			const struct pprof_label *l = &p->sample[i].label[j];
+			if (!l->str && *l->unit && !strcmp(l->key, key))
+				return l->unit;
+		}
+	if (!strcmp(key, "alignment") || !strcmp(key, "request"))
+		return "bytes";
+	return key;
+}
+
+static bool tag_matches(const struct pprof_profile *p, const struct tagfilter *t,
+			const struct pprof_sample *s)
+{
+	size_t i, k;
+
+	if (t->numeric) {
+		for (i = 0; i < s->nlabel; i++) {
+			const struct pprof_label *l = &s->label[i];
+
+			if (l->str || (*t->key && strcmp(l->key, t->key)))
+				continue;
+			if (num_matches(t, l->num, num_unit_of(p, l->key)))
+				return true;
+		}
+		return false;
+	}
+	if (*t->key) {
+		for (k = 0; k < t->nrx; k++)
+			for (i = 0; i < s->nlabel; i++)
+				if (s->label[i].str && !strcmp(s->label[i].key, t->key) &&
+				    pprof_rx_match(t->rx[k], s->label[i].str))
+					return true;
+		return false;
+	}
+	/* every expression must match some "key:value" */
+	for (k = 0; k < t->nrx; k++) {
+		bool hit = false;
+
+		for (i = 0; i < s->nlabel && !hit; i++) {
+			char *kv;
+
+			if (!s->label[i].str)
+				continue;
+			kv = xmalloc(strlen(s->label[i].key) + strlen(s->label[i].str) + 2);
+			sprintf(kv, "%s:%s", s->label[i].key, s->label[i].str);
+			hit = pprof_rx_match(t->rx[k], kv);
+			free(kv);
+		}
+		if (!hit)
+			return false;
+	}
+	return true;
+}
+
+/* pprof's FilterSamplesByTag; bits 32 (focus) and 64 (ignore) of the
+ * result say which matched something. */
+static unsigned filter_by_tag(struct pprof_profile *p, const struct tagfilter *focus,
+			      const struct tagfilter *ignore)
+{
+	size_t i, k = 0;
+	unsigned m = 0;
+
+	for (i = 0; i < p->nsample; i++) {
+		bool f = true, ig = false;
+
+		if (focus)
+			f = tag_matches(p, focus, &p->sample[i]);
+		if (ignore)
+			ig = tag_matches(p, ignore, &p->sample[i]);
+		if (f)
+			m |= 32;
+		if (ig)
+			m |= 64;
+		if (f && !ig)
+			p->sample[k++] = p->sample[i];
+	}
+	p->nsample = k;
+	return m;
+}
+
 int pprof_apply_filters(struct pprof_profile *p, const struct pprof_report_opts *o,
 			unsigned *matched, struct err *e)
 {
@@ -346,6 +579,23 @@ int pprof_apply_filters(struct pprof_profile *p, const struct pprof_report_opts 
 		*matched = filter_by_name(p, rx[0], rx[1], rx[2], rx[3]);
 	if (rx[4] && show_from(p, rx[4]))
 		*matched |= 16;
+	if ((o->tagfocus && *o->tagfocus) || (o->tagignore && *o->tagignore)) {
+		struct tagfilter tf, ti;
+		bool hf = o->tagfocus && *o->tagfocus, hi = o->tagignore && *o->tagignore;
+
+		if (hf && tagfilter_compile(&tf, o->tagfocus, "tagfocus", e))
+			goto out;
+		if (hi && tagfilter_compile(&ti, o->tagignore, "tagignore", e)) {
+			if (hf)
+				tagfilter_free(&tf);
+			goto out;
+		}
+		*matched |= filter_by_tag(p, hf ? &tf : NULL, hi ? &ti : NULL);
+		if (hf)
+			tagfilter_free(&tf);
+		if (hi)
+			tagfilter_free(&ti);
+	}
 	rc = 0;
 out:
 	for (i = 0; i < 5; i++)

@@ -320,84 +320,102 @@ static void svg_frames(const struct pprof_flame *f, const struct pprof_fnode *n,
 		free(k);
 }
 
-static const char svg_script[] =
-"<style>\n"
-" text { font: 12px Verdana, sans-serif; fill: #000; pointer-events: none; }\n"
-" .f:hover rect { stroke: #000; stroke-width: 0.5; cursor: pointer; }\n"
-" .f.hit rect { fill: rgb(230,0,230) !important; }\n"
-" #title { font-size: 17px; text-anchor: middle; }\n"
-" .btn { cursor: pointer; fill: #333; pointer-events: all; }\n"
-"</style>\n"
-"<script type=\"text/ecmascript\"><![CDATA[\n"
-"(function () {\n"
-"  var svg = document.documentElement, W = +svg.getAttribute('data-width');\n"
-"  var frames = [].slice.call(document.querySelectorAll('g.f'));\n"
-"  var zoom = null;\n"
-"  function num(g, k) { return +g.getAttribute('data-' + k); }\n"
-"  function fit(g, px) {\n"
-"    var t = g.querySelector('text'), name = g.querySelector('title').textContent;\n"
-"    name = name.replace(/ \\([^()]*\\)$/, '');\n"
-"    var n = Math.floor((px - 6) / 7);\n"
-"    t.textContent = n < 3 ? '' : (name.length <= n ? name : name.slice(0, n - 2) + '..');\n"
-"  }\n"
-"  function layout() {\n"
-"    var x0 = 0, w0 = 1, d0 = -1;\n"
-"    if (zoom) { x0 = num(zoom, 'x'); w0 = num(zoom, 'w'); d0 = num(zoom, 'd'); }\n"
-"    frames.forEach(function (g) {\n"
-"      var x = num(g, 'x'), w = num(g, 'w'), d = num(g, 'd');\n"
-"      var r = g.querySelector('rect'), t = g.querySelector('text');\n"
-"      var inside = x >= x0 - 1e-12 && x + w <= x0 + w0 + 1e-12;\n"
-"      var above = d < d0 && x <= x0 + 1e-12 && x + w >= x0 + w0 - 1e-12;\n"
-"      if (!zoom || (inside && d >= d0)) {\n"
-"        var nx = (x - x0) / w0 * W, nw = w / w0 * W;\n"
-"        g.style.display = nw < 0.1 ? 'none' : '';\n"
-"        r.setAttribute('x', nx); r.setAttribute('width', nw);\n"
-"        t.setAttribute('x', nx + 3); fit(g, nw); g.style.opacity = '';\n"
-"      } else if (above) {\n"
-"        g.style.display = ''; r.setAttribute('x', 0); r.setAttribute('width', W);\n"
-"        t.setAttribute('x', 3); fit(g, W); g.style.opacity = '0.6';\n"
-"      } else { g.style.display = 'none'; }\n"
-"    });\n"
-"    document.getElementById('reset').style.display = zoom ? '' : 'none';\n"
-"  }\n"
-"  frames.forEach(function (g) {\n"
-"    g.addEventListener('click', function () { zoom = num(g, 'd') === 0 ? null : g; layout(); });\n"
-"  });\n"
-"  document.getElementById('reset').addEventListener('click', function () { zoom = null; layout(); });\n"
-"  function search(re) {\n"
-"    var total = 0, hit = 0, rx;\n"
-"    try { rx = re ? new RegExp(re) : null; } catch (e) { rx = null; }\n"
-"    var spans = [];\n"
-"    frames.forEach(function (g) {\n"
-"      var name = g.querySelector('title').textContent.replace(/ \\([^()]*\\)$/, '');\n"
-"      var on = rx && rx.test(name);\n"
-"      g.classList.toggle('hit', !!on);\n"
-"      if (num(g, 'd') === 0) total = num(g, 'w');\n"
-"      if (on) spans.push([num(g, 'x'), num(g, 'x') + num(g, 'w')]);\n"
-"    });\n"
-"    spans.sort(function (a, b) { return a[0] - b[0]; });\n"
-"    var end = -1;\n"
-"    spans.forEach(function (s) { if (s[0] >= end) { hit += s[1] - s[0]; end = s[1]; }\n"
-"      else if (s[1] > end) { hit += s[1] - end; end = s[1]; } });\n"
-"    document.getElementById('matched').textContent = rx ? 'Matched: ' +\n"
-"      (total ? (100 * hit / total).toFixed(2) : '0.00') + '%' : '';\n"
-"    document.getElementById('search').textContent = rx ? 'Clear search' : 'Search';\n"
-"  }\n"
-"  var current = null;\n"
-"  document.getElementById('search').addEventListener('click', function () {\n"
-"    if (current) { current = null; search(null); return; }\n"
-"    var re = prompt('Search (regular expression):', '');\n"
-"    if (re) { current = re; search(re); }\n"
-"  });\n"
-"  window.addEventListener('keydown', function (e) {\n"
-"    if ((e.ctrlKey || e.metaKey) && e.key === 'f') { e.preventDefault();\n"
-"      var re = prompt('Search (regular expression):', current || '');\n"
-"      current = re || null; search(current); }\n"
-"    if (e.key === 'Escape') { zoom = null; layout(); }\n"
-"  });\n"
-"  layout();\n"
-"})();\n"
-"]]></script>\n";
+/* One literal per line: ISO C bounds the length of a single literal. */
+static const char *const svg_style[] = {
+"<style>\n",
+" text { font: 12px Verdana, sans-serif; fill: #000; pointer-events: none; }\n",
+" .f:hover rect { stroke: #000; stroke-width: 0.5; cursor: pointer; }\n",
+" .f.hit rect { fill: rgb(230,0,230) !important; }\n",
+" #title { font-size: 17px; text-anchor: middle; }\n",
+" .btn { cursor: pointer; fill: #333; pointer-events: all; }\n",
+"</style>\n",
+	NULL,
+};
+
+/* The script comes last, when every element it looks up exists. */
+static const char *const svg_script[] = {
+"<script type=\"text/ecmascript\"><![CDATA[\n",
+"(function () {\n",
+"  var svg = document.documentElement, W = +svg.getAttribute('data-width');\n",
+"  var frames = [].slice.call(document.querySelectorAll('g.f'));\n",
+"  var zoom = null;\n",
+"  function num(g, k) { return +g.getAttribute('data-' + k); }\n",
+"  function fit(g, px) {\n",
+"    var t = g.querySelector('text'), name = g.querySelector('title').textContent;\n",
+"    name = name.replace(/ \\([^()]*\\)$/, '');\n",
+"    var n = Math.floor((px - 6) / 7);\n",
+"    t.textContent = n < 3 ? '' : (name.length <= n ? name : name.slice(0, n - 2) + '..');\n",
+"  }\n",
+"  function layout() {\n",
+"    var x0 = 0, w0 = 1, d0 = -1;\n",
+"    if (zoom) { x0 = num(zoom, 'x'); w0 = num(zoom, 'w'); d0 = num(zoom, 'd'); }\n",
+"    frames.forEach(function (g) {\n",
+"      var x = num(g, 'x'), w = num(g, 'w'), d = num(g, 'd');\n",
+"      var r = g.querySelector('rect'), t = g.querySelector('text');\n",
+"      var inside = x >= x0 - 1e-12 && x + w <= x0 + w0 + 1e-12;\n",
+"      var above = d < d0 && x <= x0 + 1e-12 && x + w >= x0 + w0 - 1e-12;\n",
+"      if (!zoom || (inside && d >= d0)) {\n",
+"        var nx = (x - x0) / w0 * W, nw = w / w0 * W;\n",
+"        g.style.display = nw < 0.1 ? 'none' : '';\n",
+"        r.setAttribute('x', nx); r.setAttribute('width', nw);\n",
+"        t.setAttribute('x', nx + 3); fit(g, nw); g.style.opacity = '';\n",
+"      } else if (above) {\n",
+"        g.style.display = ''; r.setAttribute('x', 0); r.setAttribute('width', W);\n",
+"        t.setAttribute('x', 3); fit(g, W); g.style.opacity = '0.6';\n",
+"      } else { g.style.display = 'none'; }\n",
+"    });\n",
+"    document.getElementById('reset').style.display = zoom ? '' : 'none';\n",
+"  }\n",
+"  frames.forEach(function (g) {\n",
+"    g.addEventListener('click', function () { zoom = num(g, 'd') === 0 ? null : g; layout(); });\n",
+"  });\n",
+"  document.getElementById('reset').addEventListener('click', function () { zoom = null; layout(); });\n",
+"  function search(re) {\n",
+"    var total = 0, hit = 0, rx;\n",
+"    try { rx = re ? new RegExp(re) : null; } catch (e) { rx = null; }\n",
+"    var spans = [];\n",
+"    frames.forEach(function (g) {\n",
+"      var name = g.querySelector('title').textContent.replace(/ \\([^()]*\\)$/, '');\n",
+"      var on = rx && rx.test(name);\n",
+"      g.classList.toggle('hit', !!on);\n",
+"      if (num(g, 'd') === 0) total = num(g, 'w');\n",
+"      if (on) spans.push([num(g, 'x'), num(g, 'x') + num(g, 'w')]);\n",
+"    });\n",
+"    spans.sort(function (a, b) { return a[0] - b[0]; });\n",
+"    var end = -1;\n",
+"    spans.forEach(function (s) { if (s[0] >= end) { hit += s[1] - s[0]; end = s[1]; }\n",
+"      else if (s[1] > end) { hit += s[1] - end; end = s[1]; } });\n",
+"    document.getElementById('matched').textContent = rx ? 'Matched: ' +\n",
+"      (total ? (100 * hit / total).toFixed(2) : '0.00') + '%' : '';\n",
+"    document.getElementById('search').textContent = rx ? 'Clear search' : 'Search';\n",
+"  }\n",
+"  var current = null;\n",
+"  document.getElementById('search').addEventListener('click', function () {\n",
+"    if (current) { current = null; search(null); return; }\n",
+"    var re = prompt('Search (regular expression):', '');\n",
+"    if (re) { current = re; search(re); }\n",
+"  });\n",
+"  window.addEventListener('keydown', function (e) {\n",
+"    if ((e.ctrlKey || e.metaKey) && e.key === 'f') { e.preventDefault();\n",
+"      var re = prompt('Search (regular expression):', current || '');\n",
+"      current = re || null; search(current); }\n",
+"    if (e.key === 'Escape') { zoom = null; layout(); }\n",
+"  });\n",
+"  // #zoom=NAME and #search=RE in the address open the graph zoomed or\n",
+"  // searched, so a view can be shared as a link\n",
+"  var h = decodeURIComponent((location.hash || '').slice(1));\n",
+"  var m = /(?:^|&)zoom=([^&]*)/.exec(h);\n",
+"  if (m) { frames.some(function (g) {\n",
+"    if (g.querySelector('title').textContent.replace(/ \\([^()]*\\)$/, '') === m[1]) { zoom = g; return true; }\n",
+"    return false; }); }\n",
+"  layout();\n",
+"  m = /(?:^|&)search=([^&]*)/.exec(h);\n",
+"  if (m && m[1]) { current = m[1]; search(current); }\n",
+"  svg.setAttribute('data-leakhound', 'ready');\n",
+"})();\n",
+"]]></script>\n",
+	NULL,
+};
 
 void pprof_flame_svg(const struct pprof_flame *f, const char *title, int width,
 		     struct sb *out)
@@ -405,6 +423,7 @@ void pprof_flame_svg(const struct pprof_flame *f, const char *title, int width,
 	int height;
 	int64_t total = f->root.value, md = f->diff ? max_delta(&f->root) : 0;
 	struct sb t = SB_INIT, v = SB_INIT;
+	size_t i;
 
 	if (width <= 0)
 		width = 1200;
@@ -418,7 +437,8 @@ void pprof_flame_svg(const struct pprof_flame *f, const char *title, int width,
 	sb_addf(out, "<?xml version=\"1.0\" standalone=\"no\"?>\n"
 		"<svg version=\"1.1\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
 		"viewBox=\"0 0 %d %d\" data-width=\"%d\">\n", width, height, width, height, width);
-	sb_adds(out, svg_script);
+	for (i = 0; svg_style[i]; i++)
+		sb_adds(out, svg_style[i]);
 	sb_addf(out, "<rect x=\"0\" y=\"0\" width=\"%d\" height=\"%d\" fill=\"#f8f8f8\"/>\n", width,
 		height);
 	sb_addf(out, "<text id=\"title\" x=\"%d\" y=\"24\">", width / 2);
@@ -433,6 +453,8 @@ void pprof_flame_svg(const struct pprof_flame *f, const char *title, int width,
 		height - 6);
 	if (total > 0)
 		svg_frames(f, &f->root, 0, total, md, width, height, out);
+	for (i = 0; svg_script[i]; i++)
+		sb_adds(out, svg_script[i]);
 	sb_adds(out, "</svg>\n");
 	sb_release(&t);
 	sb_release(&v);

@@ -356,7 +356,7 @@ static bool sort_cum;
 
 static int64_t abs64(int64_t v)
 {
-	return v < 0 ? -v : v;
+	return v < 0 ? -v : v;   /* wraps for INT64_MIN like Go (-fwrapv) */
 }
 
 /* Go's fmt.Sprint of a NodeInfo, the last tie-break of pprof's orders. */

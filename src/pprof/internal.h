@@ -92,6 +92,15 @@ static inline void *u64map_put(struct u64map *m, uint64_t k, void *v)
 
 struct pprof_profile;
 
+/* Go's int64(f) on amd64: out of range or NaN gives math.MinInt64 (C would
+ * have undefined behaviour). */
+static inline int64_t pprof_d2i(double f)
+{
+	if (!(f >= -9223372036854775808.0 && f < 9223372036854775808.0))
+		return INT64_MIN;
+	return (int64_t)f;
+}
+
 /* A compiled regular expression (PCRE2, with Go's unanchored-search and
  * `$`-at-end-only meaning). */
 struct pprof_rx;

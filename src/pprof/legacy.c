@@ -222,8 +222,8 @@ static void scale_heap(int64_t *count, int64_t *size, int64_t rate)
 		return;
 	avg = (double)*size / (double)*count;
 	scale = 1 / (1 - exp(-avg / (double)rate));
-	*count = (int64_t)((double)*count * scale);
-	*size = (int64_t)((double)*size * scale);
+	*count = pprof_d2i((double)*count * scale);
+	*size = pprof_d2i((double)*size * scale);
 }
 
 /* Addresses "0x..." in s[0..n), at most max. */
@@ -266,7 +266,7 @@ static struct pprof_profile *parse_heap(const char *text, size_t len, struct err
 	const char *s, *g;
 	size_t n, gl;
 	struct builder b = { 0 };
-	int64_t period = 0, h[4];
+	int64_t period = 0;
 	int v2 = 0, has_alloc = 0, i;
 	addr_vec addrs = { 0 };
 	char hs[4][32];
@@ -284,9 +284,7 @@ static struct pprof_profile *parse_heap(const char *text, size_t len, struct err
 	for (i = 0; i < 4; i++) {
 		gl = rx_group(&hdr, i + 1, s, &g);
 		snprintf(hs[i], sizeof(hs[i]), "%.*s", (int)(gl < 31 ? gl : 31), g);
-		h[i] = strtoll(hs[i], NULL, 10);
 	}
-	(void)h;
 	gl = rx_group(&hdr, 6, s, &g);
 	if (gl && parse_i64(g, gl, 10, &period))
 		goto out;

@@ -120,14 +120,14 @@ static void load_source(struct arena *a, struct srcfile *f, const char *path,
 	}
 }
 
-static void value_or_dot(struct sb *out, int64_t v, const char *unit)
+static void value_or_dot(struct sb *out, int64_t v, const char *unit, const char *to)
 {
 	struct sb b = SB_INIT;
 
 	if (v == 0)
 		sb_adds(&b, ".");
 	else
-		pprof_scaled_label(&b, v, unit, "minimum");
+		pprof_scaled_label(&b, v, unit, to);
 	sb_addf(out, "%10s", sb_str(&b));
 	sb_release(&b);
 }
@@ -165,13 +165,14 @@ int pprof_report_list(struct pprof_profile *p, const struct pprof_report_opts *o
 	size_t i, j, k, nfn = 0, nn = 0;
 	int vi, rc = -1;
 	unsigned matched;
-	const char *unit;
+	const char *unit, *to;
 	char cwd[4096];
 
 	vi = pprof_sample_index(p, o->sample_index, e);
 	if (vi < 0)
 		return -1;
 	unit = p->sample_type[vi].unit;
+	to = o->unit && *o->unit ? o->unit : "minimum";
 	for (i = 0; i < p->nsample; i++) {
 		int64_t v = p->sample[i].value[vi];
 
@@ -222,7 +223,7 @@ int pprof_report_list(struct pprof_profile *p, const struct pprof_report_opts *o
 	cmp_g = &g;
 	qsort(fns, nfn, sizeof(*fns), cmp_by_name);
 	sb_adds(out, "Total: ");
-	pprof_scaled_label(out, total, unit, "minimum");
+	pprof_scaled_label(out, total, unit, to);
 	sb_addc(out, '\n');
 	for (i = 0; i < nfn; i++) {
 		const char *name = g.nodes.items[fns[i]].info.name;
@@ -279,8 +280,8 @@ int pprof_report_list(struct pprof_profile *p, const struct pprof_report_opts *o
 			{
 				struct sb v1 = SB_INIT, v2 = SB_INIT;
 
-				pprof_scaled_label(&v1, flat, unit, "minimum");
-				pprof_scaled_label(&v2, cum, unit, "minimum");
+				pprof_scaled_label(&v1, flat, unit, to);
+				pprof_scaled_label(&v2, cum, unit, to);
 				pprof_percentage(pct, cum, total);
 				sb_addf(out, "%10s %10s (flat, cum) %s of Total\n", sb_str(&v1),
 					sb_str(&v2), pct);
@@ -304,9 +305,9 @@ int pprof_report_list(struct pprof_profile *p, const struct pprof_report_opts *o
 						lc += n->cum;
 					}
 				}
-				value_or_dot(out, lf, unit);
+				value_or_dot(out, lf, unit, to);
 				sb_addc(out, ' ');
-				value_or_dot(out, lc, unit);
+				value_or_dot(out, lc, unit, to);
 				sb_addf(out, " %6" PRId64 ":%s\n", ln, sf.line[ln]);
 			}
 		}

@@ -510,7 +510,7 @@ void pprof_scale(struct pprof_profile *p, double ratio)
 		bool keep = false;
 
 		for (j = 0; j < p->nsample_type; j++) {
-			int64_t v = (int64_t)round((double)p->sample[i].value[j] * ratio);
+			int64_t v = pprof_d2i(round((double)p->sample[i].value[j] * ratio));
 			p->sample[i].value[j] = v;
 			keep = keep || v != 0;
 		}

@@ -10,3 +10,7 @@ $(B)/gen/pprof/profile.pb-c.h: $(B)/gen/pprof/profile.pb-c.c
 
 GEN_SRCS += $(B)/gen/pprof/profile.pb-c.c
 GEN_HEADERS += $(B)/gen/pprof/profile.pb-c.h
+
+# Profile values are int64 sums of untrusted input; Go (and so pprof) wraps
+# on overflow, and so do we instead of undefined behaviour.
+$(B)/obj/src/pprof/%.o: EXTRA_CFLAGS += -fwrapv

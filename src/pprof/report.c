@@ -42,6 +42,8 @@ void pprof_report_opts_init(struct pprof_report_opts *o)
 
 /* ---- units (pprof's measurement package) ---- */
 
+static double scale(int64_t value, const char *from, const char *to, const char **unit);
+
 struct unit {
 	const char *name;
 	const char *aliases[4];
@@ -102,6 +104,11 @@ static const struct unit *sniff(const struct unit_type *ut, const char *u)
 
 /* Scale value from unit `from` to unit `to`; *unit gets the unit name
  * ("" for plain counts). */
+double pprof_scale_value(int64_t value, const char *from, const char *to, const char **unit)
+{
+	return scale(value, from, to, unit);
+}
+
 static double scale(int64_t value, const char *from, const char *to, const char **unit)
 {
 	int t, k;
@@ -248,7 +255,7 @@ static void time_label(struct sb *b, int64_t ns)
 
 static int64_t abs64(int64_t v)
 {
-	return v < 0 ? -v : v;
+	return v < 0 ? -v : v;   /* wraps for INT64_MIN like Go (-fwrapv) */
 }
 
 static void select_output_unit(struct ctx *c, struct pprof_graph *g,
@@ -258,10 +265,8 @@ static void select_output_unit(struct ctx *c, struct pprof_graph *g,
 	const char *minu, *maxu, *unit;
 	size_t i;
 
-	if (n == 0) {
-		c->output_unit = "minimum";
+	if (strcmp(c->output_unit, "minimum") || n == 0)
 		return;
-	}
 	for (i = 0; i < n; i++) {
 		const struct pprof_gnode *nd = &g->nodes.items[ids[i]];
 		int64_t m = abs64(nd->flat);
@@ -337,7 +342,7 @@ int pprof_report_top(struct pprof_profile *p, const struct pprof_report_opts *o,
 	}
 	c.r = r;
 	c.sample_unit = p->sample_type[vi].unit;
-	c.output_unit = "minimum";
+	c.output_unit = o->unit && *o->unit ? o->unit : "minimum";
 	r->sample_type = arena_strdup(&r->arena, p->sample_type[vi].type);
 	r->sample_unit = arena_strdup(&r->arena, c.sample_unit);
 
@@ -352,6 +357,14 @@ int pprof_report_top(struct pprof_profile *p, const struct pprof_report_opts *o,
 		pprof_report_release(r);
 		return -1;
 	}
+	{
+		const char *pat[7] = { o->focus, o->ignore, o->hide, o->show, o->show_from,
+				       o->tagfocus, o->tagignore };
+
+		for (i = 0; i < 7; i++)
+			if (pat[i] && *pat[i] && !(matched & (1u << i)))
+				r->unmatched |= 1u << i;
+	}
 	w = xmalloc(sizeof(*w) * (p->nsample + 1));
 	for (i = 0; i < p->nsample; i++)
 		w[i] = p->sample[i].value[vi];
@@ -362,8 +375,8 @@ int pprof_report_top(struct pprof_profile *p, const struct pprof_report_opts *o,
 	n = live_nodes(&g, ids);
 	for (i = 0; i < n; i++)
 		total_value += g.nodes.items[ids[i]].flat;
-	node_cut = abs64((int64_t)((double)total_value * nf));
-	edge_cut = abs64((int64_t)((double)total_value * ef));
+	node_cut = abs64(pprof_d2i((double)total_value * nf));
+	edge_cut = abs64(pprof_d2i((double)total_value * ef));
 	if (node_cut > 0) {
 		size_t kept = 0;
 
@@ -437,18 +450,19 @@ int pprof_report_top(struct pprof_profile *p, const struct pprof_report_opts *o,
 		pprof_scaled_label(&b, p->duration_nanos, "nanoseconds", "auto");
 		sb_addf(&b, ", Total samples = %s ", fmt_value(&c, total));
 		if (!strcmp(tu, "ns") && tn != 0) {
-			pprof_percentage(pct, (int64_t)tn, p->duration_nanos);
+			pprof_percentage(pct, pprof_d2i(tn), p->duration_nanos);
 			sb_addf(&b, "(%s)", pct);
 		}
 		add_header(r, sb_str(&b));
 	}
 	{
-		const char *pat[5] = { o->focus, o->ignore, o->hide, o->show, o->show_from };
-		static const char *const what[5] = { "focus", "ignore", "hide", "show",
-						     "show_from" };
+		const char *pat[7] = { o->focus, o->ignore, o->hide, o->show, o->show_from,
+				       o->tagfocus, o->tagignore };
+		static const char *const what[7] = { "focus", "ignore", "hide", "show",
+						     "show_from", "tagfocus", "tagignore" };
 		bool any = false;
 
-		for (i = 0; i < 5; i++) {
+		for (i = 0; i < 7; i++) {
 			if (!pat[i] || !*pat[i])
 				continue;
 			if (!any)
@@ -479,7 +493,7 @@ int pprof_report_top(struct pprof_profile *p, const struct pprof_report_opts *o,
 		if (dropped > 0) {
 			sb_reset(&b);
 			sb_addf(&b, "Dropped %zu node%s (cum <= %s)", dropped, dropped > 1 ? "s" : "",
-				fmt_value(&c, abs64((int64_t)((double)total * nf))));
+				fmt_value(&c, abs64(pprof_d2i((double)total * nf))));
 			add_header(r, sb_str(&b));
 		}
 		if (n > 0 && n < orig_count) {
@@ -586,10 +600,6 @@ void pprof_report_json(const struct pprof_report *r, struct sb *out)
 }
 
 /* ---- diff ---- */
-
-struct diff_sort {
-	struct pprof_diff_row *rows;
-};
 
 static int cmp_diff(const void *pa, const void *pb)
 {

@@ -45,7 +45,12 @@ struct pprof_report_opts {
 	double edgefraction;        /* < 0: pprof's 0.001 */
 	bool cum;                   /* sort by cum instead of flat */
 	bool noinlines;
+	const char *unit;           /* pprof's -unit; NULL: "minimum" */
 	const char *focus, *ignore, *hide, *show, *show_from;  /* NULL: none */
+	/* pprof's -tagfocus/-tagignore: "[KEY=]RE[,RE...]" on string labels,
+	 * or a numeric range "32kb", "1mb:", ":64kb", "1kb:4mb" on numeric
+	 * labels; NULL: none */
+	const char *tagfocus, *tagignore;
 };
 
 /* Defaults identical to `go tool pprof -top`. */
@@ -82,7 +87,9 @@ struct pprof_report {
 	size_t nrow;
 	int64_t total;
 	const char *sample_type, *sample_unit, *output_unit;
-	char *(*format)(struct pprof_report *r, int64_t v); /* internal */
+	/* filters that matched nothing: bit 1 focus, 2 ignore, 4 hide, 8 show,
+	 * 16 show_from, 32 tagfocus, 64 tagignore (pprof warns about them) */
+	unsigned unmatched;
 };
 
 /* Build the top report from a prepared profile, which is modified (filters
@@ -102,6 +109,8 @@ void pprof_report_json(const struct pprof_report *r, struct sb *out);
 /* pprof's value formatting: v in unit from scaled to unit to ("minimum" and
  * "auto" pick one), e.g. (1536, "bytes", "auto") -> "1.50kB". */
 void pprof_scaled_label(struct sb *out, int64_t v, const char *from, const char *to);
+/* The number behind pprof_scaled_label, with its unit name in *unit. */
+double pprof_scale_value(int64_t value, const char *from, const char *to, const char **unit);
 /* pprof's percentage: "12.34%", " 0.12%", "  100%". */
 void pprof_percentage(char out[16], int64_t value, int64_t total);
 

@@ -355,6 +355,21 @@ void report_html_chart(struct sb *out, const struct report_series *s)
 			sb_adds(out, "</title></circle>");
 		}
 		sb_adds(out, "</g>\n");
+	} else {
+		/* too many points for a tooltip each: the script shows the
+		 * nearest sample under the pointer, from these numbers (ours,
+		 * never input text) */
+		sb_addf(out, "<g class=\"hover\" data-unit=\"%s\" data-pts=\"",
+			s->unit == REPORT_UNIT_BYTES ? "bytes" : "count");
+		for (i = 0; i < nkeep; i++) {
+			const struct report_point *q = &p[keep[i]];
+
+			if (!q->missing)
+				sb_addf(out, "%.1f,%.1f,%.0f,%.6g ", px(&b, q->t), py(&b, q->v),
+					q->t - b.t0, q->v);
+		}
+		sb_addf(out, "\" style=\"display:none\"><line x1=\"0\" y1=\"%.0f\" x2=\"0\" y2=\"%.0f\"/>"
+			"<circle r=\"3\"/><text y=\"%.0f\"></text></g>\n", MT, H - MB, MT + 24);
 	}
 	free(keep);
 

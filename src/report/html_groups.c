@@ -106,8 +106,11 @@ void report_html_groups(struct sb *out, const struct report_page *p,
 			html_frame(out, &g->frames[0]);
 		else
 			sb_adds(out, "<span class=\"muted\">no stack</span>");
-		if (fi >= 0)
-			sb_addf(out, " <a class=\"xref\" href=\"#f%ld\">finding #%ld</a>", fi, fi + 1);
+		if (fi >= 0) {
+			sb_addf(out, " <a class=\"xref\" href=\"#f%ld\">[", fi);
+			html_esc(out, p->findings->items.items[fi]->rule);
+			sb_adds(out, "]</a>");
+		}
 		if (g->why && *g->why) {
 			sb_adds(out, "<div class=\"why\">");
 			html_esc(out, g->why);

@@ -9,8 +9,10 @@
  * The page is one file with its CSS and a small script inline.  The script
  * only adds interaction (search, expand/collapse all); the last thing it
  * does is set data-leakhound="ready" on <html>, which the browser test
- * checks so that a script error fails the test.  No input string is ever
- * written inside the script.
+ * checks so that a script error fails the test.  Opened as page.html#selftest
+ * it also drives its own controls (filter, expand all, the chart readout)
+ * and records the outcome in data-selftest, so the browser test checks the
+ * interaction too.  No input string is ever written inside the script.
  */
 #include "html_int.h"
 #include "write.h"
@@ -79,7 +81,8 @@ static const char *const css[] = {
 "code,pre,.loc{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12.5px}\n"
 ".muted{color:var(--muted)}.note{color:var(--muted);font-style:italic}\n"
 ".verdict-box{border-left:6px solid var(--muted);background:var(--panel);padding:10px 16px;margin:10px 0}\n"
-".verdict-box.leak{border-color:var(--err)}.verdict-box.ok{border-color:var(--ok)}\n"
+".verdict-box.leak{border-color:var(--err)}.verdict-box.ok{border-color:var(--ok)}"
+".verdict-box.mixed{border-color:var(--warn)}\n"
 ".verdict-box .big{font-size:18px;font-weight:600}\n"
 ".counts span{display:inline-block;margin-right:14px}\n"
 ".badge{display:inline-block;padding:0 6px;border-radius:3px;color:#fff;font-size:12px;font-weight:600}\n"
@@ -96,6 +99,8 @@ static const char *const css[] = {
 "svg.chart .verdict{stroke:var(--ok);stroke-width:1.5}svg.chart .verdict.leak{stroke:var(--err)}\n"
 "svg.chart .verdict-label{fill:var(--ok);font-weight:600}svg.chart .verdict-label.leak{fill:var(--err)}\n"
 "svg.chart .band-label{fill:var(--muted)}\n"
+"svg.chart .hover line{stroke:#555;stroke-dasharray:2 2}svg.chart .hover circle{fill:#3d5afe}"
+"svg.chart .hover text{fill:var(--fg);font-weight:600}\n"
 ".legend{color:var(--muted);font-size:12.5px;margin:2px 0 10px}\n"
 ".key{display:inline-block;width:14px;height:8px;margin:0 4px 0 8px;vertical-align:middle}\n"
 ".k-samples{background:#3d5afe}.k-gap{background:var(--err);opacity:.3}.k-warmup{background:#9aa3b0;opacity:.4}\n"
@@ -142,6 +147,28 @@ static const char script[] =
 "  each('#'+b.getAttribute('data-target')+' details',function(x){x.open=open;});\n"
 "  b.setAttribute('data-open',open?'1':'0');b.textContent=open?'collapse all':'expand all';\n"
 "});});\n"
+"function fmt(v,u){if(u!=='bytes')return Math.abs(v)>=1e4?(v/1e3).toFixed(1)+' k':String(Math.round(v*100)/100);\n"
+"  var n=['B','KiB','MiB','GiB','TiB'],i=0;while(Math.abs(v)>=1024&&i<4){v/=1024;i++;}return v.toFixed(v<10?2:v<100?1:0)+' '+n[i];}\n"
+"each('svg.chart',function(svg){var g=svg.querySelector('g.hover');if(!g)return;\n"
+"  var pts=g.getAttribute('data-pts').trim().split(' ').map(function(s){return s.split(',').map(Number);});\n"
+"  var u=g.getAttribute('data-unit'),ln=g.querySelector('line'),c=g.querySelector('circle'),tx=g.querySelector('text');\n"
+"  svg.addEventListener('mousemove',function(ev){var m=svg.getScreenCTM();if(!m||!pts.length)return;\n"
+"    var x=(ev.clientX-m.e)/m.a,lo=0,hi=pts.length-1;\n"
+"    while(lo<hi){var mid=(lo+hi)>>1;if(pts[mid][0]<x)lo=mid+1;else hi=mid;}\n"
+"    if(lo>0&&x-pts[lo-1][0]<pts[lo][0]-x)lo--;var q=pts[lo];\n"
+"    ln.setAttribute('x1',q[0]);ln.setAttribute('x2',q[0]);c.setAttribute('cx',q[0]);c.setAttribute('cy',q[1]);\n"
+"    tx.setAttribute('x',q[0]+(q[0]>500?-6:6));tx.setAttribute('text-anchor',q[0]>500?'end':'start');\n"
+"    tx.textContent=Math.round(q[2])+' s: '+fmt(q[3],u);g.style.display='';});\n"
+"  svg.addEventListener('mouseleave',function(){g.style.display='none';});});\n"
+"if(location.hash==='#selftest'){var ok=true,n=0;\n"
+"  if(q){q.value='no such text \\u0001';q.dispatchEvent(new Event('input'));\n"
+"    each('.filterable tbody tr, .finding',function(e){if(e.style.display!=='none')n++;});ok=ok&&n===0;\n"
+"    q.value='';q.dispatchEvent(new Event('input'));}\n"
+"  each('button.toggle',function(b){b.click();n=0;each('#'+b.getAttribute('data-target')+' details',function(x){if(!x.open)n++;});ok=ok&&n===0;b.click();});\n"
+"  each('svg.chart',function(svg){var g=svg.querySelector('g.hover');if(!g)return;var r=svg.getBoundingClientRect();\n"
+"    svg.dispatchEvent(new MouseEvent('mousemove',{clientX:r.left+r.width/2,clientY:r.top+r.height/2}));\n"
+"    ok=ok&&g.style.display===''&&/ s: /.test(g.querySelector('text').textContent);});\n"
+"  d.documentElement.setAttribute('data-selftest',ok?'ok':'fail');}\n"
 "if(window.performance)d.documentElement.setAttribute('data-load-ms',Math.round(performance.now()));\n"
 "d.documentElement.setAttribute('data-leakhound','ready');\n"
 "})();\n";
@@ -190,10 +217,11 @@ static int svg_height(const char *svg)
  * URL: several flame graphs on one page cannot disturb each other or the
  * page, and the frame still shows the static SVG without JavaScript.
  * loading="eager": Chromium otherwise defers frames below the fold, and a
- * page saved as a screenshot or printed would show them empty. */
+ * page saved as a screenshot or printed would show them empty.
+ * allow-modals: the graph's search box is a prompt(). */
 static void write_svg_frame(struct sb *out, const struct report_svg *s)
 {
-	sb_adds(out, "<iframe class=\"flame\" sandbox=\"allow-scripts\" loading=\"eager\" title=\"");
+	sb_adds(out, "<iframe class=\"flame\" sandbox=\"allow-scripts allow-modals\" loading=\"eager\" title=\"");
 	html_esc(out, s->title);
 	sb_addf(out, "\" style=\"height:%dpx\" src=\"data:image/svg+xml;base64,",
 		svg_height(s->svg) + 4);
@@ -300,9 +328,14 @@ static void write_summary(struct sb *out, struct report_page *p,
 
 	if (p->verdict || ndecided) {
 		int is_leak = nleak > 0 || (p->verdict && p->leak_verdict);
+		size_t nerr = 0;
 
+		for (i = 0; fs && i < fs->items.len; i++)
+			nerr += fs->items.items[i]->severity == REPORT_SEV_ERROR;
+		/* no series grows, but a dump or a finding says otherwise: not
+		 * the green of a clean bill */
 		sb_addf(out, "<div class=\"verdict-box %s\" id=\"verdict\"><div class=\"big\">",
-			is_leak ? "leak" : "ok");
+			is_leak ? "leak" : suspects || nerr ? "mixed" : "ok");
 		if (p->verdict) {
 			html_esc(out, p->verdict);
 		} else if (leak) {
@@ -317,7 +350,7 @@ static void write_summary(struct sb *out, struct report_page *p,
 			if (nleak > 1)
 				sb_addf(out, " (and %zu more series)", nleak - 1);
 		} else {
-			sb_adds(out, "No leak detected");
+			sb_adds(out, "No series grows");
 		}
 		sb_adds(out, "</div>");
 		if (p->verdict_detail) {

@@ -24,9 +24,10 @@ static void found(struct lint_ctx *cx, const struct lint_func *fn,
 		return;
 	fd = lint_report(cx, fn->file, call, REPORT_SEV_ERROR,
 		"defer resp.Body.Close() right after the error check",
-		"the body of response '%s' is not closed on every path: the "
-		"connection cannot be reused or released and its goroutines and "
-		"buffers leak with every request", r->var->name);
+		"the body of response '%s' is not closed on every path: unless "
+		"it happens to be read to EOF, its connection cannot be reused "
+		"or released, and the connection's goroutines and buffers stay "
+		"alive with every such request", r->var->name);
 	if (where->kind == GO_RETURN_STMT)
 		lint_related(cx, fd, fn->file, where, "returns here with the body open");
 	else if (where == r->def)

@@ -25,7 +25,7 @@ func fetch(url string) ([]byte, error) {
 
 // Closed on the happy path only.
 func status(url string) (int, error) {
-	resp, err := http.Head(url) // want "body-not-closed"
+	resp, err := http.Get(url) // want "body-not-closed"
 	if err != nil {
 		return 0, err
 	}
@@ -64,4 +64,21 @@ func ping(url string) error {
 
 func rt(req *http.Request) {
 	http.DefaultTransport.RoundTrip(req) // want "body-not-closed"
+}
+
+// A client kept in a struct field declared *http.Client.
+type api struct {
+	client *http.Client
+	base   string
+}
+
+func (a *api) ping() error {
+	resp, err := a.client.Get(a.base + "/ping") // want "body-not-closed"
+	if err != nil {
+		return err
+	}
+	if resp.StatusCode != 200 {
+		return nil
+	}
+	return resp.Body.Close()
 }

@@ -131,3 +131,35 @@ func expectFailure(t tb, c *http.Client, req *http.Request) {
 		t.Errorf("got %v", err)
 	}
 }
+
+// A field named like an http.Client field but of another type somewhere
+// in the package: unknown, silent.
+type svcA struct{ client *http.Client }
+type svcB struct{ client doer }
+
+func (s *svcB) call(req *http.Request) {
+	resp, _ := s.client.Do(req)
+	_ = resp.StatusCode
+}
+
+// A HEAD response has no body (http.NoBody): the connection is reused at
+// once, nothing to close.
+func exists(url string) bool {
+	resp, err := http.Head(url)
+	if err != nil {
+		return false
+	}
+	return resp.StatusCode == 200
+}
+
+func existsDo(c *http.Client, url string) bool {
+	req, err := http.NewRequest(http.MethodHead, url, nil)
+	if err != nil {
+		return false
+	}
+	resp, err := c.Do(req)
+	if err != nil {
+		return false
+	}
+	return resp.StatusCode == 200
+}

@@ -81,12 +81,22 @@ out:
 	return 0
 }
 
-// a copy of the channel variable: not followed, not judged.
+// a copy of the channel variable is followed: nobody receives.
 func copied(work func() int) int {
 	c := make(chan int)
 	d := c
-	go func() { d <- work() }()
+	go func() { d <- work() }() // want "goroutine-blocked-send"
 	return 0
+}
+
+// a copy stored away: not judged.
+type holder struct{ c chan int }
+
+func copiedAway(h *holder, work func() int) {
+	c := make(chan int)
+	d := c
+	h.c = d
+	go func() { c <- work() }()
 }
 
 // unknown capacity.

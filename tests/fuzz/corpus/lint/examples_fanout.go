@@ -77,6 +77,11 @@ func watchMirrors(mirrors []string, every time.Duration) {
 // registerMirrors adds GET /mirrors, which probes a fixed mirror list.
 func registerMirrors(mux *http.ServeMux, mirrors []string) {
 	watchMirrors(mirrors, time.Minute)
+	r := &refresher{every: time.Hour}
+	r.Start(func() { log.Print("mirror list reloaded") })
+	mux.HandleFunc("/mirrors/fastest", func(w http.ResponseWriter, req *http.Request) {
+		fmt.Fprintln(w, fastestMirror(req.Context(), mirrors))
+	})
 	mux.HandleFunc("/mirrors", func(w http.ResponseWriter, r *http.Request) {
 		if err := probeAll(r.Context(), mirrors); err != nil {
 			http.Error(w, err.Error(), http.StatusBadGateway)
@@ -84,4 +89,42 @@ func registerMirrors(mux *http.ServeMux, mirrors []string) {
 		}
 		auditLog([]string{"mirrors ok: " + r.RemoteAddr})
 	})
+}
+
+// fastestMirror asks every mirror and keeps the first answer; the slower
+// ones block for ever on the unbuffered channel (goroutine-blocked-send:
+// first response wins).
+func fastestMirror(ctx context.Context, mirrors []string) string {
+	won := make(chan string)
+	for _, m := range mirrors {
+		go func(m string) {
+			if probe(ctx, m) == nil {
+				won <- m
+			}
+		}(m)
+	}
+	return <-won
+}
+
+// refresher re-reads the mirror list until stop is closed; nothing in the
+// package ever closes it (goroutine-no-exit: Start with no Stop).
+type refresher struct {
+	stop  chan struct{}
+	every time.Duration
+}
+
+func (r *refresher) Start(load func()) {
+	r.stop = make(chan struct{})
+	go func() {
+		t := time.NewTicker(r.every)
+		defer t.Stop()
+		for {
+			select {
+			case <-t.C:
+				load()
+			case <-r.stop:
+				return
+			}
+		}
+	}()
 }

@@ -84,3 +84,19 @@ func escapes(reg func(chan int)) {
 	go func() { fmt.Println(<-in) }()
 	reg(in)
 }
+
+// a worker pool whose queue is closed after the last task.
+func pool(tasks []int) {
+	queue := make(chan int)
+	for i := 0; i < 4; i++ {
+		go func() {
+			for t := range queue {
+				fmt.Println(t)
+			}
+		}()
+	}
+	for _, t := range tasks {
+		queue <- t
+	}
+	close(queue)
+}

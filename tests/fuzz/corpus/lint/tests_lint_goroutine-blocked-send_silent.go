@@ -213,3 +213,53 @@ func fatal(work func() int) int {
 }
 
 
+
+// the goroutine sends only on failure and closes ok on success: the
+// starter's ok exit is exactly the path where nothing was sent.
+func correlated(f func() error) error {
+	errc := make(chan error)
+	ok := make(chan struct{})
+	go func() {
+		if err := f(); err != nil {
+			errc <- err
+			return
+		}
+		close(ok)
+	}()
+	select {
+	case err := <-errc:
+		return err
+	case <-ok:
+		return nil
+	}
+}
+
+// non-blocking attempt with room for the value.
+func pollBuffered(work func() int) int {
+	c := make(chan int, 1)
+	go func() { c <- work() }()
+	select {
+	case v := <-c:
+		return v
+	default:
+		return -1
+	}
+}
+
+func fatalf(format string, args ...interface{}) {
+	log.Printf(format, args...)
+	log.Fatal("giving up")
+}
+
+// a same-package helper that never returns ends the path.
+func fatalHelper(work func() int) int {
+	c := make(chan int)
+	go func() { c <- work() }()
+	select {
+	case v := <-c:
+		return v
+	case <-time.After(time.Second):
+		fatalf("timeout after %v", time.Second)
+	}
+	return 0
+}
