@@ -109,9 +109,14 @@ static void judge_rss(const struct watch *w, size_t lo, size_t hi,
 		return;
 	}
 	if (growing(h) || growing(&v[WATCH_HEAP_OBJECTS]) ||
-	    growing(&v[WATCH_GOROUTINES]) || !h->evaluated ||
-	    h->tr.verdict == TREND_NO_DATA)
+	    growing(&v[WATCH_GOROUTINES]) || !h->evaluated)
 		return;
+	if (h->tr.verdict == TREND_NO_DATA) {
+		r->tr.verdict = TREND_NO_DATA;
+		r->note = "waiting for enough heap points to tell a growing live "
+			  "heap from the runtime's";
+		return;
+	}
 	/* the live heap grew by a good part of what RSS grew and is still
 	 * rising in the later half (not enough for a verdict of its own, but
 	 * it explains RSS); a heap that rose and stopped (a cache filling

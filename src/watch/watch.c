@@ -175,6 +175,7 @@ static int new_segment(struct watch *w, double t, const char *reason,
 	vec_push(&w->segments, g);
 	w->have_last_alloc = 0;
 	w->stale = 0;
+	w->heap_points = 0;
 	if (w->segments.len > 1)
 		vec_push(&w->events, arena_printf(&w->arena, "%s", reason));
 	return 0;
@@ -209,6 +210,27 @@ static void add_error(struct sb *errs, const char *msg)
 	if (errs->len)
 		sb_adds(errs, "; ");
 	sb_adds(errs, msg);
+}
+
+/* GET the heap profile (with ?gc=1 if force) into body and its totals into
+ * tot; 0, or -1 with the reason added to errs. */
+static int fetch_heap(struct watch *w, int force, struct sb *url,
+		      struct sb *body, int64_t tot[4], struct sb *errs)
+{
+	struct err pe = ERR_INIT;
+
+	sb_reset(url);
+	sb_addf(url, "%s/debug/pprof/heap%s", w->base, force ? "?gc=1" : "");
+	if (watch_http_get(w->http, sb_str(url), body, &pe) < 0) {
+		add_error(errs, pe.msg);
+		return -1;
+	}
+	if (watch_heap_totals(body->buf, body->len, tot, &pe) < 0) {
+		err_prefixf(&pe, "heap profile from '%s'", sb_str(url));
+		add_error(errs, pe.msg);
+		return -1;
+	}
+	return 0;
 }
 
 int watch_sample_once(struct watch *w, double now, struct err *e)
@@ -260,40 +282,46 @@ int watch_sample_once(struct watch *w, double now, struct err *e)
 	}
 
 	if (w->base) {
-		int force = w->opt.gc == WATCH_GC_ALWAYS ||
-			    (w->opt.gc == WATCH_GC_AUTO && w->stale >= 1);
-		sb_addf(&url, "%s/debug/pprof/heap%s", w->base,
-			force ? "?gc=1" : "");
-		err_clear(&pe);
-		if (watch_http_get(w->http, sb_str(&url), &heap, &pe) < 0) {
-			add_error(&errs, pe.msg);
-		} else {
-			int64_t tot[4];
-			if (watch_heap_totals(heap.buf, heap.len, tot, &pe) < 0) {
-				err_prefixf(&pe, "heap profile from '%s'",
-					    sb_str(&url));
-				add_error(&errs, pe.msg);
+		int64_t tot[4];
+		int force = w->opt.gc == WATCH_GC_ALWAYS, got;
+
+		got = fetch_heap(w, force, &url, &heap, tot, &errs);
+		/* unchanged since the last sample: the target has not collected,
+		 * so ask for a collection now (auto), while the segment has few
+		 * heap points or the profile has been stale for a while */
+		if (got == 0 && w->opt.gc == WATCH_GC_AUTO && w->have_last_alloc &&
+		    tot[2] == w->last_alloc[0] && tot[3] == w->last_alloc[1] &&
+		    (w->heap_points < WATCH_AUTO_GC_POINTS || w->stale >= 3)) {
+			struct sb again = SB_INIT;
+			int64_t tot2[4];
+			if (fetch_heap(w, 1, &url, &again, tot2, &errs) == 0) {
+				sb_release(&heap);
+				heap = again;
+				memcpy(tot, tot2, sizeof(tot2));
 			} else {
-				int k;
-				for (k = 0; k < 4; k++) {
-					s.v[WATCH_HEAP_BYTES + k] = tot[k];
-					s.have |= 1u << (WATCH_HEAP_BYTES + k);
-				}
-				blobs[nblobs].kind = "heap";
-				blobs[nblobs].data = heap.buf;
-				blobs[nblobs].len = heap.len;
-				nblobs++;
-				if (w->have_last_alloc && !restart &&
-				    (tot[2] < w->last_alloc[0] ||
-				     tot[3] < w->last_alloc[1])) {
-					snprintf(restart_buf, sizeof(restart_buf),
-						 "target restarted (its cumulative "
-						 "allocations went back from %lld "
-						 "to %lld bytes)",
-						 (long long)w->last_alloc[0],
-						 (long long)tot[2]);
-					restart = restart_buf;
-				}
+				sb_release(&again);
+			}
+		}
+		if (got == 0) {
+			int k;
+			for (k = 0; k < 4; k++) {
+				s.v[WATCH_HEAP_BYTES + k] = tot[k];
+				s.have |= 1u << (WATCH_HEAP_BYTES + k);
+			}
+			blobs[nblobs].kind = "heap";
+			blobs[nblobs].data = heap.buf;
+			blobs[nblobs].len = heap.len;
+			nblobs++;
+			if (w->have_last_alloc && !restart &&
+			    (tot[2] < w->last_alloc[0] ||
+			     tot[3] < w->last_alloc[1])) {
+				snprintf(restart_buf, sizeof(restart_buf),
+					 "target restarted (its cumulative "
+					 "allocations went back from %lld "
+					 "to %lld bytes)",
+					 (long long)w->last_alloc[0],
+					 (long long)tot[2]);
+				restart = restart_buf;
 			}
 		}
 		sb_reset(&url);
@@ -333,6 +361,7 @@ int watch_sample_once(struct watch *w, double now, struct err *e)
 		    ao != w->last_alloc[1]) {
 			s.gc_point = 1;
 			w->stale = 0;
+			w->heap_points++;
 		} else {
 			w->stale++;
 		}

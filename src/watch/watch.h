@@ -12,12 +12,14 @@
  * The design decision a reader must know: the heap profile is not a live
  * figure.  Go publishes it at the end of each garbage collection, so the
  * detector takes one heap point per collection seen (a change of the
- * cumulative allocation totals marks one), and in the default gc mode
- * "auto" the sampler asks for a collection (?gc=1) only when the target has
- * not collected by itself since the previous sample: at least every other
- * sample is a fresh point, without a forced collection every interval.  A fall of the cumulative totals means the
- * target restarted: a new segment starts, and each verdict looks at the
- * latest segment only.
+ * cumulative allocation totals marks one).  In the default gc mode "auto"
+ * a sample whose profile has not changed since the previous one asks for a
+ * collection (?gc=1) and takes the profile again: every sample is a fresh
+ * point while the segment has few (WATCH_AUTO_GC_POINTS), and the target
+ * is never collected more than once an interval on our account; later,
+ * only a profile unchanged for three samples is refreshed that way.  A
+ * fall of the cumulative totals means the target restarted: a new segment
+ * starts, and each verdict looks at the latest segment only.
  */
 #ifndef WATCH_WATCH_H
 #define WATCH_WATCH_H
@@ -72,6 +74,12 @@ struct watch_segment {
 
 enum watch_gc_mode { WATCH_GC_AUTO, WATCH_GC_ALWAYS, WATCH_GC_NEVER };
 
+/* gc auto: while the segment has fewer heap points than this, a sample
+ * whose heap profile did not change since the last one asks for a
+ * collection (?gc=1) and takes the profile again; after that, only when
+ * the profile has been unchanged for three samples. */
+#define WATCH_AUTO_GC_POINTS 32
+
 struct watch_options {
 	const char *url;       /* base URL of net/http/pprof, or NULL */
 	pid_t pid;             /* 0: none (found from a loopback URL if can) */
@@ -107,6 +115,7 @@ struct watch {
 	struct sb body;
 	char *base;            /* URL without a trailing '/' */
 	int stale;             /* samples since the last heap change */
+	int heap_points;       /* heap points in the latest segment */
 	int64_t last_alloc[2]; /* cumulative totals of the last heap profile */
 	int have_last_alloc;
 	pid_t cur_pid;
