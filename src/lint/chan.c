@@ -1770,6 +1770,42 @@ static struct sset walk_clauses(struct pw *w, struct go_block_stmt *body,
 	return out;
 }
 
+/* A same-package function that never returns: its body has no return
+ * statement and ends in a call that does not come back (a fatalf helper
+ * around log.Fatalf or os.Exit, a panic wrapper). */
+static int has_return_fn(struct go_node *n, void *ctx)
+{
+	if (n->kind == GO_FUNC_LIT)
+		return 0;
+	if (n->kind == GO_RETURN_STMT)
+		*(int *)ctx = 1;
+	return 1;
+}
+
+static int never_returns(struct lint_ctx *cx, struct go_node *x)
+{
+	const struct go_file *hf = NULL;
+	struct go_func_decl *fd;
+	struct go_node *last;
+	int ret = 0;
+
+	x = go_unparen(x);
+	if (!x || x->kind != GO_CALL_EXPR)
+		return 0;
+	x = go_unparen(GO_CAST(go_call_expr, x)->fun);
+	if (!x || x->kind != GO_IDENT)
+		return 0;
+	fd = find_func(cx, x, &hf);
+	if (!fd || !fd->body || !fd->body->list.n)
+		return 0;
+	last = fd->body->list.v[fd->body->list.n - 1];
+	if (last->kind != GO_EXPR_STMT ||
+	    !terminating(GO_CAST(go_expr_stmt, last)->x))
+		return 0;
+	go_ast_inspect((struct go_node *)fd->body, has_return_fn, NULL, &ret);
+	return !ret;
+}
+
 static struct sset walk_stmt(struct pw *w, struct go_node *s, struct sset in)
 {
 	struct an *a = w->a;
@@ -1785,6 +1821,8 @@ static struct sset walk_stmt(struct pw *w, struct go_node *s, struct sset in)
 	case GO_EXPR_STMT: {
 		int t = terminating(GO_CAST(go_expr_stmt, s)->x);
 
+		if (t == TERM_NONE && never_returns(a->cx, GO_CAST(go_expr_stmt, s)->x))
+			t = TERM_DEAD;
 		apply(w, &in, s);
 		if (t == TERM_PANIC)
 			exits_of(w, &in, s, EX_PANIC);
@@ -1974,11 +2012,11 @@ static const char *exit_words(struct lint_ctx *cx, const struct lint_func *fn,
 static const char *cap_words(struct lint_ctx *cx, const struct an *a)
 {
 	if (a->cap.k == C_EX && a->cap.n == 0)
-		return arena_printf(cx->arena, "%s is unbuffered", a->ch->name);
+		return arena_printf(cx->arena, "'%s' is unbuffered", a->ch->name);
 	if (a->cap.k == C_EX)
-		return arena_printf(cx->arena, "%s has room for only %d",
+		return arena_printf(cx->arena, "'%s' has room for only %d",
 				    a->ch->name, a->cap.n);
-	return arena_printf(cx->arena, "%s is buffered", a->ch->name);
+	return arena_printf(cx->arena, "'%s' is buffered", a->ch->name);
 }
 
 struct nth {
@@ -2092,7 +2130,7 @@ static void report(struct an *a, int mode, const struct exitrec *e)
 	} else if (mode == MODE_RECV) {
 		at = g->range_at ? g->range_at : g->recv_at;
 		if (st->ranging) {
-			msg = arena_printf(cx->arena, "goroutine ranges over %s, "
+			msg = arena_printf(cx->arena, "goroutine ranges over '%s', "
 					   "which is never closed when %s: after "
 					   "the last value the loop waits for "
 					   "ever", a->ch->name,
@@ -2104,7 +2142,7 @@ static void report(struct an *a, int mode, const struct exitrec *e)
 		} else {
 			msg = arena_printf(cx->arena, "goroutine can block for "
 					   "ever on this receive: when %s, "
-					   "nothing more is sent on %s and it is "
+					   "nothing more is sent on '%s' and it is "
 					   "never closed", exit_words(cx, a->fn, e),
 					   a->ch->name);
 			fix = arena_printf(cx->arena, "send or close(%s) on every "
@@ -2119,7 +2157,7 @@ static void report(struct an *a, int mode, const struct exitrec *e)
 			int blank = !strcmp(a->ch->name, "_");
 
 			msg = arena_printf(cx->arena, "goroutine never exits: it "
-					   "loops until %s is cancelled, but when "
+					   "loops until '%s' is cancelled, but when "
 					   "%s, %s%s (and %s derives from a context "
 					   "that is never cancelled)",
 					   a->qal[0]->name, exit_words(cx, a->fn, e),
@@ -2131,7 +2169,7 @@ static void report(struct an *a, int mode, const struct exitrec *e)
 					   : a->ch->name);
 		} else {
 		msg = arena_printf(cx->arena, "goroutine never exits: it loops "
-				   "until %s is closed, but when %s, %s was "
+				   "until '%s' is closed, but when %s, '%s' was "
 				   "neither closed nor sent to", a->ch->name,
 				   exit_words(cx, a->fn, e), a->ch->name);
 		fix = arena_printf(cx->arena, "defer close(%s) in %s right "

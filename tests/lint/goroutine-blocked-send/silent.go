@@ -245,3 +245,21 @@ func pollBuffered(work func() int) int {
 		return -1
 	}
 }
+
+func fatalf(format string, args ...interface{}) {
+	log.Printf(format, args...)
+	log.Fatal("giving up")
+}
+
+// a same-package helper that never returns ends the path.
+func fatalHelper(work func() int) int {
+	c := make(chan int)
+	go func() { c <- work() }()
+	select {
+	case v := <-c:
+		return v
+	case <-time.After(time.Second):
+		fatalf("timeout after %v", time.Second)
+	}
+	return 0
+}
