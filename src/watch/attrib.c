@@ -395,8 +395,6 @@ static size_t goroutine_sites(struct watch *w, size_t a, size_t b,
 }
 
 size_t watch_findings_sites(struct watch *w, const struct watch_verdict *v,
-			    struct findings *fs);
-size_t watch_findings_sites(struct watch *w, const struct watch_verdict *v,
 			    struct findings *fs)
 {
 	size_t lo, hi, a, b, added = 0;

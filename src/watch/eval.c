@@ -254,9 +254,6 @@ void watch_fmt_rate(struct sb *out, enum watch_series_id id, double per_min)
 	sb_adds(out, "/min");
 }
 
-size_t watch_findings_sites(struct watch *w, const struct watch_verdict *v,
-			    struct findings *fs);
-
 size_t watch_findings(struct watch *w, const struct watch_verdict *v,
 		      struct findings *fs)
 {

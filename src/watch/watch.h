@@ -160,7 +160,9 @@ void watch_fmt_value(struct sb *out, enum watch_series_id id, double v);
 
 struct watch_loop {
 	double duration;        /* seconds; <= 0 until stopped */
-	int until_verdict;      /* stop after two leak verdicts in a row */
+	int until_verdict;      /* stop once a leak verdict has held for the
+				   last third of the samples (at least 2, and
+				   not before 16 samples) */
 	volatile int *stop;     /* set from a signal handler to stop */
 	/* called after each sample with the current verdicts; returning
 	 * non-zero stops the loop (e.g. the program being run exited) */
@@ -175,6 +177,12 @@ struct watch_loop {
  * v[WATCH_NSERIES].  Returns 0, or -1 with e filled when the store fails. */
 int watch_run_loop(struct watch *w, const struct watch_loop *l,
 		   struct watch_verdict *v, struct err *e);
+
+/* How many leak verdicts in a row --until-verdict needs now: a third of
+ * the samples of the latest segment, at least 2; INT_MAX (never) before
+ * the segment has WATCH_UNTIL_MIN_SAMPLES samples. */
+#define WATCH_UNTIL_MIN_SAMPLES 16
+int watch_streak_needed(const struct watch *w);
 
 /* Monotonic and wall clocks, seconds. */
 double watch_now_mono(void);

@@ -22,6 +22,11 @@ int watch_heap_totals(const void *data, size_t len, int64_t out[4],
 int watch_goroutine_total(const char *text, size_t len, int64_t *out,
 			  struct err *e);
 
+/* attrib.c: the located findings behind the verdicts in v (allocation
+ * sites, goroutine groups); the number added. */
+size_t watch_findings_sites(struct watch *w, const struct watch_verdict *v,
+			    struct findings *fs);
+
 /* Index range [*lo, *hi) of the samples of the latest segment. */
 void watch_segment_range(const struct watch *w, size_t *lo, size_t *hi);
 

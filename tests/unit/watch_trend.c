@@ -178,6 +178,36 @@ static double rate(enum model m, int n, int trials)
 	return (double)hits / trials;
 }
 
+/* --until-verdict looks after every sample and stops once the verdict has
+ * held for the last third of the points (at least 2): the share of series
+ * of n points stopped that way (loop.c's rule). */
+static double rate_sequential(enum model m, int n, int trials)
+{
+	struct trend_point p[400];
+	struct trend_params prm;
+	struct trend_result r;
+	int k, i, hits = 0;
+
+	trend_params_default(&prm);
+	prm.min_rel = 0.05;
+	for (k = 0; k < trials; k++) {
+		int streak = 0;
+		series(m, p, n);
+		for (i = 3; i <= n; i++) {
+			int need = (i + 2) / 3 < 2 ? 2 : (i + 2) / 3;
+			if (i < WATCH_UNTIL_MIN_SAMPLES)
+				need = n + 1;
+			trend_eval(p, (size_t)i, &prm, &r);
+			streak = r.verdict == TREND_GROWING ? streak + 1 : 0;
+			if (streak >= need) {
+				hits++;
+				break;
+			}
+		}
+	}
+	return (double)hits / trials;
+}
+
 static void false_alarms(void)
 {
 	static const int ns[4] = { 12, 24, 60, 120 };
@@ -204,6 +234,17 @@ static void false_alarms(void)
 			else if (m != WALK)
 				CHECK(r[k] <= 0.02);
 		}
+	}
+	if (print)
+		printf("# --until-verdict: looking after every point up to 60, "
+		       "stopped by a verdict held for the last third of the "
+		       "points (300 series each)\n");
+	for (m = 0; m < NMODELS; m++) {
+		double r = rate_sequential((enum model)m, 60, 300);
+		if (print)
+			printf("%s | %.2f%%\n", model_name[m], 100 * r);
+		if (m != WALK && m != LINEAR && m != LINEAR50)
+			CHECK(r <= 0.08);
 	}
 }
 
