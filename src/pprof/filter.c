@@ -337,7 +337,8 @@ struct tagfilter {
 	bool numeric;
 	int kind;                 /* 0 ==, 1 >=, 2 <=, 3 range */
 	double v1, v2;
-	const char *unit;
+	const char *unit;         /* points into unitbuf */
+	char unitbuf[32];
 	struct pprof_rx **rx;
 	size_t nrx;
 	char *buf;
@@ -385,7 +386,9 @@ static bool parse_range(struct tagfilter *t, const char *filter)
 	snprintf(unit, sizeof(unit), "%.*s", (int)(ae - an), an);
 	v = strtoll(num, NULL, 10);
 	t->v1 = pprof_scale_value(v, unit, unit, &u);
-	t->unit = u;
+	/* u may point into our own buffer: keep a copy */
+	snprintf(t->unitbuf, sizeof(t->unitbuf), "%s", u);
+	t->unit = t->unitbuf;
 	if (!b) {
 		if (a == filter && !*ae)
 			t->kind = 0;

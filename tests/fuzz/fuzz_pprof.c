@@ -36,6 +36,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	d = pprof_prepare(p, p, true, &e);
 	if (d) {
 		o.granularity = PPROF_GRAN_LINES;
+		o.tagfocus = "1kb:";
+		o.tagignore = "a,b";
+		o.hide = "runtime";
 		if (pprof_flame_build(&f, d, &o, &e) == 0) {
 			pprof_flame_folded(&f, &out);
 			pprof_flame_svg(&f, NULL, 0, &out);
