@@ -33,6 +33,9 @@ const char cmd_flame_help[] =
 "    --sample-index NAME|N   sample type (default: the profile's default)\n"
 "    --inuse_space, --inuse_objects, --alloc_space, --alloc_objects\n"
 "    --focus RE, --ignore RE, --hide RE, --show RE, --show-from RE\n"
+"    --symbolize comments    read function names, files and lines of a\n"
+"                            debug=1 text profile from its '#' lines (pprof\n"
+"                            ignores them: its report shows <unknown>)\n"
 "    --tagfocus F, --tagignore F\n"
 "                            keep or drop samples by label: [KEY=]RE[,RE]\n"
 "                            or a numeric range such as 1kb: or 64kb:1mb\n"
@@ -49,7 +52,7 @@ const char cmd_flame_help[] =
 "    leakhound flame --folded --alloc_space heap.pb.gz | sort -k2 -n\n";
 
 enum {
-	O_TAGFOCUS = 248, O_TAGIGNORE = 249, O_SI = 256, O_INUSE_SPACE, O_INUSE_OBJECTS, O_ALLOC_SPACE, O_ALLOC_OBJECTS,
+	O_SYMBOLIZE = 247, O_TAGFOCUS = 248, O_TAGIGNORE = 249, O_SI = 256, O_INUSE_SPACE, O_INUSE_OBJECTS, O_ALLOC_SPACE, O_ALLOC_OBJECTS,
 	O_FOCUS, O_IGNORE, O_HIDE, O_SHOW, O_SHOW_FROM, O_NOINLINES, O_DIFF_BASE,
 	O_FOLDED, O_TITLE, O_WIDTH,
 };
@@ -64,6 +67,7 @@ int cmd_flame(int argc, char **argv)
 		{ "alloc_space", no_argument, NULL, O_ALLOC_SPACE },
 		{ "alloc_objects", no_argument, NULL, O_ALLOC_OBJECTS },
 		{ "focus", required_argument, NULL, O_FOCUS },
+		{ "symbolize", required_argument, NULL, O_SYMBOLIZE },
 		{ "tagfocus", required_argument, NULL, O_TAGFOCUS },
 		{ "tagignore", required_argument, NULL, O_TAGIGNORE },
 		{ "ignore", required_argument, NULL, O_IGNORE },
@@ -86,9 +90,11 @@ int cmd_flame(int argc, char **argv)
 	struct sb out = SB_INIT;
 	const char *base = NULL, *output = NULL, *title = NULL;
 	bool folded = false;
+	unsigned parse_flags = 0;
 	long width = 0;
 	int c, rc;
 
+#define CMDNAME "flame"
 	pprof_report_opts_init(&o);
 	while ((c = cli_getopt("flame", argc, argv, "o:", opts)) != -1) {
 		switch (c) {
@@ -99,6 +105,14 @@ int cmd_flame(int argc, char **argv)
 		case O_ALLOC_OBJECTS: o.sample_index = "alloc_objects"; break;
 		case O_FOCUS: o.focus = optarg; break;
 		case O_TAGFOCUS: o.tagfocus = optarg; break;
+		case O_SYMBOLIZE:
+			if (!strcmp(optarg, "comments"))
+				parse_flags = PPROF_PARSE_COMMENT_SYMBOLS;
+			else if (!strcmp(optarg, "none"))
+				parse_flags = 0;
+			else
+				return cli_usage(CMDNAME, "unknown --symbolize '%s' (want none or comments)", optarg);
+			break;
 		case O_TAGIGNORE: o.tagignore = optarg; break;
 		case O_IGNORE: o.ignore = optarg; break;
 		case O_HIDE: o.hide = optarg; break;
@@ -122,11 +136,14 @@ int cmd_flame(int argc, char **argv)
 		return cli_usage("flame", "no profile given");
 	if (optind + 1 < argc)
 		return cli_usage("flame", "too many arguments (one profile, use --diff-base for a second)");
-	p = pprof_load(argv[optind], base, true, &e);
+	p = pprof_load(argv[optind], base, true, parse_flags, &e);
 	if (!p) {
 		cli_error("%s", e.msg);
 		return CLI_EXIT_ERROR;
 	}
+	if (p->unused_comment_symbols)
+		cli_warn("this debug=1 profile carries symbols only in '#' comments, "
+			 "which pprof ignores; --symbolize=comments reads them");
 	rc = pprof_flame_build(&f, p, &o, &e);
 	pprof_profile_free(p);
 	if (rc) {

@@ -29,6 +29,9 @@ const char cmd_list_help[] =
 "    --sample-index NAME|N   sample type (default: the profile's default)\n"
 "    --inuse_space, --inuse_objects, --alloc_space, --alloc_objects\n"
 "    --focus RE, --ignore RE, --hide RE, --show RE, --show-from RE\n"
+"    --symbolize comments    read function names, files and lines of a\n"
+"                            debug=1 text profile from its '#' lines (pprof\n"
+"                            ignores them: its report shows <unknown>)\n"
 "    --tagfocus F, --tagignore F\n"
 "                            keep or drop samples by label: [KEY=]RE[,RE]\n"
 "                            or a numeric range such as 1kb: or 64kb:1mb\n"
@@ -46,7 +49,7 @@ const char cmd_list_help[] =
 "    leakhound list --src ~/src/app --alloc_space Handler heap.pb.gz\n";
 
 enum {
-	O_TAGFOCUS = 248, O_TAGIGNORE = 249, O_UNIT = 250, O_SI = 256, O_INUSE_SPACE, O_INUSE_OBJECTS, O_ALLOC_SPACE, O_ALLOC_OBJECTS,
+	O_SYMBOLIZE = 247, O_TAGFOCUS = 248, O_TAGIGNORE = 249, O_UNIT = 250, O_SI = 256, O_INUSE_SPACE, O_INUSE_OBJECTS, O_ALLOC_SPACE, O_ALLOC_OBJECTS,
 	O_FOCUS, O_IGNORE, O_HIDE, O_SHOW, O_SHOW_FROM, O_NOINLINES, O_DIFF_BASE,
 	O_BASE, O_SRC,
 };
@@ -62,6 +65,7 @@ int cmd_list(int argc, char **argv)
 		{ "alloc_space", no_argument, NULL, O_ALLOC_SPACE },
 		{ "alloc_objects", no_argument, NULL, O_ALLOC_OBJECTS },
 		{ "focus", required_argument, NULL, O_FOCUS },
+		{ "symbolize", required_argument, NULL, O_SYMBOLIZE },
 		{ "tagfocus", required_argument, NULL, O_TAGFOCUS },
 		{ "tagignore", required_argument, NULL, O_TAGIGNORE },
 		{ "ignore", required_argument, NULL, O_IGNORE },
@@ -83,8 +87,10 @@ int cmd_list(int argc, char **argv)
 	struct sb out = SB_INIT;
 	const char *base = NULL, *output = NULL, *src = NULL;
 	bool diff_base = false;
+	unsigned parse_flags = 0;
 	int c, rc;
 
+#define CMDNAME "list"
 	pprof_report_opts_init(&o);
 	while ((c = cli_getopt("list", argc, argv, "o:", opts)) != -1) {
 		switch (c) {
@@ -96,6 +102,14 @@ int cmd_list(int argc, char **argv)
 		case O_ALLOC_OBJECTS: o.sample_index = "alloc_objects"; break;
 		case O_FOCUS: o.focus = optarg; break;
 		case O_TAGFOCUS: o.tagfocus = optarg; break;
+		case O_SYMBOLIZE:
+			if (!strcmp(optarg, "comments"))
+				parse_flags = PPROF_PARSE_COMMENT_SYMBOLS;
+			else if (!strcmp(optarg, "none"))
+				parse_flags = 0;
+			else
+				return cli_usage(CMDNAME, "unknown --symbolize '%s' (want none or comments)", optarg);
+			break;
 		case O_TAGIGNORE: o.tagignore = optarg; break;
 		case O_IGNORE: o.ignore = optarg; break;
 		case O_HIDE: o.hide = optarg; break;
@@ -113,11 +127,14 @@ int cmd_list(int argc, char **argv)
 		return cli_usage("list", "want a regular expression and a profile");
 	if (optind + 2 < argc)
 		return cli_usage("list", "too many arguments");
-	p = pprof_load(argv[optind + 1], base, diff_base, &e);
+	p = pprof_load(argv[optind + 1], base, diff_base, parse_flags, &e);
 	if (!p) {
 		cli_error("%s", e.msg);
 		return CLI_EXIT_ERROR;
 	}
+	if (p->unused_comment_symbols)
+		cli_warn("this debug=1 profile carries symbols only in '#' comments, "
+			 "which pprof ignores; --symbolize=comments reads them");
 	rc = pprof_report_list(p, &o, argv[optind], src, &out, &e);
 	pprof_profile_free(p);
 	if (rc) {

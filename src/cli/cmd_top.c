@@ -38,6 +38,9 @@ const char cmd_top_help[] =
 "    --cum                   sort by cumulative value\n"
 "    --focus RE, --ignore RE, --hide RE, --show RE, --show-from RE\n"
 "                            pprof's filters on function names and files\n"
+"    --symbolize comments    read function names, files and lines of a\n"
+"                            debug=1 text profile from its '#' lines (pprof\n"
+"                            ignores them: its report shows <unknown>)\n"
 "    --tagfocus F, --tagignore F\n"
 "                            keep or drop samples by label: [KEY=]RE[,RE]\n"
 "                            or a numeric range such as 1kb: or 64kb:1mb\n"
@@ -59,7 +62,7 @@ const char cmd_top_help[] =
 "    leakhound top http://127.0.0.1:6060/debug/pprof/heap\n";
 
 enum {
-	O_TAGFOCUS = 248, O_TAGIGNORE = 249, O_UNIT = 250, O_SI = 256, O_INUSE_SPACE, O_INUSE_OBJECTS, O_ALLOC_SPACE, O_ALLOC_OBJECTS,
+	O_SYMBOLIZE = 247, O_TAGFOCUS = 248, O_TAGIGNORE = 249, O_UNIT = 250, O_SI = 256, O_INUSE_SPACE, O_INUSE_OBJECTS, O_ALLOC_SPACE, O_ALLOC_OBJECTS,
 	O_NODECOUNT, O_NODEFRACTION, O_EDGEFRACTION, O_CUM, O_FLAT, O_FOCUS, O_IGNORE,
 	O_HIDE, O_SHOW, O_SHOW_FROM, O_GRAN, O_NOINLINES, O_DIFF_BASE, O_BASE, O_FORMAT,
 };
@@ -93,6 +96,7 @@ int cmd_top(int argc, char **argv)
 		{ "cum", no_argument, NULL, O_CUM },
 		{ "flat", no_argument, NULL, O_FLAT },
 		{ "focus", required_argument, NULL, O_FOCUS },
+		{ "symbolize", required_argument, NULL, O_SYMBOLIZE },
 		{ "tagfocus", required_argument, NULL, O_TAGFOCUS },
 		{ "tagignore", required_argument, NULL, O_TAGIGNORE },
 		{ "ignore", required_argument, NULL, O_IGNORE },
@@ -115,9 +119,11 @@ int cmd_top(int argc, char **argv)
 	struct sb out = SB_INIT;
 	const char *base = NULL, *format = "text", *output = NULL;
 	bool diff_base = false;
+	unsigned parse_flags = 0;
 	int c, rc;
 	long v;
 
+#define CMDNAME "top"
 	pprof_report_opts_init(&o);
 	while ((c = cli_getopt("top", argc, argv, "o:", opts)) != -1) {
 		switch (c) {
@@ -144,6 +150,14 @@ int cmd_top(int argc, char **argv)
 		case O_FLAT: o.cum = false; break;
 		case O_FOCUS: o.focus = optarg; break;
 		case O_TAGFOCUS: o.tagfocus = optarg; break;
+		case O_SYMBOLIZE:
+			if (!strcmp(optarg, "comments"))
+				parse_flags = PPROF_PARSE_COMMENT_SYMBOLS;
+			else if (!strcmp(optarg, "none"))
+				parse_flags = 0;
+			else
+				return cli_usage(CMDNAME, "unknown --symbolize '%s' (want none or comments)", optarg);
+			break;
 		case O_TAGIGNORE: o.tagignore = optarg; break;
 		case O_IGNORE: o.ignore = optarg; break;
 		case O_HIDE: o.hide = optarg; break;
@@ -171,11 +185,14 @@ int cmd_top(int argc, char **argv)
 	if (optind + 1 < argc)
 		return cli_usage("top", "too many arguments (one profile, use --base for a second)");
 
-	p = pprof_load(argv[optind], base, diff_base, &e);
+	p = pprof_load(argv[optind], base, diff_base, parse_flags, &e);
 	if (!p) {
 		cli_error("%s", e.msg);
 		return CLI_EXIT_ERROR;
 	}
+	if (p->unused_comment_symbols)
+		cli_warn("this debug=1 profile carries symbols only in '#' comments, "
+			 "which pprof ignores; --symbolize=comments reads them");
 	rc = pprof_report_top(p, &o, &r, &e);
 	pprof_profile_free(p);
 	if (rc) {

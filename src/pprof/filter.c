@@ -628,7 +628,7 @@ struct pprof_profile *pprof_prepare(struct pprof_profile *p,
 	return q;
 }
 
-static struct pprof_profile *load_one(const char *src, struct err *e)
+static struct pprof_profile *load_one(const char *src, unsigned flags, struct err *e)
 {
 	size_t len;
 	char *data = pprof_source_read(src, NULL, &len, e);
@@ -636,19 +636,19 @@ static struct pprof_profile *load_one(const char *src, struct err *e)
 
 	if (!data)
 		return NULL;
-	p = pprof_profile_parse(data, len, src, e);
+	p = pprof_profile_parse_flags(data, len, src, flags, e);
 	free(data);
 	return p;
 }
 
 struct pprof_profile *pprof_load(const char *src, const char *base,
-				 bool diff_base, struct err *e)
+				 bool diff_base, unsigned parse_flags, struct err *e)
 {
-	struct pprof_profile *p = load_one(src, e), *b = NULL, *q;
+	struct pprof_profile *p = load_one(src, parse_flags, e), *b = NULL, *q;
 
 	if (!p)
 		return NULL;
-	if (base && !(b = load_one(base, e))) {
+	if (base && !(b = load_one(base, parse_flags, e))) {
 		pprof_profile_free(p);
 		return NULL;
 	}
@@ -672,6 +672,8 @@ struct pprof_profile *pprof_load(const char *src, const char *base,
 		}
 	}
 	q = pprof_prepare(p, b, diff_base, e);
+	if (q)
+		q->unused_comment_symbols = p->unused_comment_symbols;
 	pprof_profile_free(p);
 	pprof_profile_free(b);
 	return q;
