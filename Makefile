@@ -18,14 +18,16 @@ CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) $(PKG_CFLAGS) -DLEAKHOUND_VERSION='"$(VERSIO
 	-I$(B)/gen -Isrc $(EXTRA_CFLAGS)
 LDLIBS  = $(PKG_LIBS) -lpthread -lm
 
+# Three flavours share the rules: normal, ASan+UBSan+LSan, libFuzzer.  B is
+# set before the module files are included because their rules name $(B).
+B   ?= build
+
 SRCS     = $(sort $(wildcard src/*/*.c src/*/*/*.c))
 GEN_SRCS :=
 GEN_HEADERS :=
 -include $(wildcard src/*/module.mk)
 ALL_SRCS = $(SRCS) $(GEN_SRCS)
 
-# Three flavours share the rules: normal, ASan+UBSan+LSan, libFuzzer.
-B   ?= build
 OBJS = $(patsubst %.c,$(B)/obj/%.o,$(ALL_SRCS))
 LIB_OBJS = $(filter-out $(B)/obj/src/cli/main.o,$(OBJS))
 
