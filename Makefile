@@ -69,6 +69,7 @@ ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 asan: bootstrap
 	@$(MAKE) --no-print-directory B=build-asan OPT="$(ASAN_FLAGS)" \
 		LDFLAGS="-fsanitize=address,undefined" build unit
+	@$(MAKE) --no-print-directory fuzz-build
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=86 \
 	 LSAN_OPTIONS=exitcode=86 \
 	 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=87 \
