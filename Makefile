@@ -18,14 +18,16 @@ CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) $(PKG_CFLAGS) -DLEAKHOUND_VERSION='"$(VERSIO
 	-I$(B)/gen -Isrc $(EXTRA_CFLAGS)
 LDLIBS  = $(PKG_LIBS) -lpthread -lm
 
+# Three flavours share the rules: normal, ASan+UBSan+LSan, libFuzzer.  B is
+# set before the module files are included because their rules name $(B).
+B   ?= build
+
 SRCS     = $(sort $(wildcard src/*/*.c src/*/*/*.c))
 GEN_SRCS :=
 GEN_HEADERS :=
 -include $(wildcard src/*/module.mk)
 ALL_SRCS = $(SRCS) $(GEN_SRCS)
 
-# Three flavours share the rules: normal, ASan+UBSan+LSan, libFuzzer.
-B   ?= build
 OBJS = $(patsubst %.c,$(B)/obj/%.o,$(ALL_SRCS))
 LIB_OBJS = $(filter-out $(B)/obj/src/cli/main.o,$(OBJS))
 
@@ -67,6 +69,7 @@ ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 asan: bootstrap
 	@$(MAKE) --no-print-directory B=build-asan OPT="$(ASAN_FLAGS)" \
 		LDFLAGS="-fsanitize=address,undefined" build unit
+	@$(MAKE) --no-print-directory fuzz-build
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=86 \
 	 LSAN_OPTIONS=exitcode=86 \
 	 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=87 \

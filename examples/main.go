@@ -9,6 +9,7 @@ import (
 	"flag"
 	"log"
 	"net/http"
+	"net/http/pprof"
 	"os"
 	"os/signal"
 	"time"
@@ -43,6 +44,11 @@ func main() {
 	mux.HandleFunc("/check", a.handleCheck)
 	mux.HandleFunc("/status", handleStatus)
 	registerMirrors(mux, []string{"http://127.0.0.1:9/a", "http://127.0.0.1:9/b"})
+	// The pprof endpoints, so that `leakhound watch` and `run --pprof` can
+	// sample the heap and goroutine profiles of this service.
+	mux.HandleFunc("/debug/pprof/", pprof.Index)
+	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
+	mux.HandleFunc("/debug/pprof/symbol", pprof.Symbol)
 	srv := &http.Server{Addr: *addr, Handler: mux}
 	go func() {
 		<-ctx.Done()

@@ -2,6 +2,7 @@
  * flame: a flame graph of a profile, as an interactive SVG or folded stacks.
  */
 #include "cli.h"
+#include "pprof_opts.h"
 #include "../pprof/flame.h"
 
 #include <getopt.h>
@@ -33,6 +34,9 @@ const char cmd_flame_help[] =
 "    --sample-index NAME|N   sample type (default: the profile's default)\n"
 "    --inuse_space, --inuse_objects, --alloc_space, --alloc_objects\n"
 "    --focus RE, --ignore RE, --hide RE, --show RE, --show-from RE\n"
+"    --symbolize comments    read function names, files and lines of a\n"
+"                            debug=1 text profile from its '#' lines (pprof\n"
+"                            ignores them: its report shows <unknown>)\n"
 "    --tagfocus F, --tagignore F\n"
 "                            keep or drop samples by label: [KEY=]RE[,RE]\n"
 "                            or a numeric range such as 1kb: or 64kb:1mb\n"
@@ -49,63 +53,36 @@ const char cmd_flame_help[] =
 "    leakhound flame --folded --alloc_space heap.pb.gz | sort -k2 -n\n";
 
 enum {
-	O_TAGFOCUS = 248, O_TAGIGNORE = 249, O_SI = 256, O_INUSE_SPACE, O_INUSE_OBJECTS, O_ALLOC_SPACE, O_ALLOC_OBJECTS,
-	O_FOCUS, O_IGNORE, O_HIDE, O_SHOW, O_SHOW_FROM, O_NOINLINES, O_DIFF_BASE,
-	O_FOLDED, O_TITLE, O_WIDTH,
+	O_FOLDED = CLI_PP_END, O_TITLE, O_WIDTH,
 };
 
 int cmd_flame(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{ "sample-index", required_argument, NULL, O_SI },
-		{ "sample_index", required_argument, NULL, O_SI },
-		{ "inuse_space", no_argument, NULL, O_INUSE_SPACE },
-		{ "inuse_objects", no_argument, NULL, O_INUSE_OBJECTS },
-		{ "alloc_space", no_argument, NULL, O_ALLOC_SPACE },
-		{ "alloc_objects", no_argument, NULL, O_ALLOC_OBJECTS },
-		{ "focus", required_argument, NULL, O_FOCUS },
-		{ "tagfocus", required_argument, NULL, O_TAGFOCUS },
-		{ "tagignore", required_argument, NULL, O_TAGIGNORE },
-		{ "ignore", required_argument, NULL, O_IGNORE },
-		{ "hide", required_argument, NULL, O_HIDE },
-		{ "show", required_argument, NULL, O_SHOW },
-		{ "show-from", required_argument, NULL, O_SHOW_FROM },
-		{ "show_from", required_argument, NULL, O_SHOW_FROM },
-		{ "noinlines", no_argument, NULL, O_NOINLINES },
-		{ "diff-base", required_argument, NULL, O_DIFF_BASE },
-		{ "diff_base", required_argument, NULL, O_DIFF_BASE },
+		CLI_PPROF_OPTIONS,
 		{ "folded", no_argument, NULL, O_FOLDED },
 		{ "title", required_argument, NULL, O_TITLE },
 		{ "width", required_argument, NULL, O_WIDTH },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct pprof_report_opts o;
+	struct cli_pprof_opts po;
 	struct pprof_profile *p;
 	struct pprof_flame f;
 	struct err e = ERR_INIT;
 	struct sb out = SB_INIT;
-	const char *base = NULL, *output = NULL, *title = NULL;
+	const char *output = NULL, *title = NULL;
 	bool folded = false;
 	long width = 0;
 	int c, rc;
 
-	pprof_report_opts_init(&o);
+	cli_pprof_opts_init(&po);
 	while ((c = cli_getopt("flame", argc, argv, "o:", opts)) != -1) {
+		if ((rc = cli_pprof_opt("flame", c, optarg, &po)) != 0) {
+			if (rc < 0)
+				return CLI_EXIT_USAGE;
+			continue;
+		}
 		switch (c) {
-		case O_SI: o.sample_index = optarg; break;
-		case O_INUSE_SPACE: o.sample_index = "inuse_space"; break;
-		case O_INUSE_OBJECTS: o.sample_index = "inuse_objects"; break;
-		case O_ALLOC_SPACE: o.sample_index = "alloc_space"; break;
-		case O_ALLOC_OBJECTS: o.sample_index = "alloc_objects"; break;
-		case O_FOCUS: o.focus = optarg; break;
-		case O_TAGFOCUS: o.tagfocus = optarg; break;
-		case O_TAGIGNORE: o.tagignore = optarg; break;
-		case O_IGNORE: o.ignore = optarg; break;
-		case O_HIDE: o.hide = optarg; break;
-		case O_SHOW: o.show = optarg; break;
-		case O_SHOW_FROM: o.show_from = optarg; break;
-		case O_NOINLINES: o.noinlines = true; break;
-		case O_DIFF_BASE: base = optarg; break;
 		case O_FOLDED: folded = true; break;
 		case O_TITLE: title = optarg; break;
 		case O_WIDTH:
@@ -122,12 +99,10 @@ int cmd_flame(int argc, char **argv)
 		return cli_usage("flame", "no profile given");
 	if (optind + 1 < argc)
 		return cli_usage("flame", "too many arguments (one profile, use --diff-base for a second)");
-	p = pprof_load(argv[optind], base, true, &e);
-	if (!p) {
-		cli_error("%s", e.msg);
+	p = cli_pprof_load(argv[optind], &po);
+	if (!p)
 		return CLI_EXIT_ERROR;
-	}
-	rc = pprof_flame_build(&f, p, &o, &e);
+	rc = pprof_flame_build(&f, p, &po.o, &e);
 	pprof_profile_free(p);
 	if (rc) {
 		pprof_flame_release(&f);

@@ -2,6 +2,7 @@
  * list: pprof's -list, source annotated with a profile's values per line.
  */
 #include "cli.h"
+#include "pprof_opts.h"
 #include "../pprof/report.h"
 
 #include <getopt.h>
@@ -29,6 +30,9 @@ const char cmd_list_help[] =
 "    --sample-index NAME|N   sample type (default: the profile's default)\n"
 "    --inuse_space, --inuse_objects, --alloc_space, --alloc_objects\n"
 "    --focus RE, --ignore RE, --hide RE, --show RE, --show-from RE\n"
+"    --symbolize comments    read function names, files and lines of a\n"
+"                            debug=1 text profile from its '#' lines (pprof\n"
+"                            ignores them: its report shows <unknown>)\n"
 "    --tagfocus F, --tagignore F\n"
 "                            keep or drop samples by label: [KEY=]RE[,RE]\n"
 "                            or a numeric range such as 1kb: or 64kb:1mb\n"
@@ -46,64 +50,36 @@ const char cmd_list_help[] =
 "    leakhound list --src ~/src/app --alloc_space Handler heap.pb.gz\n";
 
 enum {
-	O_TAGFOCUS = 248, O_TAGIGNORE = 249, O_UNIT = 250, O_SI = 256, O_INUSE_SPACE, O_INUSE_OBJECTS, O_ALLOC_SPACE, O_ALLOC_OBJECTS,
-	O_FOCUS, O_IGNORE, O_HIDE, O_SHOW, O_SHOW_FROM, O_NOINLINES, O_DIFF_BASE,
-	O_BASE, O_SRC,
+	O_UNIT = CLI_PP_END, O_BASE, O_SRC,
 };
 
 int cmd_list(int argc, char **argv)
 {
 	static const struct option opts[] = {
+		CLI_PPROF_OPTIONS,
 		{ "unit", required_argument, NULL, O_UNIT },
-		{ "sample-index", required_argument, NULL, O_SI },
-		{ "sample_index", required_argument, NULL, O_SI },
-		{ "inuse_space", no_argument, NULL, O_INUSE_SPACE },
-		{ "inuse_objects", no_argument, NULL, O_INUSE_OBJECTS },
-		{ "alloc_space", no_argument, NULL, O_ALLOC_SPACE },
-		{ "alloc_objects", no_argument, NULL, O_ALLOC_OBJECTS },
-		{ "focus", required_argument, NULL, O_FOCUS },
-		{ "tagfocus", required_argument, NULL, O_TAGFOCUS },
-		{ "tagignore", required_argument, NULL, O_TAGIGNORE },
-		{ "ignore", required_argument, NULL, O_IGNORE },
-		{ "hide", required_argument, NULL, O_HIDE },
-		{ "show", required_argument, NULL, O_SHOW },
-		{ "show-from", required_argument, NULL, O_SHOW_FROM },
-		{ "show_from", required_argument, NULL, O_SHOW_FROM },
-		{ "noinlines", no_argument, NULL, O_NOINLINES },
-		{ "diff-base", required_argument, NULL, O_DIFF_BASE },
-		{ "diff_base", required_argument, NULL, O_DIFF_BASE },
 		{ "base", required_argument, NULL, O_BASE },
 		{ "src", required_argument, NULL, O_SRC },
 		{ "source_path", required_argument, NULL, O_SRC },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct pprof_report_opts o;
+	struct cli_pprof_opts po;
 	struct pprof_profile *p;
 	struct err e = ERR_INIT;
 	struct sb out = SB_INIT;
-	const char *base = NULL, *output = NULL, *src = NULL;
-	bool diff_base = false;
+	const char *output = NULL, *src = NULL;
 	int c, rc;
 
-	pprof_report_opts_init(&o);
+	cli_pprof_opts_init(&po);
 	while ((c = cli_getopt("list", argc, argv, "o:", opts)) != -1) {
+		if ((rc = cli_pprof_opt("list", c, optarg, &po)) != 0) {
+			if (rc < 0)
+				return CLI_EXIT_USAGE;
+			continue;
+		}
 		switch (c) {
-		case O_SI: o.sample_index = optarg; break;
-		case O_UNIT: o.unit = optarg; break;
-		case O_INUSE_SPACE: o.sample_index = "inuse_space"; break;
-		case O_INUSE_OBJECTS: o.sample_index = "inuse_objects"; break;
-		case O_ALLOC_SPACE: o.sample_index = "alloc_space"; break;
-		case O_ALLOC_OBJECTS: o.sample_index = "alloc_objects"; break;
-		case O_FOCUS: o.focus = optarg; break;
-		case O_TAGFOCUS: o.tagfocus = optarg; break;
-		case O_TAGIGNORE: o.tagignore = optarg; break;
-		case O_IGNORE: o.ignore = optarg; break;
-		case O_HIDE: o.hide = optarg; break;
-		case O_SHOW: o.show = optarg; break;
-		case O_SHOW_FROM: o.show_from = optarg; break;
-		case O_NOINLINES: o.noinlines = true; break;
-		case O_DIFF_BASE: base = optarg; diff_base = true; break;
-		case O_BASE: base = optarg; diff_base = false; break;
+		case O_UNIT: po.o.unit = optarg; break;
+		case O_BASE: po.base = optarg; po.diff_base = false; break;
 		case O_SRC: src = optarg; break;
 		case 'o': output = optarg; break;
 		default: return CLI_EXIT_USAGE;
@@ -113,12 +89,10 @@ int cmd_list(int argc, char **argv)
 		return cli_usage("list", "want a regular expression and a profile");
 	if (optind + 2 < argc)
 		return cli_usage("list", "too many arguments");
-	p = pprof_load(argv[optind + 1], base, diff_base, &e);
-	if (!p) {
-		cli_error("%s", e.msg);
+	p = cli_pprof_load(argv[optind + 1], &po);
+	if (!p)
 		return CLI_EXIT_ERROR;
-	}
-	rc = pprof_report_list(p, &o, argv[optind], src, &out, &e);
+	rc = pprof_report_list(p, &po.o, argv[optind], src, &out, &e);
 	pprof_profile_free(p);
 	if (rc) {
 		sb_release(&out);

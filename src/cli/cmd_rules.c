@@ -65,8 +65,13 @@ int cmd_rules(int argc, char **argv)
 		fputs(r->doc, stdout);
 		return CLI_EXIT_CLEAN;
 	}
+	int width = 0;
+
 	for (size_t i = 0; i < lint_nrules; i++)
-		printf("%-20s %-8s %s\n", lint_rules[i].id,
+		if ((int)strlen(lint_rules[i].id) > width)
+			width = (int)strlen(lint_rules[i].id);
+	for (size_t i = 0; i < lint_nrules; i++)
+		printf("%-*s  %-8s %s\n", width, lint_rules[i].id,
 		       report_severity_name(lint_rules[i].severity),
 		       lint_rules[i].summary);
 	return CLI_EXIT_CLEAN;

@@ -465,7 +465,8 @@ static void do_package(struct worker *w, struct pkg_job *job)
 	}
 	/* one package per package clause (x and x_test, and the
 	 * `//go:build ignore` generators that std keeps beside packages) */
-	qsort(ps.items, ps.len, sizeof(ps.items[0]), cmp_parsed);
+	if (ps.len > 1)
+		qsort(ps.items, ps.len, sizeof(ps.items[0]), cmp_parsed);
 	for (i = 0; i < ps.len;) {
 		size_t j = i;
 
@@ -565,7 +566,8 @@ int lint_run(const struct lint_options *o, char *const *paths, size_t npaths,
 		if (o->include_tests || !is_test_path(walk.paths[i]))
 			vec_push(&files, walk.paths[i]);
 	/* group by directory; a file named twice is linted once */
-	qsort(files.items, files.len, sizeof(char *), cmp_str);
+	if (files.len > 1)
+		qsort(files.items, files.len, sizeof(char *), cmp_str);
 	for (i = 0; i < files.len; i++) {
 		char *d = dir_of(files.items[i]);
 

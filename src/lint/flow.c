@@ -803,6 +803,22 @@ static int nil_branch(struct walk *w, const struct go_node *cond)
 	if (!cond || cond->kind != GO_BINARY_EXPR)
 		return 0;
 	b = GO_CAST(go_binary_expr, cond);
+	/* resp != nil && resp.Body != nil: the else-branch has no body to
+	 * close; likewise f != nil && ... for the other resources only when
+	 * the second test is again a nil test of the same value */
+	if (b->op == GO_TOK_LAND) {
+		const struct go_node *r = go_unparen(b->y);
+		struct go_node *bx = NULL;
+
+		if (nil_branch(w, b->x) != 2 || !r || r->kind != GO_BINARY_EXPR ||
+		    GO_CAST(go_binary_expr, r)->op != GO_TOK_NEQ)
+			return 0;
+		if (is_var(GO_CAST(go_binary_expr, r)->x, w->r->var) ||
+		    (is_sel(GO_CAST(go_binary_expr, r)->x, "Body", &bx) &&
+		     is_var(bx, w->r->var)))
+			return 2;
+		return 0;
+	}
 	if (b->op != GO_TOK_EQL && b->op != GO_TOK_NEQ)
 		return 0;
 	x = go_unparen(b->x);

@@ -542,6 +542,13 @@ int pprof_check_valid(const struct pprof_profile *p, struct err *e)
 struct pprof_profile *pprof_profile_parse(const void *data, size_t len,
 					  const char *name, struct err *e)
 {
+	return pprof_profile_parse_flags(data, len, name, 0, e);
+}
+
+struct pprof_profile *pprof_profile_parse_flags(const void *data, size_t len,
+						const char *name, unsigned flags,
+						struct err *e)
+{
 	unsigned char *raw = NULL;
 	struct pprof_profile *p;
 	struct err perr = ERR_INIT, lerr = ERR_INIT;
@@ -563,7 +570,7 @@ struct pprof_profile *pprof_profile_parse(const void *data, size_t len,
 	if (!p) {
 		/* Text forms start with printable bytes; a proto error is the
 		 * better message for everything else. */
-		p = pprof_parse_legacy(data, len, &lerr);
+		p = pprof_parse_legacy(data, len, flags, &lerr);
 		if (!p) {
 			free(raw);
 			err_setf(e, "cannot parse '%s': %s", name,

@@ -337,7 +337,8 @@ struct tagfilter {
 	bool numeric;
 	int kind;                 /* 0 ==, 1 >=, 2 <=, 3 range */
 	double v1, v2;
-	const char *unit;
+	const char *unit;         /* points into unitbuf */
+	char unitbuf[32];
 	struct pprof_rx **rx;
 	size_t nrx;
 	char *buf;
@@ -385,7 +386,9 @@ static bool parse_range(struct tagfilter *t, const char *filter)
 	snprintf(unit, sizeof(unit), "%.*s", (int)(ae - an), an);
 	v = strtoll(num, NULL, 10);
 	t->v1 = pprof_scale_value(v, unit, unit, &u);
-	t->unit = u;
+	/* u may point into our own buffer: keep a copy */
+	snprintf(t->unitbuf, sizeof(t->unitbuf), "%s", u);
+	t->unit = t->unitbuf;
 	if (!b) {
 		if (a == filter && !*ae)
 			t->kind = 0;
@@ -625,7 +628,7 @@ struct pprof_profile *pprof_prepare(struct pprof_profile *p,
 	return q;
 }
 
-static struct pprof_profile *load_one(const char *src, struct err *e)
+static struct pprof_profile *load_one(const char *src, unsigned flags, struct err *e)
 {
 	size_t len;
 	char *data = pprof_source_read(src, NULL, &len, e);
@@ -633,19 +636,19 @@ static struct pprof_profile *load_one(const char *src, struct err *e)
 
 	if (!data)
 		return NULL;
-	p = pprof_profile_parse(data, len, src, e);
+	p = pprof_profile_parse_flags(data, len, src, flags, e);
 	free(data);
 	return p;
 }
 
 struct pprof_profile *pprof_load(const char *src, const char *base,
-				 bool diff_base, struct err *e)
+				 bool diff_base, unsigned parse_flags, struct err *e)
 {
-	struct pprof_profile *p = load_one(src, e), *b = NULL, *q;
+	struct pprof_profile *p = load_one(src, parse_flags, e), *b = NULL, *q;
 
 	if (!p)
 		return NULL;
-	if (base && !(b = load_one(base, e))) {
+	if (base && !(b = load_one(base, parse_flags, e))) {
 		pprof_profile_free(p);
 		return NULL;
 	}
@@ -669,6 +672,8 @@ struct pprof_profile *pprof_load(const char *src, const char *base,
 		}
 	}
 	q = pprof_prepare(p, b, diff_base, e);
+	if (q)
+		q->unused_comment_symbols = p->unused_comment_symbols;
 	pprof_profile_free(p);
 	pprof_profile_free(b);
 	return q;

@@ -26,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../base/map.h"
 #include "../base/vec.h"
 
 typedef VEC(uint64_t) addr_vec;
@@ -509,8 +510,149 @@ void pprof_legacy_frame_info(struct pprof_profile *p)
 	p->keep_frames = "";
 }
 
+/* ---- the "#" symbol lines (opt-in) ---- */
+
+struct csym {
+	const char *name, *file;
+	int64_t line;
+	struct csym *next;
+};
+
+struct csyms {
+	struct csym *first, *last;
+	size_t block;
+};
+
+/* Fill locations' lines from "#\t0xADDR\tfunc+0xOFF\tfile:line" lines, or
+ * only note that there are some when !apply. */
+static void comment_symbols(struct pprof_profile *p, const char *text, size_t len,
+			    bool apply)
+{
+	struct lines L = { text, text + len, 0 };
+	struct u64map addrs = { 0 };
+	struct map funcs = MAP_INIT;
+	const char *s;
+	size_t n, block = 0, i, found = 0;
+
+	while (next_line(&L, &s, &n)) {
+		const char *f[4], *e = s + n;
+		size_t fl[4], k = 0;
+		const char *q = s, *plus, *colon;
+		uint64_t addr;
+		struct csyms *cs;
+		struct csym *c;
+		char *end;
+
+		while (q < e && (*q == ' ' || *q == '\t'))
+			q++;
+		if (q >= e || *q != '#') {
+			block++;
+			continue;
+		}
+		/* fields separated by runs of tabs */
+		while (q < e && k < 4) {
+			const char *t = memchr(q, '\t', (size_t)(e - q));
+
+			f[k] = q;
+			fl[k] = (size_t)((t ? t : e) - q);
+			k++;
+			if (!t)
+				break;
+			q = t;
+			while (q < e && *q == '\t')
+				q++;
+		}
+		if (k < 4 || fl[0] != 1 || fl[1] < 3 || f[1][0] != '0' || f[1][1] != 'x')
+			continue;
+		addr = strtoull(f[1], &end, 16);
+		if (end != f[1] + fl[1])
+			continue;
+		found++;
+		if (!apply)
+			break;
+		plus = NULL;
+		for (i = fl[2]; i-- > 0;)
+			if (f[2][i] == '+') {
+				plus = f[2] + i;
+				break;
+			}
+		colon = NULL;
+		for (i = fl[3]; i-- > 0;)
+			if (f[3][i] == ':') {
+				colon = f[3] + i;
+				break;
+			}
+		if (!plus || !colon)
+			continue;
+		cs = u64map_get(&addrs, addr + 1);
+		if (!cs) {
+			cs = arena_new(&p->arena, struct csyms);
+			cs->block = block;
+			u64map_put(&addrs, addr + 1, cs);
+		} else if (cs->block != block) {
+			continue;   /* the same frames again under another sample */
+		}
+		c = arena_new(&p->arena, struct csym);
+		c->name = arena_strndup(&p->arena, f[2], (size_t)(plus - f[2]));
+		c->file = arena_strndup(&p->arena, f[3], (size_t)(colon - f[3]));
+		c->line = strtoll(colon + 1, NULL, 10);
+		if (cs->last)
+			cs->last->next = c;
+		else
+			cs->first = c;
+		cs->last = c;
+	}
+	if (!apply) {
+		p->unused_comment_symbols = found > 0;
+		u64map_free(&addrs);
+		return;
+	}
+	{
+		VEC(struct pprof_function *) fv = { 0 };
+
+		for (i = 0; i < p->nlocation; i++) {
+			struct pprof_location *l = p->location[i];
+			struct csyms *cs = u64map_get(&addrs, l->address + 1);
+			struct csym *c;
+			size_t nl = 0, j = 0;
+
+			if (!cs)
+				continue;
+			for (c = cs->first; c; c = c->next)
+				nl++;
+			l->line = arena_alloc(&p->arena, sizeof(*l->line) * (nl + 1));
+			for (c = cs->first; c; c = c->next, j++) {
+				char *key = arena_printf(&p->arena, "%s\n%s", c->name, c->file);
+				struct map_slot *sl = map_slot(&funcs, key, strlen(key));
+
+				if (!sl->value) {
+					struct pprof_function *fn = arena_new(&p->arena,
+									      struct pprof_function);
+					fn->id = fv.len + 1;
+					fn->name = c->name;
+					fn->system_name = c->name;
+					fn->filename = c->file;
+					sl->key = key;
+					sl->value = fn;
+					vec_push(&fv, fn);
+				}
+				l->line[j].function = sl->value;
+				l->line[j].line = c->line;
+			}
+			l->nline = nl;
+		}
+		p->nfunction = fv.len;
+		p->function = arena_alloc(&p->arena, sizeof(*p->function) * (fv.len + 1));
+		if (fv.len)
+			memcpy(p->function, fv.items, sizeof(*p->function) * fv.len);
+		vec_free(&fv);
+	}
+	u64map_free(&addrs);
+	map_release(&funcs);
+}
+
 struct pprof_profile *pprof_parse_legacy(const char *text, size_t len,
-					 struct err *e)
+					 unsigned flags, struct err *e)
 {
 	struct pprof_profile *p;
 	int unrec;
@@ -523,6 +665,11 @@ struct pprof_profile *pprof_parse_legacy(const char *text, size_t len,
 			err_setf(e, "unrecognized profile format");
 		return NULL;
 	}
-	pprof_legacy_frame_info(p);
+	comment_symbols(p, text, len, flags & PPROF_PARSE_COMMENT_SYMBOLS);
+	/* pprof's allocator patterns (runtime\..* among them) would cut these
+	 * stacks at runtime.main, below the hidden runtime.goexit frame; Go
+	 * already leaves the allocator's own frames out of them */
+	if (!(flags & PPROF_PARSE_COMMENT_SYMBOLS))
+		pprof_legacy_frame_info(p);
 	return p;
 }

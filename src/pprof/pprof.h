@@ -104,7 +104,15 @@ struct pprof_profile {
 	int64_t time_nanos, duration_nanos;
 	struct pprof_value_type period_type;
 	int64_t period;
+	/* a debug=1 text profile read without its "#" symbol lines that has
+	 * some (see PPROF_PARSE_COMMENT_SYMBOLS) */
+	bool unused_comment_symbols;
 };
+
+/* pprof_profile_parse_flags: take function names, files and lines of the
+ * debug=1 text forms from their "#\t0xADDR\tfunc+0xOFF\tfile:line" lines
+ * (pprof ignores them, so reports then differ from pprof's). */
+#define PPROF_PARSE_COMMENT_SYMBOLS 1u
 
 /* Upper bound on the decompressed size of one profile (1 GiB). */
 #define PPROF_MAX_INFLATED ((size_t)1 << 30)
@@ -125,12 +133,17 @@ unsigned char *pprof_gunzip(const void *data, size_t len, size_t max_out,
 struct pprof_profile *pprof_profile_parse(const void *data, size_t len,
 					  const char *name, struct err *e);
 
+/* pprof_profile_parse with PPROF_PARSE_* flags. */
+struct pprof_profile *pprof_profile_parse_flags(const void *data, size_t len,
+						const char *name, unsigned flags,
+						struct err *e);
+
 /* The proto form alone (already decompressed). */
 struct pprof_profile *pprof_parse_proto(const void *data, size_t len,
 					struct err *e);
 /* The legacy text forms alone; NULL with e filled if unrecognised. */
 struct pprof_profile *pprof_parse_legacy(const char *text, size_t len,
-					 struct err *e);
+					 unsigned flags, struct err *e);
 
 /* A new empty profile (for builders). */
 struct pprof_profile *pprof_profile_new(void);

@@ -57,12 +57,13 @@ struct pprof_report_opts {
 void pprof_report_opts_init(struct pprof_report_opts *o);
 
 /* Read and prepare the profile of a report the way pprof does.  src and base
- * are sources (file, "-", URL; see source.h); base may be NULL.  With
+ * are sources (file, "-", URL; see source.h); base may be NULL; parse_flags
+ * are PPROF_PARSE_* flags.  With
  * diff_base the base is a -diff_base (percentages of the base's total),
  * otherwise a -base (plain subtraction).  Returns the profile or NULL with e
  * filled. */
 struct pprof_profile *pprof_load(const char *src, const char *base,
-				 bool diff_base, struct err *e);
+				 bool diff_base, unsigned parse_flags, struct err *e);
 
 /* Prepare already-parsed profiles (not modified) as pprof_load does. */
 struct pprof_profile *pprof_prepare(struct pprof_profile *p,

@@ -36,6 +36,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	d = pprof_prepare(p, p, true, &e);
 	if (d) {
 		o.granularity = PPROF_GRAN_LINES;
+		o.tagfocus = "1kb:";
+		o.tagignore = "a,b";
+		o.hide = "runtime";
 		if (pprof_flame_build(&f, d, &o, &e) == 0) {
 			pprof_flame_folded(&f, &out);
 			pprof_flame_svg(&f, NULL, 0, &out);
@@ -44,6 +47,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		pprof_profile_free(d);
 	}
 	pprof_diff(p, p, NULL, PPROF_GRAN_FUNCTIONS, &a, &rows, &e);
+	/* the debug=1 forms once more, symbolised from their comments */
+	q = pprof_profile_parse_flags(data, size, "fuzz", PPROF_PARSE_COMMENT_SYMBOLS, &e);
+	if (q) {
+		pprof_report_opts_init(&o);
+		if (pprof_report_top(q, &o, &r, &e) == 0) {
+			pprof_report_text(&r, &out);
+			pprof_report_release(&r);
+		}
+		pprof_profile_free(q);
+	}
 	arena_release(&a);
 	sb_release(&out);
 	pprof_profile_free(p);

@@ -56,18 +56,95 @@ struct dl {
 	VEC(struct go_node *) loops;
 };
 
-/* Was var created by a file-opening call inside loop body b? */
+/* Was var created by a file-opening call inside loop body b?  And is it
+ * kept beyond the iteration: stored by a plain `=` into a variable declared
+ * outside the loop, as the value itself or inside an append
+ * (files = append(files, bufio.NewReader(f)), open[name] = f)?  Then holding
+ * it open until the function returns is the point, not a leak. */
 struct opened {
 	const struct go_ident *var;
+	const struct go_node *body;
 	int yes;
+	int kept;
 };
+
+static int uses_var(struct go_node *n, void *ctx)
+{
+	struct opened *o = ctx;
+
+	/* f.Read(buf), f.Name(): using the file is not keeping it */
+	if (n->kind == GO_SELECTOR_EXPR &&
+	    go_local_var(GO_CAST(go_selector_expr, n)->x) == o->var)
+		return 0;
+	if (n->kind == GO_IDENT && go_local_var(n) == o->var)
+		o->kept = 1;
+	return !o->kept;
+}
+
+/* The variable an assignment target is rooted in (xs in xs[i], s in s.f). */
+static struct go_node *target_root(struct go_node *e)
+{
+	for (;;) {
+		e = go_unparen(e);
+		if (e->kind == GO_INDEX_EXPR)
+			e = GO_CAST(go_index_expr, e)->x;
+		else if (e->kind == GO_SELECTOR_EXPR)
+			e = GO_CAST(go_selector_expr, e)->x;
+		else if (e->kind == GO_STAR_EXPR)
+			e = GO_CAST(go_star_expr, e)->x;
+		else
+			return e;
+	}
+}
+
+/* Does target outlive an iteration of the loop body?  A local declared
+ * inside the body does not; anything else (a local declared before the
+ * loop, a parameter, a package variable) does. */
+static int outlives_iteration(const struct opened *o, struct go_node *target)
+{
+	struct go_node *root = target_root(target);
+	struct go_ident *decl;
+
+	if (root->kind != GO_IDENT || !strcmp(GO_CAST(go_ident, root)->name, "_"))
+		return 0;
+	decl = go_local_var(root);
+	return !decl || decl->node.off < o->body->off ||
+	       decl->node.off >= o->body->end;
+}
+
+static void note_kept(struct opened *o, struct go_assign_stmt *a)
+{
+	size_t i, j;
+
+	if (a->tok != GO_TOK_ASSIGN || a->lhs.n != a->rhs.n)
+		return;
+	for (i = 0; i < a->rhs.n && !o->kept; i++) {
+		struct go_node *r = go_unparen(a->rhs.v[i]);
+
+		if (!outlives_iteration(o, a->lhs.v[i]))
+			continue;
+		if (r->kind == GO_IDENT) {
+			uses_var(r, o);
+		} else if (r->kind == GO_CALL_EXPR) {
+			struct go_call_expr *c = GO_CAST(go_call_expr, r);
+			struct go_node *fun = go_unparen(c->fun);
+
+			if (fun->kind != GO_IDENT ||
+			    strcmp(GO_CAST(go_ident, fun)->name, "append") ||
+			    GO_CAST(go_ident, fun)->decl_kind != GO_DECL_UNIVERSE)
+				continue;
+			for (j = 1; j < c->args.n && !o->kept; j++)
+				go_ast_inspect(c->args.v[j], uses_var, NULL, o);
+		}
+	}
+}
 
 static int opened_fn(struct go_node *n, void *ctx)
 {
 	struct opened *o = ctx;
 	enum lint_res_kind k;
 
-	if (n->kind == GO_FUNC_LIT || o->yes)
+	if (n->kind == GO_FUNC_LIT)
 		return 0;
 	if (n->kind == GO_ASSIGN_STMT) {
 		struct go_assign_stmt *a = GO_CAST(go_assign_stmt, n);
@@ -76,6 +153,8 @@ static int opened_fn(struct go_node *n, void *ctx)
 		    go_local_var(a->lhs.v[0]) == o->var &&
 		    lint_flow_creator(a->rhs.v[0], &k) && k == LINT_RES_FILE)
 			o->yes = 1;
+		else
+			note_kept(o, a);
 	}
 	return 1;
 }
@@ -95,7 +174,7 @@ static int dl_fn(struct go_node *n, void *ctx)
 		struct go_block_stmt *body = loop->kind == GO_FOR_STMT ?
 			GO_CAST(go_for_stmt, loop)->body :
 			GO_CAST(go_range_stmt, loop)->body;
-		struct opened o = { NULL, 0 };
+		struct opened o = { NULL, NULL, 0, 0 };
 
 		if (!call || call->kind != GO_CALL_EXPR)
 			return 1;
@@ -105,10 +184,11 @@ static int dl_fn(struct go_node *n, void *ctx)
 			return 1;
 		x = GO_CAST(go_selector_expr, f)->x;
 		o.var = go_local_var(x);
-		if (!o.var)
+		o.body = (struct go_node *)body;
+		if (!o.var || !body)
 			return 1;
 		go_ast_inspect((struct go_node *)body, opened_fn, NULL, &o);
-		if (o.yes) {
+		if (o.yes && !o.kept) {
 			struct finding *fd = lint_report(d->cx, d->fn->file, n,
 				REPORT_SEV_WARNING,
 				"move the loop body into a function (the defer then "

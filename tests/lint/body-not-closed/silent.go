@@ -163,3 +163,12 @@ func existsDo(c *http.Client, url string) bool {
 	}
 	return resp.StatusCode == 200
 }
+
+// The defensive idiom: both nil tests.
+func defensive(url string) error {
+	resp, err := http.Get(url)
+	if resp != nil && resp.Body != nil {
+		defer resp.Body.Close()
+	}
+	return err
+}

@@ -1,0 +1,77 @@
+/*
+ * pprof_opts: shared option handling of top, list and flame.
+ */
+#include "cli.h"
+#include "pprof_opts.h"
+
+#include <string.h>
+
+void cli_pprof_opts_init(struct cli_pprof_opts *po)
+{
+	pprof_report_opts_init(&po->o);
+	po->base = NULL;
+	po->diff_base = false;
+	po->parse_flags = 0;
+}
+
+int cli_pprof_opt(const char *cmd, int c, const char *arg,
+		  struct cli_pprof_opts *po)
+{
+	switch (c) {
+	case CLI_PP_SI: po->o.sample_index = arg; break;
+	case CLI_PP_INUSE_SPACE: po->o.sample_index = "inuse_space"; break;
+	case CLI_PP_INUSE_OBJECTS: po->o.sample_index = "inuse_objects"; break;
+	case CLI_PP_ALLOC_SPACE: po->o.sample_index = "alloc_space"; break;
+	case CLI_PP_ALLOC_OBJECTS: po->o.sample_index = "alloc_objects"; break;
+	case CLI_PP_FOCUS: po->o.focus = arg; break;
+	case CLI_PP_IGNORE: po->o.ignore = arg; break;
+	case CLI_PP_HIDE: po->o.hide = arg; break;
+	case CLI_PP_SHOW: po->o.show = arg; break;
+	case CLI_PP_SHOW_FROM: po->o.show_from = arg; break;
+	case CLI_PP_TAGFOCUS: po->o.tagfocus = arg; break;
+	case CLI_PP_TAGIGNORE: po->o.tagignore = arg; break;
+	case CLI_PP_NOINLINES: po->o.noinlines = true; break;
+	case CLI_PP_DIFF_BASE: po->base = arg; po->diff_base = true; break;
+	case CLI_PP_SYMBOLIZE:
+		if (!strcmp(arg, "comments"))
+			po->parse_flags = PPROF_PARSE_COMMENT_SYMBOLS;
+		else if (!strcmp(arg, "none"))
+			po->parse_flags = 0;
+		else {
+			cli_usage(cmd, "unknown --symbolize '%s' (want none or comments)", arg);
+			return -1;
+		}
+		break;
+	default:
+		return 0;
+	}
+	return 1;
+}
+
+struct pprof_profile *cli_pprof_load(const char *path,
+				     const struct cli_pprof_opts *po)
+{
+	struct err e = ERR_INIT;
+	struct pprof_profile *p;
+
+	p = pprof_load(path, po->base, po->diff_base, po->parse_flags, &e);
+	if (!p) {
+		cli_error("%s", e.msg);
+		return NULL;
+	}
+	if (p->unused_comment_symbols)
+		cli_warn("this debug=1 profile carries symbols only in '#' comments, "
+			 "which pprof ignores; --symbolize=comments reads them");
+	return p;
+}
+
+void cli_pprof_warn_unmatched(unsigned unmatched)
+{
+	static const char *const names[] = { "focus", "ignore", "hide", "show",
+					     "show-from", "tagfocus", "tagignore" };
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (unmatched & (1u << i))
+			cli_warn("--%s expression matched no samples", names[i]);
+}

@@ -1,0 +1,67 @@
+/*
+ * pprof_opts: the options top, list and flame share (sample selection,
+ * pprof's filters, symbolization, a base profile), parsed once here so the
+ * three commands accept and check them the same way.
+ *
+ * A command puts CLI_PPROF_OPTIONS in its struct option table, numbers its
+ * own options from CLI_PP_END on, and hands every getopt value to
+ * cli_pprof_opt before its own switch.
+ */
+#ifndef CLI_PPROF_OPTS_H
+#define CLI_PPROF_OPTS_H
+
+#include <getopt.h>
+#include <stdbool.h>
+#include "../pprof/report.h"
+
+enum {
+	CLI_PP_SI = 256, CLI_PP_INUSE_SPACE, CLI_PP_INUSE_OBJECTS,
+	CLI_PP_ALLOC_SPACE, CLI_PP_ALLOC_OBJECTS, CLI_PP_FOCUS, CLI_PP_IGNORE,
+	CLI_PP_HIDE, CLI_PP_SHOW, CLI_PP_SHOW_FROM, CLI_PP_TAGFOCUS,
+	CLI_PP_TAGIGNORE, CLI_PP_SYMBOLIZE, CLI_PP_NOINLINES, CLI_PP_DIFF_BASE,
+	CLI_PP_END
+};
+
+#define CLI_PPROF_OPTIONS \
+	{ "sample-index", required_argument, NULL, CLI_PP_SI }, \
+	{ "sample_index", required_argument, NULL, CLI_PP_SI }, \
+	{ "inuse_space", no_argument, NULL, CLI_PP_INUSE_SPACE }, \
+	{ "inuse_objects", no_argument, NULL, CLI_PP_INUSE_OBJECTS }, \
+	{ "alloc_space", no_argument, NULL, CLI_PP_ALLOC_SPACE }, \
+	{ "alloc_objects", no_argument, NULL, CLI_PP_ALLOC_OBJECTS }, \
+	{ "focus", required_argument, NULL, CLI_PP_FOCUS }, \
+	{ "ignore", required_argument, NULL, CLI_PP_IGNORE }, \
+	{ "hide", required_argument, NULL, CLI_PP_HIDE }, \
+	{ "show", required_argument, NULL, CLI_PP_SHOW }, \
+	{ "show-from", required_argument, NULL, CLI_PP_SHOW_FROM }, \
+	{ "show_from", required_argument, NULL, CLI_PP_SHOW_FROM }, \
+	{ "tagfocus", required_argument, NULL, CLI_PP_TAGFOCUS }, \
+	{ "tagignore", required_argument, NULL, CLI_PP_TAGIGNORE }, \
+	{ "symbolize", required_argument, NULL, CLI_PP_SYMBOLIZE }, \
+	{ "noinlines", no_argument, NULL, CLI_PP_NOINLINES }, \
+	{ "diff-base", required_argument, NULL, CLI_PP_DIFF_BASE }, \
+	{ "diff_base", required_argument, NULL, CLI_PP_DIFF_BASE }
+
+struct cli_pprof_opts {
+	struct pprof_report_opts o;
+	const char *base;      /* a second profile to subtract, or NULL */
+	bool diff_base;        /* --diff-base (percent of the base) or --base */
+	unsigned parse_flags;  /* PPROF_PARSE_* */
+};
+
+void cli_pprof_opts_init(struct cli_pprof_opts *po);
+/* Take getopt's value c (argument arg) if it is a shared option: returns 1
+ * when handled, 0 when c is not a shared option, -1 after printing a usage
+ * error for command cmd. */
+int cli_pprof_opt(const char *cmd, int c, const char *arg,
+		  struct cli_pprof_opts *po);
+/* Load the profile at path (file, '-' or URL) with po's base, warning when a
+ * debug=1 profile's symbols sit unused in comments.  NULL after printing the
+ * error.  The caller frees the profile with pprof_profile_free. */
+struct pprof_profile *cli_pprof_load(const char *path,
+				     const struct cli_pprof_opts *po);
+/* Warn for every filter expression of a finished report that matched no
+ * sample (bits of pprof_report.unmatched), as pprof does. */
+void cli_pprof_warn_unmatched(unsigned unmatched);
+
+#endif
