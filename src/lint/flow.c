@@ -1411,3 +1411,31 @@ void lint_flow_summarize(struct lint_ctx *cx)
 		}
 	}
 }
+
+int lint_flow_terminating_call(const struct go_node *x)
+{
+	return is_terminating_call(x);
+}
+
+/* A parameter list that marks request-handling code: an *http.Request,
+ * http.ResponseWriter or net.Conn parameter.  (A context.Context is not
+ * enough: command-line tools pass contexts everywhere.) */
+static int is_request_type(const struct go_node *t)
+{
+	t = go_unparen(t);
+	if (t && t->kind == GO_STAR_EXPR)
+		t = go_unparen(GO_CAST(go_star_expr, t)->x);
+	return go_is_pkg_member(t, "net/http", "Request") ||
+		go_is_pkg_member(t, "net/http", "ResponseWriter") ||
+		go_is_pkg_member(t, "net", "Conn");
+}
+
+int lint_flow_handles_requests(const struct go_func_type *ft)
+{
+	if (!ft || !ft->params)
+		return 0;
+	for (uint32_t i = 0; i < ft->params->list.n; i++)
+		if (is_request_type(GO_CAST(go_field, ft->params->list.v[i])->type))
+			return 1;
+	return 0;
+}

@@ -81,4 +81,13 @@ void lint_flow_summarize(struct lint_ctx *cx);
 const struct lint_summary *lint_flow_summary(struct lint_ctx *cx,
 					     const struct go_ident *decl);
 
+/* 1 if expression x is a call that never returns: panic, os.Exit,
+ * runtime.Goexit, log.Fatal and the like. */
+int lint_flow_terminating_call(const struct go_node *x);
+
+/* 1 if a function with type ft handles requests: it has an *http.Request,
+ * http.ResponseWriter or net.Conn parameter.  Work such code does grows
+ * with the traffic. */
+int lint_flow_handles_requests(const struct go_func_type *ft);
+
 #endif

@@ -1,13 +1,150 @@
 /*
- * goroutine-no-exit: a goroutine loops for ever in a select whose only way
- * out is a receive on a quit channel made by the function that started
- * it, and on some path out of that function the channel is never closed
- * (nor sent to).  The analysis is shared with the other goroutine rules,
- * in ../chan.c.
+ * goroutine-no-exit: a goroutine that never finishes.  Two shapes:
+ *
+ * 1. It loops for ever in a select whose only way out is a receive on a
+ *    quit channel made by the function that started it, and on some path
+ *    out of that function the channel is never closed (nor sent to).  The
+ *    analysis is shared with the other goroutine rules, in ../chan.c.
+ * 2. Its body is an endless `for { ... }` with no way out at all (no
+ *    return, no break out of the loop, no goto, no panic or Goexit), and it
+ *    is started by request-handling code (a function with an *http.Request,
+ *    http.ResponseWriter or net.Conn parameter): every request leaves one
+ *    more goroutine behind.  Started anywhere else (init, main, a
+ *    constructor) such a loop is nearly always a daemon started once, so
+ *    that is not reported: precision first.
  */
 #include "../chan.h"
+#include "../flow.h"
+
+#include <string.h>
+
+struct exits {
+	const char *label;   /* the loop's label, or NULL */
+	int depth;           /* breakable statements entered inside the loop */
+	int found;
+};
+
+static int breakable(const struct go_node *n)
+{
+	return n->kind == GO_FOR_STMT || n->kind == GO_RANGE_STMT ||
+	       n->kind == GO_SWITCH_STMT || n->kind == GO_TYPE_SWITCH_STMT ||
+	       n->kind == GO_SELECT_STMT;
+}
+
+static int exit_pre(struct go_node *n, void *ctx)
+{
+	struct exits *x = ctx;
+
+	if (x->found || n->kind == GO_FUNC_LIT)
+		return 0;
+	if (n->kind == GO_RETURN_STMT) {
+		x->found = 1;
+	} else if (n->kind == GO_BRANCH_STMT) {
+		struct go_branch_stmt *b = GO_CAST(go_branch_stmt, n);
+
+		if (b->tok == GO_TOK_GOTO)
+			x->found = 1;
+		else if (b->tok == GO_TOK_BREAK &&
+			 (b->label ? x->label && !strcmp(b->label->name, x->label)
+				   : x->depth == 0))
+			x->found = 1;
+	} else if (n->kind == GO_EXPR_STMT &&
+		   lint_flow_terminating_call(GO_CAST(go_expr_stmt, n)->x)) {
+		x->found = 1;
+	} else if (breakable(n)) {
+		x->depth++;
+	}
+	return !x->found;
+}
+
+static void exit_post(struct go_node *n, void *ctx)
+{
+	struct exits *x = ctx;
+
+	if (breakable(n))
+		x->depth--;
+}
+
+/* The endless, exitless `for {}` at the top level of a goroutine body. */
+static struct go_for_stmt *endless_loop(struct go_block_stmt *body)
+{
+	for (uint32_t i = 0; body && i < body->list.n; i++) {
+		struct go_node *st = body->list.v[i];
+		const char *label = NULL;
+		struct go_for_stmt *f;
+		struct exits x;
+
+		if (st->kind == GO_LABELED_STMT) {
+			label = GO_CAST(go_labeled_stmt, st)->label->name;
+			st = GO_CAST(go_labeled_stmt, st)->stmt;
+		}
+		if (!st || st->kind != GO_FOR_STMT)
+			continue;
+		f = GO_CAST(go_for_stmt, st);
+		if (f->cond || !f->body)
+			continue;
+		memset(&x, 0, sizeof(x));
+		x.label = label;
+		for (uint32_t j = 0; j < f->body->list.n && !x.found; j++)
+			go_ast_inspect(f->body->list.v[j], exit_pre, exit_post, &x);
+		return x.found ? NULL : f;
+	}
+	return NULL;
+}
+
+struct starts {
+	struct lint_ctx *cx;
+	const struct lint_func *fn;
+};
+
+static int go_pre(struct go_node *n, void *ctx)
+{
+	struct starts *s = ctx;
+	struct go_node *call;
+	struct go_func_lit *lit;
+	struct go_for_stmt *loop;
+	struct finding *fd;
+
+	if (n->kind == GO_FUNC_LIT)
+		return 0;
+	if (n->kind != GO_GO_STMT)
+		return 1;
+	call = GO_CAST(go_go_stmt, n)->call;
+	if (!call || call->kind != GO_CALL_EXPR)
+		return 1;
+	call = go_unparen(GO_CAST(go_call_expr, call)->fun);
+	if (!call || call->kind != GO_FUNC_LIT)
+		return 1;
+	lit = GO_CAST(go_func_lit, call);
+	loop = endless_loop(lit->body);
+	if (!loop)
+		return 1;
+	fd = lint_report(s->cx, s->fn->file, n, REPORT_SEV_WARNING,
+		"give the loop a way out: select on the request's context "
+		"(case <-r.Context().Done(): return) or on a channel closed when "
+		"the work is done; or start the loop once, outside the handler",
+		"goroutine never exits: it runs an endless loop with no return or "
+		"break, and it is started by request-handling code, so every "
+		"request leaves one more goroutine (and all it references) "
+		"running for the life of the process");
+	lint_related(s->cx, fd, s->fn->file, (struct go_node *)loop,
+		     "the loop with no way out");
+	return 1;
+}
+
+static void check_func(struct lint_ctx *cx, const struct lint_func *fn,
+		       void *arg)
+{
+	struct starts s = { cx, fn };
+
+	(void)arg;
+	if (!fn->body || !lint_flow_handles_requests(fn->type))
+		return;
+	go_ast_inspect((struct go_node *)fn->body, go_pre, NULL, &s);
+}
 
 void lint_rule_goroutine_no_exit(struct lint_ctx *cx)
 {
 	lint_chan_run(cx, LINT_CHAN_NOEXIT);
+	lint_foreach_func(cx, check_func, NULL);
 }

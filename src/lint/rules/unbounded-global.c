@@ -11,6 +11,7 @@
  * code that receives it may delete.
  */
 #include "../rule.h"
+#include "../flow.h"
 #include "../../base/vec.h"
 
 #include <stdlib.h>
@@ -92,31 +93,6 @@ static int literal_keys_only(struct lint_ctx *cx, const struct go_ident *fn, int
 	for (size_t i = 0; i < cx->pkg->nfiles; i++)
 		go_ast_inspect((struct go_node *)cx->pkg->files[i], calls_fn, NULL, &c);
 	return c.n > 0 && c.n == c.literal;
-}
-
-/* A parameter list that marks request-handling code: an *http.Request,
- * http.ResponseWriter or net.Conn parameter.  (A context.Context is not
- * enough: command-line tools pass contexts everywhere.)  Globals that
- * grow there grow with the traffic; globals filled by setup code, command
- * line tools and compilers' memo tables do not, and are not reported. */
-static int is_request_type(const struct go_node *t)
-{
-	t = go_unparen(t);
-	if (t && t->kind == GO_STAR_EXPR)
-		t = go_unparen(GO_CAST(go_star_expr, t)->x);
-	return go_is_pkg_member(t, "net/http", "Request") ||
-		go_is_pkg_member(t, "net/http", "ResponseWriter") ||
-		go_is_pkg_member(t, "net", "Conn");
-}
-
-static int handles_requests(const struct go_func_type *ft)
-{
-	if (!ft || !ft->params)
-		return 0;
-	for (uint32_t i = 0; i < ft->params->list.n; i++)
-		if (is_request_type(GO_CAST(go_field, ft->params->list.v[i])->type))
-			return 1;
-	return 0;
 }
 
 static const struct go_func_type *func_type_of(const struct go_node *n)
@@ -309,7 +285,7 @@ static int visit(struct go_node *n, void *ctx)
 	struct global *g;
 
 	vec_push(&s->stack, n);
-	if (handles_requests(func_type_of(n)))
+	if (lint_flow_handles_requests(func_type_of(n)))
 		s->in_request++;
 	if (n->kind == GO_FUNC_DECL) {
 		struct go_func_decl *fd = GO_CAST(go_func_decl, n);
@@ -328,7 +304,7 @@ static void post(struct go_node *n, void *ctx)
 {
 	struct scan *s = ctx;
 
-	if (handles_requests(func_type_of(n)))
+	if (lint_flow_handles_requests(func_type_of(n)))
 		s->in_request--;
 	if (n->kind == GO_FUNC_DECL) {
 		struct go_func_decl *fd = GO_CAST(go_func_decl, n);
