@@ -546,6 +546,15 @@ static int consumed(struct uses *u, size_t i, struct go_node *body)
 	gp = u->stack.items[i - 2];
 	if (gp->kind == GO_SELECTOR_EXPR)
 		return 1;   /* json.NewDecoder(r.Body).Decode(&v) */
+	if (gp->kind == GO_CALL_EXPR && GO_CAST(go_call_expr, gp)->fun != p) {
+		/* io.ReadAll(io.LimitReader(resp.Body, n)): the wrapper goes
+		 * straight into a consumer; it is kept if that one wraps too */
+		const struct consumer *outer =
+			consumer_of(GO_CAST(go_call_expr, gp)->fun);
+
+		if (outer && !outer->wraps)
+			return 1;
+	}
 	if (gp->kind == GO_ASSIGN_STMT) {
 		struct go_assign_stmt *a = GO_CAST(go_assign_stmt, gp);
 
