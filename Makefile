@@ -78,6 +78,7 @@ asan: bootstrap
 # libFuzzer targets: tests/fuzz/fuzz_<name>.c; corpus in tests/fuzz/corpus/<name>/.
 FUZZ_SRCS = $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_FLAGS = -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=undefined \
 	-Wno-unused-command-line-argument
 FUZZ_SECONDS ?= 60
 fuzz-build:

@@ -270,10 +270,12 @@ static struct pprof_profile *groups_profile(const struct gdump_groups *gs)
 	}
 	p->nsample = n;
 	p->location = arena_new_array(a, struct pprof_location *, lv.len + 1);
-	memcpy(p->location, lv.items, lv.len * sizeof(*lv.items));
+	if (lv.len)
+		memcpy(p->location, lv.items, lv.len * sizeof(*lv.items));
 	p->nlocation = lv.len;
 	p->function = arena_new_array(a, struct pprof_function *, fv.len + 1);
-	memcpy(p->function, fv.items, fv.len * sizeof(*fv.items));
+	if (fv.len)
+		memcpy(p->function, fv.items, fv.len * sizeof(*fv.items));
 	p->nfunction = fv.len;
 	vec_free(&lv);
 	vec_free(&fv);
