@@ -138,16 +138,6 @@ static int cmp_site(const void *a, const void *b)
 	return strcmp(x->func, y->func);
 }
 
-static int type_index(const struct pprof_profile *p, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < p->nsample_type; i++)
-		if (!strcmp(p->sample_type[i].type, name))
-			return (int)i;
-	return -1;
-}
-
 static size_t heap_sites(struct watch *w, size_t a, size_t b,
 			 struct findings *fs)
 {
@@ -169,8 +159,8 @@ static size_t heap_sites(struct watch *w, size_t a, size_t b,
 		if (!p[k])
 			goto out;
 		{
-			int is = type_index(p[k], "inuse_space");
-			int io = type_index(p[k], "inuse_objects");
+			int is = pprof_sample_index(p[k], "inuse_space", NULL);
+			int io = pprof_sample_index(p[k], "inuse_objects", NULL);
 			if (is < 0 || io < 0)
 				goto out;
 			add_profile(&ar, &sites, p[k], k, is, io);

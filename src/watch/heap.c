@@ -7,16 +7,6 @@
 #include "../pprof/pprof.h"
 #include "watch_int.h"
 
-static int type_index(const struct pprof_profile *p, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < p->nsample_type; i++)
-		if (!strcmp(p->sample_type[i].type, name))
-			return (int)i;
-	return -1;
-}
-
 int watch_heap_totals(const void *data, size_t len, int64_t out[4],
 		      struct err *e)
 {
@@ -31,7 +21,7 @@ int watch_heap_totals(const void *data, size_t len, int64_t out[4],
 	if (!p)
 		return -1;
 	for (k = 0; k < 4; k++) {
-		idx[k] = type_index(p, names[k]);
+		idx[k] = pprof_sample_index(p, names[k], NULL);
 		if (idx[k] < 0) {
 			pprof_profile_free(p);
 			return err_setf(e, "not a heap profile (no %s values)",
