@@ -11,6 +11,18 @@
  *               their growth and the blocking frame in the user's code
  * Sites are reported when they hold at least a tenth of the growth, at
  * most five of each kind.
+ *
+ * HTTP client connections are the one leak whose growth has no user frame
+ * at all: a response body that is never closed keeps its connection, whose
+ * buffers were allocated and whose two goroutines (persistConn readLoop
+ * and writeLoop) were started by net/http's own dialing goroutine.  Those
+ * sites and groups are not reported one by one; they become one
+ * http-connection-growth finding at net/http's frame, with the places that
+ * make requests (a user frame calling net/http.Get, (*Client).Do and the
+ * like, in the allocation stacks of the latest heap profile) as related
+ * locations.  It is not moved to one of them: sampling sees the busiest
+ * request sites, not the leaking one.  srclink moves it to the line with
+ * --src, where lint rule body-not-closed fires.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,8 +46,44 @@ struct site {
 	const char *callee_func, *callee_file; /* what the site called */
 	int64_t callee_line;
 	int user;            /* the site is in the user's code */
+	int http;            /* under net/http's connection setup, no user frame */
 	int64_t bytes[2], objects[2];
 };
+
+/* What the heap and goroutine passes saw of HTTP client connections. */
+struct http_ev {
+	int64_t bytes;                 /* live heap growth under connection setup */
+	int64_t conns, conns_now;      /* growth and count of the largest group */
+	const char *func, *file;       /* that group's frame (in arena) */
+	int line;
+	struct arena arena;
+};
+
+/* A frame of net/http's client connection machinery: the dialing and the
+ * two goroutines of a persistent connection. */
+static int http_conn_func(const char *fn)
+{
+	return !strncmp(fn, "net/http.(*persistConn).", 24) ||
+	       !strncmp(fn, "net/http.(*Transport).dial", 26);
+}
+
+/* The functions through which the user's code makes a request and gets a
+ * response whose body it must close. */
+static int http_client_entry(const char *fn)
+{
+	static const char *const names[] = {
+		"net/http.Get", "net/http.Post", "net/http.Head",
+		"net/http.PostForm", "net/http.(*Client).Do",
+		"net/http.(*Client).Get", "net/http.(*Client).Post",
+		"net/http.(*Client).Head", "net/http.(*Client).PostForm",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (!strcmp(fn, names[i]))
+			return 1;
+	return 0;
+}
 
 /* The first sample of [lo, hi) at or after time t (relative to lo) that
  * has bit, and the last one that has it. */
@@ -78,6 +126,7 @@ static void add_profile(struct arena *a, struct map *sites,
 		struct map_slot *slot;
 		struct site *st;
 		char *key;
+		int http = 0;
 
 		for (j = 0; j < s->nlocation && !user; j++) {
 			const struct pprof_location *l = s->location[j];
@@ -86,6 +135,8 @@ static void add_profile(struct arena *a, struct map *sites,
 				const char *fn = ln->function ? ln->function->name : "";
 				if (!leaf)
 					leaf = ln;
+				if (http_conn_func(fn))
+					http = 1;
 				if (!is_std(fn)) {
 					user = ln;
 					callee = prev;
@@ -100,8 +151,10 @@ static void add_profile(struct arena *a, struct map *sites,
 		 * the goroutine groups tell that story better */
 		if (!at || !at->function)
 			continue;
-		key = arena_printf(a, "%s\n%s:%lld", at->function->name,
-				   at->function->filename, (long long)at->line);
+		http = http && !user;
+		key = arena_printf(a, "%s\n%s:%lld\n%d", at->function->name,
+				   at->function->filename, (long long)at->line,
+				   http);
 		slot = map_slot(sites, key, strlen(key));
 		if (!slot->value) {
 			st = arena_new(a, struct site);
@@ -109,6 +162,7 @@ static void add_profile(struct arena *a, struct map *sites,
 			st->file = arena_strdup(a, at->function->filename);
 			st->line = at->line;
 			st->user = user != NULL;
+			st->http = http;
 			if (callee && callee->function) {
 				st->callee_func = arena_strdup(a, callee->function->name);
 				st->callee_file = arena_strdup(a, callee->function->filename);
@@ -139,7 +193,7 @@ static int cmp_site(const void *a, const void *b)
 }
 
 static size_t heap_sites(struct watch *w, size_t a, size_t b,
-			 struct findings *fs)
+			 struct findings *fs, struct http_ev *ev)
 {
 	struct sb blob = SB_INIT, msg = SB_INIT;
 	struct pprof_profile *p[2] = { NULL, NULL };
@@ -184,6 +238,15 @@ static size_t heap_sites(struct watch *w, size_t a, size_t b,
 		int64_t g = st->bytes[1] - st->bytes[0];
 		if (g * 10 < total)
 			break;
+		if (st->http) {
+			ev->bytes += g;
+			if (!ev->file) {
+				ev->func = arena_strdup(&ev->arena, st->func);
+				ev->file = arena_strdup(&ev->arena, st->file);
+				ev->line = (int)st->line;
+			}
+			continue;
+		}
 		before = st->bytes[0];
 		after = st->bytes[1];
 		sb_reset(&msg);
@@ -287,9 +350,24 @@ static const struct gdump_frame *group_site(const struct gdump_group *g,
 	return g->nframes ? &g->frames[0] : NULL;
 }
 
-size_t watch_group_findings(struct gdump_groups *cur,
-			    const struct gdump_groups *old,
-			    struct findings *fs)
+/* A group of net/http's client connection goroutines. */
+static int http_conn_group(const struct gdump_group *g)
+{
+	size_t i;
+
+	if (g->created_by.func && http_conn_func(g->created_by.func))
+		return 1;
+	for (i = 0; i < g->nframes; i++)
+		if (g->frames[i].func && http_conn_func(g->frames[i].func))
+			return 1;
+	return 0;
+}
+
+/* watch_group_findings; with ev, the groups of HTTP client connections
+ * (no user frame) are added to ev instead of being reported. */
+static size_t group_findings(struct gdump_groups *cur,
+			     const struct gdump_groups *old,
+			     struct findings *fs, struct http_ev *ev)
 {
 	VEC(struct gdump_group *) list = { 0 };
 	struct sb msg = SB_INIT;
@@ -319,6 +397,16 @@ size_t watch_group_findings(struct gdump_groups *cur,
 		at = group_site(g, &user);
 		if (!at)
 			continue;
+		if (ev && !user && http_conn_group(g)) {
+			if (n > ev->conns) {
+				ev->conns = n;
+				ev->conns_now = (int64_t)g->count;
+				ev->func = arena_strdup(&ev->arena, at->func ? at->func : "");
+				ev->file = arena_strdup(&ev->arena, at->file ? at->file : "");
+				ev->line = at->line;
+			}
+			continue;
+		}
 		sb_reset(&msg);
 		if (old)
 			sb_addf(&msg, "goroutines %s grew by %lld (now %llu)",
@@ -368,8 +456,15 @@ size_t watch_group_findings(struct gdump_groups *cur,
 	return added;
 }
 
+size_t watch_group_findings(struct gdump_groups *cur,
+			    const struct gdump_groups *old,
+			    struct findings *fs)
+{
+	return group_findings(cur, old, fs, NULL);
+}
+
 static size_t goroutine_sites(struct watch *w, size_t a, size_t b,
-			      struct findings *fs)
+			      struct findings *fs, struct http_ev *ev)
 {
 	struct gdump_groups old, cur;
 	size_t added = 0;
@@ -377,28 +472,178 @@ static size_t goroutine_sites(struct watch *w, size_t a, size_t b,
 	if (!load_groups(w, a, &old))
 		return 0;
 	if (load_groups(w, b, &cur)) {
-		added = watch_group_findings(&cur, &old, fs);
+		added = group_findings(&cur, &old, fs, ev);
 		gdump_groups_release(&cur);
 	}
 	gdump_groups_release(&old);
 	return added;
 }
 
+/* A place in the user's code that calls into net/http's client. */
+struct req_site {
+	const char *func, *file, *callee;
+	int64_t line, n;
+};
+
+static int cmp_req(const void *a, const void *b)
+{
+	const struct req_site *x = *(struct req_site *const *)a;
+	const struct req_site *y = *(struct req_site *const *)b;
+
+	if (x->n != y->n)
+		return x->n > y->n ? -1 : 1;
+	return strcmp(x->file, y->file) ? strcmp(x->file, y->file)
+	       : (x->line > y->line) - (x->line < y->line);
+}
+
+/* The places that made HTTP requests, by the allocations sampled under
+ * them (alloc_objects of the heap profile of sample idx: since the start
+ * of the program), most first, at most MAX_SITES into out (in a). */
+static size_t request_sites(struct watch *w, size_t idx, struct arena *a,
+			    struct req_site **out)
+{
+	struct sb blob = SB_INIT;
+	struct err e = ERR_INIT;
+	struct pprof_profile *p = NULL;
+	struct map sites = MAP_INIT;
+	VEC(struct req_site *) list = { 0 };
+	size_t i, j, k, n = 0;
+	int io;
+
+	if (watch_store_get_blob(w->store, w->samples.items[idx].id, "heap",
+				 &blob, &e) != 1)
+		goto out;
+	p = pprof_profile_parse(blob.buf, blob.len, "heap", &e);
+	if (!p)
+		goto out;
+	io = pprof_sample_index(p, "alloc_objects", NULL);
+	if (io < 0)
+		goto out;
+	for (i = 0; i < p->nsample; i++) {
+		const struct pprof_sample *s = &p->sample[i];
+		const struct pprof_line *prev = NULL, *hit = NULL, *callee = NULL;
+		for (j = 0; j < s->nlocation && !hit; j++) {
+			const struct pprof_location *l = s->location[j];
+			for (k = 0; k < l->nline && !hit; k++) {
+				const struct pprof_line *ln = &l->line[k];
+				if (!ln->function)
+					continue;
+				if (prev && !is_std(ln->function->name) &&
+				    http_client_entry(prev->function->name)) {
+					hit = ln;
+					callee = prev;
+				}
+				prev = ln;
+			}
+		}
+		if (hit) {
+			char *key = arena_printf(a, "%s\n%s:%lld",
+						 hit->function->name,
+						 hit->function->filename,
+						 (long long)hit->line);
+			struct map_slot *slot = map_slot(&sites, key, strlen(key));
+			struct req_site *r = slot->value;
+			if (!r) {
+				r = arena_new(a, struct req_site);
+				r->func = arena_strdup(a, hit->function->name);
+				r->file = arena_strdup(a, hit->function->filename);
+				r->line = hit->line;
+				slot->value = r;
+				vec_push(&list, r);
+			}
+			r->n += s->value[io];
+			if (!r->callee)
+				r->callee = arena_strdup(a, callee->function->name);
+		}
+	}
+	qsort(list.items, list.len, sizeof(*list.items), cmp_req);
+	n = list.len < MAX_SITES ? list.len : MAX_SITES;
+	*out = arena_alloc(a, (n ? n : 1) * sizeof(**out));
+	for (i = 0; i < n; i++)
+		(*out)[i] = *list.items[i];
+out:
+	if (p)
+		pprof_profile_free(p);
+	vec_free(&list);
+	map_release(&sites);
+	sb_release(&blob);
+	return n;
+}
+
+/* The one finding for HTTP client connections that are not released. */
+static size_t http_finding(struct watch *w, size_t idx, struct http_ev *ev,
+			   struct findings *fs)
+{
+	struct arena a = ARENA_INIT;
+	struct req_site *rs = NULL;
+	struct sb msg = SB_INIT;
+	struct report_loc loc, rel;
+	struct finding *f;
+	size_t i, n;
+
+	if (!ev->conns && !ev->bytes)
+		return 0;
+	n = request_sites(w, idx, &a, &rs);
+	sb_adds(&msg, "HTTP client connections are not being released: ");
+	if (ev->conns)
+		sb_addf(&msg, "the goroutines of each connection (%s) grew by "
+			"%lld (now %lld)", ev->func, (long long)ev->conns,
+			(long long)ev->conns_now);
+	if (ev->bytes) {
+		sb_adds(&msg, ev->conns ? ", and the" : "the");
+		sb_adds(&msg, " live heap allocated when net/http sets up a "
+			"connection grew by ");
+		watch_fmt_value(&msg, WATCH_HEAP_BYTES, (double)ev->bytes);
+	}
+	sb_adds(&msg, ". " WATCH_HTTP_WHY);
+	if (n)
+		sb_addf(&msg, "; the heap profile sampled HTTP requests at %zu "
+			"place%s (related), but sampling can miss the one that "
+			"leaks: --src names it with lint rule body-not-closed",
+			n, n == 1 ? "" : "s");
+	else
+		sb_adds(&msg, "; no sampled allocation shows where the requests "
+			"are made: --src names the line with lint rule "
+			"body-not-closed");
+	memset(&loc, 0, sizeof(loc));
+	loc.file = ev->file;
+	loc.line = ev->line;
+	f = findings_add(fs, "http-connection-growth", REPORT_SEV_ERROR,
+			 REPORT_CONF_MEDIUM, &loc, sb_str(&msg),
+			 "close every response body (defer resp.Body.Close() "
+			 "right after the error check), also when it is not "
+			 "read, so that its connection is reused or released");
+	for (i = 0; i < n; i++) {
+		memset(&rel, 0, sizeof(rel));
+		rel.file = rs[i].file;
+		rel.line = (int)rs[i].line;
+		sb_reset(&msg);
+		sb_addf(&msg, WATCH_REQUEST_SITE " (%s calls %s)", rs[i].func,
+			rs[i].callee);
+		rel.message = sb_str(&msg);
+		finding_add_related(fs, f, &rel);
+	}
+	sb_release(&msg);
+	arena_release(&a);
+	return 1;
+}
+
 size_t watch_findings_sites(struct watch *w, const struct watch_verdict *v,
 			    struct findings *fs)
 {
-	size_t lo, hi, a, b, added = 0;
+	size_t lo, hi, a, b, i, added = 0;
 	const struct watch_verdict *h = &v[WATCH_HEAP_BYTES];
 	const struct watch_verdict *o = &v[WATCH_HEAP_OBJECTS];
 	const struct watch_verdict *r = &v[WATCH_RSS];
 	const struct watch_verdict *g = &v[WATCH_GOROUTINES];
+	struct http_ev ev;
 
 	if (!w->store)
 		return 0;
 	watch_segment_range(w, &lo, &hi);
 	if (hi - lo < 2)
 		return 0;
-	/* heap sites when memory grows (heap, or RSS with a heap profile) */
+	memset(&ev, 0, sizeof(ev));
 	/* heap sites when the heap grows, or when RSS grows and the live heap
 	 * rises with it (not when RSS grows over a flat heap: goroutine
 	 * stacks, say, where heap "growth" would be sampling noise) */
@@ -411,10 +656,19 @@ size_t watch_findings_sites(struct watch *w, const struct watch_verdict *v,
 			h->tr.verdict == TREND_GROWING ? h :
 			o->tr.verdict == TREND_GROWING ? o : r;
 		if (pick(w, lo, hi, src->tr.t0, 1u << WATCH_HEAP_BYTES, &a, &b))
-			added += heap_sites(w, a, b, fs);
+			added += heap_sites(w, a, b, fs, &ev);
 	}
 	if (g->evaluated && g->tr.verdict == TREND_GROWING &&
 	    pick(w, lo, hi, g->tr.t0, 1u << WATCH_GOROUTINES, &a, &b))
-		added += goroutine_sites(w, a, b, fs);
+		added += goroutine_sites(w, a, b, fs, &ev);
+	/* the latest heap profile tells who makes the requests */
+	for (i = hi; i > lo; i--)
+		if (w->samples.items[i - 1].have & (1u << WATCH_HEAP_BYTES))
+			break;
+	if (i > lo)
+		added += http_finding(w, i - 1, &ev, fs);
+	else if (ev.conns || ev.bytes)
+		added += http_finding(w, hi - 1, &ev, fs);
+	arena_release(&ev.arena);
 	return added;
 }

@@ -22,6 +22,7 @@
 #include "../base/xalloc.h"
 #include "../lint/lint.h"
 #include "watch.h"
+#include "watch_int.h"
 
 static int is_file(const char *p)
 {
@@ -86,6 +87,111 @@ static int linked_rule(const char *rule)
 	       !strcmp(rule, "blocked-goroutines");
 }
 
+static void cite(struct findings *fs, struct finding *f,
+		 const struct finding *l, const char *how)
+{
+	struct report_loc rel;
+
+	f->message = arena_printf(&fs->arena, "%s; lint rule %s fires %s "
+				  "(%s:%d)", f->message, l->rule, how,
+				  l->loc.file, l->loc.line);
+	memset(&rel, 0, sizeof(rel));
+	rel.file = l->loc.file;
+	rel.line = l->loc.line;
+	rel.column = l->loc.column;
+	rel.message = arena_printf(&fs->arena, "[%s] %s", l->rule, l->message);
+	finding_add_related(fs, f, &rel);
+}
+
+#define MAX_HTTP 5
+
+/*
+ * An http-connection-growth finding: the growth says connections are not
+ * released, but not by whom.  Its related request sites (the places the
+ * heap profile saw making requests) that resolve in DIR keep the
+ * body-not-closed findings in their functions: those are confirmed from
+ * both sides.  With none (no site sampled, or only sites that close their
+ * bodies: sampling sees the busy ones), every body-not-closed finding of
+ * DIR is a candidate.  The finding moves to the first candidate (high
+ * confidence when confirmed), and is repeated at the others, at most five
+ * in all.  With no candidate it stays as it is.
+ */
+static size_t http_link(struct findings *fs, struct finding *f,
+			const struct findings *lf, char **lreal,
+			const char *rdir)
+{
+	struct {
+		char *src;
+		int from, to;
+	} site[MAX_HTTP];
+	size_t nsite = 0, i, j, k, ncand = 0;
+	const struct finding *cand[MAX_HTTP];
+	int confirmed = 0;
+	struct finding base = *f;
+	const char *why = strstr(f->message, WATCH_HTTP_WHY);
+
+	/* the hints of attrib are answered here: keep what precedes them */
+	if (why)
+		base.message = arena_strndup(&fs->arena, f->message,
+					     (size_t)(why - f->message) +
+					     strlen(WATCH_HTTP_WHY));
+
+	for (i = 0; i < f->nrelated && nsite < MAX_HTTP; i++) {
+		const struct report_loc *r = &f->related[i];
+		if (!r->message || strncmp(r->message, WATCH_REQUEST_SITE,
+					   strlen(WATCH_REQUEST_SITE)) ||
+		    !r->file || r->line <= 0)
+			continue;
+		site[nsite].src = resolve(r->file, rdir);
+		if (!site[nsite].src)
+			continue;
+		func_range(site[nsite].src, r->line, &site[nsite].from,
+			   &site[nsite].to);
+		nsite++;
+	}
+	for (j = 0; j < lf->items.len && ncand < MAX_HTTP; j++) {
+		const struct finding *l = lf->items.items[j];
+		int ok = 0;
+		if (strcmp(l->rule, "body-not-closed") || !lreal[j])
+			continue;
+		for (k = 0; k < nsite && !ok; k++)
+			ok = !strcmp(lreal[j], site[k].src) &&
+			     l->loc.line >= site[k].from && l->loc.line <= site[k].to;
+		if (ok)
+			cand[ncand++] = l;
+	}
+	confirmed = ncand > 0;
+	for (j = 0; j < lf->items.len && ncand < MAX_HTTP && !confirmed; j++)
+		if (!strcmp(lf->items.items[j]->rule, "body-not-closed") && lreal[j])
+			cand[ncand++] = lf->items.items[j];
+	for (k = 0; k < nsite; k++)
+		free(site[k].src);
+	if (ncand)
+		f->message = base.message;
+	for (k = 0; k < ncand; k++) {
+		struct finding *g = f;
+		if (k) {
+			g = findings_add(fs, base.rule, base.severity,
+					 base.confidence, &base.loc,
+					 base.message, base.fix);
+			for (i = 0; i < base.nrelated; i++)
+				finding_add_related(fs, g, &base.related[i]);
+		}
+		g->loc.file = arena_strdup(&fs->arena, cand[k]->loc.file);
+		g->loc.line = cand[k]->loc.line;
+		g->loc.column = cand[k]->loc.column;
+		if (confirmed)
+			g->confidence = REPORT_CONF_HIGH;
+		else
+			g->message = arena_printf(&fs->arena, "%s; no sampled "
+						  "request went through this "
+						  "function to confirm it",
+						  g->message);
+		cite(fs, g, cand[k], "at this line");
+	}
+	return ncand;
+}
+
 size_t watch_src_link(struct findings *fs, const char *dir, struct err *e)
 {
 	struct lint_options o;
@@ -117,6 +223,10 @@ size_t watch_src_link(struct findings *fs, const char *dir, struct err *e)
 		struct finding *f = fs->items.items[i];
 		char *src;
 		int from, to;
+		if (!strcmp(f->rule, "http-connection-growth")) {
+			cited += http_link(fs, f, &lf, lreal, rdir);
+			continue;
+		}
 		if (!linked_rule(f->rule) || !f->loc.file || !*f->loc.file ||
 		    f->loc.line <= 0)
 			continue;
@@ -126,24 +236,11 @@ size_t watch_src_link(struct findings *fs, const char *dir, struct err *e)
 		func_range(src, f->loc.line, &from, &to);
 		for (j = 0; j < lf.items.len; j++) {
 			const struct finding *l = lf.items.items[j];
-			struct report_loc rel;
-			const char *how;
 			if (!lreal[j] || strcmp(lreal[j], src) ||
 			    l->loc.line < from || l->loc.line > to)
 				continue;
-			how = l->loc.line == f->loc.line ? "at this line"
-							 : "in this function";
-			f->message = arena_printf(&fs->arena, "%s; lint rule %s "
-						  "fires %s (%s:%d)", f->message,
-						  l->rule, how, l->loc.file,
-						  l->loc.line);
-			memset(&rel, 0, sizeof(rel));
-			rel.file = l->loc.file;
-			rel.line = l->loc.line;
-			rel.column = l->loc.column;
-			rel.message = arena_printf(&fs->arena, "[%s] %s", l->rule,
-						   l->message);
-			finding_add_related(fs, f, &rel);
+			cite(fs, f, l, l->loc.line == f->loc.line
+				       ? "at this line" : "in this function");
 			cited++;
 		}
 		free(src);

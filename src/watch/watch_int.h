@@ -27,6 +27,14 @@ int watch_goroutine_total(const char *text, size_t len, int64_t *out,
 size_t watch_findings_sites(struct watch *w, const struct watch_verdict *v,
 			    struct findings *fs);
 
+/* The message of a related location that made HTTP requests, on an
+ * http-connection-growth finding (srclink looks for it). */
+#define WATCH_REQUEST_SITE "HTTP requests made here"
+/* The sentence of that finding after which come the hints that srclink
+ * replaces when it names the line. */
+#define WATCH_HTTP_WHY "A response whose body is never closed keeps its " \
+	"connection, two goroutines and their buffers"
+
 /* Index range [*lo, *hi) of the samples of the latest segment. */
 void watch_segment_range(const struct watch *w, size_t *lo, size_t *hi);
 
