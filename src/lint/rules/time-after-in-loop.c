@@ -7,7 +7,9 @@
  * the seed articles); in every version the timeout restarts on each
  * iteration, so it only fires if no other case is ready for a whole d.
  * Silent when every other case of the select leaves the loop: then at most
- * one timer is ever pending.
+ * one timer is ever pending.  Silent too, with Go 1.23 timers, when the
+ * other cases that stay in the loop are all sends: a timeout per send is
+ * meant to start again with each send, and the timers are collected.
  */
 #include "../rule.h"
 #include "../../base/vec.h"
@@ -206,7 +208,7 @@ static void check_select(struct tal *t, struct go_select_stmt *sel,
 		struct go_comm_clause *c = GO_CAST(go_comm_clause, b->list.v[i]);
 		struct go_node *x = received(c->comm), *call = NULL;
 		struct go_ident *var;
-		int others_leave = 1;
+		int others_leave = 1, others_send = 1;
 		struct finding *fd;
 
 		if (is_after_call(x)) {
@@ -226,10 +228,13 @@ static void check_select(struct tal *t, struct go_select_stmt *sel,
 				continue;
 			o = GO_CAST(go_comm_clause, b->list.v[j]);
 			if (!leaves_loop(&o->body, label) &&
-			    !(fall_leaves && !ends_in_branch(&o->body)))
+			    !(fall_leaves && !ends_in_branch(&o->body))) {
 				others_leave = 0;
+				if (!o->comm || o->comm->kind != GO_SEND_STMT)
+					others_send = 0;
+			}
 		}
-		if (others_leave)
+		if (others_leave || (sem->new_timers && others_send))
 			continue;
 		if (!sem->new_timers)
 			fd = lint_report(t->cx, t->fn->file, call, REPORT_SEV_WARNING,

@@ -54,3 +54,14 @@ func ranged(items []int, ch chan int) int {
 	}
 	return n
 }
+
+// Before Go 1.23 a timeout per send still leaves one timer per send in
+// the heap until it fires.
+func forwardOld(in <-chan string, out chan<- string) {
+	for v := range in {
+		select {
+		case out <- v:
+		case <-time.After(time.Minute): // want "time-after-in-loop"
+		}
+	}
+}
