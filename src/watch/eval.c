@@ -80,8 +80,9 @@ static int growing(const struct watch_verdict *r)
  * program whose live heap is flat can show a rising RSS for many cycles.
  * When the heap profile is there, a growing RSS stands as a leak only if
  * the heap or the goroutines grow too (the live heap's own growth over the
- * window being at least a quarter of RSS's, and still rising in the later
- * half, counts even when it is not significant alone), or if the growth is too large for the heap to
+ * window being at least a quarter of RSS's, leaning upwards over the whole
+ * window (p < 0.1) and still rising in the later half, counts even when it
+ * is not significant alone), or if the growth is too large for the heap to
  * explain (more than the live heap and 64 MiB: memory outside the Go
  * heap, cgo for instance); and only once collections were seen in the
  * window, since before one a growing RSS may be garbage. */
@@ -120,8 +121,10 @@ static void judge_rss(const struct watch *w, size_t lo, size_t hi,
 	/* the live heap grew by a good part of what RSS grew and is still
 	 * rising in the later half (not enough for a verdict of its own, but
 	 * it explains RSS); a heap that rose and stopped (a cache filling
-	 * up) does not */
-	if (h->tr.slope > 0 && h->tr.slope_late > 0 && h->tr.p_late < 0.05 &&
+	 * up) does not, nor one whose rise is only the late half of a
+	 * sawtooth (the whole window must lean upwards too, p < 0.1) */
+	if (h->tr.slope > 0 && h->tr.p < 0.1 && h->tr.slope_late > 0 &&
+	    h->tr.p_late < 0.05 &&
 	    h->tr.slope * (h->tr.t1 - h->tr.t0) >= 0.25 * growth)
 		return;
 	if (growth > 64.0 * (1 << 20) && growth > h->tr.level)
@@ -196,13 +199,14 @@ void watch_evaluate(const struct watch *w, struct watch_verdict *v)
 void watch_fmt_value(struct sb *out, enum watch_series_id id, double v)
 {
 	if (watch_series_is_bytes(id)) {
+		/* binary units, as pprof, top and the report's charts count */
 		double a = fabs(v);
-		if (a >= 1e9)
-			sb_addf(out, "%.2f GB", v / 1e9);
-		else if (a >= 1e6)
-			sb_addf(out, "%.1f MB", v / 1e6);
-		else if (a >= 1e3)
-			sb_addf(out, "%.1f kB", v / 1e3);
+		if (a >= 1024.0 * 1024 * 1024)
+			sb_addf(out, "%.2f GiB", v / (1024.0 * 1024 * 1024));
+		else if (a >= 1024.0 * 1024)
+			sb_addf(out, "%.1f MiB", v / (1024.0 * 1024));
+		else if (a >= 1024.0)
+			sb_addf(out, "%.1f KiB", v / 1024.0);
 		else
 			sb_addf(out, "%.0f B", v);
 	} else {
