@@ -18,6 +18,15 @@ CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) $(PKG_CFLAGS) -DLEAKHOUND_VERSION='"$(VERSIO
 	-I$(B)/gen -Isrc $(EXTRA_CFLAGS)
 LDLIBS  = $(PKG_LIBS) -lpthread -lm
 
+# Quiet by default: one short line per step; `make V=1` shows the commands.
+ifeq ($(V),1)
+Q :=
+say := @true
+else
+Q := @
+say := @printf '  %-6s %s\n'
+endif
+
 # Three flavours share the rules: normal, ASan+UBSan+LSan, libFuzzer.  B is
 # set before the module files are included because their rules name $(B).
 B   ?= build
@@ -37,21 +46,25 @@ build: $(B)/leakhound
 
 $(B)/obj/%.o: %.c | $(GEN_HEADERS)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
+	$(say) CC $<
+	$(Q)$(CC) $(CFLAGS_ALL) -MMD -MP -c $< -o $@
 
 $(B)/libleakhound.a: $(LIB_OBJS)
 	@rm -f $@
-	ar rcs $@ $^
+	$(say) AR $@
+	$(Q)ar rcs $@ $^
 
 $(B)/leakhound: $(B)/obj/src/cli/main.o $(B)/libleakhound.a
-	$(CC) $(CFLAGS_ALL) -o $@ $^ $(LDFLAGS) $(LDLIBS)
+	$(say) LINK $@
+	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $^ $(LDFLAGS) $(LDLIBS)
 
 # Unit tests: tests/unit/<name>.c, each its own program linked with the library.
 UNIT_SRCS = $(wildcard tests/unit/*.c)
 UNIT_BINS = $(patsubst tests/unit/%.c,$(B)/unit/%,$(UNIT_SRCS))
 $(B)/unit/%: tests/unit/%.c $(B)/libleakhound.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -Itests/unit -o $@ $< $(B)/libleakhound.a $(LDFLAGS) $(LDLIBS)
+	$(say) LINK $@
+	$(Q)$(CC) $(CFLAGS_ALL) -Itests/unit -o $@ $< $(B)/libleakhound.a $(LDFLAGS) $(LDLIBS)
 unit: $(UNIT_BINS)
 
 bootstrap:
@@ -89,7 +102,8 @@ FUZZ_BINS = $(patsubst tests/fuzz/%.c,$(B)/fuzz/%,$(FUZZ_SRCS))
 fuzz-bins: $(FUZZ_BINS)
 $(B)/fuzz/%: tests/fuzz/%.c $(B)/libleakhound.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -fsanitize=fuzzer -o $@ $< $(B)/libleakhound.a $(LDLIBS)
+	$(say) LINK $@
+	$(Q)$(CC) $(CFLAGS_ALL) -fsanitize=fuzzer -o $@ $< $(B)/libleakhound.a $(LDLIBS)
 fuzz: bootstrap fuzz-build
 	@for f in build-fuzz/fuzz/fuzz_*; do \
 	  n=$$(basename $$f); n=$${n#fuzz_}; mkdir -p tests/fuzz/corpus/$$n build-fuzz/found/$$n; \

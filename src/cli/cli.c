@@ -4,6 +4,7 @@
  * fuzz targets and unit tests can link the commands themselves.
  */
 #include "cli.h"
+#include "../base/xalloc.h"
 #include "../report/write.h"
 
 #include <errno.h>
@@ -95,6 +96,34 @@ int cli_output(const char *path, const struct sb *out)
 		return -1;
 	}
 	return 0;
+}
+
+static struct {
+	int argc;
+	char **argv;
+} invocation;
+
+void cli_invocation_set(int argc, char **argv)
+{
+	cli_invocation_release();
+	invocation.argv = xcalloc((size_t)argc + 1, sizeof(char *));
+	memcpy(invocation.argv, argv, (size_t)argc * sizeof(char *));
+	invocation.argc = argc;
+}
+
+void cli_invocation_get(int *argc, char ***argv)
+{
+	if (invocation.argv) {
+		*argc = invocation.argc;
+		*argv = invocation.argv;
+	}
+}
+
+void cli_invocation_release(void)
+{
+	free(invocation.argv);
+	invocation.argv = NULL;
+	invocation.argc = 0;
 }
 
 int cli_getopt(const char *cmd, int argc, char **argv, const char *shortopts,

@@ -43,6 +43,14 @@ int cli_output(const char *path, const struct sb *out);
 /* Option parsing on top of getopt_long with leakhound's messages.  Returns
  * the option value as getopt_long does, -1 at the end, or '?' after it has
  * printed a usage error (the caller returns CLI_EXIT_USAGE). */
+/* The command's arguments as typed (after the command name), kept by main
+ * before getopt_long reorders argv: what a page's footer quotes.  argv is
+ * the process's; only the array of pointers is copied (owned here, freed
+ * by cli_invocation_release). */
+void cli_invocation_set(int argc, char **argv);
+void cli_invocation_get(int *argc, char ***argv);
+void cli_invocation_release(void);
+
 struct option;
 int cli_getopt(const char *cmd, int argc, char **argv, const char *shortopts,
 	       const struct option *longopts);

@@ -104,6 +104,7 @@ int cmd_flame(int argc, char **argv)
 		return CLI_EXIT_ERROR;
 	rc = pprof_flame_build(&f, p, &po.o, &e);
 	pprof_profile_free(p);
+	cli_pprof_warn_unmatched(f.unmatched);
 	if (rc) {
 		pprof_flame_release(&f);
 		cli_error("%s", e.msg);

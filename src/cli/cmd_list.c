@@ -68,6 +68,7 @@ int cmd_list(int argc, char **argv)
 	struct err e = ERR_INIT;
 	struct sb out = SB_INIT;
 	const char *output = NULL, *src = NULL;
+	unsigned unmatched = 0;
 	int c, rc;
 
 	cli_pprof_opts_init(&po);
@@ -92,8 +93,9 @@ int cmd_list(int argc, char **argv)
 	p = cli_pprof_load(argv[optind + 1], &po);
 	if (!p)
 		return CLI_EXIT_ERROR;
-	rc = pprof_report_list(p, &po.o, argv[optind], src, &out, &e);
+	rc = pprof_report_list(p, &po.o, argv[optind], src, &out, &unmatched, &e);
 	pprof_profile_free(p);
+	cli_pprof_warn_unmatched(unmatched);
 	if (rc) {
 		sb_release(&out);
 		cli_error("%s", e.msg);

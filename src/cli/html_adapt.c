@@ -68,6 +68,7 @@ int cli_html_write(struct report_page *p, const char *path, int argc,
 	struct sb out = SB_INIT;
 	int rc;
 
+	cli_invocation_get(&argc, &argv);
 	report_page_set_command_line(p, argc, argv);
 	report_write_html(&out, p);
 	rc = cli_output(path, &out);

@@ -45,8 +45,9 @@ void cli_html_add_watch(struct report_page *p, const struct watch *w,
 int cli_go_version(const char *path, struct sb *out);
 
 /* Write the page to path: "leakhound: cannot write ..." and -1 on error.
- * Sets the page's command line from argc/argv first (argv[0] is the
- * command name). */
+ * Sets the page's command line first: the arguments as typed when main
+ * kept them (cli_invocation_set), else argc/argv (argv[0] is the command
+ * name). */
 int cli_html_write(struct report_page *p, const char *path, int argc,
 		   char **argv);
 

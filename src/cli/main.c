@@ -28,6 +28,7 @@ static int wants_help(int argc, char **argv)
 int main(int argc, char **argv)
 {
 	const struct cli_command *cmd;
+	int rc;
 
 	if (argc < 2) {
 		char *help_argv[] = { "help", NULL };
@@ -51,5 +52,8 @@ int main(int argc, char **argv)
 		return CLI_EXIT_CLEAN;
 	}
 	optind = 1;
-	return cmd->run(argc - 1, argv + 1);
+	cli_invocation_set(argc - 1, argv + 1);
+	rc = cmd->run(argc - 1, argv + 1);
+	cli_invocation_release();
+	return rc;
 }

@@ -6,4 +6,5 @@ LINT_DOCS := $(sort $(wildcard docs/rules/*.md))
 GEN_HEADERS += $(B)/gen/lint_docs.h
 $(B)/gen/lint_docs.h: $(LINT_DOCS) src/lint/embed-docs.sh
 	@mkdir -p $(dir $@)
-	src/lint/embed-docs.sh $(LINT_DOCS) > $@.tmp && mv $@.tmp $@
+	$(say) GEN $@
+	$(Q)src/lint/embed-docs.sh $(LINT_DOCS) > $@.tmp && mv $@.tmp $@

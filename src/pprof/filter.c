@@ -566,6 +566,19 @@ static unsigned filter_by_tag(struct pprof_profile *p, const struct tagfilter *f
 	return m;
 }
 
+unsigned pprof_unmatched(const struct pprof_report_opts *o, unsigned matched)
+{
+	const char *pat[7] = { o->focus, o->ignore, o->hide, o->show, o->show_from,
+			       o->tagfocus, o->tagignore };
+	unsigned r = 0;
+	int i;
+
+	for (i = 0; i < 7; i++)
+		if (pat[i] && *pat[i] && !(matched & (1u << i)))
+			r |= 1u << i;
+	return r;
+}
+
 int pprof_apply_filters(struct pprof_profile *p, const struct pprof_report_opts *o,
 			unsigned *matched, struct err *e)
 {

@@ -70,6 +70,7 @@ int pprof_flame_build(struct pprof_flame *f, struct pprof_profile *p,
 	f->unit = arena_strdup(&f->arena, p->sample_type[vi].unit);
 	if (pprof_apply_filters(p, o, &matched, e))
 		return -1;
+	f->unmatched = pprof_unmatched(o, matched);
 	/* frame names per location, caller first within a location */
 	locfirst = xcalloc(p->nlocation + 1, sizeof(size_t));
 	loccount = xcalloc(p->nlocation + 1, sizeof(size_t));

@@ -35,6 +35,7 @@ struct pprof_flame {
 	const char *sample_type, *unit;
 	bool diff;
 	int maxdepth;
+	unsigned unmatched;  /* filters that matched nothing (see report.h) */
 };
 
 /* Build the tree of p (prepared with pprof_prepare; a diff_base profile gives

@@ -116,6 +116,10 @@ struct pprof_report_opts;
  * matched something. */
 int pprof_apply_filters(struct pprof_profile *p, const struct pprof_report_opts *o,
 			unsigned *matched, struct err *e);
+/* The filters of o that were given but matched nothing, as bits in the
+ * order focus, ignore, hide, show, show_from, tagfocus, tagignore (the
+ * report's `unmatched`). */
+unsigned pprof_unmatched(const struct pprof_report_opts *o, unsigned matched);
 
 /* Legacy text formats set these like pprof's addLegacyFrameInfo. */
 void pprof_legacy_frame_info(struct pprof_profile *p);

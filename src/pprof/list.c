@@ -155,7 +155,7 @@ static int cmp_by_file(const void *a, const void *b)
 
 int pprof_report_list(struct pprof_profile *p, const struct pprof_report_opts *o,
 		      const char *regex, const char *src_path, struct sb *out,
-		      struct err *e)
+		      unsigned *unmatched, struct err *e)
 {
 	struct pprof_graph g;
 	struct pprof_rx *rx;
@@ -190,6 +190,8 @@ int pprof_report_list(struct pprof_profile *p, const struct pprof_report_opts *o
 		pprof_rx_free(rx);
 		return -1;
 	}
+	if (unmatched)
+		*unmatched = pprof_unmatched(o, matched);
 	w = xmalloc(sizeof(*w) * (p->nsample + 1));
 	for (i = 0; i < p->nsample; i++)
 		w[i] = p->sample[i].value[vi];

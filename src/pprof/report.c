@@ -357,14 +357,7 @@ int pprof_report_top(struct pprof_profile *p, const struct pprof_report_opts *o,
 		pprof_report_release(r);
 		return -1;
 	}
-	{
-		const char *pat[7] = { o->focus, o->ignore, o->hide, o->show, o->show_from,
-				       o->tagfocus, o->tagignore };
-
-		for (i = 0; i < 7; i++)
-			if (pat[i] && *pat[i] && !(matched & (1u << i)))
-				r->unmatched |= 1u << i;
-	}
+	r->unmatched = pprof_unmatched(o, matched);
 	w = xmalloc(sizeof(*w) * (p->nsample + 1));
 	for (i = 0; i < p->nsample; i++)
 		w[i] = p->sample[i].value[vi];

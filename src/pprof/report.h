@@ -121,10 +121,12 @@ void pprof_percentage(char out[16], int64_t value, int64_t total);
  * paths that contain "/<last element of a search dir>/") under the
  * ':'-separated src_path directories and their parents; src_path NULL means
  * the current directory.  p is modified (filters).  Appends the text to
- * out; -1 with e filled when nothing matches or on a bad option. */
+ * out; *unmatched (when not NULL) gets the filters that matched nothing,
+ * like the report's field; -1 with e filled when nothing matches or on a
+ * bad option. */
 int pprof_report_list(struct pprof_profile *p, const struct pprof_report_opts *o,
 		      const char *regex, const char *src_path, struct sb *out,
-		      struct err *e);
+		      unsigned *unmatched, struct err *e);
 
 /* ---- diff for watch ---- */
 
