@@ -815,10 +815,17 @@ static int nil_branch(struct walk *w, const struct go_node *cond)
 	/* resp != nil && resp.Body != nil: the else-branch has no body to
 	 * close; likewise f != nil && ... for the other resources only when
 	 * the second test is again a nil test of the same value */
+	/* err != nil && !os.IsExist(err): the then-branch needs every
+	 * conjunct, so one that leaves no resource there is enough; an else
+	 * branch of a || likewise needs every disjunct false */
+	if (b->op == GO_TOK_LOR)
+		return nil_branch(w, b->x) == 2 || nil_branch(w, b->y) == 2 ? 2 : 0;
 	if (b->op == GO_TOK_LAND) {
 		const struct go_node *r = go_unparen(b->y);
 		struct go_node *bx = NULL;
 
+		if (nil_branch(w, b->x) == 1 || nil_branch(w, b->y) == 1)
+			return 1;
 		if (nil_branch(w, b->x) != 2 || !r || r->kind != GO_BINARY_EXPR ||
 		    GO_CAST(go_binary_expr, r)->op != GO_TOK_NEQ)
 			return 0;

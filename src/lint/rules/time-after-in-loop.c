@@ -6,8 +6,10 @@
  * in the runtime's timer heap until it fires, d later (the memory growth of
  * the seed articles); in every version the timeout restarts on each
  * iteration, so it only fires if no other case is ready for a whole d.
- * Silent when every other case of the select leaves the loop: then at most
- * one timer is ever pending.  Silent too, with Go 1.23 timers, when the
+ * Silent when every other case of the select leaves the loop, or receives
+ * from a Done() channel (a context's: once ready it stays ready, so the
+ * select is a sleep that can be cancelled): then at most one timer is
+ * ever pending.  Silent too, with Go 1.23 timers, when the
  * other cases that stay in the loop are all sends: a timeout per send is
  * meant to start again with each send, and the timers are collected.
  */
@@ -40,6 +42,18 @@ static struct go_node *received(struct go_node *comm)
 	    GO_CAST(go_unary_expr, x)->op != GO_TOK_ARROW)
 		return NULL;
 	return go_unparen(GO_CAST(go_unary_expr, x)->x);
+}
+
+/* <-X.Done(): a cancellation signal. */
+static int is_done_recv(struct go_node *comm)
+{
+	struct go_node *x = received(comm), *f;
+
+	if (!x || x->kind != GO_CALL_EXPR || GO_CAST(go_call_expr, x)->args.n)
+		return 0;
+	f = go_unparen(GO_CAST(go_call_expr, x)->fun);
+	return f && f->kind == GO_SELECTOR_EXPR &&
+	       !strcmp(GO_CAST(go_selector_expr, f)->sel->name, "Done");
 }
 
 static int is_after_call(const struct go_node *x)
@@ -227,7 +241,7 @@ static void check_select(struct tal *t, struct go_select_stmt *sel,
 			if (j == i)
 				continue;
 			o = GO_CAST(go_comm_clause, b->list.v[j]);
-			if (!leaves_loop(&o->body, label) &&
+			if (!leaves_loop(&o->body, label) && !is_done_recv(o->comm) &&
 			    !(fall_leaves && !ends_in_branch(&o->body))) {
 				others_leave = 0;
 				if (!o->comm || o->comm->kind != GO_SEND_STMT)
