@@ -363,6 +363,21 @@ static int http_conn_group(const struct gdump_group *g)
 	return 0;
 }
 
+/* A group of a net/http server's connection goroutines. */
+static int http_server_group(const struct gdump_group *g)
+{
+	size_t i;
+
+	if (g->created_by.func &&
+	    !strcmp(g->created_by.func, "net/http.(*Server).Serve"))
+		return 1;
+	for (i = 0; i < g->nframes; i++)
+		if (g->frames[i].func &&
+		    !strcmp(g->frames[i].func, "net/http.(*conn).serve"))
+			return 1;
+	return 0;
+}
+
 /* watch_group_findings; with ev, the groups of HTTP client connections
  * (no user frame) are added to ev instead of being reported. */
 static size_t group_findings(struct gdump_groups *cur,
@@ -424,7 +439,13 @@ static size_t group_findings(struct gdump_groups *cur,
 		sb_addf(&msg, " in %s", at->func);
 		if (g->why && *g->why)
 			sb_addf(&msg, ": %s", g->why);
-		if (!user)
+		if (!user && http_server_group(g))
+			sb_adds(&msg, "; no frame is in the user's code: these "
+				"are net/http server connections that their "
+				"clients keep open (an idle keep-alive connection "
+				"lasts until the client closes it or "
+				"Server.IdleTimeout ends it)");
+		else if (!user)
 			sb_adds(&msg, "; no frame is in the user's code (for "
 				"net/http connection goroutines, look for a "
 				"response body that is not closed)");
