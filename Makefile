@@ -22,6 +22,9 @@ LDLIBS  = $(PKG_LIBS) -lpthread -lm
 ifeq ($(V),1)
 Q :=
 say := @true
+else ifneq ($(findstring s,$(firstword -$(MAKEFLAGS))),)
+Q := @
+say := @true
 else
 Q := @
 say := @printf '  %-6s %s\n'

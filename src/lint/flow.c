@@ -818,15 +818,24 @@ static int nil_branch(struct walk *w, const struct go_node *cond)
 	/* err != nil && !os.IsExist(err): the then-branch needs every
 	 * conjunct, so one that leaves no resource there is enough; an else
 	 * branch of a || likewise needs every disjunct false */
-	if (b->op == GO_TOK_LOR)
-		return nil_branch(w, b->x) == 2 || nil_branch(w, b->y) == 2 ? 2 : 0;
+	if (b->op == GO_TOK_LOR) {
+		/* f == nil || err != nil: the then-branch needs one of them,
+		 * and neither leaves a resource there */
+		int nx = nil_branch(w, b->x), ny = nil_branch(w, b->y);
+
+		if (nx == 2 || ny == 2)
+			return 2;
+		return nx == 1 && ny == 1 ? 1 : 0;
+	}
 	if (b->op == GO_TOK_LAND) {
 		const struct go_node *r = go_unparen(b->y);
 		struct go_node *bx = NULL;
+		int nx = nil_branch(w, b->x);
 
-		if (nil_branch(w, b->x) == 1 || nil_branch(w, b->y) == 1)
+		/* each side once: chains of && nest to the left */
+		if (nx == 1 || nil_branch(w, b->y) == 1)
 			return 1;
-		if (nil_branch(w, b->x) != 2 || !r || r->kind != GO_BINARY_EXPR ||
+		if (nx != 2 || !r || r->kind != GO_BINARY_EXPR ||
 		    GO_CAST(go_binary_expr, r)->op != GO_TOK_NEQ)
 			return 0;
 		if (is_var(GO_CAST(go_binary_expr, r)->x, w->r->var) ||

@@ -47,6 +47,8 @@ struct site {
 	int64_t callee_line;
 	int user;            /* the site is in the user's code */
 	int http;            /* under net/http's connection setup, no user frame */
+	const char *http_func, *http_file;   /* its first net/http frame */
+	int64_t http_line;
 	int64_t bytes[2], objects[2];
 };
 
@@ -126,7 +128,7 @@ static void add_profile(struct arena *a, struct map *sites,
 		struct map_slot *slot;
 		struct site *st;
 		char *key;
-		int http = 0;
+		const struct pprof_line *http = NULL;
 
 		for (j = 0; j < s->nlocation && !user; j++) {
 			const struct pprof_location *l = s->location[j];
@@ -135,8 +137,8 @@ static void add_profile(struct arena *a, struct map *sites,
 				const char *fn = ln->function ? ln->function->name : "";
 				if (!leaf)
 					leaf = ln;
-				if (http_conn_func(fn))
-					http = 1;
+				if (!http && http_conn_func(fn))
+					http = ln;
 				if (!is_std(fn)) {
 					user = ln;
 					callee = prev;
@@ -151,10 +153,11 @@ static void add_profile(struct arena *a, struct map *sites,
 		 * the goroutine groups tell that story better */
 		if (!at || !at->function)
 			continue;
-		http = http && !user;
+		if (user)
+			http = NULL;
 		key = arena_printf(a, "%s\n%s:%lld\n%d", at->function->name,
 				   at->function->filename, (long long)at->line,
-				   http);
+				   http != NULL);
 		slot = map_slot(sites, key, strlen(key));
 		if (!slot->value) {
 			st = arena_new(a, struct site);
@@ -162,7 +165,12 @@ static void add_profile(struct arena *a, struct map *sites,
 			st->file = arena_strdup(a, at->function->filename);
 			st->line = at->line;
 			st->user = user != NULL;
-			st->http = http;
+			st->http = http != NULL;
+			if (http) {
+				st->http_func = arena_strdup(a, http->function->name);
+				st->http_file = arena_strdup(a, http->function->filename);
+				st->http_line = http->line;
+			}
 			if (callee && callee->function) {
 				st->callee_func = arena_strdup(a, callee->function->name);
 				st->callee_file = arena_strdup(a, callee->function->filename);
@@ -241,9 +249,9 @@ static size_t heap_sites(struct watch *w, size_t a, size_t b,
 		if (st->http) {
 			ev->bytes += g;
 			if (!ev->file) {
-				ev->func = arena_strdup(&ev->arena, st->func);
-				ev->file = arena_strdup(&ev->arena, st->file);
-				ev->line = (int)st->line;
+				ev->func = arena_strdup(&ev->arena, st->http_func);
+				ev->file = arena_strdup(&ev->arena, st->http_file);
+				ev->line = (int)st->http_line;
 			}
 			continue;
 		}

@@ -110,11 +110,13 @@ static void cite(struct findings *fs, struct finding *f,
  * released, but not by whom.  Its related request sites (the places the
  * heap profile saw making requests) that resolve in DIR keep the
  * body-not-closed findings in their functions: those are confirmed from
- * both sides.  With none (no site sampled, or only sites that close their
- * bodies: sampling sees the busy ones), every body-not-closed finding of
- * DIR is a candidate.  The finding moves to the first candidate (high
- * confidence when confirmed), and is repeated at the others, at most five
- * in all.  With no candidate it stays as it is.
+ * both sides, and the finding moves to each of them (high confidence, at
+ * most five).  With none (no site sampled, or only sites that close their
+ * bodies: sampling sees the busy ones), the body-not-closed findings of
+ * DIR are the candidates: the only one gets the finding (medium
+ * confidence); several are listed as related locations of the finding,
+ * which stays where it was, since nothing tells which of them runs.  With
+ * no candidate the finding says so.
  */
 static size_t http_link(struct findings *fs, struct finding *f,
 			const struct findings *lf, char **lreal,
@@ -161,13 +163,48 @@ static size_t http_link(struct findings *fs, struct finding *f,
 			cand[ncand++] = l;
 	}
 	confirmed = ncand > 0;
-	for (j = 0; j < lf->items.len && ncand < MAX_HTTP && !confirmed; j++)
-		if (!strcmp(lf->items.items[j]->rule, "body-not-closed") && lreal[j])
-			cand[ncand++] = lf->items.items[j];
 	for (k = 0; k < nsite; k++)
 		free(site[k].src);
-	if (ncand)
-		f->message = base.message;
+	if (!confirmed) {
+		size_t nall = 0;
+		for (j = 0; j < lf->items.len; j++)
+			if (!strcmp(lf->items.items[j]->rule, "body-not-closed") &&
+			    lreal[j]) {
+				if (ncand < MAX_HTTP)
+					cand[ncand++] = lf->items.items[j];
+				nall++;
+			}
+		if (!nall) {
+			f->message = arena_printf(&fs->arena, "%s; lint rule "
+						  "body-not-closed fires nowhere "
+						  "under --src (are the requests "
+						  "made by code outside it?)",
+						  base.message);
+			return 0;
+		}
+		if (nall > 1) {
+			f->message = arena_printf(&fs->arena, "%s; lint rule "
+						  "body-not-closed fires at %zu "
+						  "places under --src (%s related): "
+						  "the profiles do not tell which "
+						  "of them runs", base.message,
+						  nall, nall > ncand ? "the first five"
+						  : "all");
+			for (k = 0; k < ncand; k++) {
+				struct report_loc rel;
+				memset(&rel, 0, sizeof(rel));
+				rel.file = cand[k]->loc.file;
+				rel.line = cand[k]->loc.line;
+				rel.column = cand[k]->loc.column;
+				rel.message = arena_printf(&fs->arena, "[%s] %s",
+							   cand[k]->rule,
+							   cand[k]->message);
+				finding_add_related(fs, f, &rel);
+			}
+			return ncand;
+		}
+	}
+	f->message = base.message;
 	for (k = 0; k < ncand; k++) {
 		struct finding *g = f;
 		if (k) {

@@ -7,9 +7,8 @@
  * the seed articles); in every version the timeout restarts on each
  * iteration, so it only fires if no other case is ready for a whole d.
  * Silent when every other case of the select leaves the loop, or receives
- * from a Done() channel (a context's: once ready it stays ready, so the
- * select is a sleep that can be cancelled): then at most one timer is
- * ever pending.  Silent too, with Go 1.23 timers, when the
+ * from the Done() of a context that the loop checks elsewhere too (a sleep
+ * that cancellation cuts short): then at most one timer is ever pending.  Silent too, with Go 1.23 timers, when the
  * other cases that stay in the loop are all sends: a timeout per send is
  * meant to start again with each send, and the timers are collected.
  */
@@ -44,16 +43,63 @@ static struct go_node *received(struct go_node *comm)
 	return go_unparen(GO_CAST(go_unary_expr, x)->x);
 }
 
-/* <-X.Done(): a cancellation signal. */
-static int is_done_recv(struct go_node *comm)
+/* The context (or other local with a Done method) of <-X.Done(), or NULL. */
+static struct go_ident *done_recv(struct go_node *comm)
 {
 	struct go_node *x = received(comm), *f;
 
 	if (!x || x->kind != GO_CALL_EXPR || GO_CAST(go_call_expr, x)->args.n)
-		return 0;
+		return NULL;
 	f = go_unparen(GO_CAST(go_call_expr, x)->fun);
-	return f && f->kind == GO_SELECTOR_EXPR &&
-	       !strcmp(GO_CAST(go_selector_expr, f)->sel->name, "Done");
+	if (!f || f->kind != GO_SELECTOR_EXPR ||
+	    strcmp(GO_CAST(go_selector_expr, f)->sel->name, "Done"))
+		return NULL;
+	return go_local_var(GO_CAST(go_selector_expr, f)->x);
+}
+
+struct done_scan {
+	const struct go_ident *var;
+	int uses;           /* X.Done() and X.Err() calls */
+};
+
+static int done_fn(struct go_node *n, void *ctx)
+{
+	struct done_scan *ds = ctx;
+	struct go_node *f;
+
+	if (n->kind == GO_FUNC_LIT)
+		return 0;
+	if (n->kind == GO_CALL_EXPR && !GO_CAST(go_call_expr, n)->args.n) {
+		f = go_unparen(GO_CAST(go_call_expr, n)->fun);
+		if (f && f->kind == GO_SELECTOR_EXPR &&
+		    go_local_var(GO_CAST(go_selector_expr, f)->x) == ds->var &&
+		    (!strcmp(GO_CAST(go_selector_expr, f)->sel->name, "Done") ||
+		     !strcmp(GO_CAST(go_selector_expr, f)->sel->name, "Err")))
+			ds->uses++;
+	}
+	return 1;
+}
+
+static int ends_in_branch(const struct go_list *body);
+
+/* `case <-ctx.Done():` that falls out of the select, in a loop that looks
+ * at the same ctx elsewhere (its Done or Err): a sleep that cancellation
+ * cuts short, after which the loop ends.  ctx must come from outside the
+ * loop: a Done of something made in each iteration is a fresh wait with
+ * its own fresh timer. */
+static int cancel_case(struct go_comm_clause *c, struct go_node *loop,
+		       struct go_block_stmt *lbody)
+{
+	struct go_ident *var = done_recv(c->comm);
+	struct done_scan ds;
+
+	if (!var || (var->node.off >= loop->off && var->node.off < loop->end) ||
+	    ends_in_branch(&c->body))
+		return 0;
+	ds.var = var;
+	ds.uses = 0;
+	go_ast_inspect((struct go_node *)lbody, done_fn, NULL, &ds);
+	return ds.uses >= 2;
 }
 
 static int is_after_call(const struct go_node *x)
@@ -241,7 +287,8 @@ static void check_select(struct tal *t, struct go_select_stmt *sel,
 			if (j == i)
 				continue;
 			o = GO_CAST(go_comm_clause, b->list.v[j]);
-			if (!leaves_loop(&o->body, label) && !is_done_recv(o->comm) &&
+			if (!leaves_loop(&o->body, label) &&
+			    !cancel_case(o, loop, lbody) &&
 			    !(fall_leaves && !ends_in_branch(&o->body))) {
 				others_leave = 0;
 				if (!o->comm || o->comm->kind != GO_SEND_STMT)
