@@ -267,7 +267,8 @@ void gdump_group(const struct gdump_dump *d, struct gdump_groups *gs)
 	free(fill);
 	free(gi);
 	free(keys);
-	qsort(gs->items.items, gs->items.len, sizeof(*gs->items.items), cmp_group);
+	if (gs->items.len > 1)  /* an empty vector's items are NULL */
+		qsort(gs->items.items, gs->items.len, sizeof(*gs->items.items), cmp_group);
 }
 
 void gdump_groups_release(struct gdump_groups *gs)
@@ -367,5 +368,6 @@ void gdump_compare(struct gdump_groups *cur, const struct gdump_groups *old)
 	free(matched);
 	map_release(&byk);
 	map_release(&ids);
-	qsort(cur->items.items, cur->items.len, sizeof(*cur->items.items), cmp_group);
+	if (cur->items.len > 1)
+		qsort(cur->items.items, cur->items.len, sizeof(*cur->items.items), cmp_group);
 }

@@ -406,7 +406,7 @@ static size_t group_findings(struct gdump_groups *cur,
 			total += old ? g->growth : (int64_t)g->count;
 		}
 	}
-	if (old)
+	if (old && list.len > 1)  /* an empty vector's items are NULL */
 		qsort(list.items, list.len, sizeof(*list.items), cmp_growth);
 	for (i = 0; i < list.len && added < MAX_SITES; i++) {
 		struct gdump_group *g = list.items[i];
@@ -585,7 +585,8 @@ static size_t request_sites(struct watch *w, size_t idx, struct arena *a,
 				r->callee = arena_strdup(a, callee->function->name);
 		}
 	}
-	qsort(list.items, list.len, sizeof(*list.items), cmp_req);
+	if (list.len > 1)
+		qsort(list.items, list.len, sizeof(*list.items), cmp_req);
 	n = list.len < MAX_SITES ? list.len : MAX_SITES;
 	*out = arena_alloc(a, (n ? n : 1) * sizeof(**out));
 	for (i = 0; i < n; i++)
