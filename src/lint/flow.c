@@ -712,6 +712,13 @@ struct walk {
 	struct go_node *leak;
 	const char *pending_label;
 	int err_stale;   /* the error variable was assigned again after def */
+	int no_defer;    /* deferred releases do not count (lint_flow_loop_carries) */
+	/* cancel: the context variable assigned with it (sub in `sub, cancel =
+	 * context.WithCancel(ctx)`) while "sub is nil => cancel is not
+	 * pending" holds (see paired_ctx); NULL when not used */
+	const struct go_ident *pair;
+	int pair_broken; /* a write to pair found the cancel pending */
+	unsigned lost_cont; /* states continuing a loop outside the walk */
 	VEC(struct target) targets;
 };
 
@@ -852,7 +859,7 @@ static int nil_branch(struct walk *w, const struct go_node *cond)
 	    GO_CAST(go_ident, y)->decl_kind != GO_DECL_UNIVERSE)
 		return 0;
 	is_err = w->r->err && !w->err_stale && is_var(x, w->r->err);
-	is_v = is_var(x, w->r->var);
+	is_v = is_var(x, w->r->var) || (w->pair && is_var(x, w->pair));
 	if (is_err)
 		return b->op == GO_TOK_NEQ ? 1 : 2;
 	if (is_v)
@@ -945,10 +952,45 @@ static unsigned walk_clauses(struct walk *w, struct go_node *s,
 	return out;
 }
 
+/* Does statement s (a write of its own, not a nested one) assign or
+ * declare variable v? */
+static int writes_var(const struct go_node *s, const struct go_ident *v)
+{
+	if (s->kind == GO_ASSIGN_STMT) {
+		const struct go_assign_stmt *a = GO_CAST(go_assign_stmt, s);
+
+		for (uint32_t i = 0; i < a->lhs.n; i++)
+			if (a->lhs.v[i] == (const struct go_node *)v || is_var(a->lhs.v[i], v))
+				return 1;
+	} else if (s->kind == GO_DECL_STMT) {
+		const struct go_node *d = GO_CAST(go_decl_stmt, s)->decl;
+		const struct go_gen_decl *g;
+
+		if (!d || d->kind != GO_GEN_DECL)
+			return 0;
+		g = GO_CAST(go_gen_decl, d);
+		for (uint32_t k = 0; k < g->specs.n; k++) {
+			const struct go_value_spec *vs;
+
+			if (g->specs.v[k]->kind != GO_VALUE_SPEC)
+				continue;
+			vs = GO_CAST(go_value_spec, g->specs.v[k]);
+			for (uint32_t i = 0; i < vs->names.n; i++)
+				if (vs->names.v[i] == (const struct go_node *)v)
+					return 1;
+		}
+	}
+	return 0;
+}
+
 static unsigned walk_stmt(struct walk *w, struct go_node *s, unsigned st)
 {
 	if (!s || !st)
 		return st;
+	/* sub = nil (or any write of sub but the creation) while the cancel
+	 * may be pending breaks "sub is nil => cancel is not pending" */
+	if (w->pair && s != w->r->def && (st & S_OPEN) && writes_var(s, w->pair))
+		w->pair_broken = 1;
 	if (s == w->r->def) {
 		/* a release inside the creating statement itself is rare;
 		 * the definition makes the variable open */
@@ -974,7 +1016,8 @@ static unsigned walk_stmt(struct walk *w, struct go_node *s, unsigned st)
 			return 0;
 		break;
 	case GO_DEFER_STMT:
-		if (defer_releases(w->cx, w->r, GO_CAST(go_defer_stmt, s))) {
+		if (!w->no_defer &&
+		    defer_releases(w->cx, w->r, GO_CAST(go_defer_stmt, s))) {
 			unsigned o = st_release(st);
 
 			if (o & S_NOTDEF)
@@ -1060,6 +1103,8 @@ static unsigned walk_stmt(struct walk *w, struct go_node *s, unsigned st)
 			t = find_target(w, b->label, 1);
 			if (t)
 				t->cont |= st;
+			else
+				w->lost_cont |= st;
 			return 0;
 		}
 		return st;   /* fallthrough; goto never gets here */
@@ -1071,6 +1116,77 @@ static unsigned walk_stmt(struct walk *w, struct go_node *s, unsigned st)
 	if (lint_flow_releases(w->cx, w->r, s))
 		st = st_release(st);
 	return st;
+}
+
+/* cancel-not-called: `sub, cancel = context.WithCancel(ctx)` pairs the
+ * cancel function with the context variable sub, and code often tests sub
+ * instead of cancel: `if sub != nil { continue }` before creating another,
+ * `cancel(); sub = nil` when done.  The walk may read `sub == nil` as
+ * "cancel is not pending" as long as that stays true: sub is a local of
+ * this function whose every write but the creation happens where the
+ * cancel is not pending (walk_stmt checks that, and lint_flow_check walks
+ * again without the pair if one does not), and whose writes the walk sees
+ * all of: none in a function literal, none by a range clause, no &sub. */
+struct pair_scan {
+	const struct go_ident *v;
+	int lit;       /* depth inside function literals */
+	int bad;
+};
+
+static int pair_scan_fn(struct go_node *n, void *ctx)
+{
+	struct pair_scan *ps = ctx;
+
+	if (ps->bad)
+		return 0;
+	if (n->kind == GO_FUNC_LIT) {
+		ps->lit++;
+	} else if (n->kind == GO_UNARY_EXPR &&
+		   GO_CAST(go_unary_expr, n)->op == GO_TOK_AND &&
+		   is_var(GO_CAST(go_unary_expr, n)->x, ps->v)) {
+		ps->bad = 1;
+	} else if (n->kind == GO_RANGE_STMT) {
+		struct go_range_stmt *rs = GO_CAST(go_range_stmt, n);
+
+		if ((rs->key && is_var(rs->key, ps->v)) ||
+		    (rs->value && is_var(rs->value, ps->v)))
+			ps->bad = 1;
+	} else if (ps->lit && (n->kind == GO_ASSIGN_STMT || n->kind == GO_DECL_STMT) &&
+		   writes_var(n, ps->v)) {
+		ps->bad = 1;
+	}
+	return !ps->bad;
+}
+
+static void pair_scan_post(struct go_node *n, void *ctx)
+{
+	struct pair_scan *ps = ctx;
+
+	if (n->kind == GO_FUNC_LIT)
+		ps->lit--;
+}
+
+static const struct go_ident *paired_ctx(const struct lint_func *fn,
+					 const struct lint_res *r)
+{
+	const struct go_node *def = r->def, *whole;
+	const struct go_ident *v;
+	struct pair_scan ps;
+
+	if (r->kind != LINT_RES_CANCEL || !def || def->kind != GO_ASSIGN_STMT ||
+	    GO_CAST(go_assign_stmt, def)->lhs.n != 2)
+		return NULL;
+	v = go_local_var(GO_CAST(go_assign_stmt, def)->lhs.v[0]);
+	if (!v || v == r->var ||
+	    (v->decl_kind != GO_DECL_LOCAL && v->decl_kind != GO_DECL_PARAM))
+		return NULL;
+	whole = fn->decl ? &fn->decl->node : &fn->lit->node;
+	if (v->node.off < whole->off || v->node.end > whole->end)
+		return NULL;   /* the enclosing function's: it may write it */
+	memset(&ps, 0, sizeof(ps));
+	ps.v = v;
+	go_ast_inspect((struct go_node *)fn->body, pair_scan_fn, pair_scan_post, &ps);
+	return ps.bad ? NULL : v;
 }
 
 enum lint_flow_verdict lint_flow_check(struct lint_ctx *cx,
@@ -1100,7 +1216,18 @@ enum lint_flow_verdict lint_flow_check(struct lint_ctx *cx,
 	memset(&w, 0, sizeof(w));
 	w.cx = cx;
 	w.r = r;
+	w.pair = paired_ctx(fn, r);
 	end = walk_list(&w, &fn->body->list, S_NOTDEF);
+	if (w.pair && w.pair_broken) {
+		/* the nil tests of the context said nothing: walk again
+		 * without them */
+		w.targets.len = 0;
+		w.leak = NULL;
+		w.pending_label = NULL;
+		w.err_stale = 0;
+		w.pair = NULL;
+		end = walk_list(&w, &fn->body->list, S_NOTDEF);
+	}
 	vec_free(&w.targets);
 	if (!w.leak && (end & S_OPEN))
 		w.leak = (struct go_node *)fn->body;
@@ -1109,6 +1236,61 @@ enum lint_flow_verdict lint_flow_check(struct lint_ctx *cx,
 		return LINT_FLOW_LEAKS;
 	}
 	return LINT_FLOW_OK;
+}
+
+/* Does a path from r's creation inside loop body `body` reach the loop's
+ * next iteration (the end of the body, or a continue of this loop) with
+ * the resource still open?  Only explicit releases count: a deferred one
+ * runs when the function returns, not when the iteration ends.  A goto
+ * in the body: 1 (unknown). */
+struct goto_scan { int yes; };
+
+static int goto_scan_fn(struct go_node *n, void *ctx)
+{
+	struct goto_scan *g = ctx;
+
+	if (n->kind == GO_BRANCH_STMT &&
+	    GO_CAST(go_branch_stmt, n)->tok == GO_TOK_GOTO)
+		g->yes = 1;
+	return !g->yes;
+}
+
+int lint_flow_loop_carries(struct lint_ctx *cx, const struct lint_res *r,
+			   struct go_node *loop, const char *label)
+{
+	struct go_block_stmt *body;
+	struct go_node *post = NULL;
+	struct goto_scan gs = { 0 };
+	struct target t = { loop, label, 1, 0, 0 };
+	struct walk w;
+	unsigned out;
+
+	if (loop->kind == GO_FOR_STMT) {
+		body = GO_CAST(go_for_stmt, loop)->body;
+		post = GO_CAST(go_for_stmt, loop)->post;
+	} else if (loop->kind == GO_RANGE_STMT) {
+		body = GO_CAST(go_range_stmt, loop)->body;
+	} else {
+		return 1;
+	}
+	if (!body)
+		return 0;
+	go_ast_inspect((struct go_node *)body, goto_scan_fn, NULL, &gs);
+	if (gs.yes)
+		return 1;
+	memset(&w, 0, sizeof(w));
+	w.cx = cx;
+	w.r = r;
+	w.no_defer = 1;
+	vec_push(&w.targets, t);
+	out = walk_list(&w, &body->list, S_NOTDEF);
+	out |= w.targets.items[0].cont;
+	/* a continue of an enclosing loop comes back to this one too */
+	out |= w.lost_cont;
+	if (post)
+		out = walk_stmt(&w, post, out);
+	vec_free(&w.targets);
+	return (out & S_OPEN) != 0;
 }
 
 /* ---------- finding creations ---------- */

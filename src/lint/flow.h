@@ -48,6 +48,14 @@ enum lint_flow_verdict lint_flow_check(struct lint_ctx *cx,
 				       const struct lint_res *r,
 				       struct go_node **where);
 
+/* 1 if some path from r's creation (r->def, inside loop `loop`, a for or
+ * range statement labelled `label` or NULL) reaches the loop's next
+ * iteration with the resource open, counting only explicit releases (a
+ * deferred one runs when the function returns).  0 when every such path
+ * releases it or leaves the function. */
+int lint_flow_loop_carries(struct lint_ctx *cx, const struct lint_res *r,
+			   struct go_node *loop, const char *label);
+
 /* 1 if statement or expression n contains (outside function literals) a
  * release of r (as lint_flow_check counts them). */
 int lint_flow_releases(struct lint_ctx *cx, const struct lint_res *r,

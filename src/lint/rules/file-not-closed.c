@@ -54,6 +54,8 @@ struct dl {
 	struct lint_ctx *cx;
 	const struct lint_func *fn;
 	VEC(struct go_node *) loops;
+	VEC(const char *) labels;    /* each loop's label, or NULL */
+	struct go_labeled_stmt *labeled;  /* the last labeled statement seen */
 };
 
 /* Was var created by a file-opening call inside loop body b?  And is it
@@ -66,6 +68,7 @@ struct opened {
 	const struct go_node *body;
 	int yes;
 	int kept;
+	struct go_assign_stmt *def;   /* the (last) opening assignment */
 };
 
 static int uses_var(struct go_node *n, void *ctx)
@@ -151,8 +154,10 @@ static int opened_fn(struct go_node *n, void *ctx)
 
 		if (a->rhs.n == 1 && a->lhs.n >= 1 &&
 		    go_local_var(a->lhs.v[0]) == o->var &&
-		    lint_flow_creator(a->rhs.v[0], &k) && k == LINT_RES_FILE)
-			o->yes = 1;
+		    lint_flow_creator(a->rhs.v[0], &k) && k == LINT_RES_FILE) {
+			o->yes++;
+			o->def = a;
+		}
 		else
 			note_kept(o, a);
 	}
@@ -165,8 +170,13 @@ static int dl_fn(struct go_node *n, void *ctx)
 
 	if (n->kind == GO_FUNC_LIT)
 		return 0;
-	if (n->kind == GO_FOR_STMT || n->kind == GO_RANGE_STMT)
+	if (n->kind == GO_LABELED_STMT)
+		d->labeled = GO_CAST(go_labeled_stmt, n);
+	if (n->kind == GO_FOR_STMT || n->kind == GO_RANGE_STMT) {
 		vec_push(&d->loops, n);
+		vec_push(&d->labels, d->labeled && d->labeled->stmt == n &&
+			 d->labeled->label ? d->labeled->label->name : NULL);
+	}
 	if (n->kind == GO_DEFER_STMT && d->loops.len) {
 		struct go_node *call = GO_CAST(go_defer_stmt, n)->call;
 		struct go_node *f, *x;
@@ -174,7 +184,7 @@ static int dl_fn(struct go_node *n, void *ctx)
 		struct go_block_stmt *body = loop->kind == GO_FOR_STMT ?
 			GO_CAST(go_for_stmt, loop)->body :
 			GO_CAST(go_range_stmt, loop)->body;
-		struct opened o = { NULL, NULL, 0, 0 };
+		struct opened o = { NULL, NULL, 0, 0, NULL };
 
 		if (!call || call->kind != GO_CALL_EXPR)
 			return 1;
@@ -188,6 +198,21 @@ static int dl_fn(struct go_node *n, void *ctx)
 		if (!o.var || !body)
 			return 1;
 		go_ast_inspect((struct go_node *)body, opened_fn, NULL, &o);
+		if (o.yes == 1 && !o.kept) {
+			/* every path from the Open closes the file before the
+			 * next iteration or leaves the function: the defer only
+			 * covers the early returns, nothing piles up */
+			struct lint_res r;
+
+			memset(&r, 0, sizeof(r));
+			r.kind = LINT_RES_FILE;
+			r.var = (struct go_ident *)o.var;
+			r.err = o.def->lhs.n >= 2 ? go_local_var(o.def->lhs.v[1]) : NULL;
+			r.def = &o.def->node;
+			if (!lint_flow_loop_carries(d->cx, &r, loop,
+					d->labels.items[d->labels.len - 1]))
+				return 1;
+		}
 		if (o.yes && !o.kept) {
 			struct finding *fd = lint_report(d->cx, d->fn->file, n,
 				REPORT_SEV_WARNING,
@@ -208,8 +233,10 @@ static void dl_post(struct go_node *n, void *ctx)
 {
 	struct dl *d = ctx;
 
-	if (n->kind == GO_FOR_STMT || n->kind == GO_RANGE_STMT)
+	if (n->kind == GO_FOR_STMT || n->kind == GO_RANGE_STMT) {
 		d->loops.len--;
+		d->labels.len--;
+	}
 }
 
 static void check_func(struct lint_ctx *cx, const struct lint_func *fn, void *arg)
@@ -224,6 +251,7 @@ static void check_func(struct lint_ctx *cx, const struct lint_func *fn, void *ar
 	d.fn = fn;
 	go_ast_inspect((struct go_node *)fn->body, dl_fn, dl_post, &d);
 	vec_free(&d.loops);
+	vec_free(&d.labels);
 }
 
 void lint_rule_file_not_closed(struct lint_ctx *cx)
