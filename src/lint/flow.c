@@ -369,6 +369,14 @@ static const struct lint_summary *summary_of(struct lint_ctx *cx,
 	return cx->summaries ? lint_callee_summary(cx, fun) : NULL;
 }
 
+static int is_true(const struct go_node *x)
+{
+	x = go_unparen(x);
+	return x && x->kind == GO_IDENT &&
+	       GO_CAST(go_ident, x)->decl_kind == GO_DECL_UNIVERSE &&
+	       !strcmp(GO_CAST(go_ident, x)->name, "true");
+}
+
 /* Is call c a release of r's variable? */
 static int call_releases(struct lint_ctx *cx, const struct lint_res *r,
 			 const struct go_call_expr *c)
@@ -388,6 +396,12 @@ static int call_releases(struct lint_ctx *cx, const struct lint_res *r,
 	case LINT_RES_BODY:
 		if (is_sel(c->fun, "Close", &x) && is_sel(x, "Body", &y) &&
 		    is_var(y, r->var))
+			return 1;
+		/* httputil.DumpResponse(resp, true) drains and closes the
+		 * body, and leaves an in-memory copy in its place */
+		if (go_is_pkg_member(c->fun, "net/http/httputil", "DumpResponse") &&
+		    c->args.n == 2 && is_var(c->args.v[0], r->var) &&
+		    is_true(c->args.v[1]))
 			return 1;
 		break;
 	case LINT_RES_CANCEL:

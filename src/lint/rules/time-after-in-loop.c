@@ -115,11 +115,32 @@ struct assign_scan {
 	struct go_node *call;
 };
 
+/* cond is `var == nil`. */
+static int nil_test_of(const struct go_node *cond, const struct go_ident *var)
+{
+	const struct go_binary_expr *b;
+	const struct go_node *y;
+
+	cond = go_unparen(cond);
+	if (!cond || cond->kind != GO_BINARY_EXPR)
+		return 0;
+	b = GO_CAST(go_binary_expr, cond);
+	y = go_unparen(b->y);
+	return b->op == GO_TOK_EQL && go_local_var(b->x) == var && y &&
+	       y->kind == GO_IDENT &&
+	       GO_CAST(go_ident, y)->decl_kind == GO_DECL_UNIVERSE &&
+	       !strcmp(GO_CAST(go_ident, y)->name, "nil");
+}
+
 static int assign_fn(struct go_node *n, void *ctx)
 {
 	struct assign_scan *as = ctx;
 
 	if (n->kind == GO_FUNC_LIT || as->call)
+		return 0;
+	/* if deadline == nil { deadline = time.After(d) }: armed only when
+	 * none is pending, a deadline for a batch, not a timer per iteration */
+	if (n->kind == GO_IF_STMT && nil_test_of(GO_CAST(go_if_stmt, n)->cond, as->var))
 		return 0;
 	if (n->kind == GO_ASSIGN_STMT) {
 		struct go_assign_stmt *a = GO_CAST(go_assign_stmt, n);
