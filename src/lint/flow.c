@@ -183,6 +183,128 @@ static int field_is_http(const struct go_package *pkg, const char *field,
 	return seen > 0;
 }
 
+/* The struct type named by a type expression (T, *T, p.T is not ours),
+ * declared in the package; NULL otherwise. */
+static const struct go_struct_type *pkg_struct(const struct go_package *pkg,
+					       const struct go_node *t)
+{
+	t = go_unparen(t);
+	if (t && t->kind == GO_STAR_EXPR)
+		t = go_unparen(GO_CAST(go_star_expr, t)->x);
+	if (!t || t->kind != GO_IDENT || !pkg)
+		return NULL;
+	for (size_t i = 0; i < pkg->nfiles; i++) {
+		const struct go_file *f = pkg->files[i];
+
+		for (uint32_t d = 0; d < f->decls.n; d++) {
+			const struct go_gen_decl *g;
+
+			if (f->decls.v[d]->kind != GO_GEN_DECL)
+				continue;
+			g = GO_CAST(go_gen_decl, f->decls.v[d]);
+			if (g->tok != GO_TOK_TYPE)
+				continue;
+			for (uint32_t k = 0; k < g->specs.n; k++) {
+				const struct go_type_spec *ts =
+					GO_CAST(go_type_spec, g->specs.v[k]);
+
+				if (strcmp(ts->name->name, GO_CAST(go_ident, t)->name))
+					continue;
+				return ts->type && ts->type->kind == GO_STRUCT_TYPE
+				       ? GO_CAST(go_struct_type, ts->type) : NULL;
+			}
+		}
+	}
+	return NULL;
+}
+
+/* The only result type of the package-level function the call calls. */
+static const struct go_node *call_result_type(const struct go_package *pkg,
+					      const struct go_node *v)
+{
+	const struct go_node *f;
+
+	v = go_unparen(v);
+	if (!v || v->kind != GO_CALL_EXPR || !pkg)
+		return NULL;
+	f = go_unparen(GO_CAST(go_call_expr, v)->fun);
+	if (!f || f->kind != GO_IDENT)
+		return NULL;
+	for (size_t i = 0; i < pkg->nfiles; i++) {
+		const struct go_file *fl = pkg->files[i];
+
+		for (uint32_t d = 0; d < fl->decls.n; d++) {
+			const struct go_func_decl *fd;
+			const struct go_field_list *r;
+
+			if (fl->decls.v[d]->kind != GO_FUNC_DECL)
+				continue;
+			fd = GO_CAST(go_func_decl, fl->decls.v[d]);
+			if (fd->recv || strcmp(fd->name->name, GO_CAST(go_ident, f)->name))
+				continue;
+			r = fd->type ? fd->type->results : NULL;
+			if (!r || r->list.n != 1 ||
+			    GO_CAST(go_field, r->list.v[0])->names.n > 1)
+				return NULL;
+			return GO_CAST(go_field, r->list.v[0])->type;
+		}
+	}
+	return NULL;
+}
+
+/* The struct type of local variable (or parameter, or receiver) v when it
+ * is declared with it, built as T{...} / &T{...}, or returned by a
+ * package function whose only result is T or *T. */
+static const struct go_struct_type *var_struct(const struct go_package *pkg,
+					       const struct lint_func *fn,
+					       const struct go_node *v)
+{
+	struct find_decl fd;
+	const struct go_node *val;
+
+	memset(&fd, 0, sizeof(fd));
+	fd.var = go_local_var(v);
+	if (!fd.var)
+		return NULL;
+	if (fn->type)
+		go_ast_inspect((struct go_node *)fn->type, find_decl_fn, NULL, &fd);
+	if (!fd.found && fn->decl && fn->decl->recv)
+		go_ast_inspect((struct go_node *)fn->decl->recv, find_decl_fn,
+			       NULL, &fd);
+	if (!fd.found && fn->body)
+		go_ast_inspect((struct go_node *)fn->body, find_decl_fn, NULL,
+			       &fd);
+	/* a closure's variable is declared in an enclosing function */
+	if (!fd.found && fn->lit && fn->file)
+		go_ast_inspect((struct go_node *)fn->file, find_decl_fn, NULL,
+			       &fd);
+	if (!fd.found)
+		return NULL;
+	if (fd.type)
+		return pkg_struct(pkg, fd.type);
+	val = go_unparen(fd.value);
+	if (val && val->kind == GO_UNARY_EXPR &&
+	    GO_CAST(go_unary_expr, val)->op == GO_TOK_AND)
+		val = go_unparen(GO_CAST(go_unary_expr, val)->x);
+	if (val && val->kind == GO_COMPOSITE_LIT)
+		return pkg_struct(pkg, GO_CAST(go_composite_lit, val)->type);
+	return pkg_struct(pkg, call_result_type(pkg, val));
+}
+
+/* The declared type of field `name` of st, or NULL (not there, embedded). */
+static const struct go_node *struct_field(const struct go_struct_type *st,
+					  const char *name)
+{
+	for (uint32_t m = 0; st->fields && m < st->fields->list.n; m++) {
+		const struct go_field *fl = GO_CAST(go_field, st->fields->list.v[m]);
+
+		for (uint32_t n = 0; n < fl->names.n; n++)
+			if (!strcmp(GO_CAST(go_ident, fl->names.v[n])->name, name))
+				return fl->type;
+	}
+	return NULL;
+}
+
 static int receiver_is(const struct go_package *pkg, const struct lint_func *fn,
 		       const struct go_node *x, const char *name)
 {
@@ -196,10 +318,18 @@ static int receiver_is(const struct go_package *pkg, const struct lint_func *fn,
 	if (!strcmp(name, "Transport") && go_is_pkg_member(x, "net/http",
 							   "DefaultTransport"))
 		return 1;
-	/* s.client.Do(req): a field that is an *http.Client in every struct
-	 * of the package that has a field of that name */
-	if (x && x->kind == GO_SELECTOR_EXPR)
-		return field_is_http(pkg, GO_CAST(go_selector_expr, x)->sel->name, name);
+	/* s.client.Do(req): the field's declared type when s's struct type
+	 * is known; else a field that is an *http.Client in every struct of
+	 * the package that has a field of that name */
+	if (x && x->kind == GO_SELECTOR_EXPR) {
+		const struct go_selector_expr *se = GO_CAST(go_selector_expr, x);
+		const struct go_struct_type *st = var_struct(pkg, fn, se->x);
+		const struct go_node *ft = st ? struct_field(st, se->sel->name) : NULL;
+
+		if (ft)
+			return is_http_type(ft, name);
+		return field_is_http(pkg, se->sel->name, name);
+	}
 	var = go_local_var(x);
 	if (!var)
 		return 0;
