@@ -138,15 +138,12 @@ static int is_http_value(const struct go_node *v, const char *name)
 	return 0;
 }
 
-/* Is receiver expression x certainly an *http.Client (for name "Client")
- * or an http.Transport (name "Transport")? */
-/* Every field named `field` in the package's struct types has type
- * http.T or *http.T (and there is at least one). */
-static int field_is_http(const struct go_package *pkg, const char *field,
-			 const char *name)
+/* Call fn on every type declared in the package, until it returns
+ * nonzero; returns that value, or 0. */
+static int each_type_spec(const struct go_package *pkg,
+			  int (*fn)(const struct go_type_spec *, void *),
+			  void *arg)
 {
-	int seen = 0;
-
 	for (size_t i = 0; pkg && i < pkg->nfiles; i++) {
 		const struct go_file *f = pkg->files[i];
 
@@ -159,28 +156,75 @@ static int field_is_http(const struct go_package *pkg, const char *field,
 			if (g->tok != GO_TOK_TYPE)
 				continue;
 			for (uint32_t k = 0; k < g->specs.n; k++) {
-				const struct go_type_spec *ts = GO_CAST(go_type_spec, g->specs.v[k]);
-				const struct go_struct_type *st;
+				int r = fn(GO_CAST(go_type_spec, g->specs.v[k]), arg);
 
-				if (!ts->type || ts->type->kind != GO_STRUCT_TYPE)
-					continue;
-				st = GO_CAST(go_struct_type, ts->type);
-				for (uint32_t m = 0; st->fields && m < st->fields->list.n; m++) {
-					const struct go_field *fl = GO_CAST(go_field,
-						st->fields->list.v[m]);
-
-					for (uint32_t n = 0; n < fl->names.n; n++) {
-						if (strcmp(GO_CAST(go_ident, fl->names.v[n])->name, field))
-							continue;
-						if (!is_http_type(fl->type, name))
-							return 0;
-						seen++;
-					}
-				}
+				if (r)
+					return r;
 			}
 		}
 	}
-	return seen > 0;
+	return 0;
+}
+
+/* The declared type of field `name` of st, or NULL (not there, embedded). */
+static const struct go_node *struct_field(const struct go_struct_type *st,
+					  const char *name)
+{
+	for (uint32_t m = 0; st->fields && m < st->fields->list.n; m++) {
+		const struct go_field *fl = GO_CAST(go_field, st->fields->list.v[m]);
+
+		for (uint32_t n = 0; n < fl->names.n; n++)
+			if (!strcmp(GO_CAST(go_ident, fl->names.v[n])->name, name))
+				return fl->type;
+	}
+	return NULL;
+}
+
+struct field_scan {
+	const char *field, *name;
+	int seen;
+};
+
+static int field_scan_fn(const struct go_type_spec *ts, void *arg)
+{
+	struct field_scan *fs = arg;
+	const struct go_node *t;
+
+	if (!ts->type || ts->type->kind != GO_STRUCT_TYPE)
+		return 0;
+	t = struct_field(GO_CAST(go_struct_type, ts->type), fs->field);
+	if (!t)
+		return 0;
+	if (!is_http_type(t, fs->name))
+		return -1;
+	fs->seen++;
+	return 0;
+}
+
+/* Every field named `field` in the package's struct types has type
+ * http.T or *http.T (and there is at least one). */
+static int field_is_http(const struct go_package *pkg, const char *field,
+			 const char *name)
+{
+	struct field_scan fs = { field, name, 0 };
+
+	return each_type_spec(pkg, field_scan_fn, &fs) == 0 && fs.seen > 0;
+}
+
+struct named_scan {
+	const char *name;
+	const struct go_struct_type *st;
+};
+
+static int named_scan_fn(const struct go_type_spec *ts, void *arg)
+{
+	struct named_scan *ns = arg;
+
+	if (strcmp(ts->name->name, ns->name))
+		return 0;
+	ns->st = ts->type && ts->type->kind == GO_STRUCT_TYPE
+		 ? GO_CAST(go_struct_type, ts->type) : NULL;
+	return 1;
 }
 
 /* The struct type named by a type expression (T, *T, p.T is not ours),
@@ -188,34 +232,16 @@ static int field_is_http(const struct go_package *pkg, const char *field,
 static const struct go_struct_type *pkg_struct(const struct go_package *pkg,
 					       const struct go_node *t)
 {
+	struct named_scan ns = { NULL, NULL };
+
 	t = go_unparen(t);
 	if (t && t->kind == GO_STAR_EXPR)
 		t = go_unparen(GO_CAST(go_star_expr, t)->x);
-	if (!t || t->kind != GO_IDENT || !pkg)
+	if (!t || t->kind != GO_IDENT)
 		return NULL;
-	for (size_t i = 0; i < pkg->nfiles; i++) {
-		const struct go_file *f = pkg->files[i];
-
-		for (uint32_t d = 0; d < f->decls.n; d++) {
-			const struct go_gen_decl *g;
-
-			if (f->decls.v[d]->kind != GO_GEN_DECL)
-				continue;
-			g = GO_CAST(go_gen_decl, f->decls.v[d]);
-			if (g->tok != GO_TOK_TYPE)
-				continue;
-			for (uint32_t k = 0; k < g->specs.n; k++) {
-				const struct go_type_spec *ts =
-					GO_CAST(go_type_spec, g->specs.v[k]);
-
-				if (strcmp(ts->name->name, GO_CAST(go_ident, t)->name))
-					continue;
-				return ts->type && ts->type->kind == GO_STRUCT_TYPE
-				       ? GO_CAST(go_struct_type, ts->type) : NULL;
-			}
-		}
-	}
-	return NULL;
+	ns.name = GO_CAST(go_ident, t)->name;
+	each_type_spec(pkg, named_scan_fn, &ns);
+	return ns.st;
 }
 
 /* The only result type of the package-level function the call calls. */
@@ -252,6 +278,28 @@ static const struct go_node *call_result_type(const struct go_package *pkg,
 	return NULL;
 }
 
+/* Find the declaration of local variable var (a parameter, the receiver,
+ * a local of fn, or of a function around the closure fn): its type or
+ * initial value in *fd.  0 when not found. */
+static int find_var_decl(const struct lint_func *fn, const struct go_ident *var,
+			 struct find_decl *fd)
+{
+	memset(fd, 0, sizeof(*fd));
+	fd->var = var;
+	if (!var)
+		return 0;
+	if (fn->type)
+		go_ast_inspect((struct go_node *)fn->type, find_decl_fn, NULL, fd);
+	if (!fd->found && fn->decl && fn->decl->recv)
+		go_ast_inspect((struct go_node *)fn->decl->recv, find_decl_fn,
+			       NULL, fd);
+	if (!fd->found && fn->body)
+		go_ast_inspect((struct go_node *)fn->body, find_decl_fn, NULL, fd);
+	if (!fd->found && fn->lit && fn->file)
+		go_ast_inspect((struct go_node *)fn->file, find_decl_fn, NULL, fd);
+	return fd->found;
+}
+
 /* The struct type of local variable (or parameter, or receiver) v when it
  * is declared with it, built as T{...} / &T{...}, or returned by a
  * package function whose only result is T or *T. */
@@ -262,23 +310,7 @@ static const struct go_struct_type *var_struct(const struct go_package *pkg,
 	struct find_decl fd;
 	const struct go_node *val;
 
-	memset(&fd, 0, sizeof(fd));
-	fd.var = go_local_var(v);
-	if (!fd.var)
-		return NULL;
-	if (fn->type)
-		go_ast_inspect((struct go_node *)fn->type, find_decl_fn, NULL, &fd);
-	if (!fd.found && fn->decl && fn->decl->recv)
-		go_ast_inspect((struct go_node *)fn->decl->recv, find_decl_fn,
-			       NULL, &fd);
-	if (!fd.found && fn->body)
-		go_ast_inspect((struct go_node *)fn->body, find_decl_fn, NULL,
-			       &fd);
-	/* a closure's variable is declared in an enclosing function */
-	if (!fd.found && fn->lit && fn->file)
-		go_ast_inspect((struct go_node *)fn->file, find_decl_fn, NULL,
-			       &fd);
-	if (!fd.found)
+	if (!find_var_decl(fn, go_local_var(v), &fd))
 		return NULL;
 	if (fd.type)
 		return pkg_struct(pkg, fd.type);
@@ -289,20 +321,6 @@ static const struct go_struct_type *var_struct(const struct go_package *pkg,
 	if (val && val->kind == GO_COMPOSITE_LIT)
 		return pkg_struct(pkg, GO_CAST(go_composite_lit, val)->type);
 	return pkg_struct(pkg, call_result_type(pkg, val));
-}
-
-/* The declared type of field `name` of st, or NULL (not there, embedded). */
-static const struct go_node *struct_field(const struct go_struct_type *st,
-					  const char *name)
-{
-	for (uint32_t m = 0; st->fields && m < st->fields->list.n; m++) {
-		const struct go_field *fl = GO_CAST(go_field, st->fields->list.v[m]);
-
-		for (uint32_t n = 0; n < fl->names.n; n++)
-			if (!strcmp(GO_CAST(go_ident, fl->names.v[n])->name, name))
-				return fl->type;
-	}
-	return NULL;
 }
 
 static int receiver_is(const struct go_package *pkg, const struct lint_func *fn,
@@ -331,19 +349,7 @@ static int receiver_is(const struct go_package *pkg, const struct lint_func *fn,
 		return field_is_http(pkg, se->sel->name, name);
 	}
 	var = go_local_var(x);
-	if (!var)
-		return 0;
-	memset(&fd, 0, sizeof(fd));
-	fd.var = var;
-	if (fn->type)
-		go_ast_inspect((struct go_node *)fn->type, find_decl_fn, NULL, &fd);
-	if (!fd.found && fn->decl && fn->decl->recv)
-		go_ast_inspect((struct go_node *)fn->decl->recv, find_decl_fn,
-			       NULL, &fd);
-	if (!fd.found && fn->body)
-		go_ast_inspect((struct go_node *)fn->body, find_decl_fn, NULL,
-			       &fd);
-	if (!fd.found)
+	if (!find_var_decl(fn, var, &fd))
 		return 0;
 	if (fd.type)
 		return is_http_type(fd.type, name);
