@@ -524,6 +524,25 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* By directory, then by name: "d/a.go" "d/z.go" "d/sub/x.go", so that a
+ * package's files stay together even when a subdirectory's name sorts
+ * between them (plain strcmp puts "d/sub/x.go" between "d/a.go" and
+ * "d/z.go", and the package was split in two). */
+static int cmp_path(const void *a, const void *b)
+{
+	const char *x = *(char *const *)a, *y = *(char *const *)b;
+	const char *sx = strrchr(x, '/'), *sy = strrchr(y, '/');
+	size_t dx = sx ? (size_t)(sx - x) : 0, dy = sy ? (size_t)(sy - y) : 0;
+	size_t n = dx < dy ? dx : dy;
+	int c = memcmp(x, y, n);
+
+	if (c)
+		return c;
+	if (dx != dy)
+		return dx < dy ? -1 : 1;
+	return strcmp(x, y);
+}
+
 static void merge_findings(struct findings *dst, const struct findings *src)
 {
 	for (size_t i = 0; i < src->items.len; i++) {
@@ -567,7 +586,7 @@ int lint_run(const struct lint_options *o, char *const *paths, size_t npaths,
 			vec_push(&files, walk.paths[i]);
 	/* group by directory; a file named twice is linted once */
 	if (files.len > 1)
-		qsort(files.items, files.len, sizeof(char *), cmp_str);
+		qsort(files.items, files.len, sizeof(char *), cmp_path);
 	for (i = 0; i < files.len; i++) {
 		char *d = dir_of(files.items[i]);
 

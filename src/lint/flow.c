@@ -138,15 +138,12 @@ static int is_http_value(const struct go_node *v, const char *name)
 	return 0;
 }
 
-/* Is receiver expression x certainly an *http.Client (for name "Client")
- * or an http.Transport (name "Transport")? */
-/* Every field named `field` in the package's struct types has type
- * http.T or *http.T (and there is at least one). */
-static int field_is_http(const struct go_package *pkg, const char *field,
-			 const char *name)
+/* Call fn on every type declared in the package, until it returns
+ * nonzero; returns that value, or 0. */
+static int each_type_spec(const struct go_package *pkg,
+			  int (*fn)(const struct go_type_spec *, void *),
+			  void *arg)
 {
-	int seen = 0;
-
 	for (size_t i = 0; pkg && i < pkg->nfiles; i++) {
 		const struct go_file *f = pkg->files[i];
 
@@ -159,28 +156,171 @@ static int field_is_http(const struct go_package *pkg, const char *field,
 			if (g->tok != GO_TOK_TYPE)
 				continue;
 			for (uint32_t k = 0; k < g->specs.n; k++) {
-				const struct go_type_spec *ts = GO_CAST(go_type_spec, g->specs.v[k]);
-				const struct go_struct_type *st;
+				int r = fn(GO_CAST(go_type_spec, g->specs.v[k]), arg);
 
-				if (!ts->type || ts->type->kind != GO_STRUCT_TYPE)
-					continue;
-				st = GO_CAST(go_struct_type, ts->type);
-				for (uint32_t m = 0; st->fields && m < st->fields->list.n; m++) {
-					const struct go_field *fl = GO_CAST(go_field,
-						st->fields->list.v[m]);
-
-					for (uint32_t n = 0; n < fl->names.n; n++) {
-						if (strcmp(GO_CAST(go_ident, fl->names.v[n])->name, field))
-							continue;
-						if (!is_http_type(fl->type, name))
-							return 0;
-						seen++;
-					}
-				}
+				if (r)
+					return r;
 			}
 		}
 	}
-	return seen > 0;
+	return 0;
+}
+
+/* The declared type of field `name` of st, or NULL (not there, embedded). */
+static const struct go_node *struct_field(const struct go_struct_type *st,
+					  const char *name)
+{
+	for (uint32_t m = 0; st->fields && m < st->fields->list.n; m++) {
+		const struct go_field *fl = GO_CAST(go_field, st->fields->list.v[m]);
+
+		for (uint32_t n = 0; n < fl->names.n; n++)
+			if (!strcmp(GO_CAST(go_ident, fl->names.v[n])->name, name))
+				return fl->type;
+	}
+	return NULL;
+}
+
+struct field_scan {
+	const char *field, *name;
+	int seen;
+};
+
+static int field_scan_fn(const struct go_type_spec *ts, void *arg)
+{
+	struct field_scan *fs = arg;
+	const struct go_node *t;
+
+	if (!ts->type || ts->type->kind != GO_STRUCT_TYPE)
+		return 0;
+	t = struct_field(GO_CAST(go_struct_type, ts->type), fs->field);
+	if (!t)
+		return 0;
+	if (!is_http_type(t, fs->name))
+		return -1;
+	fs->seen++;
+	return 0;
+}
+
+/* Every field named `field` in the package's struct types has type
+ * http.T or *http.T (and there is at least one). */
+static int field_is_http(const struct go_package *pkg, const char *field,
+			 const char *name)
+{
+	struct field_scan fs = { field, name, 0 };
+
+	return each_type_spec(pkg, field_scan_fn, &fs) == 0 && fs.seen > 0;
+}
+
+struct named_scan {
+	const char *name;
+	const struct go_struct_type *st;
+};
+
+static int named_scan_fn(const struct go_type_spec *ts, void *arg)
+{
+	struct named_scan *ns = arg;
+
+	if (strcmp(ts->name->name, ns->name))
+		return 0;
+	ns->st = ts->type && ts->type->kind == GO_STRUCT_TYPE
+		 ? GO_CAST(go_struct_type, ts->type) : NULL;
+	return 1;
+}
+
+/* The struct type named by a type expression (T, *T, p.T is not ours),
+ * declared in the package; NULL otherwise. */
+static const struct go_struct_type *pkg_struct(const struct go_package *pkg,
+					       const struct go_node *t)
+{
+	struct named_scan ns = { NULL, NULL };
+
+	t = go_unparen(t);
+	if (t && t->kind == GO_STAR_EXPR)
+		t = go_unparen(GO_CAST(go_star_expr, t)->x);
+	if (!t || t->kind != GO_IDENT)
+		return NULL;
+	ns.name = GO_CAST(go_ident, t)->name;
+	each_type_spec(pkg, named_scan_fn, &ns);
+	return ns.st;
+}
+
+/* The only result type of the package-level function the call calls. */
+static const struct go_node *call_result_type(const struct go_package *pkg,
+					      const struct go_node *v)
+{
+	const struct go_node *f;
+
+	v = go_unparen(v);
+	if (!v || v->kind != GO_CALL_EXPR || !pkg)
+		return NULL;
+	f = go_unparen(GO_CAST(go_call_expr, v)->fun);
+	if (!f || f->kind != GO_IDENT)
+		return NULL;
+	for (size_t i = 0; i < pkg->nfiles; i++) {
+		const struct go_file *fl = pkg->files[i];
+
+		for (uint32_t d = 0; d < fl->decls.n; d++) {
+			const struct go_func_decl *fd;
+			const struct go_field_list *r;
+
+			if (fl->decls.v[d]->kind != GO_FUNC_DECL)
+				continue;
+			fd = GO_CAST(go_func_decl, fl->decls.v[d]);
+			if (fd->recv || strcmp(fd->name->name, GO_CAST(go_ident, f)->name))
+				continue;
+			r = fd->type ? fd->type->results : NULL;
+			if (!r || r->list.n != 1 ||
+			    GO_CAST(go_field, r->list.v[0])->names.n > 1)
+				return NULL;
+			return GO_CAST(go_field, r->list.v[0])->type;
+		}
+	}
+	return NULL;
+}
+
+/* Find the declaration of local variable var (a parameter, the receiver,
+ * a local of fn, or of a function around the closure fn): its type or
+ * initial value in *fd.  0 when not found. */
+static int find_var_decl(const struct lint_func *fn, const struct go_ident *var,
+			 struct find_decl *fd)
+{
+	memset(fd, 0, sizeof(*fd));
+	fd->var = var;
+	if (!var)
+		return 0;
+	if (fn->type)
+		go_ast_inspect((struct go_node *)fn->type, find_decl_fn, NULL, fd);
+	if (!fd->found && fn->decl && fn->decl->recv)
+		go_ast_inspect((struct go_node *)fn->decl->recv, find_decl_fn,
+			       NULL, fd);
+	if (!fd->found && fn->body)
+		go_ast_inspect((struct go_node *)fn->body, find_decl_fn, NULL, fd);
+	if (!fd->found && fn->lit && fn->file)
+		go_ast_inspect((struct go_node *)fn->file, find_decl_fn, NULL, fd);
+	return fd->found;
+}
+
+/* The struct type of local variable (or parameter, or receiver) v when it
+ * is declared with it, built as T{...} / &T{...}, or returned by a
+ * package function whose only result is T or *T. */
+static const struct go_struct_type *var_struct(const struct go_package *pkg,
+					       const struct lint_func *fn,
+					       const struct go_node *v)
+{
+	struct find_decl fd;
+	const struct go_node *val;
+
+	if (!find_var_decl(fn, go_local_var(v), &fd))
+		return NULL;
+	if (fd.type)
+		return pkg_struct(pkg, fd.type);
+	val = go_unparen(fd.value);
+	if (val && val->kind == GO_UNARY_EXPR &&
+	    GO_CAST(go_unary_expr, val)->op == GO_TOK_AND)
+		val = go_unparen(GO_CAST(go_unary_expr, val)->x);
+	if (val && val->kind == GO_COMPOSITE_LIT)
+		return pkg_struct(pkg, GO_CAST(go_composite_lit, val)->type);
+	return pkg_struct(pkg, call_result_type(pkg, val));
 }
 
 static int receiver_is(const struct go_package *pkg, const struct lint_func *fn,
@@ -196,24 +336,20 @@ static int receiver_is(const struct go_package *pkg, const struct lint_func *fn,
 	if (!strcmp(name, "Transport") && go_is_pkg_member(x, "net/http",
 							   "DefaultTransport"))
 		return 1;
-	/* s.client.Do(req): a field that is an *http.Client in every struct
-	 * of the package that has a field of that name */
-	if (x && x->kind == GO_SELECTOR_EXPR)
-		return field_is_http(pkg, GO_CAST(go_selector_expr, x)->sel->name, name);
+	/* s.client.Do(req): the field's declared type when s's struct type
+	 * is known; else a field that is an *http.Client in every struct of
+	 * the package that has a field of that name */
+	if (x && x->kind == GO_SELECTOR_EXPR) {
+		const struct go_selector_expr *se = GO_CAST(go_selector_expr, x);
+		const struct go_struct_type *st = var_struct(pkg, fn, se->x);
+		const struct go_node *ft = st ? struct_field(st, se->sel->name) : NULL;
+
+		if (ft)
+			return is_http_type(ft, name);
+		return field_is_http(pkg, se->sel->name, name);
+	}
 	var = go_local_var(x);
-	if (!var)
-		return 0;
-	memset(&fd, 0, sizeof(fd));
-	fd.var = var;
-	if (fn->type)
-		go_ast_inspect((struct go_node *)fn->type, find_decl_fn, NULL, &fd);
-	if (!fd.found && fn->decl && fn->decl->recv)
-		go_ast_inspect((struct go_node *)fn->decl->recv, find_decl_fn,
-			       NULL, &fd);
-	if (!fd.found && fn->body)
-		go_ast_inspect((struct go_node *)fn->body, find_decl_fn, NULL,
-			       &fd);
-	if (!fd.found)
+	if (!find_var_decl(fn, var, &fd))
 		return 0;
 	if (fd.type)
 		return is_http_type(fd.type, name);
@@ -369,6 +505,14 @@ static const struct lint_summary *summary_of(struct lint_ctx *cx,
 	return cx->summaries ? lint_callee_summary(cx, fun) : NULL;
 }
 
+static int is_true(const struct go_node *x)
+{
+	x = go_unparen(x);
+	return x && x->kind == GO_IDENT &&
+	       GO_CAST(go_ident, x)->decl_kind == GO_DECL_UNIVERSE &&
+	       !strcmp(GO_CAST(go_ident, x)->name, "true");
+}
+
 /* Is call c a release of r's variable? */
 static int call_releases(struct lint_ctx *cx, const struct lint_res *r,
 			 const struct go_call_expr *c)
@@ -388,6 +532,12 @@ static int call_releases(struct lint_ctx *cx, const struct lint_res *r,
 	case LINT_RES_BODY:
 		if (is_sel(c->fun, "Close", &x) && is_sel(x, "Body", &y) &&
 		    is_var(y, r->var))
+			return 1;
+		/* httputil.DumpResponse(resp, true) drains and closes the
+		 * body, and leaves an in-memory copy in its place */
+		if (go_is_pkg_member(c->fun, "net/http/httputil", "DumpResponse") &&
+		    c->args.n == 2 && is_var(c->args.v[0], r->var) &&
+		    is_true(c->args.v[1]))
 			return 1;
 		break;
 	case LINT_RES_CANCEL:

@@ -433,7 +433,8 @@ static struct pprof_profile *build(const Leakhound__Pprof__Profile *m,
 			goto fail;
 		}
 		d->value = arena_alloc(a, sizeof(int64_t) * (s->n_value + 1));
-		memcpy(d->value, s->value, sizeof(int64_t) * s->n_value);
+		if (s->n_value)  /* protobuf-c leaves an empty array NULL */
+			memcpy(d->value, s->value, sizeof(int64_t) * s->n_value);
 		d->nlocation = s->n_location_id;
 		d->location = arena_alloc(a, sizeof(*d->location) * (s->n_location_id + 1));
 		for (j = 0; j < s->n_location_id; j++) {

@@ -8,8 +8,9 @@
  * iteration, so it only fires if no other case is ready for a whole d.
  * Silent when every other case of the select leaves the loop, or receives
  * from the Done() of a context that the loop checks elsewhere too (a sleep
- * that cancellation cuts short): then at most one timer is ever pending.  Silent too, with Go 1.23 timers, when the
- * other cases that stay in the loop are all sends: a timeout per send is
+ * that cancellation cuts short): then at most one timer is ever pending.
+ * Silent too, with Go 1.23 timers, when the other cases that stay in the
+ * loop are sends (and cancellations, <-X.Done()): a timeout per send is
  * meant to start again with each send, and the timers are collected.
  */
 #include "../rule.h"
@@ -44,9 +45,10 @@ static struct go_node *received(struct go_node *comm)
 }
 
 /* The context (or other local with a Done method) of <-X.Done(), or NULL. */
-static struct go_ident *done_recv(struct go_node *comm)
+/* X.Done() (a call of a method Done with no arguments), or NULL. */
+static struct go_selector_expr *is_done_call(struct go_node *x)
 {
-	struct go_node *x = received(comm), *f;
+	struct go_node *f;
 
 	if (!x || x->kind != GO_CALL_EXPR || GO_CAST(go_call_expr, x)->args.n)
 		return NULL;
@@ -54,7 +56,14 @@ static struct go_ident *done_recv(struct go_node *comm)
 	if (!f || f->kind != GO_SELECTOR_EXPR ||
 	    strcmp(GO_CAST(go_selector_expr, f)->sel->name, "Done"))
 		return NULL;
-	return go_local_var(GO_CAST(go_selector_expr, f)->x);
+	return GO_CAST(go_selector_expr, f);
+}
+
+static struct go_ident *done_recv(struct go_node *comm)
+{
+	struct go_selector_expr *s = is_done_call(received(comm));
+
+	return s ? go_local_var(s->x) : NULL;
 }
 
 struct done_scan {
@@ -115,11 +124,32 @@ struct assign_scan {
 	struct go_node *call;
 };
 
+/* cond is `var == nil`. */
+static int nil_test_of(const struct go_node *cond, const struct go_ident *var)
+{
+	const struct go_binary_expr *b;
+	const struct go_node *y;
+
+	cond = go_unparen(cond);
+	if (!cond || cond->kind != GO_BINARY_EXPR)
+		return 0;
+	b = GO_CAST(go_binary_expr, cond);
+	y = go_unparen(b->y);
+	return b->op == GO_TOK_EQL && go_local_var(b->x) == var && y &&
+	       y->kind == GO_IDENT &&
+	       GO_CAST(go_ident, y)->decl_kind == GO_DECL_UNIVERSE &&
+	       !strcmp(GO_CAST(go_ident, y)->name, "nil");
+}
+
 static int assign_fn(struct go_node *n, void *ctx)
 {
 	struct assign_scan *as = ctx;
 
 	if (n->kind == GO_FUNC_LIT || as->call)
+		return 0;
+	/* if deadline == nil { deadline = time.After(d) }: armed only when
+	 * none is pending, a deadline for a batch, not a timer per iteration */
+	if (n->kind == GO_IF_STMT && nil_test_of(GO_CAST(go_if_stmt, n)->cond, as->var))
 		return 0;
 	if (n->kind == GO_ASSIGN_STMT) {
 		struct go_assign_stmt *a = GO_CAST(go_assign_stmt, n);
@@ -268,7 +298,7 @@ static void check_select(struct tal *t, struct go_select_stmt *sel,
 		struct go_comm_clause *c = GO_CAST(go_comm_clause, b->list.v[i]);
 		struct go_node *x = received(c->comm), *call = NULL;
 		struct go_ident *var;
-		int others_leave = 1, others_send = 1;
+		int others_leave = 1, others_send = 1, nsend = 0;
 		struct finding *fd;
 
 		if (is_after_call(x)) {
@@ -291,11 +321,13 @@ static void check_select(struct tal *t, struct go_select_stmt *sel,
 			    !cancel_case(o, loop, lbody) &&
 			    !(fall_leaves && !ends_in_branch(&o->body))) {
 				others_leave = 0;
-				if (!o->comm || o->comm->kind != GO_SEND_STMT)
+				if (o->comm && o->comm->kind == GO_SEND_STMT)
+					nsend++;
+				else if (!is_done_call(received(o->comm)))
 					others_send = 0;
 			}
 		}
-		if (others_leave || (sem->new_timers && others_send))
+		if (others_leave || (sem->new_timers && others_send && nsend))
 			continue;
 		if (!sem->new_timers)
 			fd = lint_report(t->cx, t->fn->file, call, REPORT_SEV_WARNING,

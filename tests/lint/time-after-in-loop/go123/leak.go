@@ -36,3 +36,21 @@ func pump(in <-chan string, out chan<- string) {
 		}
 	}
 }
+
+type consumer struct {
+	ctx interface{ Done() <-chan struct{} }
+	ch  chan string
+}
+
+// A timeout per send to each consumer, with a cancellation case that
+// falls through to the next consumer (nomad's event broadcaster).  Silent.
+func broadcast(cs []consumer, ev string) {
+	for _, c := range cs {
+		select {
+		case <-time.After(time.Second):
+		case <-c.ctx.Done():
+			close(c.ch)
+		case c.ch <- ev:
+		}
+	}
+}

@@ -1,0 +1,2 @@
+// Package sub only sorts between a.go and z.go.
+package sub
