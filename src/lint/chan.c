@@ -30,6 +30,12 @@
  * the walk linear.  At every exit (return, panic, the end of the body) the
  * counts are compared with the channel's capacity; a finding needs a
  * definite mismatch (unknown capacity, unknown counts: silent).
+ *
+ * A channel made inside a loop is a new channel per iteration: the loops
+ * around its make multiply nothing, and every way out of the iteration
+ * (end of body, continue, break) is one more exit to judge.  In a
+ * goroutine, a send after which every path leaves the goroutine or its
+ * loop (return, break) is counted once, not once per iteration.
  */
 #include "chan.h"
 #include "../base/sb.h"
@@ -241,6 +247,7 @@ struct gor {
 	struct go_node *send_at, *recv_at, *range_at;
 	int ranges;
 	int send_cond;      /* some path through the goroutine sends fewer */
+	int send_coord;     /* ... decided by a sync/atomic result */
 	int signals_other;  /* it also sends on or closes another channel */
 	struct go_node *quit_loop, *quit_at;
 	/* context mode: the names of the context in body */
@@ -270,6 +277,9 @@ struct an {
 	int ctxmode;
 	struct go_ident *qal[MAXAL];
 	int nqal;
+	/* the innermost loop whose body makes the channel: each iteration
+	 * makes a new one, so its counts never carry over to the next */
+	struct go_node *inst;
 };
 
 static int in_set(struct go_ident *const *al, int nal, const struct go_node *n)
@@ -677,6 +687,7 @@ struct gw {
 	struct go_ident **al;
 	int nal;
 	int cond;
+	int coord;                /* an if on a sync/atomic result decides */
 	unsigned kind;            /* OP_SEND or OP_RECV */
 	struct go_node *first;    /* first blocking operation */
 	struct go_node *range_at;
@@ -686,12 +697,15 @@ struct gw {
 struct pc {
 	struct cnt cmax;          /* paths that go on */
 	struct cnt tmax;          /* paths that ended (return, panic) */
+	struct cnt bmax;          /* paths that broke out of the innermost
+				   * loop (they end its iterations) */
 	int cont;
 };
 
 static struct pc pc_zero(void)
 {
-	struct pc p = { { C_EX, 0, NULL }, { C_EX, 0, NULL }, 1 };
+	struct pc p = { { C_EX, 0, NULL }, { C_EX, 0, NULL },
+			{ C_EX, 0, NULL }, 1 };
 
 	return p;
 }
@@ -894,13 +908,46 @@ struct gwctx {
 	struct lint_ctx *cx;
 	const struct go_file *f;
 	const char *pending_label;
+	int in_loop;              /* inside a loop of the goroutine */
+	const char *loop_label;   /* the innermost loop's label */
+	int in_switch;            /* switches and selects inside that loop */
 };
 
 static struct pc gw_stmt(struct gwctx *g, struct go_node *s);
 
+/* Does n call a sync/atomic function?  A send guarded by one (`if
+ * atomic.AddInt32(&n, 1) == total`) is how goroutines elect which of them
+ * sends: how many do cannot be counted from the code. */
+static int atomic_fn(struct go_node *n, void *ctx)
+{
+	int *found = ctx;
+
+	if (n->kind == GO_FUNC_LIT || *found)
+		return 0;
+	if (n->kind == GO_CALL_EXPR) {
+		struct go_node *f = go_unparen(GO_CAST(go_call_expr, n)->fun);
+
+		if (f && f->kind == GO_SELECTOR_EXPR &&
+		    go_is_pkg_member(f, "sync/atomic",
+				     GO_CAST(go_selector_expr, f)->sel->name))
+			*found = 1;
+	}
+	return 1;
+}
+
+static int has_atomic(struct go_node *n)
+{
+	int found = 0;
+
+	if (n)
+		go_ast_inspect(n, atomic_fn, NULL, &found);
+	return found;
+}
+
 static int pc_differs(struct pc a, struct pc b)
 {
-	return !ceq(cmax(a.cmax, a.tmax), cmax(b.cmax, b.tmax));
+	return !ceq(cmax(cmax(a.cmax, a.tmax), a.bmax),
+		    cmax(cmax(b.cmax, b.tmax), b.bmax));
 }
 
 static struct pc pc_seq(struct pc acc, struct pc p)
@@ -908,6 +955,7 @@ static struct pc pc_seq(struct pc acc, struct pc p)
 	if (!acc.cont)
 		return acc;
 	acc.tmax = cmax(acc.tmax, cadd(acc.cmax, p.tmax));
+	acc.bmax = cmax(acc.bmax, cadd(acc.cmax, p.bmax));
 	acc.cmax = cadd(acc.cmax, p.cmax);
 	acc.cont = p.cont;
 	return acc;
@@ -918,6 +966,7 @@ static struct pc pc_alt(struct pc a, struct pc b)
 	struct pc r;
 
 	r.tmax = cmax(a.tmax, b.tmax);
+	r.bmax = cmax(a.bmax, b.bmax);
 	if (a.cont && b.cont)
 		r.cmax = cmax(a.cmax, b.cmax);
 	else
@@ -979,8 +1028,11 @@ static struct pc gw_stmt(struct gwctx *g, struct go_node *s)
 		struct pc th = gw_stmt(g, (struct go_node *)i->body);
 		struct pc el = i->els ? gw_stmt(g, i->els) : pc_zero();
 
-		if (pc_differs(th, el))
+		if (pc_differs(th, el)) {
 			w->cond = 1;
+			if (has_atomic(i->init) || has_atomic(i->cond))
+				w->coord = 1;
+		}
 
 		return pc_seq(pre, pc_alt(th, el));
 	}
@@ -1011,16 +1063,35 @@ static struct pc gw_stmt(struct gwctx *g, struct go_node *s)
 				pre = gw_simple(g, rs->x);
 			}
 		}
-		b = body ? gw_list(g, &body->list) : pc_zero();
-		if (is0(b.cmax) && is0(b.tmax))
+		{
+			int in_loop = g->in_loop, in_switch = g->in_switch;
+			const char *loop_label = g->loop_label;
+
+			g->in_loop = 1;
+			g->loop_label = label;
+			g->in_switch = 0;
+			b = body ? gw_list(g, &body->list) : pc_zero();
+			g->in_loop = in_loop;
+			g->loop_label = loop_label;
+			g->in_switch = in_switch;
+		}
+		if (is0(b.cmax) && is0(b.tmax) && is0(b.bmax))
 			return pre;
 		has_exit = loop_has_exit(s, label);
+		if (is0(b.cmax)) {
+			/* every path that sends then leaves the loop (return,
+			 * break): that happens once, not once per iteration */
+			p.cmax = b.bmax;
+			p.tmax = b.tmax;
+			p.cont = !endless || has_exit;
+			return pc_seq(pre, p);
+		}
 		if (endless && !has_exit) {
 			n = ck(C_INF, NULL);
 		} else {
 			const char *key = loop_key(g->cx, g->f, s);
 
-			n = cmul(key, cmax(b.cmax, b.tmax));
+			n = cmul(key, cmax(cmax(b.cmax, b.tmax), b.bmax));
 			if (n.k == C_SYM && has_exit)
 				n = ck(C_MANY, NULL);
 		}
@@ -1055,6 +1126,7 @@ static struct pc gw_stmt(struct gwctx *g, struct go_node *s)
 		g->pending_label = NULL;
 		out = pc_zero();
 		out.cont = 0;
+		g->in_switch++;   /* a plain break here leaves the switch */
 		for (uint32_t i = 0; body && i < body->list.n; i++) {
 			struct go_node *cl = body->list.v[i];
 			struct pc cp;
@@ -1078,6 +1150,7 @@ static struct pc gw_stmt(struct gwctx *g, struct go_node *s)
 			out = first ? cp : pc_alt(out, cp);
 			first = 0;
 		}
+		g->in_switch--;
 		if (!has_default || first)
 		{
 			if (!first && pc_differs(out, pc_zero()))
@@ -1089,10 +1162,20 @@ static struct pc gw_stmt(struct gwctx *g, struct go_node *s)
 		}
 		return pc_seq(pre, out);
 	}
-	case GO_BRANCH_STMT:
-		if (GO_CAST(go_branch_stmt, s)->tok == GO_TOK_GOTO)
+	case GO_BRANCH_STMT: {
+		struct go_branch_stmt *b = GO_CAST(go_branch_stmt, s);
+
+		if (b->tok == GO_TOK_GOTO)
 			w->bad = 1;
+		else if (b->tok == GO_TOK_BREAK && g->in_loop &&
+			 (b->label ? keyeq(b->label->name, g->loop_label)
+				   : !g->in_switch))
+			p.cont = 0;   /* out of the innermost loop: pc_seq
+				       * moves what came before into bmax */
+		/* continue, and breaks out of outer loops, count as going
+		 * on (once per iteration of the inner loop: never fewer) */
 		return p;
+	}
 	case GO_GO_STMT:
 	case GO_DEFER_STMT:
 		return p;
@@ -1223,6 +1306,7 @@ static void analyse_gor(struct an *a, struct gor *gr)
 	p = gw_list(&g, &gr->body->list);
 	gr->nsend = cmax(p.cmax, p.tmax);
 	gr->send_cond = w.cond;
+	gr->send_coord = w.coord;
 	{
 		struct other o = { gr->al, gr->nal, 0 };
 
@@ -1256,6 +1340,7 @@ struct pst {
 	struct cnt L;       /* goroutines launched */
 	struct cnt R, S;    /* receives, sends by the function itself */
 	unsigned char closed, drained, ranging, cond;
+	unsigned char coord;   /* a goroutine whose send an atomic guards */
 };
 
 #define MAXST 12
@@ -1265,7 +1350,9 @@ struct sset {
 	int n;
 };
 
-enum { EX_RETURN, EX_PANIC, EX_END, EX_BRANCH };
+/* EX_LEAVE: the iteration that made the channel ends (end of the loop
+ * body, continue, break): nobody can touch that channel any more */
+enum { EX_RETURN, EX_PANIC, EX_END, EX_BRANCH, EX_LEAVE };
 
 struct exitrec {
 	struct pst st;
@@ -1278,6 +1365,8 @@ struct exitrec {
 
 struct frame {
 	int is_loop;
+	int inst;                 /* the loop a->inst */
+	int broke;                /* inst: some break leaves it */
 	const char *label;
 	struct sset brk, cont;
 	struct frame *up;
@@ -1300,7 +1389,7 @@ static int pst_eq(const struct pst *x, const struct pst *y)
 	return ceq(x->T, y->T) && ceq(x->L, y->L) && ceq(x->R, y->R) &&
 		ceq(x->S, y->S) && x->closed == y->closed &&
 		x->drained == y->drained && x->ranging == y->ranging &&
-		x->cond == y->cond;
+		x->cond == y->cond && x->coord == y->coord;
 }
 
 static void ss_add(struct pw *w, struct sset *s, const struct pst *p)
@@ -1333,6 +1422,7 @@ static struct pst pst_add(const struct pst *x, const struct pst *y)
 	r.drained = x->drained | y->drained;
 	r.ranging = x->ranging | y->ranging;
 	r.cond = x->cond | y->cond;
+	r.coord = x->coord | y->coord;
 	return r;
 }
 
@@ -1453,6 +1543,8 @@ static int eff_fn(struct go_node *n, void *ctx)
 				es->st->ranging = 1;
 			if (g->byname)
 				es->st->cond = 1;
+			if (es->w->mode == MODE_SEND && g->send_coord)
+				es->st->coord = 1;
 		}
 		return 1;
 	}
@@ -1500,7 +1592,7 @@ static void apply(struct pw *w, struct sset *ss, struct go_node *n)
 	if (!n || !ss->n)
 		return;
 	go_ast_inspect(n, eff_fn, NULL, &es);
-	if (pst_eq(&d, &(struct pst){ ex(0), ex(0), ex(0), ex(0), 0, 0, 0, 0 }))
+	if (pst_eq(&d, &(struct pst){ ex(0), ex(0), ex(0), ex(0), 0, 0, 0, 0, 0 }))
 		return;
 	out.n = 0;
 	for (int i = 0; i < ss->n; i++) {
@@ -1531,10 +1623,50 @@ static void exits_of(struct pw *w, const struct sset *ss, struct go_node *at,
 static void dispatch_branch(struct pw *w, struct frame *t, int is_cont,
 			    const struct pst *st, struct go_node *at)
 {
-	if (t->loopf == w->loop)
+	if (t->loopf == w->loop && t->inst) {
+		record_exit(w, st, at, EX_LEAVE, NULL, 0);
+		t->broke |= !is_cont;
+	} else if (t->loopf == w->loop)
 		ss_add(w, is_cont ? &t->cont : &t->brk, st);
 	else
 		record_exit(w, st, at, EX_BRANCH, t, is_cont);
+}
+
+static struct go_node *end_node(struct lint_ctx *cx, const struct go_file *f,
+				const struct go_block_stmt *body);
+
+/* The end of walk_loop for the loop that makes the channel: every way out
+ * of an iteration is judged on its own, and nothing of the iteration's
+ * counts carries over (the next iteration, and the code after the loop,
+ * see a new channel or none). */
+static struct sset leave_inst(struct pw *w, struct frame *f,
+			      struct go_block_stmt *body, int kind,
+			      const struct sset *end, struct sset in)
+{
+	struct go_node *at = body ? end_node(w->a->cx, w->a->file, body) : NULL;
+
+	for (int i = 0; i < in.n && !w->bad; i++) {
+		for (struct exitrec *e = f->exits; e; e = e->next) {
+			struct pst st = pst_add(&in.v[i], &e->st);
+
+			if (e->kind == EX_BRANCH) {
+				/* break or continue to an outer loop */
+				record_exit(w, &st, e->at, EX_LEAVE, NULL, 0);
+				dispatch_branch(w, e->target, e->is_cont, &in.v[i],
+						e->at);
+			} else {
+				record_exit(w, &st, e->at, e->kind, NULL, 0);
+			}
+		}
+		for (int j = 0; at && j < end->n; j++) {
+			struct pst st = pst_add(&in.v[i], &end->v[j]);
+
+			record_exit(w, &st, at, EX_LEAVE, NULL, 0);
+		}
+	}
+	if (kind == 1 && !f->broke)
+		in.n = 0;   /* for { } without a break never ends */
+	return in;
 }
 
 static struct cnt cjoin(struct cnt a, struct cnt b)
@@ -1553,6 +1685,7 @@ static struct sset walk_loop(struct pw *w, struct go_node *s,
 
 	memset(&f, 0, sizeof(f));
 	f.is_loop = 1;
+	f.inst = s == w->a->inst;
 	f.label = w->pending_label;
 	w->pending_label = NULL;
 	f.up = w->fr;
@@ -1569,6 +1702,8 @@ static struct sset walk_loop(struct pw *w, struct go_node *s,
 		end = walk_stmt(w, post, end);
 	w->loop = saved;
 	w->fr = f.up;
+	if (f.inst)
+		return leave_inst(w, &f, body, kind, &end, in);
 	/* the change one iteration makes; paths that disagree: unknown */
 	for (int i = 0; i < end.n; i++) {
 		const struct pst *e = &end.v[i];
@@ -1584,6 +1719,7 @@ static struct sset walk_loop(struct pw *w, struct go_node *s,
 		d.closed |= e->closed;
 		d.ranging |= e->ranging;
 		d.cond |= e->cond;
+		d.coord |= e->coord;
 		d.drained |= e->drained;
 	}
 	out.n = 0;
@@ -1597,6 +1733,7 @@ static struct sset walk_loop(struct pw *w, struct go_node *s,
 		part.closed |= d.closed;
 		part.ranging |= d.ranging;
 		part.cond |= d.cond;
+		part.coord |= d.coord;
 		for (struct exitrec *e = f.exits; e; e = e->next) {
 			struct pst st = pst_add(&part, &e->st);
 
@@ -1619,11 +1756,11 @@ static struct sset walk_loop(struct pw *w, struct go_node *s,
 		all.closed |= d.closed;
 		all.ranging |= d.ranging;
 		all.cond |= d.cond;
+		all.coord |= d.coord;
 		if (kind == 2)
 			all.drained = 1;
 		ss_add(w, &out, &all);
 	}
-	(void)s;
 	return out;
 }
 
@@ -1934,6 +2071,10 @@ static int leaks(const struct an *a, int mode, const struct pst *st)
 
 		if (st->drained)
 			return 0;
+		/* goroutines that elect their sender through an atomic:
+		 * more than one send launched is an upper bound only */
+		if (st->coord && !(T.k == C_EX && T.n <= 1))
+			return 0;
 		switch (T.k) {
 		case C_INF:
 			return 1;
@@ -1994,10 +2135,10 @@ static const char *func_name(const struct lint_func *fn)
 		: "the function literal";
 }
 
-static const char *exit_words(struct lint_ctx *cx, const struct lint_func *fn,
+static const char *exit_words(struct lint_ctx *cx, const struct an *a,
 			      const struct exitrec *e)
 {
-	const char *who = func_name(fn);
+	const char *who = func_name(a->fn);
 
 	if (e->kind == EX_PANIC)
 		return arena_printf(cx->arena, "%s panics at line %u", who,
@@ -2005,6 +2146,18 @@ static const char *exit_words(struct lint_ctx *cx, const struct lint_func *fn,
 	if (e->kind == EX_END)
 		return arena_printf(cx->arena, "%s reaches its end at line %u",
 				    who, e->at->line);
+	if (e->kind == EX_LEAVE && e->at->kind == GO_BRANCH_STMT &&
+	    GO_CAST(go_branch_stmt, e->at)->tok == GO_TOK_BREAK)
+		return arena_printf(cx->arena, "%s breaks out of the loop that "
+				    "made '%s' at line %u", who, a->ch->name,
+				    e->at->line);
+	if (e->kind == EX_LEAVE)
+		return arena_printf(cx->arena, "%s %s at line %u (each "
+				    "iteration makes a new '%s')", who,
+				    e->at->kind == GO_BRANCH_STMT
+				    ? "continues the loop"
+				    : "finishes an iteration of the loop",
+				    e->at->line, a->ch->name);
 	return arena_printf(cx->arena, "%s returns at line %u", who,
 			    e->at->line);
 }
@@ -2109,7 +2262,7 @@ static void report(struct an *a, int mode, const struct exitrec *e)
 		msg = arena_printf(cx->arena, "goroutine can block for ever on "
 				   "this send: when %s, %s%s%s; the blocked "
 				   "goroutine and everything it references are "
-				   "never freed", exit_words(cx, a->fn, e), what,
+				   "never freed", exit_words(cx, a, e), what,
 				   st->T.k == C_INF ? "" : " and ",
 				   st->T.k == C_INF ? "" : cap_words(cx, a));
 		if (st->T.k == C_INF)
@@ -2134,7 +2287,7 @@ static void report(struct an *a, int mode, const struct exitrec *e)
 					   "which is never closed when %s: after "
 					   "the last value the loop waits for "
 					   "ever", a->ch->name,
-					   exit_words(cx, a->fn, e));
+					   exit_words(cx, a, e));
 			fix = arena_printf(cx->arena, "close(%s) after the last "
 					   "send (defer close(%s) in %s)",
 					   a->ch->name, a->ch->name,
@@ -2143,7 +2296,7 @@ static void report(struct an *a, int mode, const struct exitrec *e)
 			msg = arena_printf(cx->arena, "goroutine can block for "
 					   "ever on this receive: when %s, "
 					   "nothing more is sent on '%s' and it is "
-					   "never closed", exit_words(cx, a->fn, e),
+					   "never closed", exit_words(cx, a, e),
 					   a->ch->name);
 			fix = arena_printf(cx->arena, "send or close(%s) on every "
 					   "path (defer close(%s)), or select on "
@@ -2160,7 +2313,7 @@ static void report(struct an *a, int mode, const struct exitrec *e)
 					   "loops until '%s' is cancelled, but when "
 					   "%s, %s%s (and %s derives from a context "
 					   "that is never cancelled)",
-					   a->qal[0]->name, exit_words(cx, a->fn, e),
+					   a->qal[0]->name, exit_words(cx, a, e),
 					   blank ? "its cancel function was discarded"
 					   : a->ch->name, blank ? "" : "() was not called",
 					   a->qal[0]->name);
@@ -2171,7 +2324,7 @@ static void report(struct an *a, int mode, const struct exitrec *e)
 		msg = arena_printf(cx->arena, "goroutine never exits: it loops "
 				   "until '%s' is closed, but when %s, '%s' was "
 				   "neither closed nor sent to", a->ch->name,
-				   exit_words(cx, a->fn, e), a->ch->name);
+				   exit_words(cx, a, e), a->ch->name);
 		fix = arena_printf(cx->arena, "defer close(%s) in %s right "
 				   "after starting the goroutine", a->ch->name,
 				   func_name(a->fn));
@@ -2207,6 +2360,7 @@ static void report(struct an *a, int mode, const struct exitrec *e)
 					    "receive from %s", a->ch->name));
 	lint_related(cx, fd, a->file, e->at,
 		     e->kind == EX_END ? "the function ends here"
+		     : e->kind == EX_LEAVE ? "the iteration ends here"
 		     : e->kind == EX_PANIC ? "the function panics here"
 		     : "the function returns here");
 }
@@ -2236,6 +2390,30 @@ static void add_pending(struct lint_ctx *cx, struct pending *p)
 }
 
 /* ---------- the driver ---------- */
+
+/* The innermost loop whose body holds the make (the walk is pre-order,
+ * so the last match is the innermost). */
+struct instscan {
+	struct go_call_expr *mk;
+	struct go_node *loop;
+};
+
+static int inst_fn(struct go_node *n, void *ctx)
+{
+	struct instscan *is = ctx;
+	const struct go_node *mk = (const struct go_node *)is->mk;
+	struct go_block_stmt *body = NULL;
+
+	if (n->kind == GO_FUNC_LIT || mk->off < n->off || mk->end > n->end)
+		return 0;
+	if (n->kind == GO_FOR_STMT)
+		body = GO_CAST(go_for_stmt, n)->body;
+	else if (n->kind == GO_RANGE_STMT)
+		body = GO_CAST(go_range_stmt, n)->body;
+	if (body && body->node.off <= mk->off && mk->end <= body->node.end)
+		is->loop = n;
+	return 1;
+}
 
 static void analyse_chan(struct lint_ctx *cx, const struct lint_func *fn,
 			 struct go_ident *ch, struct go_call_expr *mk,
@@ -2290,6 +2468,12 @@ static void analyse_chan(struct lint_ctx *cx, const struct lint_func *fn,
 	go_ast_inspect((struct go_node *)fn->body, cls_pre, cls_post, &c);
 	if (a->escape || c.total != c.accounted)
 		return;
+	{
+		struct instscan is = { mk, NULL };
+
+		go_ast_inspect((struct go_node *)fn->body, inst_fn, NULL, &is);
+		a->inst = is.loop;
+	}
 	for (int i = 0; i < a->ng; i++) {
 		struct gor *g = &a->g[i];
 

@@ -1,0 +1,54 @@
+package cases
+
+import "sync/atomic"
+
+// Goroutines that elect the one that sends through an atomic counter:
+// how many send cannot be counted from the code, so several such
+// launches are not judged.
+
+// silent: only the last of the n goroutines to arrive sends.
+func lastArrives(n int, spin func()) {
+	arrived := make(chan struct{})
+	var count int32
+	for i := 0; i < n; i++ {
+		go func() {
+			if atomic.AddInt32(&count, 1) == int32(n) {
+				arrived <- struct{}{}
+				return
+			}
+			spin()
+		}()
+	}
+	<-arrived
+}
+
+// silent: the same in every round, with a new channel per round.
+func lastArrivesRounds(rounds, n int) {
+	for r := 0; r < rounds; r++ {
+		arrived := make(chan bool)
+		var count uint32
+		for i := 0; i < n; i++ {
+			go func() {
+				if atomic.AddUint32(&count, 1) == uint32(n) {
+					arrived <- true
+				}
+			}()
+		}
+		<-arrived
+	}
+}
+
+// leak: a single goroutine, and the starter can return before receiving.
+func firstCaller(ready func() bool) bool {
+	got := make(chan bool)
+	var calls int32
+	go func() {
+		if atomic.AddInt32(&calls, 1) == 1 {
+			got <- true // want "goroutine-blocked-send"
+		}
+	}()
+	if !ready() {
+		return false
+	}
+	return <-got
+}
