@@ -1388,11 +1388,6 @@ enum lint_flow_verdict lint_flow_check(struct lint_ctx *cx,
 	return LINT_FLOW_OK;
 }
 
-/* Does a path from r's creation inside loop body `body` reach the loop's
- * next iteration (the end of the body, or a continue of this loop) with
- * the resource still open?  Only explicit releases count: a deferred one
- * runs when the function returns, not when the iteration ends.  A goto
- * in the body: 1 (unknown). */
 struct goto_scan { int yes; };
 
 static int goto_scan_fn(struct go_node *n, void *ctx)
@@ -1405,6 +1400,12 @@ static int goto_scan_fn(struct go_node *n, void *ctx)
 	return !g->yes;
 }
 
+/* One walk of the loop body from "not created", with the loop as the
+ * target of its continues: the states reaching the end of the body or a
+ * continue (of this loop, or of an enclosing one, which comes back here
+ * too) are what the next iteration starts with.  Deferred releases do not
+ * count (no_defer): they run when the function returns.  A goto in the
+ * body: 1, as we cannot follow it. */
 int lint_flow_loop_carries(struct lint_ctx *cx, const struct lint_res *r,
 			   struct go_node *loop, const char *label)
 {

@@ -6,7 +6,9 @@
  * (a finalizer closes it only when the GC happens to run, so a busy
  * program runs out of descriptors first).  A deferred Close inside a loop
  * runs when the function returns, not at the end of the iteration: every
- * file of the loop stays open until then.
+ * file of the loop stays open until then -- unless no path from the Open
+ * gets to the next iteration with the file open (it returns, or closes the
+ * file explicitly first): then the defer only covers the early returns.
  */
 #include "../flow.h"
 #include "../../base/vec.h"
