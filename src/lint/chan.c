@@ -700,12 +700,14 @@ struct pc {
 	struct cnt bmax;          /* paths that broke out of the innermost
 				   * loop (they end its iterations) */
 	int cont;
+	int brk;                  /* there is such a path (bmax is its
+				   * count; 0 means none without brk) */
 };
 
 static struct pc pc_zero(void)
 {
 	struct pc p = { { C_EX, 0, NULL }, { C_EX, 0, NULL },
-			{ C_EX, 0, NULL }, 1 };
+			{ C_EX, 0, NULL }, 1, 0 };
 
 	return p;
 }
@@ -955,7 +957,11 @@ static struct pc pc_seq(struct pc acc, struct pc p)
 	if (!acc.cont)
 		return acc;
 	acc.tmax = cmax(acc.tmax, cadd(acc.cmax, p.tmax));
-	acc.bmax = cmax(acc.bmax, cadd(acc.cmax, p.bmax));
+	if (p.brk) {
+		acc.bmax = acc.brk ? cmax(acc.bmax, cadd(acc.cmax, p.bmax))
+				   : cadd(acc.cmax, p.bmax);
+		acc.brk = 1;
+	}
 	acc.cmax = cadd(acc.cmax, p.cmax);
 	acc.cont = p.cont;
 	return acc;
@@ -966,7 +972,8 @@ static struct pc pc_alt(struct pc a, struct pc b)
 	struct pc r;
 
 	r.tmax = cmax(a.tmax, b.tmax);
-	r.bmax = cmax(a.bmax, b.bmax);
+	r.brk = a.brk || b.brk;
+	r.bmax = a.brk && b.brk ? cmax(a.bmax, b.bmax) : a.brk ? a.bmax : b.bmax;
 	if (a.cont && b.cont)
 		r.cmax = cmax(a.cmax, b.cmax);
 	else
@@ -1169,9 +1176,11 @@ static struct pc gw_stmt(struct gwctx *g, struct go_node *s)
 			w->bad = 1;
 		else if (b->tok == GO_TOK_BREAK && g->in_loop &&
 			 (b->label ? keyeq(b->label->name, g->loop_label)
-				   : !g->in_switch))
+				   : !g->in_switch)) {
 			p.cont = 0;   /* out of the innermost loop: pc_seq
 				       * moves what came before into bmax */
+			p.brk = 1;
+		}
 		/* continue, and breaks out of outer loops, count as going
 		 * on (once per iteration of the inner loop: never fewer) */
 		return p;
