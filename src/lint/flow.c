@@ -533,6 +533,12 @@ static int call_releases(struct lint_ctx *cx, const struct lint_res *r,
 		if (is_sel(c->fun, "Close", &x) && is_sel(x, "Body", &y) &&
 		    is_var(y, r->var))
 			return 1;
+		if (r->read_releases &&
+		    (go_is_pkg_member(c->fun, "io", "ReadAll") ||
+		     go_is_pkg_member(c->fun, "io/ioutil", "ReadAll")) &&
+		    c->args.n == 1 && is_sel(c->args.v[0], "Body", &y) &&
+		    is_var(y, r->var))
+			return 1;
 		/* httputil.DumpResponse(resp, true) drains and closes the
 		 * body, and leaves an in-memory copy in its place */
 		if (go_is_pkg_member(c->fun, "net/http/httputil", "DumpResponse") &&

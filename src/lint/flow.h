@@ -32,6 +32,9 @@ struct lint_res {
 	struct go_ident *var;      /* declaring identifier of the variable */
 	struct go_ident *err;      /* declaring identifier of the error, or NULL */
 	struct go_node *def;       /* the statement that creates it */
+	int read_releases;         /* body: io.ReadAll(resp.Body) counts as a
+				    * release (body-not-closed's second look:
+				    * read to EOF hands the connection back) */
 };
 
 enum lint_flow_verdict {

@@ -14,14 +14,34 @@
 static void found(struct lint_ctx *cx, const struct lint_func *fn,
 		  const struct lint_res *r, struct go_node *call, void *arg)
 {
-	struct go_node *where = NULL;
+	struct go_node *where = NULL, *where2 = NULL;
 	struct finding *fd;
+	struct lint_res r2;
 
 	(void)arg;
 	if (r->kind != LINT_RES_BODY)
 		return;
 	if (lint_flow_check(cx, fn, r, &where) != LINT_FLOW_LEAKS)
 		return;
+	/* every path that leaves it open read it with io.ReadAll first: the
+	 * HTTP/1 transport hands the connection back at EOF (and a read
+	 * error has closed it), so nothing piles up -- yet */
+	r2 = *r;
+	r2.read_releases = 1;
+	if (lint_flow_check(cx, fn, &r2, &where2) != LINT_FLOW_LEAKS) {
+		fd = lint_report(cx, fn->file, call, REPORT_SEV_WARNING,
+			"defer resp.Body.Close() right after the error check",
+			"the body of response '%s' is read to EOF but not closed "
+			"on every path: the connection goes back to the pool at "
+			"EOF, so it does not pile up today, but net/http requires "
+			"the Close, and a change that stops reading early (an "
+			"early return, a size limit, a decoder) will leak the "
+			"connection with its goroutines", r->var->name);
+		if (where->kind == GO_RETURN_STMT)
+			lint_related(cx, fd, fn->file, where,
+				     "returns here without closing the body");
+		return;
+	}
 	fd = lint_report(cx, fn->file, call, REPORT_SEV_ERROR,
 		"defer resp.Body.Close() right after the error check",
 		"the body of response '%s' is not closed on every path: unless "

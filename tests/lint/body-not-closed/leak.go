@@ -1,16 +1,19 @@
 package cases
 
 import (
+	"errors"
 	"io"
 	"io/ioutil"
 	"net/http"
 	"strings"
 )
 
-// The seed article: the body is read but never closed.
+// The seed article: the body is read but never closed.  Read to EOF, the
+// connection goes back to the pool (the article counts 3 goroutines after
+// 6 requests), so it is a warning, not an error.
 func seed() {
 	for i := 0; i < 6; i++ {
-		resp, _ := http.Get("https://www.example.com") // want "body-not-closed:error"
+		resp, _ := http.Get("https://www.example.com") // want "body-not-closed:warning"
 		_, _ = ioutil.ReadAll(resp.Body)
 	}
 }
@@ -93,4 +96,17 @@ func onlyOK(url string) error {
 		resp.Body.Close()
 	}
 	return nil
+}
+
+// Read to EOF on one path, returned early on the other: the early path
+// leaks the connection, an error.
+func readUnlessBad(url string) ([]byte, error) {
+	resp, err := http.Get(url) // want "body-not-closed:error"
+	if err != nil {
+		return nil, err
+	}
+	if resp.StatusCode != http.StatusOK {
+		return nil, errors.New(resp.Status)
+	}
+	return ioutil.ReadAll(resp.Body)
 }
