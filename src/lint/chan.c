@@ -917,9 +917,10 @@ struct gwctx {
 
 static struct pc gw_stmt(struct gwctx *g, struct go_node *s);
 
-/* Does n call a sync/atomic function?  A send guarded by one (`if
- * atomic.AddInt32(&n, 1) == total`) is how goroutines elect which of them
- * sends: how many do cannot be counted from the code. */
+/* Does n call a read-modify-write function of sync/atomic (Add*,
+ * CompareAndSwap*, Swap*)?  A send guarded by one (`if atomic.AddInt32(&n,
+ * 1) == total`) is how goroutines elect which of them sends: how many do
+ * cannot be counted from the code.  A Load or Store elects nobody. */
 static int atomic_fn(struct go_node *n, void *ctx)
 {
 	int *found = ctx;
@@ -929,9 +930,13 @@ static int atomic_fn(struct go_node *n, void *ctx)
 	if (n->kind == GO_CALL_EXPR) {
 		struct go_node *f = go_unparen(GO_CAST(go_call_expr, n)->fun);
 
-		if (f && f->kind == GO_SELECTOR_EXPR &&
-		    go_is_pkg_member(f, "sync/atomic",
-				     GO_CAST(go_selector_expr, f)->sel->name))
+		const char *m = f && f->kind == GO_SELECTOR_EXPR ?
+			GO_CAST(go_selector_expr, f)->sel->name : NULL;
+
+		if (m && (!strncmp(m, "Add", 3) ||
+			  !strncmp(m, "CompareAndSwap", 14) ||
+			  !strncmp(m, "Swap", 4)) &&
+		    go_is_pkg_member(f, "sync/atomic", m))
 			*found = 1;
 	}
 	return 1;
@@ -944,6 +949,11 @@ static int has_atomic(struct go_node *n)
 	if (n)
 		go_ast_inspect(n, atomic_fn, NULL, &found);
 	return found;
+}
+
+static int sends_nothing(struct pc p)
+{
+	return is0(p.cmax) && is0(p.tmax) && (!p.brk || is0(p.bmax));
 }
 
 static int pc_differs(struct pc a, struct pc b)
@@ -1037,7 +1047,9 @@ static struct pc gw_stmt(struct gwctx *g, struct go_node *s)
 
 		if (pc_differs(th, el)) {
 			w->cond = 1;
-			if (has_atomic(i->init) || has_atomic(i->cond))
+			/* an election: the winner sends, the others nothing */
+			if ((has_atomic(i->init) || has_atomic(i->cond)) &&
+			    (sends_nothing(th) || sends_nothing(el)))
 				w->coord = 1;
 		}
 

@@ -212,7 +212,7 @@ static int field_is_http(const struct go_package *pkg, const char *field,
 }
 
 struct named_scan {
-	const char *name;
+	const void *decl;   /* the declaring identifier */
 	const struct go_struct_type *st;
 };
 
@@ -220,7 +220,7 @@ static int named_scan_fn(const struct go_type_spec *ts, void *arg)
 {
 	struct named_scan *ns = arg;
 
-	if (strcmp(ts->name->name, ns->name))
+	if ((const void *)ts->name != ns->decl)
 		return 0;
 	ns->st = ts->type && ts->type->kind == GO_STRUCT_TYPE
 		 ? GO_CAST(go_struct_type, ts->type) : NULL;
@@ -237,9 +237,12 @@ static const struct go_struct_type *pkg_struct(const struct go_package *pkg,
 	t = go_unparen(t);
 	if (t && t->kind == GO_STAR_EXPR)
 		t = go_unparen(GO_CAST(go_star_expr, t)->x);
-	if (!t || t->kind != GO_IDENT)
+	/* the package's own type, not a local one of the same name */
+	if (!t || t->kind != GO_IDENT ||
+	    GO_CAST(go_ident, t)->decl_kind != GO_DECL_PACKAGE ||
+	    !GO_CAST(go_ident, t)->decl)
 		return NULL;
-	ns.name = GO_CAST(go_ident, t)->name;
+	ns.decl = GO_CAST(go_ident, t)->decl;
 	each_type_spec(pkg, named_scan_fn, &ns);
 	return ns.st;
 }
@@ -254,7 +257,10 @@ static const struct go_node *call_result_type(const struct go_package *pkg,
 	if (!v || v->kind != GO_CALL_EXPR || !pkg)
 		return NULL;
 	f = go_unparen(GO_CAST(go_call_expr, v)->fun);
-	if (!f || f->kind != GO_IDENT)
+	/* a package-level function, not a local closure of the same name */
+	if (!f || f->kind != GO_IDENT ||
+	    GO_CAST(go_ident, f)->decl_kind != GO_DECL_PACKAGE ||
+	    !GO_CAST(go_ident, f)->decl)
 		return NULL;
 	for (size_t i = 0; i < pkg->nfiles; i++) {
 		const struct go_file *fl = pkg->files[i];
@@ -266,7 +272,7 @@ static const struct go_node *call_result_type(const struct go_package *pkg,
 			if (fl->decls.v[d]->kind != GO_FUNC_DECL)
 				continue;
 			fd = GO_CAST(go_func_decl, fl->decls.v[d]);
-			if (fd->recv || strcmp(fd->name->name, GO_CAST(go_ident, f)->name))
+			if (fd->recv || (const void *)fd->name != GO_CAST(go_ident, f)->decl)
 				continue;
 			r = fd->type ? fd->type->results : NULL;
 			if (!r || r->list.n != 1 ||
@@ -538,6 +544,14 @@ static int call_releases(struct lint_ctx *cx, const struct lint_res *r,
 		     go_is_pkg_member(c->fun, "io/ioutil", "ReadAll")) &&
 		    c->args.n == 1 && is_sel(c->args.v[0], "Body", &y) &&
 		    is_var(y, r->var))
+			return 1;
+		/* io.Copy(io.Discard, resp.Body): a writer that never fails,
+		 * so it reads to EOF (or to a read error) too */
+		if (r->read_releases && go_is_pkg_member(c->fun, "io", "Copy") &&
+		    c->args.n == 2 &&
+		    (go_is_pkg_member(c->args.v[0], "io", "Discard") ||
+		     go_is_pkg_member(c->args.v[0], "io/ioutil", "Discard")) &&
+		    is_sel(c->args.v[1], "Body", &y) && is_var(y, r->var))
 			return 1;
 		/* httputil.DumpResponse(resp, true) drains and closes the
 		 * body, and leaves an in-memory copy in its place */
@@ -1409,11 +1423,12 @@ static int goto_scan_fn(struct go_node *n, void *ctx)
 /* One walk of the loop body from "not created", with the loop as the
  * target of its continues: the states reaching the end of the body or a
  * continue (of this loop, or of an enclosing one, which comes back here
- * too) are what the next iteration starts with.  Deferred releases do not
+ * too) are what the next iteration starts with; with nested (the loop is
+ * inside another loop), so are the states of its breaks.  Deferred releases do not
  * count (no_defer): they run when the function returns.  A goto in the
  * body: 1, as we cannot follow it. */
 int lint_flow_loop_carries(struct lint_ctx *cx, const struct lint_res *r,
-			   struct go_node *loop, const char *label)
+			   struct go_node *loop, const char *label, int nested)
 {
 	struct go_block_stmt *body;
 	struct go_node *post = NULL;
@@ -1442,8 +1457,11 @@ int lint_flow_loop_carries(struct lint_ctx *cx, const struct lint_res *r,
 	vec_push(&w.targets, t);
 	out = walk_list(&w, &body->list, S_NOTDEF);
 	out |= w.targets.items[0].cont;
-	/* a continue of an enclosing loop comes back to this one too */
+	/* a continue of an enclosing loop comes back to this one too, and
+	 * so does a break of this one when an enclosing loop goes round */
 	out |= w.lost_cont;
+	if (nested)
+		out |= w.targets.items[0].brk;
 	if (post)
 		out = walk_stmt(&w, post, out);
 	vec_free(&w.targets);

@@ -54,10 +54,11 @@ enum lint_flow_verdict lint_flow_check(struct lint_ctx *cx,
 /* 1 if some path from r's creation (r->def, inside loop `loop`, a for or
  * range statement labelled `label` or NULL) reaches the loop's next
  * iteration with the resource open, counting only explicit releases (a
- * deferred one runs when the function returns).  0 when every such path
- * releases it or leaves the function. */
+ * deferred one runs when the function returns); nested: the loop is inside
+ * another loop, so a break of it also comes round again.  0 when every
+ * such path releases it or leaves the function. */
 int lint_flow_loop_carries(struct lint_ctx *cx, const struct lint_res *r,
-			   struct go_node *loop, const char *label);
+			   struct go_node *loop, const char *label, int nested);
 
 /* 1 if statement or expression n contains (outside function literals) a
  * release of r (as lint_flow_check counts them). */

@@ -149,6 +149,37 @@ static const char *root_parent(const struct lint_func *fn,
 	return rs.root;
 }
 
+struct in_loop {
+	const struct go_node *call;
+	int yes;
+};
+
+static int in_loop_fn(struct go_node *n, void *ctx)
+{
+	struct in_loop *il = ctx;
+
+	if (n->kind == GO_FUNC_LIT || il->yes)
+		return 0;
+	if ((n->kind == GO_FOR_STMT || n->kind == GO_RANGE_STMT) &&
+	    n->off <= il->call->off && il->call->off < n->end)
+		il->yes = 1;
+	return 1;
+}
+
+/* Is the call made again and again: inside a loop of fn, or in a function
+ * that handles requests?  Then a timer held until the deadline is held
+ * once per iteration or request. */
+static int repeated(const struct lint_func *fn, const struct go_node *call)
+{
+	struct in_loop il = { call, 0 };
+
+	if (fn->type && lint_flow_handles_requests(fn->type))
+		return 1;
+	if (fn->body)
+		go_ast_inspect((struct go_node *)fn->body, in_loop_fn, NULL, &il);
+	return il.yes;
+}
+
 static struct held held_by(const struct lint_func *fn, const struct go_node *call)
 {
 	static const char *const timed[] = {
@@ -167,7 +198,10 @@ static struct held held_by(const struct lint_func *fn, const struct go_node *cal
 	if (p && (root = root_parent(fn, go_unparen(call), p)))
 		h.root = root;
 	if (*h.root && has_deadline) {
-		h.sev = REPORT_SEV_NOTE;
+		/* bounded: a note, unless it happens per iteration or per
+		 * request, where the timers pile up for the whole timeout */
+		if (!repeated(fn, call))
+			h.sev = REPORT_SEV_NOTE;
 		h.pre = "the context and its timer stay alive until the deadline "
 			"passes (its parent, ";
 		h.post = ", never cancels it)";

@@ -212,7 +212,8 @@ static int dl_fn(struct go_node *n, void *ctx)
 			r.err = o.def->lhs.n >= 2 ? go_local_var(o.def->lhs.v[1]) : NULL;
 			r.def = &o.def->node;
 			if (!lint_flow_loop_carries(d->cx, &r, loop,
-					d->labels.items[d->labels.len - 1]))
+					d->labels.items[d->labels.len - 1],
+					d->loops.len > 1))
 				return 1;
 		}
 		if (o.yes && !o.kept) {

@@ -53,3 +53,25 @@ func cached(k conn) int {
 	}
 	return res.StatusCode
 }
+
+// A local type of the same name as the package's: its c is the cache.
+func localType(url string) int {
+	type apiTest struct{ c cache }
+	s := apiTest{}
+	res, err := s.c.Get(url)
+	if err != nil || res == nil {
+		return 0
+	}
+	return res.StatusCode
+}
+
+// A local function value of the same name as the package's constructor.
+func localCtor(url string) int {
+	newAPITest := func() *conn { return &conn{} }
+	s := newAPITest()
+	res, err := s.c.Get(url)
+	if err != nil || res == nil {
+		return 0
+	}
+	return res.StatusCode
+}

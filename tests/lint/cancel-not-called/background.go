@@ -2,6 +2,7 @@ package cases
 
 import (
 	"context"
+	"net/http"
 	"time"
 )
 
@@ -73,4 +74,21 @@ func maybeChild(parent context.Context, d time.Duration, inherit bool) context.C
 	}
 	ctx, _ = context.WithTimeout(ctx, d) // want "cancel-not-called:warning"
 	return ctx
+}
+
+// Once per request: every request holds a timer for the whole hour, so
+// the timers pile up with the request rate (a warning).
+func handle(w http.ResponseWriter, r *http.Request) {
+	ctx, _ := context.WithTimeout(context.Background(), time.Hour) // want "cancel-not-called:warning"
+	<-ctx.Done()
+}
+
+// Once per iteration: the same.
+func poll(n int, try func(context.Context) bool) {
+	for i := 0; i < n; i++ {
+		ctx, _ := context.WithTimeout(context.Background(), time.Minute) // want "cancel-not-called:warning"
+		if try(ctx) {
+			return
+		}
+	}
 }

@@ -126,3 +126,22 @@ outer:
 	}
 	return nil
 }
+
+// A break of the inner loop with the file open: the outer loop goes round
+// and opens another one, and the defers keep them all.
+func breakInner(dirs, names []string, ok func(*os.File) bool) error {
+	for _, d := range dirs {
+		for _, name := range names {
+			f, err := os.Open(d + "/" + name)
+			if err != nil {
+				return err
+			}
+			defer f.Close() // want "file-not-closed"
+			if ok(f) {
+				break
+			}
+			f.Close()
+		}
+	}
+	return nil
+}

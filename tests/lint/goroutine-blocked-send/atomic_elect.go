@@ -52,3 +52,39 @@ func firstCaller(ready func() bool) bool {
 	}
 	return <-got
 }
+
+// A Load elects nobody: every goroutine that reads 0 before the Store
+// sends, and only one value is received.
+func firstWins(n int, work func() int) int {
+	res := make(chan int)
+	var done int32
+	for i := 0; i < n; i++ {
+		go func() {
+			v := work()
+			if atomic.LoadInt32(&done) == 0 {
+				res <- v // want "goroutine-blocked-send"
+			}
+		}()
+	}
+	v := <-res
+	atomic.StoreInt32(&done, 1)
+	return v
+}
+
+// Both branches send: the atomic picks the value, not the sender.
+func eitherWay(n int, work func() error, stoppedErr error) error {
+	errs := make(chan error)
+	var stopped int32
+	for i := 0; i < n; i++ {
+		go func() {
+			if atomic.LoadInt32(&stopped) == 1 {
+				errs <- stoppedErr // want "goroutine-blocked-send"
+				return
+			}
+			errs <- work()
+		}()
+	}
+	err := <-errs
+	atomic.StoreInt32(&stopped, 1)
+	return err
+}
