@@ -921,34 +921,46 @@ static struct pc gw_stmt(struct gwctx *g, struct go_node *s);
  * CompareAndSwap*, Swap*)?  A send guarded by one (`if atomic.AddInt32(&n,
  * 1) == total`) is how goroutines elect which of them sends: how many do
  * cannot be counted from the code.  A Load or Store elects nobody. */
+struct atomic_scan {
+	int found;
+	int methods;   /* the file imports sync/atomic: n.Add(1) on an
+			* atomic.Int32 and the like count too (no types here:
+			* a method of that name in such a file is taken for
+			* one, which can only make the rule quieter) */
+};
+
 static int atomic_fn(struct go_node *n, void *ctx)
 {
-	int *found = ctx;
+	struct atomic_scan *as = ctx;
 
-	if (n->kind == GO_FUNC_LIT || *found)
+	if (n->kind == GO_FUNC_LIT || as->found)
 		return 0;
 	if (n->kind == GO_CALL_EXPR) {
 		struct go_node *f = go_unparen(GO_CAST(go_call_expr, n)->fun);
-
 		const char *m = f && f->kind == GO_SELECTOR_EXPR ?
 			GO_CAST(go_selector_expr, f)->sel->name : NULL;
 
 		if (m && (!strncmp(m, "Add", 3) ||
 			  !strncmp(m, "CompareAndSwap", 14) ||
 			  !strncmp(m, "Swap", 4)) &&
-		    go_is_pkg_member(f, "sync/atomic", m))
-			*found = 1;
+		    (go_is_pkg_member(f, "sync/atomic", m) ||
+		     (as->methods && (!strcmp(m, "Add") ||
+				      !strcmp(m, "CompareAndSwap") ||
+				      !strcmp(m, "Swap")))))
+			as->found = 1;
 	}
 	return 1;
 }
 
-static int has_atomic(struct go_node *n)
+static int has_atomic(const struct go_file *file, struct go_node *n)
 {
-	int found = 0;
+	struct atomic_scan as = { 0, 0 };
 
-	if (n)
-		go_ast_inspect(n, atomic_fn, NULL, &found);
-	return found;
+	if (!n)
+		return 0;
+	as.methods = file && lint_file_imports(file, "sync/atomic");
+	go_ast_inspect(n, atomic_fn, NULL, &as);
+	return as.found;
 }
 
 static int sends_nothing(struct pc p)
@@ -1048,7 +1060,7 @@ static struct pc gw_stmt(struct gwctx *g, struct go_node *s)
 		if (pc_differs(th, el)) {
 			w->cond = 1;
 			/* an election: the winner sends, the others nothing */
-			if ((has_atomic(i->init) || has_atomic(i->cond)) &&
+			if ((has_atomic(g->f, i->init) || has_atomic(g->f, i->cond)) &&
 			    (sends_nothing(th) || sends_nothing(el)))
 				w->coord = 1;
 		}

@@ -88,3 +88,19 @@ func eitherWay(n int, work func() error, stoppedErr error) error {
 	atomic.StoreInt32(&stopped, 1)
 	return err
 }
+
+// The same election with the atomic types of Go 1.19 (a method, not a
+// function of the package): the last to arrive sends.  Silent.
+func lastArrives(n int, work func()) {
+	arrived := make(chan struct{})
+	var count atomic.Int32
+	for i := 0; i < n; i++ {
+		go func() {
+			work()
+			if count.Add(1) == int32(n) {
+				arrived <- struct{}{}
+			}
+		}()
+	}
+	<-arrived
+}
