@@ -913,9 +913,20 @@ struct gwctx {
 	int in_loop;              /* inside a loop of the goroutine */
 	const char *loop_label;   /* the innermost loop's label */
 	int in_switch;            /* switches and selects inside that loop */
+	const char *outer[16];    /* labels of the loops around that one */
+	int nouter;
 };
 
 static struct pc gw_stmt(struct gwctx *g, struct go_node *s);
+
+/* Is label that of a loop around the innermost one? */
+static int outer_loop(const struct gwctx *g, const char *label)
+{
+	for (int i = 0; i < g->nouter; i++)
+		if (keyeq(label, g->outer[i]))
+			return 1;
+	return 0;
+}
 
 /* Does n call a read-modify-write function of sync/atomic (Add*,
  * CompareAndSwap*, Swap*)?  A send guarded by one (`if atomic.AddInt32(&n,
@@ -1096,8 +1107,11 @@ static struct pc gw_stmt(struct gwctx *g, struct go_node *s)
 		}
 		{
 			int in_loop = g->in_loop, in_switch = g->in_switch;
+			int nouter = g->nouter;
 			const char *loop_label = g->loop_label;
 
+			if (in_loop && loop_label && g->nouter < 16)
+				g->outer[g->nouter++] = loop_label;
 			g->in_loop = 1;
 			g->loop_label = label;
 			g->in_switch = 0;
@@ -1105,6 +1119,7 @@ static struct pc gw_stmt(struct gwctx *g, struct go_node *s)
 			g->in_loop = in_loop;
 			g->loop_label = loop_label;
 			g->in_switch = in_switch;
+			g->nouter = nouter;
 		}
 		if (is0(b.cmax) && is0(b.tmax) && is0(b.bmax))
 			return pre;
@@ -1198,7 +1213,21 @@ static struct pc gw_stmt(struct gwctx *g, struct go_node *s)
 
 		if (b->tok == GO_TOK_GOTO)
 			w->bad = 1;
-		else if (b->tok == GO_TOK_BREAK && g->in_loop &&
+		else if (b->label && g->in_loop && outer_loop(g, b->label->name)) {
+			if (b->tok == GO_TOK_BREAK) {
+				/* break outer: this path leaves every loop up
+				 * to that one; counted as ending here (what it
+				 * sends after that loop is not counted: never
+				 * more than happens) */
+				p.tmax = p.cmax;
+				p.cmax = ex(0);
+				p.cont = 0;
+			} else {
+				/* continue outer: leaves this loop, once */
+				p.cont = 0;
+				p.brk = 1;
+			}
+		} else if (b->tok == GO_TOK_BREAK && g->in_loop &&
 			 (b->label ? keyeq(b->label->name, g->loop_label)
 				   : !g->in_switch)) {
 			p.cont = 0;   /* out of the innermost loop: pc_seq

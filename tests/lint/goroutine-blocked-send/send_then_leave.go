@@ -161,3 +161,42 @@ func breakThenReport(items []string, check func(string) error) error {
 	}
 	return <-res
 }
+
+// A send followed by a break of the outer loop happens once; errc has
+// room for it.  Silent.
+func firstBadCell(bad func(int, int) error, wait bool) error {
+	errc := make(chan error, 1)
+	go func() {
+	rows:
+		for x := 0; x < 5; x++ {
+			for y := 0; y < 5; y++ {
+				if err := bad(x, y); err != nil {
+					errc <- err
+					break rows
+				}
+			}
+		}
+	}()
+	if !wait {
+		return nil
+	}
+	return <-errc
+}
+
+// A send followed by a continue of the outer loop happens once per row:
+// five values for one receive.
+func firstBadPerRow(bad func(int, int) error) error {
+	errc := make(chan error)
+	go func() {
+	rows:
+		for x := 0; x < 5; x++ {
+			for y := 0; y < 5; y++ {
+				if err := bad(x, y); err != nil {
+					errc <- err // want "goroutine-blocked-send"
+					continue rows
+				}
+			}
+		}
+	}()
+	return <-errc
+}
