@@ -815,6 +815,17 @@ void go_package_release(struct go_package *pkg)
 	map_release(&pkg->names);
 }
 
+int go_is_universe(const struct go_node *e, const char *name)
+{
+	const struct go_ident *id;
+
+	e = go_unparen(e);
+	if (!e || e->kind != GO_IDENT)
+		return 0;
+	id = GO_CAST(go_ident, e);
+	return id->decl_kind == GO_DECL_UNIVERSE && !strcmp(id->name, name);
+}
+
 int go_is_pkg_member(const struct go_node *e, const char *path,
 		     const char *name)
 {

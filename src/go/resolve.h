@@ -58,6 +58,11 @@ const char *go_import_path(const struct go_import_spec *spec, char *buf,
  * `path` (e.g. path "time", name "After"): either pkg.name where pkg
  * resolves to that import (alias or not), or a bare name from a dot import
  * of it.  Parentheses are looked through. */
+/* Is e (parentheses looked through) the predeclared identifier name (nil,
+ * true, panic, len, ...), not a local or package-level one that shadows
+ * it? */
+int go_is_universe(const struct go_node *e, const char *name);
+
 int go_is_pkg_member(const struct go_node *e, const char *path,
 		     const char *name);
 

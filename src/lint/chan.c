@@ -154,17 +154,6 @@ static struct cnt cmax(struct cnt a, struct cnt b)
 
 /* ---------- small syntax helpers ---------- */
 
-static int is_builtin(const struct go_node *f, const char *name)
-{
-	const struct go_ident *id;
-
-	f = go_unparen(f);
-	if (!f || f->kind != GO_IDENT)
-		return 0;
-	id = GO_CAST(go_ident, f);
-	return id->decl_kind == GO_DECL_UNIVERSE && !strcmp(id->name, name);
-}
-
 /* A call that does not come back: panic (an exit we judge: it may be
  * recovered), or one that ends the process or the goroutine (not judged). */
 enum { TERM_NONE, TERM_PANIC, TERM_DEAD };
@@ -179,7 +168,7 @@ static int terminating(const struct go_node *x)
 		return TERM_NONE;
 	c = GO_CAST(go_call_expr, x);
 	f = go_unparen(c->fun);
-	if (is_builtin(f, "panic"))
+	if (go_is_universe(f, "panic"))
 		return TERM_PANIC;
 	if (go_is_pkg_member(f, "os", "Exit") ||
 	    go_is_pkg_member(f, "runtime", "Goexit") ||
@@ -635,13 +624,13 @@ static int cls_pre(struct go_node *n, void *ctx)
 			sync_helper(c, ce);
 		if (ce->args.n != 1 || !in_set(c->al, *c->nal, ce->args.v[0]))
 			return 1;
-		if (is_builtin(ce->fun, "close")) {
+		if (go_is_universe(ce->fun, "close")) {
 			if (n == c->dcall && reg == REG_PARENT)
 				a->pops |= OP_DCLOSE;
 			else
 				note_op(c, reg, OP_CLOSE);
 			c->accounted++;
-		} else if (is_builtin(ce->fun, "len") || is_builtin(ce->fun, "cap")) {
+		} else if (go_is_universe(ce->fun, "len") || go_is_universe(ce->fun, "cap")) {
 			c->accounted++;
 		}
 		return 1;
@@ -1343,7 +1332,7 @@ static int other_fn(struct go_node *n, void *ctx)
 	if (n->kind == GO_CALL_EXPR) {
 		struct go_call_expr *ce = GO_CAST(go_call_expr, n);
 
-		if (ce->args.n == 1 && is_builtin(ce->fun, "close") &&
+		if (ce->args.n == 1 && go_is_universe(ce->fun, "close") &&
 		    !in_set(o->al, o->nal, ce->args.v[0]))
 			o->found = 1;
 	}
@@ -1538,7 +1527,7 @@ static int close_fn(struct go_node *n, void *ctx)
 	if (n->kind != GO_CALL_EXPR)
 		return 1;
 	ce = GO_CAST(go_call_expr, n);
-	if (ce->args.n == 1 && is_builtin(ce->fun, "close") &&
+	if (ce->args.n == 1 && go_is_universe(ce->fun, "close") &&
 	    in_set(cs->a->al, cs->a->nal, ce->args.v[0]))
 		cs->found = 1;
 	if (cs->a->ctxmode && in_set(cs->a->al, cs->a->nal, ce->fun))
@@ -1571,7 +1560,7 @@ static int eff_fn(struct go_node *n, void *ctx)
 	case GO_CALL_EXPR: {
 		struct go_call_expr *ce = GO_CAST(go_call_expr, n);
 
-		if (ce->args.n == 1 && is_builtin(ce->fun, "close") &&
+		if (ce->args.n == 1 && go_is_universe(ce->fun, "close") &&
 		    in_set(a->al, a->nal, ce->args.v[0]))
 			es->st->closed = 1;
 		if (a->ctxmode && in_set(a->al, a->nal, ce->fun))
@@ -1631,7 +1620,7 @@ static int eff_fn(struct go_node *n, void *ctx)
 				return 0;
 			}
 			if (call && call->kind == GO_CALL_EXPR &&
-			    is_builtin(GO_CAST(go_call_expr, call)->fun, "close") &&
+			    go_is_universe(GO_CAST(go_call_expr, call)->fun, "close") &&
 			    GO_CAST(go_call_expr, call)->args.n == 1 &&
 			    in_set(a->al, a->nal, GO_CAST(go_call_expr, call)->args.v[0])) {
 				es->st->closed = 1;
@@ -2618,7 +2607,7 @@ static struct go_call_expr *chan_make(struct go_node *x)
 	if (!x || x->kind != GO_CALL_EXPR)
 		return NULL;
 	c = GO_CAST(go_call_expr, x);
-	if (!is_builtin(c->fun, "make") || c->args.n < 1 || c->args.n > 2 ||
+	if (!go_is_universe(c->fun, "make") || c->args.n < 1 || c->args.n > 2 ||
 	    !c->args.v[0] || c->args.v[0]->kind != GO_CHAN_TYPE)
 		return NULL;
 	return c;
@@ -2730,7 +2719,7 @@ static int fuse_fn(struct go_node *n, void *ctx)
 
 		for (uint32_t i = 0; i < ce->args.n; i++)
 			if (is_field(ce->args.v[i], u->f) &&
-			    is_builtin(ce->fun, "close"))
+			    go_is_universe(ce->fun, "close"))
 				u->stopped = 1;
 		break;
 	}

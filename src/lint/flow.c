@@ -129,10 +129,7 @@ static int is_http_value(const struct go_node *v, const char *name)
 		struct go_call_expr *c = GO_CAST(go_call_expr, v);
 		struct go_node *f = go_unparen(c->fun);
 
-		if (f && f->kind == GO_IDENT &&
-		    !strcmp(GO_CAST(go_ident, f)->name, "new") &&
-		    GO_CAST(go_ident, f)->decl_kind == GO_DECL_UNIVERSE &&
-		    c->args.n == 1)
+		if (go_is_universe(f, "new") && c->args.n == 1)
 			return is_http_type(c->args.v[0], name);
 	}
 	return 0;
@@ -511,14 +508,6 @@ static const struct lint_summary *summary_of(struct lint_ctx *cx,
 	return cx->summaries ? lint_callee_summary(cx, fun) : NULL;
 }
 
-static int is_true(const struct go_node *x)
-{
-	x = go_unparen(x);
-	return x && x->kind == GO_IDENT &&
-	       GO_CAST(go_ident, x)->decl_kind == GO_DECL_UNIVERSE &&
-	       !strcmp(GO_CAST(go_ident, x)->name, "true");
-}
-
 /* Is call c a release of r's variable? */
 static int call_releases(struct lint_ctx *cx, const struct lint_res *r,
 			 const struct go_call_expr *c)
@@ -557,7 +546,7 @@ static int call_releases(struct lint_ctx *cx, const struct lint_res *r,
 		 * body, and leaves an in-memory copy in its place */
 		if (go_is_pkg_member(c->fun, "net/http/httputil", "DumpResponse") &&
 		    c->args.n == 2 && is_var(c->args.v[0], r->var) &&
-		    is_true(c->args.v[1]))
+		    go_is_universe(c->args.v[1], "true"))
 			return 1;
 		break;
 	case LINT_RES_CANCEL:
@@ -957,8 +946,7 @@ static int is_terminating_call(const struct go_node *x)
 		return 0;
 	c = GO_CAST(go_call_expr, x);
 	f = go_unparen(c->fun);
-	if (f && f->kind == GO_IDENT && !strcmp(GO_CAST(go_ident, f)->name, "panic") &&
-	    GO_CAST(go_ident, f)->decl_kind == GO_DECL_UNIVERSE)
+	if (go_is_universe(f, "panic"))
 		return 1;
 	if (go_is_pkg_member(f, "os", "Exit") ||
 	    go_is_pkg_member(f, "runtime", "Goexit") ||
@@ -1025,8 +1013,7 @@ static int nil_branch(struct walk *w, const struct go_node *cond)
 		return 0;
 	x = go_unparen(b->x);
 	y = go_unparen(b->y);
-	if (!y || y->kind != GO_IDENT || strcmp(GO_CAST(go_ident, y)->name, "nil") ||
-	    GO_CAST(go_ident, y)->decl_kind != GO_DECL_UNIVERSE)
+	if (!go_is_universe(y, "nil"))
 		return 0;
 	is_err = w->r->err && !w->err_stale && is_var(x, w->r->err);
 	is_v = is_var(x, w->r->var) || (w->pair && is_var(x, w->pair));

@@ -134,9 +134,7 @@ static void note_kept(struct opened *o, struct go_assign_stmt *a)
 			struct go_call_expr *c = GO_CAST(go_call_expr, r);
 			struct go_node *fun = go_unparen(c->fun);
 
-			if (fun->kind != GO_IDENT ||
-			    strcmp(GO_CAST(go_ident, fun)->name, "append") ||
-			    GO_CAST(go_ident, fun)->decl_kind != GO_DECL_UNIVERSE)
+			if (!go_is_universe(fun, "append"))
 				continue;
 			for (j = 1; j < c->args.n && !o->kept; j++)
 				go_ast_inspect(c->args.v[j], uses_var, NULL, o);

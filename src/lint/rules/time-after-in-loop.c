@@ -128,17 +128,13 @@ struct assign_scan {
 static int nil_test_of(const struct go_node *cond, const struct go_ident *var)
 {
 	const struct go_binary_expr *b;
-	const struct go_node *y;
 
 	cond = go_unparen(cond);
 	if (!cond || cond->kind != GO_BINARY_EXPR)
 		return 0;
 	b = GO_CAST(go_binary_expr, cond);
-	y = go_unparen(b->y);
-	return b->op == GO_TOK_EQL && go_local_var(b->x) == var && y &&
-	       y->kind == GO_IDENT &&
-	       GO_CAST(go_ident, y)->decl_kind == GO_DECL_UNIVERSE &&
-	       !strcmp(GO_CAST(go_ident, y)->name, "nil");
+	return b->op == GO_TOK_EQL && go_local_var(b->x) == var &&
+	       go_is_universe(b->y, "nil");
 }
 
 static int assign_fn(struct go_node *n, void *ctx)
@@ -177,8 +173,7 @@ static int is_exit_call(const struct go_node *x)
 	if (!x || x->kind != GO_CALL_EXPR)
 		return 0;
 	f = go_unparen(GO_CAST(go_call_expr, x)->fun);
-	if (f && f->kind == GO_IDENT && GO_CAST(go_ident, f)->decl_kind == GO_DECL_UNIVERSE &&
-	    !strcmp(GO_CAST(go_ident, f)->name, "panic"))
+	if (go_is_universe(f, "panic"))
 		return 1;
 	/* t.Fatal, t.FailNow, t.Skip in tests end the goroutine */
 	if (f && f->kind == GO_SELECTOR_EXPR && go_local_var(GO_CAST(go_selector_expr, f)->x)) {

@@ -127,8 +127,7 @@ static int value_kind(const struct go_node *v)
 		struct go_call_expr *c = GO_CAST(go_call_expr, v);
 		struct go_node *f = go_unparen(c->fun);
 
-		if (f && f->kind == GO_IDENT && !strcmp(GO_CAST(go_ident, f)->name, "make") &&
-		    GO_CAST(go_ident, f)->decl_kind == GO_DECL_UNIVERSE && c->args.n >= 1)
+		if (go_is_universe(f, "make") && c->args.n >= 1)
 			return map_or_slice_type(c->args.v[0]);
 	}
 	return 0;
