@@ -87,20 +87,27 @@ static int linked_rule(const char *rule)
 	       !strcmp(rule, "blocked-goroutines");
 }
 
-static void cite(struct findings *fs, struct finding *f,
-		 const struct finding *l, const char *how)
+/* Lint finding l as a related location of f: "[rule] message". */
+static void add_lint_related(struct findings *fs, struct finding *f,
+			     const struct finding *l)
 {
 	struct report_loc rel;
 
-	f->message = arena_printf(&fs->arena, "%s; lint rule %s fires %s "
-				  "(%s:%d)", f->message, l->rule, how,
-				  l->loc.file, l->loc.line);
 	memset(&rel, 0, sizeof(rel));
 	rel.file = l->loc.file;
 	rel.line = l->loc.line;
 	rel.column = l->loc.column;
 	rel.message = arena_printf(&fs->arena, "[%s] %s", l->rule, l->message);
 	finding_add_related(fs, f, &rel);
+}
+
+static void cite(struct findings *fs, struct finding *f,
+		 const struct finding *l, const char *how)
+{
+	f->message = arena_printf(&fs->arena, "%s; lint rule %s fires %s "
+				  "(%s:%d)", f->message, l->rule, how,
+				  l->loc.file, l->loc.line);
+	add_lint_related(fs, f, l);
 }
 
 #define MAX_HTTP 5
@@ -190,17 +197,8 @@ static size_t http_link(struct findings *fs, struct finding *f,
 						  "of them runs", base.message,
 						  nall, nall > ncand ? "the first five"
 						  : "all");
-			for (k = 0; k < ncand; k++) {
-				struct report_loc rel;
-				memset(&rel, 0, sizeof(rel));
-				rel.file = cand[k]->loc.file;
-				rel.line = cand[k]->loc.line;
-				rel.column = cand[k]->loc.column;
-				rel.message = arena_printf(&fs->arena, "[%s] %s",
-							   cand[k]->rule,
-							   cand[k]->message);
-				finding_add_related(fs, f, &rel);
-			}
+			for (k = 0; k < ncand; k++)
+				add_lint_related(fs, f, cand[k]);
 			return ncand;
 		}
 	}
