@@ -200,12 +200,28 @@ static int cmp_site(const void *a, const void *b)
 	return strcmp(x->func, y->func);
 }
 
-static size_t heap_sites(struct watch *w, size_t a, size_t b,
+/* The stored heap profile of sample idx, decoded (caller frees), or NULL. */
+static struct pprof_profile *heap_profile(struct watch *w, size_t idx)
+{
+	struct sb blob = SB_INIT;
+	struct err e = ERR_INIT;
+	struct pprof_profile *p = NULL;
+
+	if (watch_store_get_blob(w->store, w->samples.items[idx].id, "heap",
+				 &blob, &e) == 1)
+		p = pprof_profile_parse(blob.buf, blob.len, "heap", &e);
+	sb_release(&blob);
+	return p;
+}
+
+/* Sites whose live heap grew from sample a's profile to latest's. */
+static size_t heap_sites(struct watch *w, size_t a,
+			 const struct pprof_profile *latest,
 			 struct findings *fs, struct http_ev *ev)
 {
-	struct sb blob = SB_INIT, msg = SB_INIT;
-	struct pprof_profile *p[2] = { NULL, NULL };
-	struct err e = ERR_INIT;
+	struct sb msg = SB_INIT;
+	struct pprof_profile *first;
+	const struct pprof_profile *p[2];
 	struct arena ar = ARENA_INIT;
 	struct map sites = MAP_INIT;
 	VEC(struct site *) list = { 0 };
@@ -213,11 +229,10 @@ static size_t heap_sites(struct watch *w, size_t a, size_t b,
 	size_t i, added = 0;
 	int k;
 
+	first = heap_profile(w, a);
+	p[0] = first;
+	p[1] = latest;
 	for (k = 0; k < 2; k++) {
-		int64_t id = w->samples.items[k ? b : a].id;
-		if (watch_store_get_blob(w->store, id, "heap", &blob, &e) != 1)
-			goto out;
-		p[k] = pprof_profile_parse(blob.buf, blob.len, "heap", &e);
 		if (!p[k])
 			goto out;
 		{
@@ -301,13 +316,11 @@ static size_t heap_sites(struct watch *w, size_t a, size_t b,
 		added++;
 	}
 out:
-	for (k = 0; k < 2; k++)
-		if (p[k])
-			pprof_profile_free(p[k]);
+	if (first)
+		pprof_profile_free(first);
 	vec_free(&list);
 	map_release(&sites);
 	arena_release(&ar);
-	sb_release(&blob);
 	sb_release(&msg);
 	return added;
 }
@@ -528,21 +541,14 @@ static int cmp_req(const void *a, const void *b)
 /* The places that made HTTP requests, by the allocations sampled under
  * them (alloc_objects of the heap profile of sample idx: since the start
  * of the program), most first, at most MAX_SITES into out (in a). */
-static size_t request_sites(struct watch *w, size_t idx, struct arena *a,
+static size_t request_sites(const struct pprof_profile *p, struct arena *a,
 			    struct req_site **out)
 {
-	struct sb blob = SB_INIT;
-	struct err e = ERR_INIT;
-	struct pprof_profile *p = NULL;
 	struct map sites = MAP_INIT;
 	VEC(struct req_site *) list = { 0 };
 	size_t i, j, k, n = 0;
 	int io;
 
-	if (watch_store_get_blob(w->store, w->samples.items[idx].id, "heap",
-				 &blob, &e) != 1)
-		goto out;
-	p = pprof_profile_parse(blob.buf, blob.len, "heap", &e);
 	if (!p)
 		goto out;
 	io = pprof_sample_index(p, "alloc_objects", NULL);
@@ -592,17 +598,14 @@ static size_t request_sites(struct watch *w, size_t idx, struct arena *a,
 	for (i = 0; i < n; i++)
 		(*out)[i] = *list.items[i];
 out:
-	if (p)
-		pprof_profile_free(p);
 	vec_free(&list);
 	map_release(&sites);
-	sb_release(&blob);
 	return n;
 }
 
 /* The one finding for HTTP client connections that are not released. */
-static size_t http_finding(struct watch *w, size_t idx, struct http_ev *ev,
-			   struct findings *fs)
+static size_t http_finding(const struct pprof_profile *latest,
+			   struct http_ev *ev, struct findings *fs)
 {
 	struct arena a = ARENA_INIT;
 	struct req_site *rs = NULL;
@@ -613,7 +616,7 @@ static size_t http_finding(struct watch *w, size_t idx, struct http_ev *ev,
 
 	if (!ev->conns && !ev->bytes)
 		return 0;
-	n = request_sites(w, idx, &a, &rs);
+	n = request_sites(latest, &a, &rs);
 	sb_adds(&msg, "HTTP client connections are not being released: ");
 	if (ev->conns)
 		sb_addf(&msg, "the goroutines of each connection (%s) grew by "
@@ -661,12 +664,16 @@ static size_t http_finding(struct watch *w, size_t idx, struct http_ev *ev,
 size_t watch_findings_sites(struct watch *w, const struct watch_verdict *v,
 			    struct findings *fs)
 {
-	size_t lo, hi, a, b, i, added = 0;
+	size_t lo, hi, a, b, added = 0;
 	const struct watch_verdict *h = &v[WATCH_HEAP_BYTES];
 	const struct watch_verdict *o = &v[WATCH_HEAP_OBJECTS];
 	const struct watch_verdict *r = &v[WATCH_RSS];
 	const struct watch_verdict *g = &v[WATCH_GOROUTINES];
 	struct http_ev ev;
+	/* the latest heap profile of the window, decoded once: the heap
+	 * sites compare with it and the request sites are found in it */
+	struct pprof_profile *latest = NULL;
+	size_t last;
 
 	if (!w->store)
 		return 0;
@@ -674,6 +681,9 @@ size_t watch_findings_sites(struct watch *w, const struct watch_verdict *v,
 	if (hi - lo < 2)
 		return 0;
 	memset(&ev, 0, sizeof(ev));
+	for (last = hi; last > lo; last--)
+		if (w->samples.items[last - 1].have & (1u << WATCH_HEAP_BYTES))
+			break;
 	/* heap sites when the heap grows, or when RSS grows and the live heap
 	 * rises with it (not when RSS grows over a flat heap: goroutine
 	 * stacks, say, where heap "growth" would be sampling noise) */
@@ -685,20 +695,20 @@ size_t watch_findings_sites(struct watch *w, const struct watch_verdict *v,
 		const struct watch_verdict *src =
 			h->tr.verdict == TREND_GROWING ? h :
 			o->tr.verdict == TREND_GROWING ? o : r;
-		if (pick(w, lo, hi, src->tr.t0, 1u << WATCH_HEAP_BYTES, &a, &b))
-			added += heap_sites(w, a, b, fs, &ev);
+		/* pick's b is the last heap sample: the latest profile */
+		if (pick(w, lo, hi, src->tr.t0, 1u << WATCH_HEAP_BYTES, &a, &b) &&
+		    (latest = heap_profile(w, b)) != NULL)
+			added += heap_sites(w, a, latest, fs, &ev);
 	}
 	if (g->evaluated && g->tr.verdict == TREND_GROWING &&
 	    pick(w, lo, hi, g->tr.t0, 1u << WATCH_GOROUTINES, &a, &b))
 		added += goroutine_sites(w, a, b, fs, &ev);
 	/* the latest heap profile tells who makes the requests */
-	for (i = hi; i > lo; i--)
-		if (w->samples.items[i - 1].have & (1u << WATCH_HEAP_BYTES))
-			break;
-	if (i > lo)
-		added += http_finding(w, i - 1, &ev, fs);
-	else if (ev.conns || ev.bytes)
-		added += http_finding(w, hi - 1, &ev, fs);
+	if ((ev.conns || ev.bytes) && !latest && last > lo)
+		latest = heap_profile(w, last - 1);
+	added += http_finding(latest, &ev, fs);
+	if (latest)
+		pprof_profile_free(latest);
 	arena_release(&ev.arena);
 	return added;
 }
