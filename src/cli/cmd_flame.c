@@ -34,12 +34,7 @@ const char cmd_flame_help[] =
 "    --sample-index NAME|N   sample type (default: the profile's default)\n"
 "    --inuse_space, --inuse_objects, --alloc_space, --alloc_objects\n"
 "    --focus RE, --ignore RE, --hide RE, --show RE, --show-from RE\n"
-"    --symbolize comments    read function names, files and lines of a\n"
-"                            debug=1 text profile from its '#' lines (pprof\n"
-"                            ignores them: its report shows <unknown>)\n"
-"    --tagfocus F, --tagignore F\n"
-"                            keep or drop samples by label: [KEY=]RE[,RE]\n"
-"                            or a numeric range such as 1kb: or 64kb:1mb\n"
+CLI_PPROF_HELP_SYMBOLIZE_TAGS
 "    --noinlines             attribute inlined calls to their caller\n"
 "    --title TEXT            title of the graph\n"
 "    --width PIXELS          width of the SVG (default 1200)\n"

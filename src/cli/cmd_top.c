@@ -39,12 +39,7 @@ const char cmd_top_help[] =
 "    --cum                   sort by cumulative value\n"
 "    --focus RE, --ignore RE, --hide RE, --show RE, --show-from RE\n"
 "                            pprof's filters on function names and files\n"
-"    --symbolize comments    read function names, files and lines of a\n"
-"                            debug=1 text profile from its '#' lines (pprof\n"
-"                            ignores them: its report shows <unknown>)\n"
-"    --tagfocus F, --tagignore F\n"
-"                            keep or drop samples by label: [KEY=]RE[,RE]\n"
-"                            or a numeric range such as 1kb: or 64kb:1mb\n"
+CLI_PPROF_HELP_SYMBOLIZE_TAGS
 "    --granularity G         functions (default), filefunctions, files,\n"
 "                            lines or addresses\n"
 "    --noinlines             attribute inlined calls to their caller\n"

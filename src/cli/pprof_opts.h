@@ -64,4 +64,14 @@ struct pprof_profile *cli_pprof_load(const char *path,
  * sample (bits of pprof_report.unmatched), as pprof does. */
 void cli_pprof_warn_unmatched(unsigned unmatched);
 
+/* The help lines of --symbolize and --tagfocus/--tagignore, which
+ * cli_pprof_opt parses for top, list and flame alike. */
+#define CLI_PPROF_HELP_SYMBOLIZE_TAGS \
+"    --symbolize comments    read function names, files and lines of a\n" \
+"                            debug=1 text profile from its '#' lines (pprof\n" \
+"                            ignores them: its report shows <unknown>)\n" \
+"    --tagfocus F, --tagignore F\n" \
+"                            keep or drop samples by label: [KEY=]RE[,RE]\n" \
+"                            or a numeric range such as 1kb: or 64kb:1mb\n"
+
 #endif
