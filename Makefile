@@ -1,6 +1,10 @@
 # leakhound build.  `make` builds build/leakhound; `make test` bootstraps,
 # builds and runs every test; `make run` lints the bundled example.
 #
+# The default goal is the binary, whatever the module files included below
+# define first.
+.DEFAULT_GOAL := all
+
 # Sources are found by wildcard: a new module or command is a new file, not a
 # Makefile edit.  A module that needs build rules of its own (generated code)
 # adds src/<module>/module.mk, which is included below.
