@@ -44,7 +44,9 @@ const char cmd_lint_help[] =
 "        //leakhound:ignore RULE[,RULE] reason\n"
 "\n"
 "OPTIONS\n"
-"    --format FMT       text (default), json or sarif\n"
+"    --format FMT       text (default), json, sarif, github (GitHub Actions\n"
+"                       annotations), checkstyle (XML) or codeclimate (GitLab\n"
+"                       code quality JSON)\n"
 "    -o, --output FILE  write the report to FILE instead of standard output\n"
 "    --html FILE        also write the HTML report page (docs/report.md)\n"
 "    --enable RULES     run only these rules (comma-separated ids)\n"
@@ -155,8 +157,8 @@ int cmd_lint(int argc, char **argv)
 			return CLI_EXIT_USAGE;
 		}
 	}
-	if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "sarif"))
-		return cli_usage("lint", "unknown format '%s' (text, json or sarif)", format);
+	if (report_format_parse(format) < 0)
+		return cli_usage("lint", "unknown format '%s' (%s)", format, report_format_names);
 	enabled = xcalloc(lint_nrules, 1);
 	memset(enabled, enable ? 0 : 1, lint_nrules);
 	if ((enable && select_rules(enabled, enable, 1) < 0) ||
@@ -208,7 +210,7 @@ int cmd_lint(int argc, char **argv)
 
 		report_write_sarif(&out, &fs, m, nm);
 	} else {
-		report_write_text(&out, &fs);
+		report_write_ci(&out, (enum report_format)report_format_parse(format), &fs);
 	}
 	if (cli_output(output, &out) < 0 || (html && write_html(html, &fs, argc, argv) < 0))
 		rc = CLI_EXIT_ERROR;

@@ -39,6 +39,26 @@ struct report_rule_meta {
 void report_write_sarif(struct sb *out, const struct findings *fs,
 			const struct report_rule_meta *rules, size_t nrules);
 
+/* The output formats every command that reports findings accepts with
+ * --format.  report_format_parse returns the format of a name, or -1;
+ * report_format_names lists them for usage messages. */
+enum report_format {
+	REPORT_FMT_TEXT,
+	REPORT_FMT_JSON,
+	REPORT_FMT_SARIF,
+	REPORT_FMT_GITHUB,       /* GitHub Actions workflow commands */
+	REPORT_FMT_CHECKSTYLE,   /* Checkstyle XML */
+	REPORT_FMT_CODECLIMATE,  /* Code Climate JSON, GitLab code quality */
+};
+int report_format_parse(const char *name);
+extern const char report_format_names[];
+
+/* The CI formats (write_ci.c): github, checkstyle, codeclimate.  Related
+ * locations and the fix become lines of the message, which those consumers
+ * show as text.  Any other fmt writes the text form. */
+void report_write_ci(struct sb *out, enum report_format fmt,
+		     const struct findings *fs);
+
 /* A hash of rule, file, message and the finding's own text that does not
  * involve line numbers: the key of baselines and SARIF fingerprints. */
 unsigned long long report_finding_fingerprint(const struct finding *f);
