@@ -42,6 +42,7 @@ const char cmd_lint_help[] =
 "\n"
 "    A finding is suppressed by a comment on its line or the line above:\n"
 "        //leakhound:ignore RULE[,RULE] reason\n"
+"    or by golangci-lint's //nolint, //nolint:leakhound or //nolint:RULE.\n"
 "\n"
 "OPTIONS\n"
 "    --format FMT       text (default), json, sarif, github (GitHub Actions\n"

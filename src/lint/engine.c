@@ -45,12 +45,59 @@ int lint_is_test_file(const struct go_file *f)
 	return n >= 8 && !strcmp(f->path + n - 8, "_test.go");
 }
 
-/* Does a //leakhound:ignore directive on `line` or the line above name
- * rule? */
+/* Does the comma-separated list of names at p (up to a blank or the end;
+ * for //nolint also up to a following "//") name rule, or one of the words
+ * that stand for every rule of leakhound? */
+static int list_names_rule(const char *p, const char *rule, int nolint)
+{
+	size_t rlen = strlen(rule);
+
+	while (*p && *p != ' ' && *p != '\t' && !(nolint && *p == '/')) {
+		const char *e = p;
+		size_t n;
+
+		while (*e && *e != ',' && *e != ' ' && *e != '\t' && !(nolint && *e == '/'))
+			e++;
+		n = (size_t)(e - p);
+		if (n == rlen && !strncmp(p, rule, rlen))
+			return 1;
+		if (n == 3 && !strncmp(p, "all", 3))
+			return 1;
+		if (nolint && n == 9 && !strncmp(p, "leakhound", 9))
+			return 1;
+		p = *e == ',' ? e + 1 : e;
+	}
+	return 0;
+}
+
+/* Does one comment suppress rule: "//leakhound:ignore RULE[,RULE] reason",
+ * or golangci-lint's "//nolint", "//nolint:leakhound", "//nolint:RULE,..."
+ * (a bare //nolint silences every linter, leakhound included)? */
+static int comment_suppresses(const struct go_comment *c, const char *rule)
+{
+	const char *p;
+
+	if (c->len >= 19 && !strncmp(c->text, "//leakhound:ignore", 18)) {
+		p = c->text + 18;
+		if (*p != ' ' && *p != '\t')
+			return 0;
+		while (*p == ' ' || *p == '\t')
+			p++;
+		return list_names_rule(p, rule, 0);
+	}
+	if (c->len >= 8 && !strncmp(c->text, "//nolint", 8)) {
+		p = c->text + 8;
+		if (*p == ':')
+			return list_names_rule(p + 1, rule, 1);
+		return *p == 0 || *p == ' ' || *p == '\t' || *p == '/';
+	}
+	return 0;
+}
+
+/* Does a suppression directive on `line` or the line above name rule? */
 static int suppressed(const struct go_file *f, uint32_t line, const char *rule)
 {
 	uint32_t lo = 0, hi = f->ncomments;
-	size_t rlen = strlen(rule);
 
 	/* first group starting at or after line - 8 (groups are short) */
 	while (lo < hi) {
@@ -68,29 +115,11 @@ static int suppressed(const struct go_file *f, uint32_t line, const char *rule)
 			break;
 		for (uint32_t i = 0; i < cg->n; i++) {
 			const struct go_comment *c = cg->list[i];
-			const char *p;
 
 			if (c->node.line != line && c->node.line + 1 != line)
 				continue;
-			if (c->len < 19 || strncmp(c->text, "//leakhound:ignore", 18))
-				continue;
-			p = c->text + 18;
-			if (*p != ' ' && *p != '\t')
-				continue;
-			while (*p == ' ' || *p == '\t')
-				p++;
-			/* a comma-separated list of rule ids up to a blank */
-			while (*p && *p != ' ' && *p != '\t') {
-				const char *e = p;
-
-				while (*e && *e != ',' && *e != ' ' && *e != '\t')
-					e++;
-				if ((size_t)(e - p) == rlen && !strncmp(p, rule, rlen))
-					return 1;
-				if ((size_t)(e - p) == 3 && !strncmp(p, "all", 3))
-					return 1;
-				p = *e == ',' ? e + 1 : e;
-			}
+			if (comment_suppresses(c, rule))
+				return 1;
 		}
 	}
 	return 0;
