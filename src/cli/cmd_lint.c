@@ -54,6 +54,15 @@ const char cmd_lint_help[] =
 "    --disable RULES    do not run these rules\n"
 "    --include-tests    also lint _test.go files (skipped by default)\n"
 "    --go VERSION       use this Go version (1.N) instead of go.mod's\n"
+"                       (also for go1.N build tags; default: all hold)\n"
+"    --tags LIST        build tags that hold (comma-separated), like the\n"
+"                       go tool's -tags; files whose //go:build or\n"
+"                       // +build lines or _GOOS/_GOARCH names exclude\n"
+"                       them for GOOS/GOARCH (environment, default the\n"
+"                       host) are not linted, as go vet does not\n"
+"    --include-generated  also lint generated files (a \"// Code generated\n"
+"                       ... DO NOT EDIT.\" line before the package clause;\n"
+"                       skipped by default)\n"
 "    --baseline FILE    report only findings that are not in FILE, an\n"
 "                       earlier `lint --format json` output; matching\n"
 "                       ignores line numbers, so unrelated edits do not\n"
@@ -110,7 +119,7 @@ static int write_html(const char *path, const struct findings *fs, int argc,
 int cmd_lint(int argc, char **argv)
 {
 	enum { OPT_FORMAT = 256, OPT_ENABLE, OPT_DISABLE, OPT_TESTS, OPT_GO,
-	       OPT_BASELINE, OPT_ALL, OPT_HTML };
+	       OPT_BASELINE, OPT_ALL, OPT_HTML, OPT_TAGS, OPT_GENERATED };
 	static const struct option opts[] = {
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "output", required_argument, NULL, 'o' },
@@ -122,6 +131,8 @@ int cmd_lint(int argc, char **argv)
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "all", no_argument, NULL, OPT_ALL },
 		{ "html", required_argument, NULL, OPT_HTML },
+		{ "tags", required_argument, NULL, OPT_TAGS },
+		{ "include-generated", no_argument, NULL, OPT_GENERATED },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *format = "text", *output = NULL, *baseline = NULL;
@@ -148,6 +159,8 @@ int cmd_lint(int argc, char **argv)
 		case OPT_BASELINE: baseline = optarg; break;
 		case OPT_ALL: o.all_dirs = 1; break;
 		case OPT_HTML: html = optarg; break;
+		case OPT_TAGS: o.tags = optarg; break;
+		case OPT_GENERATED: o.include_generated = 1; break;
 		case 'j':
 			n = cli_parse_count("lint", "--jobs", optarg);
 			if (n < 0)
