@@ -29,6 +29,12 @@ extern const size_t cli_ncommands;
 
 const struct cli_command *cli_find(const char *name);
 
+/* `go vet -vettool=leakhound` (vettool.c): 1 if argv is the go command's
+ * call of a vet tool (-V=full, -flags, or ... DIR/vet.cfg); cli_vettool
+ * answers it and returns the exit status. */
+int cli_is_vettool(int argc, char **argv);
+int cli_vettool(int argc, char **argv);
+
 /* "leakhound: <message>\n" on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* "leakhound: warning: <message>\n" on stderr. */

@@ -80,7 +80,8 @@ const char cmd_lint_help[] =
 "    leakhound lint --format sarif -o leakhound.sarif ./...\n"
 "    leakhound lint --go 1.23 --enable time-after-in-loop ./cmd/server\n"
 "    leakhound lint --format json ./... > baseline.json\n"
-"    leakhound lint --baseline baseline.json ./...\n";
+"    leakhound lint --baseline baseline.json ./...\n"
+"    go vet -vettool=$(command -v leakhound) ./...   (the go command's files)\n";
 
 /* Set enabled[i] to val for every rule in the comma-separated list. */
 static int select_rules(unsigned char *enabled, const char *list, int val)

@@ -495,8 +495,9 @@ static void do_package(struct worker *w, struct pkg_job *job)
 			continue;
 		}
 		/* what the go tool would not build is not linted */
-		if (!go_build_name_ok(&w->sh->build, job->files.items[i]) ||
-		    !go_build_src_ok(&w->sh->build, src, len)) {
+		if (!w->sh->o->files_as_given &&
+		    (!go_build_name_ok(&w->sh->build, job->files.items[i]) ||
+		     !go_build_src_ok(&w->sh->build, src, len))) {
 			w->excluded++;
 			free(src);
 			continue;
@@ -514,7 +515,7 @@ static void do_package(struct worker *w, struct pkg_job *job)
 			free(src);
 			continue;
 		}
-		if (!w->sh->build.cgo && imports_c(p.f)) {
+		if (!w->sh->o->files_as_given && !w->sh->build.cgo && imports_c(p.f)) {
 			/* a cgo file: the go tool leaves it out without cgo */
 			w->excluded++;
 			free(src);
@@ -647,7 +648,7 @@ int lint_run(const struct lint_options *o, char *const *paths, size_t npaths,
 			return -1;
 		}
 	for (i = 0; i < walk.n; i++)
-		if (o->include_tests || !is_test_path(walk.paths[i]))
+		if (o->include_tests || o->files_as_given || !is_test_path(walk.paths[i]))
 			vec_push(&files, walk.paths[i]);
 	/* group by directory; a file named twice is linted once */
 	if (files.len > 1)

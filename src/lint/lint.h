@@ -40,6 +40,8 @@ struct lint_options {
 	unsigned char *enabled;   /* lint_nrules flags; NULL = all enabled */
 	const char *tags;         /* -tags a,b: build tags that hold; NULL */
 	int include_generated;    /* also lint "Code generated ... DO NOT EDIT." */
+	int files_as_given;       /* the go tool chose the files (vet tool):
+				     no build constraint or test-name filter */
 };
 
 struct lint_result {
