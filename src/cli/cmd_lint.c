@@ -202,6 +202,18 @@ int cmd_lint(int argc, char **argv)
 	}
 	for (size_t i = 0; i < res.nerrors; i++)
 		fprintf(stderr, "%s\n", res.errors[i]);
+	if (!res.files && !res.nerrors) {
+		/* like the go tool's "matched no packages" */
+		const char *what = optind < argc ? argv[optind] : defpath[0];
+
+		if (res.excluded || res.generated)
+			cli_warn("%s%s matched no Go files to lint (%zu excluded by build "
+				 "constraints, %zu generated)", what,
+				 optind + 1 < argc ? " ..." : "", res.excluded, res.generated);
+		else
+			cli_warn("%s%s matched no Go files", what,
+				 optind + 1 < argc ? " ..." : "");
+	}
 	rc = CLI_EXIT_CLEAN;
 	if (baseline) {
 		size_t len;
