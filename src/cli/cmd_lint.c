@@ -6,6 +6,7 @@
  * or parsed are reported on stderr and skipped; the run goes on.
  */
 #include "cli.h"
+#include "config.h"
 #include "html_adapt.h"
 #include "../base/file.h"
 #include "../base/sb.h"
@@ -67,6 +68,15 @@ const char cmd_lint_help[] =
 "                       earlier `lint --format json` output; matching\n"
 "                       ignores line numbers, so unrelated edits do not\n"
 "                       bring old findings back\n"
+"    --new-from-rev REV only findings on lines changed since the git\n"
+"                       revision REV (git diff) or in untracked files\n"
+"    --config FILE      read settings from FILE instead of the\n"
+"                       .leakhound.yml (or .leakhound.yaml) found upward\n"
+"                       from the working directory; --no-config reads none.\n"
+"                       Keys: go, tags, include-tests, include-generated,\n"
+"                       rules: {enable, disable}, severity: {RULE: LEVEL},\n"
+"                       exclude: [REGEX on the path relative to the file's\n"
+"                       directory].  Options on the command line win.\n"
 "    -j, --jobs N       packages linted in parallel (default: all cores)\n"
 "    --all              do not skip testdata, vendor, _* and .* directories\n"
 "\n"
@@ -103,6 +113,11 @@ static int select_rules(unsigned char *enabled, const char *list, int val)
 	return rc;
 }
 
+static int is_rule(const char *id)
+{
+	return lint_rule_index(id) >= 0;
+}
+
 /* --html: the findings as the report page, with source excerpts. */
 static int write_html(const char *path, const struct findings *fs, int argc,
 		      char **argv)
@@ -120,7 +135,8 @@ static int write_html(const char *path, const struct findings *fs, int argc,
 int cmd_lint(int argc, char **argv)
 {
 	enum { OPT_FORMAT = 256, OPT_ENABLE, OPT_DISABLE, OPT_TESTS, OPT_GO,
-	       OPT_BASELINE, OPT_ALL, OPT_HTML, OPT_TAGS, OPT_GENERATED };
+	       OPT_BASELINE, OPT_ALL, OPT_HTML, OPT_TAGS, OPT_GENERATED,
+	       OPT_CONFIG, OPT_NO_CONFIG, OPT_NEW_FROM_REV };
 	static const struct option opts[] = {
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "output", required_argument, NULL, 'o' },
@@ -134,10 +150,16 @@ int cmd_lint(int argc, char **argv)
 		{ "html", required_argument, NULL, OPT_HTML },
 		{ "tags", required_argument, NULL, OPT_TAGS },
 		{ "include-generated", no_argument, NULL, OPT_GENERATED },
+		{ "config", required_argument, NULL, OPT_CONFIG },
+		{ "no-config", no_argument, NULL, OPT_NO_CONFIG },
+		{ "new-from-rev", required_argument, NULL, OPT_NEW_FROM_REV },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *format = "text", *output = NULL, *baseline = NULL;
 	const char *enable = NULL, *disable = NULL, *html = NULL;
+	const char *config = NULL, *new_from_rev = NULL;
+	int no_config = 0, cli_tests = 0, cli_generated = 0;
+	struct cli_config cfg;
 	struct lint_options o;
 	struct lint_result res;
 	struct findings fs;
@@ -155,13 +177,16 @@ int cmd_lint(int argc, char **argv)
 		case 'o': output = optarg; break;
 		case OPT_ENABLE: enable = optarg; break;
 		case OPT_DISABLE: disable = optarg; break;
-		case OPT_TESTS: o.include_tests = 1; break;
+		case OPT_TESTS: cli_tests = 1; break;
 		case OPT_GO: o.go_version = optarg; break;
 		case OPT_BASELINE: baseline = optarg; break;
 		case OPT_ALL: o.all_dirs = 1; break;
 		case OPT_HTML: html = optarg; break;
 		case OPT_TAGS: o.tags = optarg; break;
-		case OPT_GENERATED: o.include_generated = 1; break;
+		case OPT_GENERATED: cli_generated = 1; break;
+		case OPT_CONFIG: config = optarg; break;
+		case OPT_NO_CONFIG: no_config = 1; break;
+		case OPT_NEW_FROM_REV: new_from_rev = optarg; break;
 		case 'j':
 			n = cli_parse_count("lint", "--jobs", optarg);
 			if (n < 0)
@@ -174,11 +199,30 @@ int cmd_lint(int argc, char **argv)
 	}
 	if (report_format_parse(format) < 0)
 		return cli_usage("lint", "unknown format '%s' (%s)", format, report_format_names);
+	memset(&cfg, 0, sizeof(cfg));
+	if (!no_config && cli_config_load(&cfg, config, is_rule, &e) < 0) {
+		cli_error("%s", e.msg);
+		cli_config_release(&cfg);
+		return CLI_EXIT_ERROR;
+	}
+	/* the command line wins over .leakhound.yml */
+	if (!o.go_version)
+		o.go_version = cfg.go;
+	if (!o.tags)
+		o.tags = cfg.tags;
+	o.include_tests = cli_tests || cfg.include_tests == 1;
+	o.include_generated = cli_generated || cfg.include_generated == 1;
 	enabled = xcalloc(lint_nrules, 1);
-	memset(enabled, enable ? 0 : 1, lint_nrules);
+	memset(enabled, enable || cfg.nenable ? 0 : 1, lint_nrules);
+	if (!enable)
+		for (size_t i = 0; i < cfg.nenable; i++)
+			enabled[lint_rule_index(cfg.enable[i])] = 1;
+	for (size_t i = 0; i < cfg.ndisable; i++)
+		enabled[lint_rule_index(cfg.disable[i])] = 0;
 	if ((enable && select_rules(enabled, enable, 1) < 0) ||
 	    (disable && select_rules(enabled, disable, 0) < 0)) {
 		free(enabled);
+		cli_config_release(&cfg);
 		return CLI_EXIT_USAGE;
 	}
 	o.enabled = enabled;
@@ -186,9 +230,11 @@ int cmd_lint(int argc, char **argv)
 		struct go_version v;
 
 		if (go_version_parse(o.go_version, strlen(o.go_version), &v) < 0) {
+			rc = cli_usage("lint", "--go wants a Go version like 1.23, not '%s'%s",
+				       o.go_version, o.go_version == cfg.go ? " (in the config)" : "");
 			free(enabled);
-			return cli_usage("lint", "--go wants a Go version like 1.23, not '%s'",
-					 o.go_version);
+			cli_config_release(&cfg);
+			return rc;
 		}
 	}
 
@@ -198,6 +244,7 @@ int cmd_lint(int argc, char **argv)
 		cli_error("%s", e.msg);
 		findings_release(&fs);
 		free(enabled);
+		cli_config_release(&cfg);
 		return CLI_EXIT_ERROR;
 	}
 	for (size_t i = 0; i < res.nerrors; i++)
@@ -215,6 +262,12 @@ int cmd_lint(int argc, char **argv)
 				 optind + 1 < argc ? " ..." : "");
 	}
 	rc = CLI_EXIT_CLEAN;
+	cli_config_apply(&cfg, &fs);
+	if (new_from_rev && cli_new_from_rev(&fs, new_from_rev, &e) < 0) {
+		cli_error("--new-from-rev %s: %s", new_from_rev, e.msg);
+		rc = CLI_EXIT_ERROR;
+		goto done;
+	}
 	if (baseline) {
 		size_t len;
 		char *text = file_read_all(baseline, 256 << 20, &len, &e);
@@ -250,5 +303,6 @@ done:
 	findings_release(&fs);
 	lint_result_release(&res);
 	free(enabled);
+	cli_config_release(&cfg);
 	return rc;
 }
