@@ -635,7 +635,7 @@ int cmd_goroutines(int argc, char **argv)
 	add_findings(&fs, &gs, &o);
 	if (o.sarif) {
 		report_write_sarif(&out, &fs, goroutine_rules,
-				   sizeof(goroutine_rules) / sizeof(goroutine_rules[0]));
+				   sizeof(goroutine_rules) / sizeof(goroutine_rules[0]), "goroutines");
 	} else if (o.json) {
 		struct sb extra = SB_INIT;
 		json_groups(&extra, &gs, &o, NULL, 0);

@@ -288,7 +288,7 @@ int cmd_lint(int argc, char **argv)
 		size_t nm;
 		const struct report_rule_meta *m = lint_rule_meta(&nm);
 
-		report_write_sarif(&out, &fs, m, nm);
+		report_write_sarif(&out, &fs, m, nm, "lint");
 	} else {
 		report_write_ci(&out, (enum report_format)report_format_parse(format), &fs);
 	}
