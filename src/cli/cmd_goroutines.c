@@ -610,6 +610,7 @@ int cmd_goroutines(int argc, char **argv)
 		cli_usage("goroutines", "too many arguments");
 		goto out;
 	}
+	cli_usercode_setup(0, o.srcdir);
 	if (load(argv[optind], &d, "goroutine dump") < 0) {
 		gdump_dump_release(&d);
 		rc = CLI_EXIT_ERROR;

@@ -353,6 +353,7 @@ int watch_cli_setup(const char *cmd, struct watch_cli *c, struct watch *w,
 		    watch_store_meta_set(*st, "command", cmd, &e) < 0)
 			goto fail;
 	}
+	cli_usercode_setup((int)c->o.pid, c->src);
 	if (watch_init(w, &c->o, *st, &e) < 0)
 		goto fail_w;
 	if (c->resume) {

@@ -33,6 +33,7 @@
 #include "../base/err.h"
 #include "../base/map.h"
 #include "../base/vec.h"
+#include "../go/usercode.h"
 
 enum gdump_format {
 	GDUMP_FMT_TRACEBACK, /* debug=2, crash, SIGQUIT, runtime.Stack(all) */
@@ -180,6 +181,10 @@ struct gdump_groups {
 	int compared;             /* gdump_compare ran on this set */
 	uint64_t vanished;        /* compare: goroutines of groups now gone */
 	size_t nvanished_groups;
+	/* What "the user's code" meant for this set: the process context
+	 * (go_usercode_global: the main module) with GOROOT learnt from the
+	 * dump's runtime frames. */
+	struct go_usercode uc;
 	struct map strs;          /* private */
 };
 
@@ -214,9 +219,10 @@ struct gdump_explain {
 int gdump_explain(const char *srcdir, const char *file, int line,
 		  struct gdump_explain *x, struct err *e);
 
-/* 1 if func belongs to the Go runtime or standard library (its import path
- * has no dot in its first element, and it is not package main). */
-int gdump_func_is_std(const char *func);
+/* 1 if frame f (func and file) is the runtime or standard library, as
+ * go_usercode_classify decides with gs's context. */
+int gdump_frame_is_std(const struct gdump_groups *gs,
+		       const struct gdump_frame *f);
 const char *gdump_kind_name(enum gdump_kind k);
 
 #endif

@@ -25,28 +25,10 @@
 
 #include "../base/sb.h"
 
-int gdump_func_is_std(const char *func)
+int gdump_frame_is_std(const struct gdump_groups *gs,
+		       const struct gdump_frame *f)
 {
-	const char *p, *slash = NULL, *first_slash = NULL;
-
-	if (!func || !*func)
-		return 0;
-	/* the import path ends at the last '/' before any '(' or '[' */
-	for (p = func; *p && *p != '(' && *p != '['; p++)
-		if (*p == '/') {
-			slash = p;
-			if (!first_slash)
-				first_slash = p;
-		}
-	if (!slash) {
-		/* "main.foo", "runtime.gopark", "sync.(*Mutex).Lock" */
-		return !(strncmp(func, "main.", 5) == 0);
-	}
-	/* "net/http.(*conn).serve" is std, "github.com/x/y.f" is not */
-	for (p = func; p < first_slash; p++)
-		if (*p == '.')
-			return 0;
-	return 1;
+	return go_usercode_is_std(&gs->uc, f->func, f->file);
 }
 
 const char *gdump_kind_name(enum gdump_kind k)
@@ -179,6 +161,14 @@ void gdump_group(const struct gdump_dump *d, struct gdump_groups *gs)
 	map_init(&gs->strs);
 	gs->format = d->format;
 	gs->total = d->total;
+	gs->uc = *go_usercode_global();
+	for (i = 0; i < d->gs.len && !gs->uc.goroot[0]; i++) {
+		const struct gdump_goroutine *r = &d->gs.items[i];
+		for (j = 0; j < r->nframes; j++)
+			if (go_usercode_learn_goroot(&gs->uc, r->frames[j].func,
+						     r->frames[j].file))
+				break;
+	}
 	keys = xcalloc(d->gs.len ? d->gs.len : 1, sizeof(*keys));
 	gi = xmalloc((d->gs.len ? d->gs.len : 1) * sizeof(*gi));
 	for (i = 0; i < d->gs.len; i++) {
@@ -232,7 +222,7 @@ void gdump_group(const struct gdump_dump *d, struct gdump_groups *gs)
 			fr[i].func = gs_intern(gs, r->frames[i].func);
 			fr[i].file = gs_intern(gs, r->frames[i].file);
 			fr[i].line = r->frames[i].line;
-			if (!g->blocking && !gdump_func_is_std(fr[i].func))
+			if (!g->blocking && !gdump_frame_is_std(gs, &fr[i]))
 				g->blocking = &fr[i];
 		}
 		g->frames = fr;
