@@ -4,21 +4,20 @@
 // "app/gdump-pkg/leak.*": the user's code, which a dot-in-the-path rule
 // would take for the standard library.
 //
-// -mode picks what the program does, then prints "READY" on stdout:
+// -mode picks what the program does (-delay D: pair starts after D), then prints "READY" on stdout:
 //   leak      early-return senders blocked forever; main sleeps (alive)
-//   hang      two goroutines wait for each other and main waits for them;
-//             an HTTP server keeps the runtime from calling it a deadlock
-//   deadlock  the same pair without the server: the runtime ends the
-//             program with "fatal error: all goroutines are asleep"
+//   pair      two goroutines wait for each other and main waits for them:
+//             built with CGO_ENABLED=0 the runtime ends the program with
+//             "fatal error: all goroutines are asleep - deadlock!"; built
+//             with cgo (the net package links it) the runtime cannot tell,
+//             and the program hangs until it is killed
 //   park      -n workers parked on one stop channel; main sleeps (alive)
 package main
 
 import (
 	"flag"
 	"fmt"
-	"net"
-	"net/http"
-	"os"
+	_ "net" // links cgo unless CGO_ENABLED=0
 	"time"
 
 	"leakhound.test/progs/gdump-pkg/leak"
@@ -26,8 +25,9 @@ import (
 
 func main() {
 	n := flag.Int("n", 5, "goroutines per scenario")
-	mode := flag.String("mode", "leak", "leak, hang, deadlock or park")
+	mode := flag.String("mode", "leak", "leak, pair or park")
 	life := flag.Duration("life", 60*time.Second, "exit after this long")
+	delay := flag.Duration("delay", 0, "pair: wait this long before the pair starts")
 	flag.Parse()
 	switch *mode {
 	case "leak":
@@ -35,17 +35,9 @@ func main() {
 	case "park":
 		stop := leak.Park(*n)
 		defer close(stop)
-	case "hang":
-		l, err := net.Listen("tcp", "127.0.0.1:0")
-		if err != nil {
-			fmt.Fprintln(os.Stderr, err)
-			os.Exit(1)
-		}
-		go http.Serve(l, nil)
+	case "pair":
 		fmt.Println("READY")
-		leak.Pair()
-	case "deadlock":
-		fmt.Println("READY")
+		time.Sleep(*delay)
 		leak.Pair()
 	}
 	fmt.Println("READY")
