@@ -6,6 +6,7 @@
 #include "cli.h"
 #include "../base/xalloc.h"
 #include "../report/write.h"
+#include "../go/usercode.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -228,3 +229,17 @@ long cli_parse_count(const char *cmd, const char *opt, const char *val)
 	return v;
 }
 
+
+void cli_usercode_setup(int pid, const char *srcdir)
+{
+	struct go_usercode *u = go_usercode_global();
+	char exe[64];
+
+	if (pid > 0) {
+		snprintf(exe, sizeof(exe), "/proc/%d/exe", pid);
+		if (go_usercode_from_binary(u, exe) == 1)
+			return;
+	}
+	if (srcdir)
+		go_usercode_from_gomod(u, srcdir);
+}

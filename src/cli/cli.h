@@ -71,4 +71,9 @@ int cli_getopt(const char *cmd, int argc, char **argv, const char *shortopts,
  * returns -1 if it is not one. */
 long cli_parse_count(const char *cmd, const char *opt, const char *val);
 
+/* Tell go_usercode_global() what the user's module is: from the build info
+ * of the running program pid (its /proc/PID/exe; 0: none), else from the
+ * go.mod of srcdir or its parents (NULL: none). */
+void cli_usercode_setup(int pid, const char *srcdir);
+
 #endif
