@@ -17,6 +17,7 @@
  * closure is an ownership move and stays silent.
  */
 #include "../flow.h"
+#include "../lifetime.h"
 #include "../../base/vec.h"
 
 #include <stdlib.h>
@@ -234,8 +235,9 @@ static void found(struct lint_ctx *cx, const struct lint_func *fn,
 	h = held_by(fn, call);
 	fd = lint_report(cx, fn->file, call, h.sev,
 		"defer the cancel function right after creating the context",
-		"the cancel function '%s' is not called on every path: %s%s%s",
-		r->var->name, h.pre, h.root, h.post);
+		"the cancel function '%s' is %s: %s%s%s",
+		r->var->name, lint_life_words(cx, fn, r, "called"), h.pre,
+		h.root, h.post);
 	if (where->kind == GO_RETURN_STMT)
 		lint_related(cx, fd, fn->file, where, "returns here without calling it");
 	else if (where == r->def)

@@ -1,0 +1,39 @@
+/*
+ * lifetime: what the resource rules say about a resource's whole life in
+ * one function, beyond flow.c's path verdict.
+ *
+ * A flow verdict LINT_FLOW_LEAKS says "some path leaves it open"; the
+ * message should say which of two things is true: no path of the function
+ * releases it at all ("never closed"), or some path does and another does
+ * not ("not closed on every path").  Nothing here allocates; the answers
+ * are plain ints computed from the AST (owned by the package's arena).
+ */
+#ifndef LINT_LIFETIME_H
+#define LINT_LIFETIME_H
+
+#include "flow.h"
+
+/* 1 if function fn releases r somewhere: an explicit release in its body
+ * (outside function literals) or one in a deferred function literal. */
+int lint_life_released_somewhere(struct lint_ctx *cx,
+				 const struct lint_func *fn,
+				 const struct lint_res *r);
+
+/* The verdict words for a leaking resource: `never` (no release
+ * anywhere) or `not` + " on every path", e.g. lint_life_words(.., "closed")
+ * is "never closed" or "not closed on every path".  The string is
+ * allocated in cx->arena. */
+const char *lint_life_words(struct lint_ctx *cx, const struct lint_func *fn,
+			    const struct lint_res *r, const char *verb);
+
+#endif
+
+/* 1 if expression `at` of file f (a creating call) only ever runs for a
+ * value that lives as long as the process: it is in a package-level
+ * variable's initializer, in main or init of package main, or in an
+ * unexported function of the package (no receiver) every call of which
+ * (at least one) is such a place or assigns a package-level variable.  A
+ * ticker or timer kept there is one for the process, not one per value:
+ * true but harmless. */
+int lint_life_process_lived(struct lint_ctx *cx, const struct go_file *f,
+			    const struct go_node *at);
