@@ -8,6 +8,7 @@
  * ORs and loops converge in a couple of rounds.
  */
 #include "flow.h"
+#include "cond.h"
 #include "../base/vec.h"
 
 #include <stdlib.h>
@@ -877,6 +878,8 @@ struct walk {
 	 * pending" holds (see paired_ctx); NULL when not used */
 	const struct go_ident *pair;
 	int pair_broken; /* a write to pair found the cancel pending */
+	const struct go_ident *flag; /* ownership flag (cond.h), or NULL */
+	const struct go_ident *ctxv; /* cancel: its context (cond.h), or NULL */
 	unsigned lost_cont; /* states continuing a loop outside the walk */
 	VEC(struct target) targets;
 };
@@ -974,6 +977,13 @@ static int nil_branch(struct walk *w, const struct go_node *cond)
 	int is_err, is_v;
 
 	cond = go_unparen(cond);
+	/* errors.Is(err, fs.ErrNotExist), if opened, ctx.Err() != nil */
+	if (w->r->err && !w->err_stale && lint_cond_err_nonnil(cond, w->r->err))
+		return 1;
+	if ((is_v = lint_cond_flag_branch(cond, w->flag)) != 0)
+		return is_v;
+	if (lint_cond_ctx_done(cond, w->ctxv))
+		return 1;
 	if (!cond || cond->kind != GO_BINARY_EXPR)
 		return 0;
 	b = GO_CAST(go_binary_expr, cond);
@@ -1270,7 +1280,8 @@ static unsigned walk_stmt(struct walk *w, struct go_node *s, unsigned st)
 		break;
 	}
 	w->pending_label = NULL;
-	if (lint_flow_releases(w->cx, w->r, s))
+	/* <-sub.Done(), case <-sub.Done(): the context is cancelled */
+	if (lint_flow_releases(w->cx, w->r, s) || lint_cond_done_recv(s, w->ctxv))
 		st = st_release(st);
 	return st;
 }
@@ -1374,6 +1385,8 @@ enum lint_flow_verdict lint_flow_check(struct lint_ctx *cx,
 	w.cx = cx;
 	w.r = r;
 	w.pair = paired_ctx(fn, r);
+	w.flag = lint_cond_owner_flag(fn, r);
+	w.ctxv = lint_cond_cancel_ctx(r);
 	end = walk_list(&w, &fn->body->list, S_NOTDEF);
 	if (w.pair && w.pair_broken) {
 		/* the nil tests of the context said nothing: walk again
@@ -1505,63 +1518,6 @@ static void creation(struct finder *fi, struct go_node *stmt,
 	fi->found(fi->cx, fi->fn, &r, call, fi->arg);
 }
 
-/* `if err == nil { t.Fatal(...) }` (or a return, panic, t.Error...):
- * the code asserts that the call fails, so no resource is expected. */
-static int expects_failure(const struct go_node *cond, const struct go_block_stmt *body,
-			   const struct go_node *errv)
-{
-	const struct go_binary_expr *b;
-	const struct go_ident *ev = go_local_var(errv);
-	struct go_node *last;
-
-	cond = go_unparen(cond);
-	if (!ev || !cond || cond->kind != GO_BINARY_EXPR || !body || !body->list.n)
-		return 0;
-	b = GO_CAST(go_binary_expr, cond);
-	/* err == nil || ...: the branch runs at least whenever it succeeded */
-	if (b->op == GO_TOK_LOR) {
-		const struct go_node *l = go_unparen(b->x);
-
-		if (!l || l->kind != GO_BINARY_EXPR)
-			return 0;
-		b = GO_CAST(go_binary_expr, l);
-	}
-	if (go_local_var(b->x) != ev)
-		return 0;
-	if (b->op == GO_TOK_NEQ) {
-		/* err != errWanted: the test wants a particular failure */
-		const struct go_node *y = go_unparen(b->y);
-
-		if (!y || (y->kind == GO_IDENT && !strcmp(GO_CAST(go_ident, y)->name, "nil")))
-			return 0;
-	} else if (b->op != GO_TOK_EQL) {
-		return 0;
-	} else {
-		const struct go_node *y = go_unparen(b->y);
-
-		if (!y || y->kind != GO_IDENT || strcmp(GO_CAST(go_ident, y)->name, "nil"))
-			return 0;
-	}
-	last = body->list.v[body->list.n - 1];
-	if (last->kind == GO_RETURN_STMT)
-		return 1;
-	for (uint32_t i = 0; i < body->list.n; i++) {
-		struct go_node *st = body->list.v[i], *x, *f;
-
-		if (st->kind != GO_EXPR_STMT)
-			continue;
-		x = go_unparen(GO_CAST(go_expr_stmt, st)->x);
-		if (is_terminating_call(x))
-			return 1;
-		if (x && x->kind == GO_CALL_EXPR &&
-		    (f = go_unparen(GO_CAST(go_call_expr, x)->fun)) &&
-		    f->kind == GO_SELECTOR_EXPR && go_local_var(GO_CAST(go_selector_expr, f)->x) &&
-		    !strncmp(GO_CAST(go_selector_expr, f)->sel->name, "Error", 5))
-			return 1;
-	}
-	return 0;
-}
-
 static int finder_fn(struct go_node *n, void *ctx)
 {
 	struct finder *fi = ctx;
@@ -1575,7 +1531,7 @@ static int finder_fn(struct go_node *n, void *ctx)
 
 		if (init && init->kind == GO_ASSIGN_STMT &&
 		    GO_CAST(go_assign_stmt, init)->lhs.n == 2 &&
-		    expects_failure(is->cond, is->body,
+		    lint_cond_expects_failure(is->cond, is->body,
 				    GO_CAST(go_assign_stmt, init)->lhs.v[1]))
 			vec_push(&fi->skip, init);
 	} else if (n->kind == GO_BLOCK_STMT || n->kind == GO_CASE_CLAUSE ||
@@ -1590,7 +1546,7 @@ static int finder_fn(struct go_node *n, void *ctx)
 			if (a->kind == GO_ASSIGN_STMT && next->kind == GO_IF_STMT &&
 			    GO_CAST(go_assign_stmt, a)->lhs.n == 2 &&
 			    !GO_CAST(go_if_stmt, next)->init &&
-			    expects_failure(GO_CAST(go_if_stmt, next)->cond,
+			    lint_cond_expects_failure(GO_CAST(go_if_stmt, next)->cond,
 					    GO_CAST(go_if_stmt, next)->body,
 					    GO_CAST(go_assign_stmt, a)->lhs.v[1]))
 				vec_push(&fi->skip, a);
