@@ -21,8 +21,11 @@ static int some_fn(struct go_node *n, void *ctx)
 
 	if (s->found || n->kind == GO_FUNC_LIT)
 		return 0;
+	/* return f, nil: the caller releases it on that path */
+	if (lint_life_returns(n, s->r))
+		s->found = 1;
 	if (n->kind != GO_DEFER_STMT)
-		return 1;
+		return !s->found;
 	/* defer func() { ... f.Close() ... }() */
 	c = GO_CAST(go_defer_stmt, n)->call;
 	if (c && c->kind == GO_CALL_EXPR &&
@@ -190,4 +193,39 @@ int lint_life_process_lived(struct lint_ctx *cx, const struct go_file *f,
 			    const struct go_node *at)
 {
 	return lived(cx, f, at, 0);
+}
+
+/* ---- ownership per path ---- */
+
+int lint_life_returns(const struct go_node *ret, const struct lint_res *r)
+{
+	const struct go_return_stmt *rs;
+
+	if (!ret || ret->kind != GO_RETURN_STMT)
+		return 0;
+	rs = GO_CAST(go_return_stmt, ret);
+	for (uint32_t i = 0; i < rs->results.n; i++)
+		if (go_local_var(rs->results.v[i]) == r->var)
+			return 1;
+	return 0;
+}
+
+int lint_life_borrows(const struct go_file *f, const struct go_call_expr *c,
+		      uint32_t i)
+{
+	const struct go_node *fun = go_unparen(c->fun);
+
+	if ((go_is_pkg_member(fun, "encoding/binary", "Write") ||
+	     go_is_pkg_member(fun, "encoding/binary", "Read")) && i == 0)
+		return 1;
+	if (i == 0 && fun && fun->kind == GO_SELECTOR_EXPR &&
+	    (lint_file_imports(f, "text/template") ||
+	     lint_file_imports(f, "html/template"))) {
+		const char *m = GO_CAST(go_selector_expr, fun)->sel->name;
+
+		if ((!strcmp(m, "Execute") && c->args.n == 2) ||
+		    (!strcmp(m, "ExecuteTemplate") && c->args.n == 3))
+			return 1;
+	}
+	return 0;
 }

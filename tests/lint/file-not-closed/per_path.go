@@ -1,0 +1,89 @@
+package cases
+
+import (
+	"encoding/binary"
+	"io"
+	"os"
+	"text/template"
+)
+
+// Returned on the success path, leaked on the earlier error return
+// (moby's atomic writer).  Ownership moves per path, not per function.
+func create(p string) (*os.File, error) {
+	f, err := os.Create(p) // want "file-not-closed"
+	if err != nil {
+		return nil, err
+	}
+	if err := f.Chmod(0600); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// The fixed twin: the error path closes it.  Silent.
+func createFixed(p string) (*os.File, error) {
+	f, err := os.Create(p)
+	if err != nil {
+		return nil, err
+	}
+	if err := f.Chmod(0600); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return f, nil
+}
+
+// Passing is not handing off: a template writes to the file and keeps
+// nothing.
+func render(p string, t *template.Template, data any) error {
+	f, err := os.Create(p) // want "file-not-closed"
+	if err != nil {
+		return err
+	}
+	return t.Execute(f, data)
+}
+
+// The fixed twin.  Silent.
+func renderFixed(p string, t *template.Template, data any) error {
+	f, err := os.Create(p)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return t.ExecuteTemplate(f, "page", data)
+}
+
+// io.Copy and binary.Write borrow it too.
+func dump(p string, r io.Reader, v uint32) error {
+	f, err := os.Create(p) // want "file-not-closed"
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(f, r); err != nil {
+		return err
+	}
+	return binary.Write(f, binary.LittleEndian, v)
+}
+
+// The fixed twin.  Silent.
+func dumpFixed(p string, r io.Reader, v uint32) error {
+	f, err := os.Create(p)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	if _, err := io.Copy(f, r); err != nil {
+		return err
+	}
+	return binary.Write(f, binary.LittleEndian, v)
+}
+
+// Handed to an unknown function: it may keep it.  Silent.
+func handOff(p string, keep func(*os.File)) error {
+	f, err := os.Create(p)
+	if err != nil {
+		return err
+	}
+	keep(f)
+	return nil
+}
