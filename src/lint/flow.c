@@ -729,8 +729,9 @@ static unsigned walk_loop(struct walk *w, struct go_node *s,
 
 static unsigned walk_clauses(struct walk *w, struct go_node *s,
 			     struct go_block_stmt *body, unsigned st,
-			     int is_select)
+			     int is_select, int tagless)
 {
+	int earlier_false = 0;  /* an earlier case's falsity leaves no resource */
 	struct target t = { s, w->pending_label, 0, 0, 0 };
 	unsigned out = 0;
 	int has_default = is_select;  /* a select without default blocks */
@@ -745,10 +746,22 @@ static unsigned walk_clauses(struct walk *w, struct go_node *s,
 
 			if (c->kind == GO_CASE_CLAUSE) {
 				struct go_case_clause *cc = GO_CAST(go_case_clause, c);
+				unsigned cs = st;
+				int nb;
 
 				if (cc->is_default)
 					has_default = 1;
-				out |= walk_list(w, &cc->body, st);
+				/* switch { case err == nil: ... case !os.IsExist(err):
+				 * ... }: a case runs when the earlier ones were false */
+				if (tagless && cc->list.n == 1) {
+					nb = nil_branch(w, cc->list.v[0]);
+					if (nb == 1 || earlier_false)
+						cs = st_release(st);
+					earlier_false |= nb == 2;
+				}
+				if (cc->is_default && earlier_false)
+					cs = st_release(st);
+				out |= walk_list(w, &cc->body, cs);
 			} else if (c->kind == GO_COMM_CLAUSE) {
 				struct go_comm_clause *cc = GO_CAST(go_comm_clause, c);
 				unsigned cs = st;
@@ -761,7 +774,7 @@ static unsigned walk_clauses(struct walk *w, struct go_node *s,
 	out |= w->targets.items[ti].brk;
 	w->targets.len--;
 	if (!has_default)
-		out |= st;
+		out |= earlier_false ? st_release(st) : st;
 	return out;
 }
 
@@ -890,7 +903,7 @@ static unsigned walk_stmt(struct walk *w, struct go_node *s, unsigned st)
 		w->pending_label = NULL;
 		st = walk_stmt(w, sw->init, st);
 		w->pending_label = label;
-		return walk_clauses(w, s, sw->body, st, 0);
+		return walk_clauses(w, s, sw->body, st, 0, sw->tag == NULL);
 	}
 	case GO_TYPE_SWITCH_STMT: {
 		struct go_type_switch_stmt *sw = GO_CAST(go_type_switch_stmt, s);
@@ -899,10 +912,10 @@ static unsigned walk_stmt(struct walk *w, struct go_node *s, unsigned st)
 		w->pending_label = NULL;
 		st = walk_stmt(w, sw->init, st);
 		w->pending_label = label;
-		return walk_clauses(w, s, sw->body, st, 0);
+		return walk_clauses(w, s, sw->body, st, 0, 0);
 	}
 	case GO_SELECT_STMT:
-		return walk_clauses(w, s, GO_CAST(go_select_stmt, s)->body, st, 1);
+		return walk_clauses(w, s, GO_CAST(go_select_stmt, s)->body, st, 1, 0);
 	case GO_BRANCH_STMT: {
 		struct go_branch_stmt *b = GO_CAST(go_branch_stmt, s);
 		struct target *t;

@@ -362,9 +362,17 @@ static int closes_fn(struct go_node *n, void *ctx)
 
 	if (cs->yes)
 		return 0;
-	if (n->kind == GO_CALL_EXPR &&
-	    is_sel(GO_CAST(go_call_expr, n)->fun, "Close", &x) &&
+	if (n->kind != GO_CALL_EXPR)
+		return 1;
+	if (is_sel(GO_CAST(go_call_expr, n)->fun, "Close", &x) &&
 	    is_sel(x, "Body", &y))
+		cs->yes = 1;
+	/* io.ReadAll(r.Body): it returns the data, the response is for its
+	 * status and headers (net/http's getBody test helper) */
+	if ((go_is_pkg_member(GO_CAST(go_call_expr, n)->fun, "io", "ReadAll") ||
+	     go_is_pkg_member(GO_CAST(go_call_expr, n)->fun, "io/ioutil", "ReadAll")) &&
+	    GO_CAST(go_call_expr, n)->args.n == 1 &&
+	    is_sel(GO_CAST(go_call_expr, n)->args.v[0], "Body", &y))
 		cs->yes = 1;
 	return !cs->yes;
 }
@@ -395,9 +403,9 @@ static int wraps_fn(struct go_node *n, void *ctx)
 }
 
 /* Function declaration fd (in file f) returns an *http.Response first,
- * gets it from a client, and does not close a body itself (a wrapper that
- * drains and closes it, returning the response for its status, hands
- * nothing to close). */
+ * gets it from a client, and neither closes nor reads a body itself (a
+ * wrapper that drains and closes it, or returns what it read, hands the
+ * response back for its status and headers). */
 static int returns_response(const struct go_package *pkg,
 			    const struct go_file *f,
 			    const struct go_func_decl *fd, int depth)
