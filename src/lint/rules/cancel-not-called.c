@@ -18,6 +18,7 @@
  */
 #include "../flow.h"
 #include "../lifetime.h"
+#include "../deferloop.h"
 #include "../../base/vec.h"
 
 #include <stdlib.h>
@@ -223,14 +224,29 @@ static struct held held_by(const struct lint_func *fn, const struct go_node *cal
 static void found(struct lint_ctx *cx, const struct lint_func *fn,
 		  const struct lint_res *r, struct go_node *call, void *arg)
 {
-	struct go_node *where = NULL;
+	struct go_node *where = NULL, *d, *loop = NULL;
 	struct finding *fd;
 	struct held h;
+	enum lint_flow_verdict v;
 
 	(void)arg;
 	if (r->kind != LINT_RES_CANCEL)
 		return;
-	if (lint_flow_check(cx, fn, r, &where) != LINT_FLOW_LEAKS)
+	v = lint_flow_check(cx, fn, r, &where);
+	if (v == LINT_FLOW_OK && (d = lint_deferloop_find(cx, fn, r, &loop))) {
+		fd = lint_report(cx, fn->file, d, REPORT_SEV_WARNING,
+			"call the cancel function at the end of the iteration (or "
+			"move the body into a function, where the defer runs per "
+			"iteration)",
+			"defer %s() inside an endless loop runs only when the "
+			"function returns: every context the loop creates stays "
+			"registered with its parent, with its timer, until then",
+			r->var->name);
+		lint_related(cx, fd, fn->file, call, "the context is created here");
+		lint_related(cx, fd, fn->file, loop, "the loop");
+		return;
+	}
+	if (v != LINT_FLOW_LEAKS)
 		return;
 	h = held_by(fn, call);
 	fd = lint_report(cx, fn->file, call, h.sev,

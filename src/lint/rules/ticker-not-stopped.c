@@ -11,6 +11,7 @@
  */
 #include "../flow.h"
 #include "../lifetime.h"
+#include "../deferloop.h"
 #include "../../base/vec.h"
 
 #include <stdlib.h>
@@ -19,20 +20,34 @@
 static void found(struct lint_ctx *cx, const struct lint_func *fn,
 		  const struct lint_res *r, struct go_node *call, void *arg)
 {
-	struct go_node *where = NULL;
+	struct go_node *where = NULL, *d, *loop = NULL;
 	struct finding *fd;
 	const struct lint_semantics *sem = cx->sem;
+	enum lint_flow_verdict v;
 
 	(void)arg;
 	if (r->kind != LINT_RES_TICKER)
 		return;
+	/* a deferred Stop references every ticker of the loop: none is
+	 * collected, in any Go version, and all keep firing */
+	v = lint_flow_check(cx, fn, r, &where);
+	if (v == LINT_FLOW_OK && (d = lint_deferloop_find(cx, fn, r, &loop))) {
+		fd = lint_report(cx, fn->file, d, REPORT_SEV_WARNING,
+			"stop the ticker at the end of the iteration (or move the "
+			"body into a function, where the defer runs per iteration)",
+			"defer %s.Stop() inside an endless loop runs only when the "
+			"function returns: every ticker the loop creates keeps "
+			"firing until then, referenced by the pending defer (in "
+			"every Go version)", r->var->name);
+		lint_related(cx, fd, fn->file, call, "the ticker is created here");
+		lint_related(cx, fd, fn->file, loop, "the loop");
+		return;
+	}
 	/* Go 1.23 timers: a local ticker nothing references any more is
 	 * collected, so one forgotten in a function that returns (or
 	 * overwritten by the next iteration) costs a few wake-ups until the
 	 * GC finds it: true but harmless, not reported (docs/rules) */
-	if (sem->new_timers)
-		return;
-	if (lint_flow_check(cx, fn, r, &where) != LINT_FLOW_LEAKS)
+	if (sem->new_timers || v != LINT_FLOW_LEAKS)
 		return;
 	fd = lint_report(cx, fn->file, call, REPORT_SEV_WARNING,
 		"defer t.Stop() right after time.NewTicker",
