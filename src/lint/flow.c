@@ -457,6 +457,10 @@ static void classify(struct uses *u, struct go_node *body)
 		for (uint32_t k = 0; k < a->rhs.n && k < a->lhs.n; k++)
 			if (a->rhs.v[k] == id && is_blank(a->lhs.v[k]))
 				return;
+		/* ctx, cancel = context.WithTimeout(..): overwritten by
+		 * another of its kind, which the walk checks */
+		if (lint_life_recreates(p, u->r))
+			return;
 		u->escapes = 1;
 		return;
 	}
@@ -829,7 +833,18 @@ static unsigned walk_stmt(struct walk *w, struct go_node *s, unsigned st)
 			return st_def(st);
 		}
 	}
-	if (w->r->err && s->kind == GO_ASSIGN_STMT) {
+	/* overwritten by a new resource of its kind while open: that leaks
+	 * it; afterwards the variable holds another one */
+	if (lint_life_recreates(s, w->r)) {
+		if (st & S_OPEN)
+			leak_at(w, s);
+		st = st_release(st);
+	}
+	/* the error is reassigned where the resource may be open: a later
+	 * err test says nothing about it (where it is not open, the
+	 * reassignment does not matter: out, err = os.Create(b) in the other
+	 * branch of an if) */
+	if (w->r->err && s->kind == GO_ASSIGN_STMT && (st & S_OPEN)) {
 		struct assigns a = { w->r->err, 0 };
 
 		go_ast_inspect(s, assigns_fn, NULL, &a);

@@ -229,3 +229,21 @@ int lint_life_borrows(const struct go_file *f, const struct go_call_expr *c,
 	}
 	return 0;
 }
+
+/* ---- overwritten before release ---- */
+
+int lint_life_recreates(const struct go_node *s, const struct lint_res *r)
+{
+	const struct go_assign_stmt *a;
+	enum lint_res_kind k;
+
+	if (!s || s == r->def || s->kind != GO_ASSIGN_STMT)
+		return 0;
+	a = GO_CAST(go_assign_stmt, s);
+	if (a->rhs.n != 1 || !lint_flow_creator(a->rhs.v[0], &k) || k != r->kind)
+		return 0;
+	for (uint32_t i = 0; i < a->lhs.n; i++)
+		if (go_local_var(a->lhs.v[i]) == r->var)
+			return 1;
+	return 0;
+}

@@ -51,3 +51,9 @@ int lint_life_returns(const struct go_node *ret, const struct lint_res *r);
  * Write. */
 int lint_life_borrows(const struct go_file *f, const struct go_call_expr *c,
 		      uint32_t i);
+
+/* 1 if statement s (not r's own creation) assigns r's variable a new
+ * resource of the same kind (`ctx, cancel = context.WithTimeout(...)`
+ * after an earlier WithCancel): r is overwritten there, a leak if it may
+ * still be open. */
+int lint_life_recreates(const struct go_node *s, const struct lint_res *r);

@@ -259,6 +259,9 @@ static void found(struct lint_ctx *cx, const struct lint_func *fn,
 	else if (where == r->def)
 		lint_related(cx, fd, fn->file, where,
 			     "created again here by the next iteration without calling it");
+	else if (where->kind == GO_ASSIGN_STMT)
+		lint_related(cx, fd, fn->file, where,
+			     "overwritten here by another cancel function before it was called");
 }
 
 static void discarded(struct lint_ctx *cx, const struct lint_func *fn,

@@ -72,3 +72,20 @@ func retry(ctx context.Context, try func(context.Context) bool) {
 		cancel()
 	}
 }
+
+// In the arm of a one-shot timer: it fires once, so one context, not one
+// per iteration (net.Dialer's fallback racer).  Silent.
+func race(ctx context.Context, results <-chan error, start func(context.Context)) error {
+	fallback := time.NewTimer(time.Second)
+	defer fallback.Stop()
+	for {
+		select {
+		case <-fallback.C:
+			sub, cancel := context.WithCancel(ctx)
+			defer cancel()
+			start(sub)
+		case err := <-results:
+			return err
+		}
+	}
+}
