@@ -198,8 +198,9 @@ int lint_file_imports(const struct go_file *f, const char *path)
 	char buf[256];
 
 	for (uint32_t i = 0; i < f->imports.n; i++)
-		if (!strcmp(go_import_path(GO_CAST(go_import_spec, f->imports.v[i]),
-					   buf, sizeof(buf)), path))
+		if (!strcmp(go_import_canonical(go_import_path(
+				GO_CAST(go_import_spec, f->imports.v[i]),
+				buf, sizeof(buf))), path))
 			return 1;
 	return 0;
 }

@@ -8,6 +8,9 @@
  * ORs and loops converge in a couple of rounds.
  */
 #include "flow.h"
+#include "cond.h"
+#include "lifetime.h"
+#include "httpclient.h"
 #include "../base/vec.h"
 
 #include <stdlib.h>
@@ -39,326 +42,6 @@ static int is_var(const struct go_node *n, const struct go_ident *var)
 	return var && go_local_var(n) == var;
 }
 
-/* The declaring node of a local variable: we search fn for the statement
- * declaring it to learn its type or initial value. */
-struct find_decl {
-	const struct go_ident *var;
-	struct go_node *type, *value;
-	int found;
-};
-
-static int find_decl_fn(struct go_node *n, void *ctx)
-{
-	struct find_decl *fd = ctx;
-
-	if (fd->found)
-		return 0;
-	if (n->kind == GO_ASSIGN_STMT) {
-		struct go_assign_stmt *a = GO_CAST(go_assign_stmt, n);
-
-		for (uint32_t i = 0; i < a->lhs.n; i++)
-			if (a->lhs.v[i] == (struct go_node *)fd->var) {
-				fd->found = 1;
-				if (a->lhs.n == a->rhs.n)
-					fd->value = a->rhs.v[i];
-				else if (i == 0 && a->rhs.n == 1)
-					fd->value = a->rhs.v[0];   /* v, err := f() */
-			}
-	} else if (n->kind == GO_VALUE_SPEC) {
-		struct go_value_spec *vs = GO_CAST(go_value_spec, n);
-
-		for (uint32_t i = 0; i < vs->names.n; i++)
-			if (vs->names.v[i] == (struct go_node *)fd->var) {
-				fd->found = 1;
-				fd->type = vs->type;
-				if (vs->names.n == vs->values.n)
-					fd->value = vs->values.v[i];
-			}
-	} else if (n->kind == GO_FIELD) {
-		struct go_field *f = GO_CAST(go_field, n);
-
-		for (uint32_t i = 0; i < f->names.n; i++)
-			if (f->names.v[i] == (struct go_node *)fd->var) {
-				fd->found = 1;
-				fd->type = f->type;
-			}
-	}
-	return 1;
-}
-
-/* Does type expression t name http.T or *http.T? */
-static int is_http_type(const struct go_node *t, const char *name)
-{
-	t = go_unparen(t);
-	if (t && t->kind == GO_STAR_EXPR)
-		t = go_unparen(GO_CAST(go_star_expr, t)->x);
-	return t && go_is_pkg_member(t, "net/http", name);
-}
-
-/* Is value expression v certainly an http.T (or pointer to one)? */
-static int is_http_value(const struct go_node *v, const char *name)
-{
-	v = go_unparen(v);
-	if (!v)
-		return 0;
-	if (v->kind == GO_UNARY_EXPR && GO_CAST(go_unary_expr, v)->op == GO_TOK_AND)
-		v = go_unparen(GO_CAST(go_unary_expr, v)->x);
-	if (v->kind == GO_COMPOSITE_LIT) {
-		struct go_composite_lit *cl = GO_CAST(go_composite_lit, v);
-
-		if (!is_http_type(cl->type, name))
-			return 0;
-		/* a Client with a RoundTripper of its own (a test double, a
-		 * wrapper) may answer without a connection: unknown */
-		for (uint32_t i = 0; i < cl->elts.n; i++) {
-			struct go_node *e = cl->elts.v[i];
-			struct go_key_value_expr *kv;
-
-			if (e->kind != GO_KEY_VALUE_EXPR)
-				continue;
-			kv = GO_CAST(go_key_value_expr, e);
-			if (kv->key && kv->key->kind == GO_IDENT &&
-			    !strcmp(GO_CAST(go_ident, kv->key)->name, "Transport") &&
-			    !go_is_pkg_member(kv->value, "net/http", "DefaultTransport") &&
-			    !is_http_value(kv->value, "Transport"))
-				return 0;
-		}
-		return 1;
-	}
-	if (v->kind == GO_CALL_EXPR) {
-		struct go_call_expr *c = GO_CAST(go_call_expr, v);
-		struct go_node *f = go_unparen(c->fun);
-
-		if (go_is_universe(f, "new") && c->args.n == 1)
-			return is_http_type(c->args.v[0], name);
-	}
-	return 0;
-}
-
-/* Call fn on every type declared in the package, until it returns
- * nonzero; returns that value, or 0. */
-static int each_type_spec(const struct go_package *pkg,
-			  int (*fn)(const struct go_type_spec *, void *),
-			  void *arg)
-{
-	for (size_t i = 0; pkg && i < pkg->nfiles; i++) {
-		const struct go_file *f = pkg->files[i];
-
-		for (uint32_t d = 0; d < f->decls.n; d++) {
-			const struct go_gen_decl *g;
-
-			if (f->decls.v[d]->kind != GO_GEN_DECL)
-				continue;
-			g = GO_CAST(go_gen_decl, f->decls.v[d]);
-			if (g->tok != GO_TOK_TYPE)
-				continue;
-			for (uint32_t k = 0; k < g->specs.n; k++) {
-				int r = fn(GO_CAST(go_type_spec, g->specs.v[k]), arg);
-
-				if (r)
-					return r;
-			}
-		}
-	}
-	return 0;
-}
-
-/* The declared type of field `name` of st, or NULL (not there, embedded). */
-static const struct go_node *struct_field(const struct go_struct_type *st,
-					  const char *name)
-{
-	for (uint32_t m = 0; st->fields && m < st->fields->list.n; m++) {
-		const struct go_field *fl = GO_CAST(go_field, st->fields->list.v[m]);
-
-		for (uint32_t n = 0; n < fl->names.n; n++)
-			if (!strcmp(GO_CAST(go_ident, fl->names.v[n])->name, name))
-				return fl->type;
-	}
-	return NULL;
-}
-
-struct field_scan {
-	const char *field, *name;
-	int seen;
-};
-
-static int field_scan_fn(const struct go_type_spec *ts, void *arg)
-{
-	struct field_scan *fs = arg;
-	const struct go_node *t;
-
-	if (!ts->type || ts->type->kind != GO_STRUCT_TYPE)
-		return 0;
-	t = struct_field(GO_CAST(go_struct_type, ts->type), fs->field);
-	if (!t)
-		return 0;
-	if (!is_http_type(t, fs->name))
-		return -1;
-	fs->seen++;
-	return 0;
-}
-
-/* Every field named `field` in the package's struct types has type
- * http.T or *http.T (and there is at least one). */
-static int field_is_http(const struct go_package *pkg, const char *field,
-			 const char *name)
-{
-	struct field_scan fs = { field, name, 0 };
-
-	return each_type_spec(pkg, field_scan_fn, &fs) == 0 && fs.seen > 0;
-}
-
-struct named_scan {
-	const void *decl;   /* the declaring identifier */
-	const struct go_struct_type *st;
-};
-
-static int named_scan_fn(const struct go_type_spec *ts, void *arg)
-{
-	struct named_scan *ns = arg;
-
-	if ((const void *)ts->name != ns->decl)
-		return 0;
-	ns->st = ts->type && ts->type->kind == GO_STRUCT_TYPE
-		 ? GO_CAST(go_struct_type, ts->type) : NULL;
-	return 1;
-}
-
-/* The struct type named by a type expression (T, *T, p.T is not ours),
- * declared in the package; NULL otherwise. */
-static const struct go_struct_type *pkg_struct(const struct go_package *pkg,
-					       const struct go_node *t)
-{
-	struct named_scan ns = { NULL, NULL };
-
-	t = go_unparen(t);
-	if (t && t->kind == GO_STAR_EXPR)
-		t = go_unparen(GO_CAST(go_star_expr, t)->x);
-	/* the package's own type, not a local one of the same name */
-	if (!t || t->kind != GO_IDENT ||
-	    GO_CAST(go_ident, t)->decl_kind != GO_DECL_PACKAGE ||
-	    !GO_CAST(go_ident, t)->decl)
-		return NULL;
-	ns.decl = GO_CAST(go_ident, t)->decl;
-	each_type_spec(pkg, named_scan_fn, &ns);
-	return ns.st;
-}
-
-/* The only result type of the package-level function the call calls. */
-static const struct go_node *call_result_type(const struct go_package *pkg,
-					      const struct go_node *v)
-{
-	const struct go_node *f;
-
-	v = go_unparen(v);
-	if (!v || v->kind != GO_CALL_EXPR || !pkg)
-		return NULL;
-	f = go_unparen(GO_CAST(go_call_expr, v)->fun);
-	/* a package-level function, not a local closure of the same name */
-	if (!f || f->kind != GO_IDENT ||
-	    GO_CAST(go_ident, f)->decl_kind != GO_DECL_PACKAGE ||
-	    !GO_CAST(go_ident, f)->decl)
-		return NULL;
-	for (size_t i = 0; i < pkg->nfiles; i++) {
-		const struct go_file *fl = pkg->files[i];
-
-		for (uint32_t d = 0; d < fl->decls.n; d++) {
-			const struct go_func_decl *fd;
-			const struct go_field_list *r;
-
-			if (fl->decls.v[d]->kind != GO_FUNC_DECL)
-				continue;
-			fd = GO_CAST(go_func_decl, fl->decls.v[d]);
-			if (fd->recv || (const void *)fd->name != GO_CAST(go_ident, f)->decl)
-				continue;
-			r = fd->type ? fd->type->results : NULL;
-			if (!r || r->list.n != 1 ||
-			    GO_CAST(go_field, r->list.v[0])->names.n > 1)
-				return NULL;
-			return GO_CAST(go_field, r->list.v[0])->type;
-		}
-	}
-	return NULL;
-}
-
-/* Find the declaration of local variable var (a parameter, the receiver,
- * a local of fn, or of a function around the closure fn): its type or
- * initial value in *fd.  0 when not found. */
-static int find_var_decl(const struct lint_func *fn, const struct go_ident *var,
-			 struct find_decl *fd)
-{
-	memset(fd, 0, sizeof(*fd));
-	fd->var = var;
-	if (!var)
-		return 0;
-	if (fn->type)
-		go_ast_inspect((struct go_node *)fn->type, find_decl_fn, NULL, fd);
-	if (!fd->found && fn->decl && fn->decl->recv)
-		go_ast_inspect((struct go_node *)fn->decl->recv, find_decl_fn,
-			       NULL, fd);
-	if (!fd->found && fn->body)
-		go_ast_inspect((struct go_node *)fn->body, find_decl_fn, NULL, fd);
-	if (!fd->found && fn->lit && fn->file)
-		go_ast_inspect((struct go_node *)fn->file, find_decl_fn, NULL, fd);
-	return fd->found;
-}
-
-/* The struct type of local variable (or parameter, or receiver) v when it
- * is declared with it, built as T{...} / &T{...}, or returned by a
- * package function whose only result is T or *T. */
-static const struct go_struct_type *var_struct(const struct go_package *pkg,
-					       const struct lint_func *fn,
-					       const struct go_node *v)
-{
-	struct find_decl fd;
-	const struct go_node *val;
-
-	if (!find_var_decl(fn, go_local_var(v), &fd))
-		return NULL;
-	if (fd.type)
-		return pkg_struct(pkg, fd.type);
-	val = go_unparen(fd.value);
-	if (val && val->kind == GO_UNARY_EXPR &&
-	    GO_CAST(go_unary_expr, val)->op == GO_TOK_AND)
-		val = go_unparen(GO_CAST(go_unary_expr, val)->x);
-	if (val && val->kind == GO_COMPOSITE_LIT)
-		return pkg_struct(pkg, GO_CAST(go_composite_lit, val)->type);
-	return pkg_struct(pkg, call_result_type(pkg, val));
-}
-
-static int receiver_is(const struct go_package *pkg, const struct lint_func *fn,
-		       const struct go_node *x, const char *name)
-{
-	struct go_ident *var;
-	struct find_decl fd;
-
-	x = go_unparen(x);
-	if (!strcmp(name, "Client") && go_is_pkg_member(x, "net/http",
-							"DefaultClient"))
-		return 1;
-	if (!strcmp(name, "Transport") && go_is_pkg_member(x, "net/http",
-							   "DefaultTransport"))
-		return 1;
-	/* s.client.Do(req): the field's declared type when s's struct type
-	 * is known; else a field that is an *http.Client in every struct of
-	 * the package that has a field of that name */
-	if (x && x->kind == GO_SELECTOR_EXPR) {
-		const struct go_selector_expr *se = GO_CAST(go_selector_expr, x);
-		const struct go_struct_type *st = var_struct(pkg, fn, se->x);
-		const struct go_node *ft = st ? struct_field(st, se->sel->name) : NULL;
-
-		if (ft)
-			return is_http_type(ft, name);
-		return field_is_http(pkg, se->sel->name, name);
-	}
-	var = go_local_var(x);
-	if (!find_var_decl(fn, var, &fd))
-		return 0;
-	if (fd.type)
-		return is_http_type(fd.type, name);
-	return is_http_value(fd.value, name);
-}
-
 static const char *const file_creators[] = {
 	"Open", "OpenFile", "Create", "CreateTemp", "NewFile", NULL
 };
@@ -367,9 +50,6 @@ static const char *const file_creators[] = {
  * net/http's readLoop), so an unclosed HEAD response leaks nothing. */
 static const char *const http_funcs[] = {
 	"Get", "Post", "PostForm", NULL
-};
-static const char *const client_methods[] = {
-	"Do", "Get", "Post", "PostForm", NULL
 };
 static const char *const cancel_creators[] = {
 	"WithCancel", "WithTimeout", "WithDeadline", "WithCancelCause",
@@ -385,42 +65,11 @@ static int member_of(const struct go_node *fun, const char *path,
 	return 0;
 }
 
-/* The creator test needs the enclosing function for http.Client receivers;
- * flow_creator_in passes it, lint_flow_creator (no function) only knows
- * package-level forms. */
-/* Is req a local built by http.NewRequest[WithContext]("HEAD", ...)? */
-static int is_head_request(const struct lint_func *fn, const struct go_node *req)
-{
-	struct find_decl fd;
-	const struct go_call_expr *c;
-	const struct go_node *m;
-
-	memset(&fd, 0, sizeof(fd));
-	fd.var = go_local_var(req);
-	if (!fd.var || !fn->body)
-		return 0;
-	go_ast_inspect((struct go_node *)fn->body, find_decl_fn, NULL, &fd);
-	if (!fd.value || go_unparen(fd.value)->kind != GO_CALL_EXPR)
-		return 0;
-	c = GO_CAST(go_call_expr, go_unparen(fd.value));
-	if (go_is_pkg_member(c->fun, "net/http", "NewRequest") && c->args.n >= 1)
-		m = go_unparen(c->args.v[0]);
-	else if (go_is_pkg_member(c->fun, "net/http", "NewRequestWithContext") &&
-		 c->args.n >= 2)
-		m = go_unparen(c->args.v[1]);
-	else
-		return 0;
-	if (m->kind == GO_BASIC_LIT)
-		return !strcmp(GO_CAST(go_basic_lit, m)->value, "\"HEAD\"");
-	return go_is_pkg_member(m, "net/http", "MethodHead");
-}
-
 static int flow_creator_in(const struct go_package *pkg,
 			   const struct lint_func *fn, const struct go_node *n,
 			   enum lint_res_kind *kind)
 {
 	const struct go_call_expr *c;
-	struct go_node *x;
 
 	n = go_unparen(n);
 	if (!n || n->kind != GO_CALL_EXPR)
@@ -442,19 +91,7 @@ static int flow_creator_in(const struct go_package *pkg,
 		*kind = LINT_RES_TICKER;
 		return 1;
 	}
-	if (is_sel(c->fun, "Do", &x) && c->args.n == 1 && fn &&
-	    is_head_request(fn, c->args.v[0]))
-		return 0;
-	for (const char *const *m = client_methods; *m; m++)
-		if (is_sel(c->fun, *m, &x) &&
-		    (fn ? receiver_is(pkg, fn, x, "Client") :
-		     go_is_pkg_member(x, "net/http", "DefaultClient"))) {
-			*kind = LINT_RES_BODY;
-			return 1;
-		}
-	if (is_sel(c->fun, "RoundTrip", &x) &&
-	    (fn ? receiver_is(pkg, fn, x, "Transport") :
-	     go_is_pkg_member(x, "net/http", "DefaultTransport"))) {
+	if (lint_http_response_call(pkg, fn, c)) {
 		*kind = LINT_RES_BODY;
 		return 1;
 	}
@@ -634,6 +271,7 @@ static int is_blank(const struct go_node *n)
 struct uses {
 	struct lint_ctx *cx;
 	const struct lint_res *r;
+	const struct go_file *file;
 	VEC(struct go_node *) stack;
 	int escapes;
 	int has_goto;
@@ -792,9 +430,18 @@ static void classify(struct uses *u, struct go_node *body)
 			return;   /* closeIt(f) with a summary */
 		if (consumed(u, top, body))
 			return;
+		for (uint32_t k = 0; k < c->args.n; k++)
+			if (c->args.v[k] == id && lint_life_borrows(u->file, c, k))
+				return;   /* tmpl.Execute(f, data) */
 		u->escapes = 1;
 		return;
 	}
+	case GO_RETURN_STMT:
+		/* return f, nil: handed to the caller on this path only */
+		if (lint_life_returns(p, u->r))
+			return;
+		u->escapes = 1;
+		return;
 	case GO_BINARY_EXPR: {
 		enum go_tok op = GO_CAST(go_binary_expr, p)->op;
 
@@ -810,6 +457,10 @@ static void classify(struct uses *u, struct go_node *body)
 		for (uint32_t k = 0; k < a->rhs.n && k < a->lhs.n; k++)
 			if (a->rhs.v[k] == id && is_blank(a->lhs.v[k]))
 				return;
+		/* ctx, cancel = context.WithTimeout(..): overwritten by
+		 * another of its kind, which the walk checks */
+		if (lint_life_recreates(p, u->r))
+			return;
 		u->escapes = 1;
 		return;
 	}
@@ -877,6 +528,8 @@ struct walk {
 	 * pending" holds (see paired_ctx); NULL when not used */
 	const struct go_ident *pair;
 	int pair_broken; /* a write to pair found the cancel pending */
+	const struct go_ident *flag; /* ownership flag (cond.h), or NULL */
+	const struct go_ident *ctxv; /* cancel: its context (cond.h), or NULL */
 	unsigned lost_cont; /* states continuing a loop outside the walk */
 	VEC(struct target) targets;
 };
@@ -974,6 +627,13 @@ static int nil_branch(struct walk *w, const struct go_node *cond)
 	int is_err, is_v;
 
 	cond = go_unparen(cond);
+	/* errors.Is(err, fs.ErrNotExist), if opened, ctx.Err() != nil */
+	if (w->r->err && !w->err_stale && lint_cond_err_nonnil(cond, w->r->err))
+		return 1;
+	if ((is_v = lint_cond_flag_branch(cond, w->flag)) != 0)
+		return is_v;
+	if (lint_cond_ctx_done(cond, w->ctxv))
+		return 1;
 	if (!cond || cond->kind != GO_BINARY_EXPR)
 		return 0;
 	b = GO_CAST(go_binary_expr, cond);
@@ -1073,8 +733,9 @@ static unsigned walk_loop(struct walk *w, struct go_node *s,
 
 static unsigned walk_clauses(struct walk *w, struct go_node *s,
 			     struct go_block_stmt *body, unsigned st,
-			     int is_select)
+			     int is_select, int tagless)
 {
+	int earlier_false = 0;  /* an earlier case's falsity leaves no resource */
 	struct target t = { s, w->pending_label, 0, 0, 0 };
 	unsigned out = 0;
 	int has_default = is_select;  /* a select without default blocks */
@@ -1089,10 +750,22 @@ static unsigned walk_clauses(struct walk *w, struct go_node *s,
 
 			if (c->kind == GO_CASE_CLAUSE) {
 				struct go_case_clause *cc = GO_CAST(go_case_clause, c);
+				unsigned cs = st;
+				int nb;
 
 				if (cc->is_default)
 					has_default = 1;
-				out |= walk_list(w, &cc->body, st);
+				/* switch { case err == nil: ... case !os.IsExist(err):
+				 * ... }: a case runs when the earlier ones were false */
+				if (tagless && cc->list.n == 1) {
+					nb = nil_branch(w, cc->list.v[0]);
+					if (nb == 1 || earlier_false)
+						cs = st_release(st);
+					earlier_false |= nb == 2;
+				}
+				if (cc->is_default && earlier_false)
+					cs = st_release(st);
+				out |= walk_list(w, &cc->body, cs);
 			} else if (c->kind == GO_COMM_CLAUSE) {
 				struct go_comm_clause *cc = GO_CAST(go_comm_clause, c);
 				unsigned cs = st;
@@ -1105,7 +778,7 @@ static unsigned walk_clauses(struct walk *w, struct go_node *s,
 	out |= w->targets.items[ti].brk;
 	w->targets.len--;
 	if (!has_default)
-		out |= st;
+		out |= earlier_false ? st_release(st) : st;
 	return out;
 }
 
@@ -1160,7 +833,18 @@ static unsigned walk_stmt(struct walk *w, struct go_node *s, unsigned st)
 			return st_def(st);
 		}
 	}
-	if (w->r->err && s->kind == GO_ASSIGN_STMT) {
+	/* overwritten by a new resource of its kind while open: that leaks
+	 * it; afterwards the variable holds another one */
+	if (lint_life_recreates(s, w->r)) {
+		if (st & S_OPEN)
+			leak_at(w, s);
+		st = st_release(st);
+	}
+	/* the error is reassigned where the resource may be open: a later
+	 * err test says nothing about it (where it is not open, the
+	 * reassignment does not matter: out, err = os.Create(b) in the other
+	 * branch of an if) */
+	if (w->r->err && s->kind == GO_ASSIGN_STMT && (st & S_OPEN)) {
 		struct assigns a = { w->r->err, 0 };
 
 		go_ast_inspect(s, assigns_fn, NULL, &a);
@@ -1183,8 +867,9 @@ static unsigned walk_stmt(struct walk *w, struct go_node *s, unsigned st)
 		}
 		return st;
 	case GO_RETURN_STMT:
-		/* return f.Close() releases before leaving */
-		if (lint_flow_releases(w->cx, w->r, s))
+		/* return f.Close() releases before leaving; return f, nil
+		 * hands it to the caller */
+		if (lint_flow_releases(w->cx, w->r, s) || lint_life_returns(s, w->r))
 			st = st_release(st);
 		if (st & S_OPEN)
 			leak_at(w, s);
@@ -1233,7 +918,7 @@ static unsigned walk_stmt(struct walk *w, struct go_node *s, unsigned st)
 		w->pending_label = NULL;
 		st = walk_stmt(w, sw->init, st);
 		w->pending_label = label;
-		return walk_clauses(w, s, sw->body, st, 0);
+		return walk_clauses(w, s, sw->body, st, 0, sw->tag == NULL);
 	}
 	case GO_TYPE_SWITCH_STMT: {
 		struct go_type_switch_stmt *sw = GO_CAST(go_type_switch_stmt, s);
@@ -1242,10 +927,10 @@ static unsigned walk_stmt(struct walk *w, struct go_node *s, unsigned st)
 		w->pending_label = NULL;
 		st = walk_stmt(w, sw->init, st);
 		w->pending_label = label;
-		return walk_clauses(w, s, sw->body, st, 0);
+		return walk_clauses(w, s, sw->body, st, 0, 0);
 	}
 	case GO_SELECT_STMT:
-		return walk_clauses(w, s, GO_CAST(go_select_stmt, s)->body, st, 1);
+		return walk_clauses(w, s, GO_CAST(go_select_stmt, s)->body, st, 1, 0);
 	case GO_BRANCH_STMT: {
 		struct go_branch_stmt *b = GO_CAST(go_branch_stmt, s);
 		struct target *t;
@@ -1270,7 +955,8 @@ static unsigned walk_stmt(struct walk *w, struct go_node *s, unsigned st)
 		break;
 	}
 	w->pending_label = NULL;
-	if (lint_flow_releases(w->cx, w->r, s))
+	/* <-sub.Done(), case <-sub.Done(): the context is cancelled */
+	if (lint_flow_releases(w->cx, w->r, s) || lint_cond_done_recv(s, w->ctxv))
 		st = st_release(st);
 	return st;
 }
@@ -1365,6 +1051,7 @@ enum lint_flow_verdict lint_flow_check(struct lint_ctx *cx,
 	memset(&u, 0, sizeof(u));
 	u.cx = cx;
 	u.r = r;
+	u.file = fn->file;
 	go_ast_inspect((struct go_node *)fn->body, uses_fn, uses_post, &u);
 	vec_free(&u.stack);
 	if (u.escapes || u.has_goto)
@@ -1374,6 +1061,8 @@ enum lint_flow_verdict lint_flow_check(struct lint_ctx *cx,
 	w.cx = cx;
 	w.r = r;
 	w.pair = paired_ctx(fn, r);
+	w.flag = lint_cond_owner_flag(fn, r);
+	w.ctxv = lint_cond_cancel_ctx(r);
 	end = walk_list(&w, &fn->body->list, S_NOTDEF);
 	if (w.pair && w.pair_broken) {
 		/* the nil tests of the context said nothing: walk again
@@ -1505,63 +1194,6 @@ static void creation(struct finder *fi, struct go_node *stmt,
 	fi->found(fi->cx, fi->fn, &r, call, fi->arg);
 }
 
-/* `if err == nil { t.Fatal(...) }` (or a return, panic, t.Error...):
- * the code asserts that the call fails, so no resource is expected. */
-static int expects_failure(const struct go_node *cond, const struct go_block_stmt *body,
-			   const struct go_node *errv)
-{
-	const struct go_binary_expr *b;
-	const struct go_ident *ev = go_local_var(errv);
-	struct go_node *last;
-
-	cond = go_unparen(cond);
-	if (!ev || !cond || cond->kind != GO_BINARY_EXPR || !body || !body->list.n)
-		return 0;
-	b = GO_CAST(go_binary_expr, cond);
-	/* err == nil || ...: the branch runs at least whenever it succeeded */
-	if (b->op == GO_TOK_LOR) {
-		const struct go_node *l = go_unparen(b->x);
-
-		if (!l || l->kind != GO_BINARY_EXPR)
-			return 0;
-		b = GO_CAST(go_binary_expr, l);
-	}
-	if (go_local_var(b->x) != ev)
-		return 0;
-	if (b->op == GO_TOK_NEQ) {
-		/* err != errWanted: the test wants a particular failure */
-		const struct go_node *y = go_unparen(b->y);
-
-		if (!y || (y->kind == GO_IDENT && !strcmp(GO_CAST(go_ident, y)->name, "nil")))
-			return 0;
-	} else if (b->op != GO_TOK_EQL) {
-		return 0;
-	} else {
-		const struct go_node *y = go_unparen(b->y);
-
-		if (!y || y->kind != GO_IDENT || strcmp(GO_CAST(go_ident, y)->name, "nil"))
-			return 0;
-	}
-	last = body->list.v[body->list.n - 1];
-	if (last->kind == GO_RETURN_STMT)
-		return 1;
-	for (uint32_t i = 0; i < body->list.n; i++) {
-		struct go_node *st = body->list.v[i], *x, *f;
-
-		if (st->kind != GO_EXPR_STMT)
-			continue;
-		x = go_unparen(GO_CAST(go_expr_stmt, st)->x);
-		if (is_terminating_call(x))
-			return 1;
-		if (x && x->kind == GO_CALL_EXPR &&
-		    (f = go_unparen(GO_CAST(go_call_expr, x)->fun)) &&
-		    f->kind == GO_SELECTOR_EXPR && go_local_var(GO_CAST(go_selector_expr, f)->x) &&
-		    !strncmp(GO_CAST(go_selector_expr, f)->sel->name, "Error", 5))
-			return 1;
-	}
-	return 0;
-}
-
 static int finder_fn(struct go_node *n, void *ctx)
 {
 	struct finder *fi = ctx;
@@ -1575,7 +1207,7 @@ static int finder_fn(struct go_node *n, void *ctx)
 
 		if (init && init->kind == GO_ASSIGN_STMT &&
 		    GO_CAST(go_assign_stmt, init)->lhs.n == 2 &&
-		    expects_failure(is->cond, is->body,
+		    lint_cond_expects_failure(is->cond, is->body,
 				    GO_CAST(go_assign_stmt, init)->lhs.v[1]))
 			vec_push(&fi->skip, init);
 	} else if (n->kind == GO_BLOCK_STMT || n->kind == GO_CASE_CLAUSE ||
@@ -1590,7 +1222,7 @@ static int finder_fn(struct go_node *n, void *ctx)
 			if (a->kind == GO_ASSIGN_STMT && next->kind == GO_IF_STMT &&
 			    GO_CAST(go_assign_stmt, a)->lhs.n == 2 &&
 			    !GO_CAST(go_if_stmt, next)->init &&
-			    expects_failure(GO_CAST(go_if_stmt, next)->cond,
+			    lint_cond_expects_failure(GO_CAST(go_if_stmt, next)->cond,
 					    GO_CAST(go_if_stmt, next)->body,
 					    GO_CAST(go_assign_stmt, a)->lhs.v[1]))
 				vec_push(&fi->skip, a);

@@ -69,7 +69,8 @@ void lint_related(struct lint_ctx *cx, struct finding *fd,
 const struct lint_summary *lint_callee_summary(struct lint_ctx *cx,
 					       const struct go_node *fun);
 
-/* 1 if f imports the package with this path (under any name). */
+/* 1 if f imports the package with this path (under any name; a vendored
+ * copy and golang.org/x/net/context count: go_import_canonical). */
 int lint_file_imports(const struct go_file *f, const char *path);
 
 /* 1 if f's path ends in _test.go. */

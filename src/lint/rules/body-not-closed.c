@@ -10,6 +10,7 @@
  * check of the same call is a path without a response.
  */
 #include "../flow.h"
+#include "../lifetime.h"
 
 static void found(struct lint_ctx *cx, const struct lint_func *fn,
 		  const struct lint_res *r, struct go_node *call, void *arg)
@@ -44,10 +45,10 @@ static void found(struct lint_ctx *cx, const struct lint_func *fn,
 	}
 	fd = lint_report(cx, fn->file, call, REPORT_SEV_ERROR,
 		"defer resp.Body.Close() right after the error check",
-		"the body of response '%s' is not closed on every path: unless "
-		"it happens to be read to EOF, its connection cannot be reused "
-		"or released, and the connection's goroutines and buffers stay "
-		"alive with every such request", r->var->name);
+		"the body of response '%s' is %s: unless it happens to be read "
+		"to EOF, its connection cannot be reused or released, and the "
+		"connection's goroutines and buffers stay alive with every such "
+		"request", r->var->name, lint_life_words(cx, fn, r, "closed"));
 	if (where->kind == GO_RETURN_STMT)
 		lint_related(cx, fd, fn->file, where, "returns here with the body open");
 	else if (where == r->def)

@@ -11,6 +11,7 @@
  * file explicitly first): then the defer only covers the early returns.
  */
 #include "../flow.h"
+#include "../lifetime.h"
 #include "../../base/vec.h"
 
 #include <stdlib.h>
@@ -30,8 +31,9 @@ static void found(struct lint_ctx *cx, const struct lint_func *fn,
 	fd = lint_report(cx, fn->file, call, REPORT_SEV_WARNING,
 		"defer f.Close() right after the error check (or close it "
 		"before every return)",
-		"file '%s' is not closed on every path: its descriptor stays open "
-		"until a finalizer happens to run", r->var->name);
+		"file '%s' is %s: its descriptor stays open until a finalizer "
+		"happens to run", r->var->name,
+		lint_life_words(cx, fn, r, "closed"));
 	if (where->kind == GO_RETURN_STMT)
 		lint_related(cx, fd, fn->file, where, "returns here with the file open");
 	else if (where == r->def)
