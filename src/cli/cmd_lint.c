@@ -60,6 +60,10 @@ const char cmd_lint_help[] =
 "                       bring old findings back\n"
 "    -j, --jobs N       packages linted in parallel (default: all cores)\n"
 "    --all              do not skip testdata, vendor, _* and .* directories\n"
+"    --facts FILE[:FUNC]  (developer) print what each function of FILE (or\n"
+"                       only FUNC, \"f\" or \"T.m\") does to its parameters,\n"
+"                       receiver fields and results, instead of findings\n"
+"                       (docs/lint.md, \"Facts\")\n"
 "\n"
 "EXIT STATUS\n"
 "    0 nothing found, 1 findings reported, 2 a path or file could not be\n"
@@ -107,10 +111,63 @@ static int write_html(const char *path, const struct findings *fs, int argc,
 	return rc;
 }
 
+/* --facts FILE[:FUNC]: lint FILE's directory and print the facts. */
+static int facts_cmd(struct lint_options *o, const char *arg,
+		     unsigned char *enabled)
+{
+	char *spec = xstrdup(arg), *colon = strrchr(spec, ':'), *dir, *slash;
+	char *paths[1];
+	struct sb out = SB_INIT;
+	struct findings fs;
+	struct lint_result res;
+	struct err e = ERR_INIT;
+	int found = 0, rc = CLI_EXIT_CLEAN;
+
+	if (colon && !strchr(colon, '/'))
+		*colon++ = 0;
+	else
+		colon = NULL;
+	dir = xstrdup(spec);
+	slash = strrchr(dir, '/');
+	if (slash)
+		slash[1] = 0;
+	else
+		strcpy(dir, ".");
+	o->facts_file = slash ? spec + (slash - dir) + 1 : spec;
+	o->facts_func = colon && *colon ? colon : NULL;
+	o->facts_out = &out;
+	o->facts_found = &found;
+	o->jobs = 1;
+	memset(enabled, 0, lint_nrules);   /* facts only: no rule runs */
+	paths[0] = dir;
+	findings_init(&fs);
+	if (lint_run(o, paths, 1, &fs, &res, &e) < 0) {
+		cli_error("%s", e.msg);
+		rc = CLI_EXIT_ERROR;
+	} else {
+		for (size_t i = 0; i < res.nerrors; i++)
+			fprintf(stderr, "%s\n", res.errors[i]);
+		if (!found) {
+			cli_error("--facts: no function %s%sin %s", o->facts_func ? o->facts_func : "",
+				  o->facts_func ? " " : "", arg);
+			rc = CLI_EXIT_ERROR;
+		} else if (cli_output(NULL, &out) < 0 || res.nerrors) {
+			rc = CLI_EXIT_ERROR;
+		}
+		lint_result_release(&res);
+	}
+	findings_release(&fs);
+	sb_release(&out);
+	free(dir);
+	free(spec);
+	free(enabled);
+	return rc;
+}
+
 int cmd_lint(int argc, char **argv)
 {
 	enum { OPT_FORMAT = 256, OPT_ENABLE, OPT_DISABLE, OPT_TESTS, OPT_GO,
-	       OPT_BASELINE, OPT_ALL, OPT_HTML };
+	       OPT_BASELINE, OPT_ALL, OPT_HTML, OPT_FACTS };
 	static const struct option opts[] = {
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "output", required_argument, NULL, 'o' },
@@ -122,10 +179,11 @@ int cmd_lint(int argc, char **argv)
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "all", no_argument, NULL, OPT_ALL },
 		{ "html", required_argument, NULL, OPT_HTML },
+		{ "facts", required_argument, NULL, OPT_FACTS },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *format = "text", *output = NULL, *baseline = NULL;
-	const char *enable = NULL, *disable = NULL, *html = NULL;
+	const char *enable = NULL, *disable = NULL, *html = NULL, *facts = NULL;
 	struct lint_options o;
 	struct lint_result res;
 	struct findings fs;
@@ -148,6 +206,7 @@ int cmd_lint(int argc, char **argv)
 		case OPT_BASELINE: baseline = optarg; break;
 		case OPT_ALL: o.all_dirs = 1; break;
 		case OPT_HTML: html = optarg; break;
+		case OPT_FACTS: facts = optarg; break;
 		case 'j':
 			n = cli_parse_count("lint", "--jobs", optarg);
 			if (n < 0)
@@ -178,6 +237,8 @@ int cmd_lint(int argc, char **argv)
 		}
 	}
 
+	if (facts)
+		return facts_cmd(&o, facts, enabled);
 	findings_init(&fs);
 	if (lint_run(&o, optind < argc ? argv + optind : defpath,
 		     optind < argc ? (size_t)(argc - optind) : 1, &fs, &res, &e) < 0) {

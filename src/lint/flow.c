@@ -505,7 +505,7 @@ static const struct consumer *consumer_of(const struct go_node *fun)
 static const struct lint_summary *summary_of(struct lint_ctx *cx,
 					     const struct go_node *fun)
 {
-	return cx->summaries ? lint_callee_summary(cx, fun) : NULL;
+	return lint_callee_summary(cx, fun);
 }
 
 /* Is call c a release of r's variable? */
@@ -1647,138 +1647,6 @@ void lint_flow_find(struct lint_ctx *cx, const struct lint_func *fn,
 	if (fn->body)
 		go_ast_inspect((struct go_node *)fn->body, finder_fn, NULL, &fi);
 	vec_free(&fi.skip);
-}
-
-/* ---------- summaries ---------- */
-
-/* One walk of a function body per round: every call that releases a
- * parameter (p.Close(), p.Body.Close(), p.Stop(), p(), or a call handing p
- * to a function already known to release it) sets that parameter's bit. */
-struct sum_scan {
-	struct lint_ctx *cx;
-	struct go_ident *params[32];
-	unsigned nparams;
-	struct lint_summary *s;
-};
-
-static int param_bit(const struct sum_scan *ss, const struct go_node *e)
-{
-	const struct go_ident *v = go_local_var(e);
-
-	if (!v)
-		return -1;
-	for (unsigned i = 0; i < ss->nparams; i++)
-		if (ss->params[i] == v)
-			return (int)i;
-	return -1;
-}
-
-static int sum_fn(struct go_node *n, void *ctx)
-{
-	struct sum_scan *ss = ctx;
-	struct go_call_expr *c;
-	struct go_node *x, *y;
-	const struct lint_summary *cs;
-	int b;
-
-	if (n->kind != GO_CALL_EXPR)
-		return 1;
-	c = GO_CAST(go_call_expr, n);
-	if (is_sel(c->fun, "Close", &x)) {
-		if ((b = param_bit(ss, x)) >= 0)
-			ss->s->closes |= 1u << b;
-		else if (is_sel(x, "Body", &y) && (b = param_bit(ss, y)) >= 0)
-			ss->s->closes |= 1u << b;
-	} else if (is_sel(c->fun, "Stop", &x) && (b = param_bit(ss, x)) >= 0) {
-		ss->s->stops |= 1u << b;
-	} else if ((b = param_bit(ss, c->fun)) >= 0) {
-		ss->s->calls |= 1u << b;
-	}
-	cs = lint_callee_summary(ss->cx, c->fun);
-	if (cs && cs != ss->s)
-		for (uint32_t i = 0; i < c->args.n && i < 32; i++) {
-			unsigned bit = 1u << i;
-
-			if ((b = param_bit(ss, c->args.v[i])) < 0)
-				continue;
-			if (cs->closes & bit)
-				ss->s->closes |= 1u << b;
-			if (cs->stops & bit)
-				ss->s->stops |= 1u << b;
-			if (cs->calls & bit)
-				ss->s->calls |= 1u << b;
-		}
-	return 1;
-}
-
-/* The summaries map holds one entry per package-level function, made by
- * lint_flow_summarize without looking into any body; an entry's summary is
- * computed the first time a call to that function is examined.  A function
- * being summarised that (directly or not) calls itself sees its own
- * summary as it stands, so recursion ends. */
-struct sum_entry {
-	struct go_func_decl *fd;
-	struct lint_summary s;
-	int state;   /* 0 not computed, 1 computing, 2 done */
-};
-
-const struct lint_summary *lint_flow_summary(struct lint_ctx *cx,
-					     const struct go_ident *decl)
-{
-	struct sum_entry *e = map_get(cx->summaries, (const char *)&decl,
-				      sizeof(decl));
-	struct go_func_decl *fd;
-	struct sum_scan ss;
-
-	if (!e)
-		return NULL;
-	if (e->state)
-		return &e->s;
-	e->state = 1;
-	fd = e->fd;
-	memset(&ss, 0, sizeof(ss));
-	ss.cx = cx;
-	ss.s = &e->s;
-	for (uint32_t j = 0; j < fd->type->params->list.n; j++) {
-		struct go_field *pf = GO_CAST(go_field, fd->type->params->list.v[j]);
-
-		if (!pf->names.n && ss.nparams < 32)
-			ss.params[ss.nparams++] = NULL;
-		for (uint32_t k = 0; k < pf->names.n && ss.nparams < 32; k++)
-			ss.params[ss.nparams++] = GO_CAST(go_ident, pf->names.v[k]);
-	}
-	go_ast_inspect((struct go_node *)fd->body, sum_fn, NULL, &ss);
-	e->state = 2;
-	return &e->s;
-}
-
-void lint_flow_summarize(struct lint_ctx *cx)
-{
-	for (size_t fi = 0; fi < cx->pkg->nfiles; fi++) {
-		struct go_file *f = cx->pkg->files[fi];
-
-		for (uint32_t i = 0; i < f->decls.n; i++) {
-			struct go_node *d = f->decls.v[i];
-			struct go_func_decl *fd;
-			struct sum_entry *e;
-
-			if (d->kind != GO_FUNC_DECL)
-				continue;
-			fd = GO_CAST(go_func_decl, d);
-			if (fd->recv || !fd->name || !fd->body || !fd->type ||
-			    !fd->type->params || !fd->type->params->list.n)
-				continue;
-			if (map_get(cx->summaries, (const char *)&fd->name,
-				    sizeof(fd->name)))
-				continue;
-			e = arena_new(cx->arena, struct sum_entry);
-			e->fd = fd;
-			map_put(cx->summaries,
-				arena_strndup(cx->arena, (const char *)&fd->name,
-					      sizeof(fd->name)),
-				sizeof(fd->name), e);
-		}
-	}
 }
 
 int lint_flow_terminating_call(const struct go_node *x)
