@@ -38,6 +38,7 @@
  * loop (return, break) is counted once, not once per iteration.
  */
 #include "chan.h"
+#include "facts.h"
 #include "../base/sb.h"
 
 #include <stdlib.h>
@@ -357,6 +358,66 @@ static struct go_ident *param_at(const struct go_func_type *t, uint32_t i)
 	return NULL;
 }
 
+/* A same-package callee as start_goroutine and sync_helper use it: a
+ * declared function or method (find_func), or a local variable bound once
+ * to a function literal, a method value or a helper's returned literal
+ * (lint_facts_func_value).  Returns its body and fills the rest. */
+static struct go_block_stmt *callee_of(struct an *a, const struct go_node *fun,
+				       struct go_func_type **type,
+				       const struct go_file **file,
+				       const char **name)
+{
+	struct go_func_decl *fd = find_func(a->cx, fun, file);
+	struct lint_func_value v;
+
+	if (fd) {
+		*type = fd->type;
+		*name = fd->name->name;
+		return fd->body;
+	}
+	if (!lint_facts_func_value(a->cx, a->fn->file, a->fn->body, fun, &v))
+		return NULL;
+	*type = v.type;
+	*file = v.file;
+	*name = v.name;
+	return v.body;
+}
+
+/* `func() { ... }()` as a statement, with no arguments and no return in
+ * its body: it runs in place, as a block of the function it is in (a
+ * goroutine body counts its operations as its own).  NULL otherwise. */
+static int has_ret_fn(struct go_node *n, void *ctx)
+{
+	int *found = ctx;
+
+	if (n->kind == GO_RETURN_STMT || n->kind == GO_DEFER_STMT ||
+	    n->kind == GO_GO_STMT)
+		*found = 1;
+	return !*found && n->kind != GO_FUNC_LIT;
+}
+
+static struct go_func_lit *inline_lit(const struct go_node *x)
+{
+	const struct go_call_expr *c;
+	struct go_node *fun;
+	struct go_func_lit *lit;
+	int found = 0;
+
+	x = go_unparen(x);
+	if (!x || x->kind != GO_CALL_EXPR)
+		return NULL;
+	c = GO_CAST(go_call_expr, x);
+	fun = go_unparen(c->fun);
+	if (c->args.n || !fun || fun->kind != GO_FUNC_LIT)
+		return NULL;
+	lit = GO_CAST(go_func_lit, fun);
+	if (!lit->body)
+		return NULL;
+	for (uint32_t i = 0; i < lit->body->list.n; i++)
+		go_ast_inspect(lit->body->list.v[i], has_ret_fn, NULL, &found);
+	return found ? NULL : lit;
+}
+
 /* ---------- pass 1: who touches the channel ---------- */
 
 struct cls {
@@ -473,13 +534,15 @@ static void start_goroutine(struct cls *c, struct go_go_stmt *gs)
 	}
 	for (uint32_t i = 0; i < call->args.n; i++) {
 		const struct go_file *hf = NULL;
-		struct go_func_decl *fd;
+		struct go_func_type *ft = NULL;
+		struct go_block_stmt *body;
+		const char *name = NULL;
 		struct go_ident *p;
 
 		if (!in_set(a->al, a->nal, call->args.v[i]))
 			continue;
-		fd = find_func(a->cx, fun, &hf);
-		p = fd ? param_at(fd->type, i) : NULL;
+		body = callee_of(a, fun, &ft, &hf, &name);
+		p = body ? param_at(ft, i) : NULL;
 		if (!p || a->ng == MAXG) {
 			a->escape = 1;
 			return;
@@ -488,10 +551,10 @@ static void start_goroutine(struct cls *c, struct go_go_stmt *gs)
 		memset(g, 0, sizeof(*g));
 		g->go = gs;
 		g->file = hf;
-		g->body = fd->body;
+		g->body = body;
 		g->al[0] = p;
 		g->nal = 1;
-		g->helper = fd->name->name;
+		g->helper = name;
 		g->byname = fun->kind == GO_SELECTOR_EXPR;
 		c->accounted++;
 		classify_helper(a, g);
@@ -511,24 +574,26 @@ static void sync_helper(struct cls *c, struct go_call_expr *ce)
 		return;
 	for (uint32_t i = 0; i < ce->args.n; i++) {
 		const struct go_file *hf = NULL;
-		struct go_func_decl *fd;
+		struct go_func_type *ft = NULL;
+		struct go_block_stmt *body;
+		const char *name = NULL;
 		struct go_ident *p;
 		struct gor *g;
 
 		if (!in_set(a->al, a->nal, ce->args.v[i]))
 			continue;
-		fd = find_func(a->cx, fun, &hf);
-		p = fd ? param_at(fd->type, i) : NULL;
+		body = callee_of(a, fun, &ft, &hf, &name);
+		p = body ? param_at(ft, i) : NULL;
 		if (!p || a->ng == MAXG)
 			return;   /* unaccounted: the channel escapes */
 		g = &a->g[a->ng++];
 		memset(g, 0, sizeof(*g));
 		g->sync_call = ce;
 		g->file = hf;
-		g->body = fd->body;
+		g->body = body;
 		g->al[0] = p;
 		g->nal = 1;
-		g->helper = fd->name->name;
+		g->helper = name;
 		c->accounted++;
 		classify_helper(a, g);
 	}
@@ -610,7 +675,14 @@ static int cls_pre(struct go_node *n, void *ctx)
 		return 1;
 	case GO_CALL_EXPR: {
 		struct go_call_expr *ce = GO_CAST(go_call_expr, n);
+		struct go_func_lit *il;
 
+		/* a literal run in place inside a goroutine is part of it */
+		if (reg >= 0 && n != c->gocall && n != c->dcall &&
+		    (il = inline_lit(n)) && c->nlit < MAXG * 2) {
+			c->lit[c->nlit] = (struct go_node *)il;
+			c->litreg[c->nlit++] = reg;
+		}
 		if (a->ctxmode && ce->args.n <= 1 && in_set(c->al, *c->nal, ce->fun)) {
 			if (n == c->dcall && reg == REG_PARENT)
 				a->pops |= OP_DCLOSE;
@@ -1035,7 +1107,11 @@ static struct pc gw_stmt(struct gwctx *g, struct go_node *s)
 		p.cmax = ex(0);
 		p.cont = 0;
 		return p;
-	case GO_EXPR_STMT:
+	case GO_EXPR_STMT: {
+		struct go_func_lit *il = inline_lit(GO_CAST(go_expr_stmt, s)->x);
+
+		if (il)
+			return gw_list(g, &il->body->list);
 		p = gw_simple(g, s);
 		if (terminating(GO_CAST(go_expr_stmt, s)->x)) {
 			p.tmax = p.cmax;
@@ -1043,6 +1119,7 @@ static struct pc gw_stmt(struct gwctx *g, struct go_node *s)
 			p.cont = 0;
 		}
 		return p;
+	}
 	case GO_BLOCK_STMT:
 		return gw_list(g, &GO_CAST(go_block_stmt, s)->list);
 	case GO_LABELED_STMT:

@@ -1396,6 +1396,128 @@ const struct lint_fact_slot *lint_facts_field(const struct lint_facts *f,
 	return NULL;
 }
 
+/* ---------- function values ---------- */
+
+struct bind {
+	const struct go_ident *v;
+	struct go_node *rhs;
+	int n;
+};
+
+static int bind_fn(struct go_node *n, void *ctx)
+{
+	struct bind *b = ctx;
+
+	if (n->kind == GO_ASSIGN_STMT) {
+		struct go_assign_stmt *as = GO_CAST(go_assign_stmt, n);
+
+		for (uint32_t i = 0; i < as->lhs.n; i++)
+			if (go_local_var(as->lhs.v[i]) == b->v) {
+				b->n++;
+				b->rhs = as->lhs.n == as->rhs.n ? as->rhs.v[i] : NULL;
+			}
+	} else if (n->kind == GO_VALUE_SPEC) {
+		struct go_value_spec *vs = GO_CAST(go_value_spec, n);
+
+		for (uint32_t i = 0; i < vs->names.n; i++)
+			if (GO_CAST(go_ident, vs->names.v[i]) == b->v) {
+				b->n++;
+				b->rhs = vs->names.n == vs->values.n ? vs->values.v[i] : NULL;
+			}
+	} else if (n->kind == GO_UNARY_EXPR &&
+		   GO_CAST(go_unary_expr, n)->op == GO_TOK_AND &&
+		   go_local_var(GO_CAST(go_unary_expr, n)->x) == b->v) {
+		b->n += 2;   /* &f: may be assigned through the pointer */
+	}
+	return 1;
+}
+
+/* The one function literal every return of helper fd gives, or NULL. */
+struct litret {
+	struct go_func_lit *lit;
+	int bad;
+};
+
+static int litret_fn(struct go_node *n, void *ctx)
+{
+	struct litret *lr = ctx;
+	struct go_return_stmt *rs;
+	struct go_node *x;
+
+	if (n->kind == GO_FUNC_LIT)
+		return 0;
+	if (n->kind != GO_RETURN_STMT)
+		return 1;
+	rs = GO_CAST(go_return_stmt, n);
+	x = rs->results.n == 1 ? go_unparen(rs->results.v[0]) : NULL;
+	if (!x || x->kind != GO_FUNC_LIT || (lr->lit && lr->lit != GO_CAST(go_func_lit, x)))
+		lr->bad = 1;
+	else
+		lr->lit = GO_CAST(go_func_lit, x);
+	return 1;
+}
+
+static int decl_value(struct lint_ctx *cx, const struct go_node *fun,
+		      struct lint_func_value *out)
+{
+	struct entry *e = callee_entry(store_of(cx), fun);
+
+	if (!e)
+		return 0;
+	out->file = e->file;
+	out->type = e->fd->type;
+	out->body = e->fd->body;
+	out->name = e->fd->name->name;
+	out->decl = e->fd;
+	return 1;
+}
+
+int lint_facts_func_value(struct lint_ctx *cx, const struct go_file *file,
+			  struct go_block_stmt *scope, const struct go_node *fun,
+			  struct lint_func_value *out)
+{
+	struct bind b;
+	struct go_node *rhs;
+
+	memset(out, 0, sizeof(*out));
+	memset(&b, 0, sizeof(b));
+	b.v = go_local_var(fun);
+	if (!b.v || b.v->decl_kind != GO_DECL_LOCAL || !scope)
+		return 0;
+	go_ast_inspect((struct go_node *)scope, bind_fn, NULL, &b);
+	if (b.n != 1 || !(rhs = go_unparen(b.rhs)))
+		return 0;
+	if (rhs->kind == GO_FUNC_LIT) {
+		out->file = file;
+		out->type = GO_CAST(go_func_lit, rhs)->type;
+		out->body = GO_CAST(go_func_lit, rhs)->body;
+		out->name = b.v->name;
+		return out->body != NULL;
+	}
+	if (rhs->kind == GO_IDENT || rhs->kind == GO_SELECTOR_EXPR) {
+		if (!decl_value(cx, rhs, out))
+			return 0;
+		out->name = b.v->name;
+		return 1;
+	}
+	if (rhs->kind == GO_CALL_EXPR) {
+		struct lint_func_value h;
+		struct litret lr = { NULL, 0 };
+
+		if (!decl_value(cx, GO_CAST(go_call_expr, rhs)->fun, &h) || !h.body)
+			return 0;
+		go_ast_inspect((struct go_node *)h.body, litret_fn, NULL, &lr);
+		if (lr.bad || !lr.lit || !lr.lit->body)
+			return 0;
+		out->file = h.file;
+		out->type = lr.lit->type;
+		out->body = lr.lit->body;
+		out->name = b.v->name;
+		return 1;
+	}
+	return 0;
+}
+
 void lint_facts_release(struct lint_ctx *cx)
 {
 	struct store *st = cx->facts;

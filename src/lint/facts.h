@@ -108,6 +108,24 @@ const struct lint_fact_slot *lint_facts_field(const struct lint_facts *f,
  * line per slot and result.  The golden tests of --facts read this. */
 void lint_facts_print(const struct lint_facts *f, struct sb *out);
 
+/* The function a call's `fun` denotes when it is a local variable bound
+ * once (`f := func(c chan<- error) {...}`, `var f = ...`, never assigned
+ * again) to a function literal, to a method value `x.m` or a function of
+ * the package, or to the result of a same-package helper whose every
+ * return is one function literal (`w := newWorker()`).  scope is the body
+ * of the function the call is in (f's bindings are looked for there), file
+ * its file.  Returns 1 and fills out, or 0. */
+struct lint_func_value {
+	const struct go_file *file;      /* where body is */
+	struct go_func_type *type;
+	struct go_block_stmt *body;
+	const char *name;                /* the variable's or function's name */
+	struct go_func_decl *decl;       /* a declared function, or NULL */
+};
+int lint_facts_func_value(struct lint_ctx *cx, const struct go_file *file,
+			  struct go_block_stmt *scope, const struct go_node *fun,
+			  struct lint_func_value *out);
+
 /* The engine's end of a package: forget the facts map. */
 void lint_facts_release(struct lint_ctx *cx);
 
