@@ -942,7 +942,6 @@ struct defn {
 	struct go_node *rhs;
 	size_t pos;
 	int n;
-	int gosend;     /* a goroutine literal sends on it */
 };
 
 static int defn_fn(struct go_node *n, void *ctx)
@@ -969,31 +968,93 @@ static int defn_fn(struct go_node *n, void *ctx)
 					i < vs->values.n ? vs->values.v[i] : NULL;
 				d->pos = vs->values.n == 1 ? i : 0;
 			}
-	} else if (n->kind == GO_GO_STMT) {
-		struct go_node *c = GO_CAST(go_go_stmt, n)->call;
-
-		if (c && c->kind == GO_CALL_EXPR &&
-		    go_unparen(GO_CAST(go_call_expr, c)->fun)->kind == GO_FUNC_LIT) {
-			struct go_func_lit *lit = GO_CAST(go_func_lit,
-				go_unparen(GO_CAST(go_call_expr, c)->fun));
-			struct defn inner = *d;
-
-			inner.n = 0;
-			go_ast_inspect((struct go_node *)lit->body, defn_fn, NULL, &inner);
-			d->gosend |= inner.gosend;
-			d->n += inner.n;
-		}
-	} else if (n->kind == GO_SEND_STMT) {
-		if (go_local_var(GO_CAST(go_send_stmt, n)->chan) == d->v)
-			d->gosend = 1;   /* counted only inside goroutine literals */
 	}
 	return 1;
+}
+
+/* make(chan T) or make(chan T, 0) */
+static int unbuffered(const struct go_node *mk)
+{
+	const struct go_call_expr *c = GO_CAST(go_call_expr, go_unparen(mk));
+	const struct go_node *n;
+
+	if (c->args.n == 1)
+		return 1;
+	n = c->args.n == 2 ? go_unparen(c->args.v[1]) : NULL;
+	return n && n->kind == GO_BASIC_LIT &&
+		!strcmp(GO_CAST(go_basic_lit, n)->value, "0");
+}
+
+/* A generator: a goroutine literal started by a statement of body (at its
+ * top level) sends on v with plain sends, at least one inside a loop, and
+ * never in a select (a select could offer a way out).  Returns that send,
+ * or NULL. */
+struct genscan {
+	const struct go_ident *v;
+	int loops;
+	struct go_node *send;
+	int bad;
+};
+
+static int gen_pre(struct go_node *n, void *ctx)
+{
+	struct genscan *g = ctx;
+
+	if (n->kind == GO_FOR_STMT || n->kind == GO_RANGE_STMT)
+		g->loops++;
+	if (n->kind == GO_COMM_CLAUSE) {
+		struct go_node *cm = GO_CAST(go_comm_clause, n)->comm;
+
+		if (cm && cm->kind == GO_SEND_STMT &&
+		    go_local_var(GO_CAST(go_send_stmt, cm)->chan) == g->v)
+			g->bad = 1;
+	}
+	if (n->kind == GO_SEND_STMT && !g->bad && g->loops &&
+	    go_local_var(GO_CAST(go_send_stmt, n)->chan) == g->v && !g->send)
+		g->send = n;
+	return !g->bad;
+}
+
+static void gen_post(struct go_node *n, void *ctx)
+{
+	struct genscan *g = ctx;
+
+	if (n->kind == GO_FOR_STMT || n->kind == GO_RANGE_STMT)
+		g->loops--;
+}
+
+static struct go_node *generator_send(struct go_block_stmt *body,
+				      const struct go_ident *v)
+{
+	struct go_node *found = NULL;
+
+	for (uint32_t i = 0; i < body->list.n; i++) {
+		struct go_node *st = body->list.v[i], *c, *fun;
+		struct genscan g = { v, 0, NULL, 0 };
+
+		if (st->kind != GO_GO_STMT)
+			continue;
+		c = GO_CAST(go_go_stmt, st)->call;
+		if (!c || c->kind != GO_CALL_EXPR)
+			continue;
+		fun = go_unparen(GO_CAST(go_call_expr, c)->fun);
+		if (!fun || fun->kind != GO_FUNC_LIT || !GO_CAST(go_func_lit, fun)->body)
+			continue;
+		go_ast_inspect((struct go_node *)GO_CAST(go_func_lit, fun)->body,
+			       gen_pre, gen_post, &g);
+		if (g.bad)
+			return NULL;
+		if (g.send && !found)
+			found = g.send;
+	}
+	return found;
 }
 
 static enum lint_result_kind var_result(struct walk *w, const struct go_node *e)
 {
 	struct defn d;
 	enum lint_result_kind k;
+	struct go_node *at;
 
 	memset(&d, 0, sizeof(d));
 	d.v = go_local_var(e);
@@ -1003,27 +1064,11 @@ static enum lint_result_kind var_result(struct walk *w, const struct go_node *e)
 	if (d.n != 1 || !d.rhs)
 		return LINT_RESULT_OTHER;
 	k = call_result(w, d.rhs, d.pos);
-	if (k == LINT_RESULT_CHAN) {
-		/* gosend counts sends anywhere; a send by the function itself
-		 * in a generator shape is unusual, and only a goroutine can
-		 * feed an unbuffered channel it returns */
-		struct defn g = d;
-
-		g.gosend = 0;
-		g.n = 0;
-		for (uint32_t i = 0; i < w->self->fd->body->list.n; i++) {
-			struct go_node *st = w->self->fd->body->list.v[i];
-
-			if (st->kind == GO_GO_STMT) {
-				struct defn t = d;
-
-				t.gosend = 0;
-				defn_fn(st, &t);
-				g.gosend |= t.gosend;
-			}
-		}
-		if (g.gosend)
-			k = LINT_RESULT_GEN;
+	if (k == LINT_RESULT_CHAN && unbuffered(d.rhs) &&
+	    (at = generator_send(w->self->fd->body, d.v)) != NULL) {
+		k = LINT_RESULT_GEN;
+		if (!w->self->f.gen_send)
+			w->self->f.gen_send = at;
 	}
 	return k;
 }

@@ -59,8 +59,10 @@ struct lint_fact_slot {
 enum lint_result_kind {
 	LINT_RESULT_OTHER,   /* nothing the facts track */
 	LINT_RESULT_CHAN,    /* a channel made here */
-	LINT_RESULT_GEN,     /* a channel made here that a goroutine started
-			      * here sends on: a generator */
+	LINT_RESULT_GEN,     /* an unbuffered channel made here that a
+			      * goroutine started here sends on in a loop,
+			      * with no select around its sends: a
+			      * generator nobody can stop but its reader */
 	LINT_RESULT_FILE,    /* a new file: the caller must Close it */
 	LINT_RESULT_BODY,    /* a new *http.Response: the caller must close
 			      * its Body */
@@ -81,6 +83,8 @@ struct lint_facts {
 	size_t nfields;
 	enum lint_result_kind *results; /* one per result */
 	size_t nresults;
+	struct go_node *gen_send;       /* LINT_RESULT_GEN: the goroutine's
+					 * first send in a loop */
 	int partial;    /* something could not be followed: "all" is empty */
 	int rounds;     /* times computed (2 or more: in a call-graph cycle) */
 };

@@ -8,6 +8,7 @@
  * ORs and loops converge in a couple of rounds.
  */
 #include "flow.h"
+#include "facts.h"
 #include "../base/vec.h"
 
 #include <stdlib.h>
@@ -415,10 +416,33 @@ static int is_head_request(const struct lint_func *fn, const struct go_node *req
 	return go_is_pkg_member(m, "net/http", "MethodHead");
 }
 
-static int flow_creator_in(const struct go_package *pkg,
+/* A call of a same-package helper whose facts (facts.h) say it returns a
+ * new resource: ownership moved to the caller, which must release it. */
+static int helper_creates(struct lint_ctx *cx, const struct go_call_expr *c,
+			  enum lint_res_kind *kind)
+{
+	const struct lint_facts *lf = cx ? lint_facts_callee(cx, c->fun) : NULL;
+
+	if (!lf || !lf->nresults)
+		return 0;
+	switch (lf->results[0]) {
+	case LINT_RESULT_FILE: *kind = LINT_RES_FILE; return 1;
+	case LINT_RESULT_BODY: *kind = LINT_RES_BODY; return 1;
+	case LINT_RESULT_TICKER: *kind = LINT_RES_TICKER; return 1;
+	default: break;
+	}
+	if (lf->nresults == 2 && lf->results[1] == LINT_RESULT_CANCEL) {
+		*kind = LINT_RES_CANCEL;
+		return 1;
+	}
+	return 0;
+}
+
+static int flow_creator_in(struct lint_ctx *cx,
 			   const struct lint_func *fn, const struct go_node *n,
 			   enum lint_res_kind *kind)
 {
+	const struct go_package *pkg = cx ? cx->pkg : NULL;
 	const struct go_call_expr *c;
 	struct go_node *x;
 
@@ -458,7 +482,7 @@ static int flow_creator_in(const struct go_package *pkg,
 		*kind = LINT_RES_BODY;
 		return 1;
 	}
-	return 0;
+	return helper_creates(cx, c, kind);
 }
 
 int lint_flow_creator(const struct go_node *n, enum lint_res_kind *kind)
@@ -1603,7 +1627,7 @@ static int finder_fn(struct go_node *n, void *ctx)
 		struct go_assign_stmt *a = GO_CAST(go_assign_stmt, n);
 
 		if ((a->tok == GO_TOK_DEFINE || a->tok == GO_TOK_ASSIGN) &&
-		    a->rhs.n == 1 && flow_creator_in(fi->cx->pkg, fi->fn, a->rhs.v[0], &kind))
+		    a->rhs.n == 1 && flow_creator_in(fi->cx, fi->fn, a->rhs.v[0], &kind))
 			creation(fi, n, &a->lhs, a->rhs.v[0], kind);
 	} else if (n->kind == GO_DECL_STMT) {
 		struct go_node *d = GO_CAST(go_decl_stmt, n)->decl;
@@ -1616,13 +1640,13 @@ static int finder_fn(struct go_node *n, void *ctx)
 			struct go_value_spec *vs = GO_CAST(go_value_spec, g->specs.v[0]);
 
 			if (vs->values.n == 1 &&
-			    flow_creator_in(fi->cx->pkg, fi->fn, vs->values.v[0], &kind))
+			    flow_creator_in(fi->cx, fi->fn, vs->values.v[0], &kind))
 				creation(fi, n, &vs->names, vs->values.v[0], kind);
 		}
 	} else if (n->kind == GO_EXPR_STMT) {
 		struct go_node *x = GO_CAST(go_expr_stmt, n)->x;
 
-		if (flow_creator_in(fi->cx->pkg, fi->fn, x, &kind) && fi->discarded &&
+		if (flow_creator_in(fi->cx, fi->fn, x, &kind) && fi->discarded &&
 		    !lint_is_test_file(fi->fn->file))
 			fi->discarded(fi->cx, fi->fn, kind, go_unparen(x), fi->arg);
 	}
