@@ -418,6 +418,45 @@ static struct go_func_lit *inline_lit(const struct go_node *x)
 	return found ? NULL : lit;
 }
 
+/* `defer cleanup()` where cleanup is a local variable bound once to a
+ * function literal and named nowhere else: the literal runs when the
+ * function returns, like `defer func() {...}()`.  Its literal, or NULL. */
+struct mentions {
+	const struct go_ident *v;
+	int n;
+};
+
+static int mentions_fn(struct go_node *n, void *ctx)
+{
+	struct mentions *m = ctx;
+
+	if (n->kind == GO_IDENT && go_local_var(n) == m->v &&
+	    !(GO_CAST(go_ident, n)->decl_flags & GO_RESOLVE_DEF))
+		m->n++;
+	return 1;
+}
+
+static struct go_func_lit *deferred_var_lit(struct lint_ctx *cx,
+					    const struct lint_func *fn,
+					    const struct go_node *call)
+{
+	const struct go_call_expr *c;
+	struct lint_func_value v;
+	struct mentions m;
+
+	call = go_unparen(call);
+	if (!call || call->kind != GO_CALL_EXPR)
+		return NULL;
+	c = GO_CAST(go_call_expr, call);
+	if (c->args.n || !(m.v = go_local_var(c->fun)))
+		return NULL;
+	if (!lint_facts_func_value(cx, fn->file, fn->body, c->fun, &v) || !v.lit)
+		return NULL;
+	m.n = 0;
+	go_ast_inspect((struct go_node *)fn->body, mentions_fn, NULL, &m);
+	return m.n == 1 ? v.lit : NULL;
+}
+
 /* ---------- pass 1: who touches the channel ---------- */
 
 struct cls {
@@ -597,6 +636,27 @@ static void sync_helper(struct cls *c, struct go_call_expr *ce)
 		c->accounted++;
 		classify_helper(a, g);
 	}
+}
+
+struct dvscan {
+	struct cls *c;
+	struct lint_ctx *cx;
+	const struct lint_func *fn;
+};
+
+static int dvscan_fn(struct go_node *n, void *ctx)
+{
+	struct dvscan *d = ctx;
+	struct go_func_lit *lit;
+
+	if (n->kind == GO_FUNC_LIT)
+		return 0;
+	if (n->kind == GO_DEFER_STMT && d->c->nlit < MAXG * 2 &&
+	    (lit = deferred_var_lit(d->cx, d->fn, GO_CAST(go_defer_stmt, n)->call))) {
+		d->c->lit[d->c->nlit] = (struct go_node *)lit;
+		d->c->litreg[d->c->nlit++] = REG_DEFER;
+	}
+	return 1;
 }
 
 static int cls_pre(struct go_node *n, void *ctx)
@@ -1682,6 +1742,11 @@ static int eff_fn(struct go_node *n, void *ctx)
 			struct go_node *fun = call && call->kind == GO_CALL_EXPR
 				? go_unparen(GO_CAST(go_call_expr, call)->fun) : NULL;
 
+			struct go_func_lit *dl = fun && fun->kind == GO_IDENT ?
+				deferred_var_lit(a->cx, a->fn, call) : NULL;
+
+			if (dl)
+				fun = (struct go_node *)dl;   /* defer cleanup() */
 			if (fun && fun->kind == GO_FUNC_LIT) {
 				struct closescan cs = { a, 0 };
 
@@ -2593,6 +2658,12 @@ static void analyse_chan(struct lint_ctx *cx, const struct lint_func *fn,
 	c.al = a->al;
 	c.nal = &a->nal;
 	c.base = REG_PARENT;
+	{
+		/* deferred closures in variables run at the exits too */
+		struct dvscan d = { &c, cx, fn };
+
+		go_ast_inspect((struct go_node *)fn->body, dvscan_fn, NULL, &d);
+	}
 	go_ast_inspect((struct go_node *)fn->body, cls_pre, cls_post, &c);
 	if (a->escape || c.total != c.accounted)
 		return;

@@ -1432,6 +1432,30 @@ const struct lint_summary *lint_facts_summary(struct lint_ctx *cx,
 	return &e->sum;
 }
 
+int lint_facts_borrows(struct lint_ctx *cx, const struct go_call_expr *c,
+		       uint32_t i)
+{
+	const struct go_node *fun = go_unparen(c->fun);
+	/* package functions only: a method found by its name alone might be
+	 * another type's */
+	const struct lint_facts *f = fun && fun->kind == GO_IDENT ?
+		lint_facts_callee(cx, fun) : NULL;
+	const unsigned keeps = LINT_OP_STORE | LINT_OP_CAPTURE | LINT_OP_RETURN |
+		LINT_OP_GO | LINT_OP_RELEASE | LINT_OP_UNKNOWN | LINT_OP_CLOSE;
+
+	if (!f || f->partial || i >= f->nparams || c->ellipsis != GO_NOPOS)
+		return 0;
+	if (i + 1 == f->nparams && f->decl && f->decl->type->params) {
+		/* the variadic parameter: the facts are the slice's */
+		const struct go_list *l = &f->decl->type->params->list;
+		const struct go_field *last = GO_CAST(go_field, l->v[l->n - 1]);
+
+		if (last->type && last->type->kind == GO_ELLIPSIS)
+			return 0;
+	}
+	return !((f->params[i].some | f->params[i].go) & keeps);
+}
+
 const struct lint_fact_slot *lint_facts_field(const struct lint_facts *f,
 					      const char *name)
 {
@@ -1537,6 +1561,7 @@ int lint_facts_func_value(struct lint_ctx *cx, const struct go_file *file,
 		out->type = GO_CAST(go_func_lit, rhs)->type;
 		out->body = GO_CAST(go_func_lit, rhs)->body;
 		out->name = b.v->name;
+		out->lit = GO_CAST(go_func_lit, rhs);
 		return out->body != NULL;
 	}
 	if (rhs->kind == GO_IDENT || rhs->kind == GO_SELECTOR_EXPR) {
@@ -1558,6 +1583,7 @@ int lint_facts_func_value(struct lint_ctx *cx, const struct go_file *file,
 		out->type = lr.lit->type;
 		out->body = lr.lit->body;
 		out->name = b.v->name;
+		out->lit = lr.lit;
 		return 1;
 	}
 	return 0;

@@ -104,6 +104,13 @@ const struct lint_facts *lint_facts_of(struct lint_ctx *cx,
 const struct lint_summary *lint_facts_summary(struct lint_ctx *cx,
 					      const struct go_node *fun);
 
+/* 1 if argument i of call c goes to a same-package function that only
+ * uses it: on no path does it keep it (store, capture, return), hand it to
+ * a goroutine, release it or pass it to code the facts do not know.  The
+ * caller still owns what it passed ("passing is not handing off"). */
+int lint_facts_borrows(struct lint_ctx *cx, const struct go_call_expr *c,
+		       uint32_t i);
+
 /* The slot of a field by name in facts f, or NULL. */
 const struct lint_fact_slot *lint_facts_field(const struct lint_facts *f,
 					      const char *name);
@@ -125,6 +132,7 @@ struct lint_func_value {
 	struct go_block_stmt *body;
 	const char *name;                /* the variable's or function's name */
 	struct go_func_decl *decl;       /* a declared function, or NULL */
+	struct go_func_lit *lit;         /* a function literal, or NULL */
 };
 int lint_facts_func_value(struct lint_ctx *cx, const struct go_file *file,
 			  struct go_block_stmt *scope, const struct go_node *fun,

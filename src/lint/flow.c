@@ -814,6 +814,9 @@ static void classify(struct uses *u, struct go_node *body)
 			return;   /* cancel() */
 		if (call_releases(u->cx, u->r, c))
 			return;   /* closeIt(f) with a summary */
+		for (uint32_t ai = 0; ai < c->args.n; ai++)
+			if (c->args.v[ai] == id && lint_facts_borrows(u->cx, c, ai))
+				return;   /* logStatus(resp): the facts say it only uses it */
 		if (consumed(u, top, body))
 			return;
 		u->escapes = 1;
