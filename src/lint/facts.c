@@ -1050,6 +1050,76 @@ static struct go_node *generator_send(struct go_block_stmt *body,
 	return found;
 }
 
+/* Is every use of v in body a plain one: a method call or field on it
+ * other than a release (Close, Stop, Body.Close), a comparison, or a
+ * return?  A helper that releases what it returns on some path, passes it
+ * on or captures it is not followed. */
+struct plain {
+	const struct go_ident *v;
+	int total, ok, bad;
+};
+
+static int plain_fn(struct go_node *n, void *ctx)
+{
+	struct plain *p = ctx;
+
+	switch (n->kind) {
+	case GO_FUNC_LIT:
+		/* a mention in a closure: counted in total only */
+		return 1;
+	case GO_IDENT:
+		if (go_local_var(n) == p->v &&
+		    !(GO_CAST(go_ident, n)->decl_flags & GO_RESOLVE_DEF))
+			p->total++;
+		return 1;
+	case GO_SELECTOR_EXPR: {
+		struct go_selector_expr *se = GO_CAST(go_selector_expr, n);
+		const char *sel = se->sel->name;
+
+		if (go_local_var(se->x) == p->v) {
+			if (!strcmp(sel, "Close") || !strcmp(sel, "Stop"))
+				p->bad = 1;
+			p->ok++;
+		} else if (!strcmp(sel, "Close") && is_name(se->x, "Body") &&
+			   go_local_var(sel_x(se->x)) == p->v) {
+			p->bad = 1;
+		}
+		return 1;
+	}
+	case GO_RETURN_STMT: {
+		struct go_return_stmt *rs = GO_CAST(go_return_stmt, n);
+
+		for (uint32_t i = 0; i < rs->results.n; i++)
+			if (go_local_var(rs->results.v[i]) == p->v)
+				p->ok++;
+		return 1;
+	}
+	case GO_BINARY_EXPR: {
+		struct go_binary_expr *b = GO_CAST(go_binary_expr, n);
+
+		if (go_local_var(b->x) == p->v)
+			p->ok++;
+		if (go_local_var(b->y) == p->v)
+			p->ok++;
+		return 1;
+	}
+	case GO_CALL_EXPR:
+		if (go_local_var(GO_CAST(go_call_expr, n)->fun) == p->v)
+			p->bad = 1;   /* cancel(): released */
+		return 1;
+	default:
+		return 1;
+	}
+}
+
+static int only_plain_uses(struct go_block_stmt *body, const struct go_ident *v)
+{
+	struct plain p = { v, 0, 0, 0 };
+
+	go_ast_inspect((struct go_node *)body, plain_fn, NULL, &p);
+	return !p.bad && p.ok == p.total;
+}
+
 static enum lint_result_kind var_result(struct walk *w, const struct go_node *e)
 {
 	struct defn d;
@@ -1064,6 +1134,9 @@ static enum lint_result_kind var_result(struct walk *w, const struct go_node *e)
 	if (d.n != 1 || !d.rhs)
 		return LINT_RESULT_OTHER;
 	k = call_result(w, d.rhs, d.pos);
+	if (k != LINT_RESULT_CHAN && k != LINT_RESULT_OTHER &&
+	    !only_plain_uses(w->self->fd->body, d.v))
+		return LINT_RESULT_OTHER;
 	if (k == LINT_RESULT_CHAN && unbuffered(d.rhs) &&
 	    (at = generator_send(w->self->fd->body, d.v)) != NULL) {
 		k = LINT_RESULT_GEN;

@@ -72,3 +72,27 @@ func writeTo(name string, b []byte) error {
 	_, err = f.Write(b)
 	return err
 }
+
+// A helper that closes the file before returning it hands over a closed
+// file (only its Name is of use): the caller has nothing to close.
+func writeTemp(b []byte) (*os.File, error) {
+	f, err := os.CreateTemp("", "cfg")
+	if err != nil {
+		return nil, err
+	}
+	if _, err := f.Write(b); err != nil {
+		return nil, err
+	}
+	if err := f.Close(); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+func tempName(b []byte) (string, error) {
+	f, err := writeTemp(b)
+	if err != nil {
+		return "", err
+	}
+	return f.Name(), nil
+}
