@@ -7,7 +7,9 @@
  * URI and a region.startLine.  We also give every rule its help text (shown
  * beside the alert), defaultConfiguration.level, and every result a
  * partialFingerprints entry that survives line shifts, so an alert keeps its
- * identity across commits.
+ * identity across commits.  A finding with related locations also gets
+ * them as relatedLocations and as a codeFlows thread (the chain of
+ * evidence, starting at the finding's location).
  */
 #include "write.h"
 #include "../base/map.h"
@@ -86,6 +88,27 @@ static void add_physical(struct sb *out, const struct report_loc *l)
 		sb_adds(out, "}");
 	}
 	sb_adds(out, "}");
+}
+
+/* The evidence as one thread flow (GitHub code scanning shows it as the
+ * steps of the alert): the finding's own location (where the resource is
+ * created, where the goroutine blocks), then the related locations in the
+ * order the rule gave them (where the channel was made, where the
+ * goroutine was started, the return that leaves without a release). */
+static void add_code_flow(struct sb *out, const struct finding *f)
+{
+	sb_adds(out, ",\"codeFlows\":[{\"threadFlows\":[{\"locations\":[");
+	for (size_t j = 0; j <= f->nrelated; j++) {
+		const struct report_loc *l = j ? &f->related[j - 1] : &f->loc;
+		const char *msg = j ? l->message : f->message;
+
+		sb_addf(out, "%s{\"location\":{", j ? "," : "");
+		add_physical(out, l);
+		sb_adds(out, ",\"message\":{\"text\":");
+		sb_add_json_str(out, msg ? msg : "");
+		sb_addf(out, "}},\"executionOrder\":%zu}", j + 1);
+	}
+	sb_adds(out, "]}]}]");
 }
 
 static void add_rule(struct sb *out, const char *id, const char *summary,
@@ -192,6 +215,7 @@ void report_write_sarif(struct sb *out, const struct findings *fs,
 				sb_adds(out, "}}");
 			}
 			sb_adds(out, "]");
+			add_code_flow(out, f);
 		}
 		sb_addf(out, ",\"partialFingerprints\":{\"leakhound/v1\":"
 			"\"%s:%zu\"}", fp, (size_t)slot->value);
