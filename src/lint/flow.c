@@ -532,6 +532,37 @@ static const struct lint_summary *summary_of(struct lint_ctx *cx,
 	return lint_callee_summary(cx, fun);
 }
 
+/* Is every mention of local v in body the callee of a call without
+ * arguments (`cleanup()`, `defer cleanup()`)? */
+struct callscan {
+	const struct go_ident *v;
+	int mentions, calls;
+};
+
+static int callscan_fn(struct go_node *n, void *ctx)
+{
+	struct callscan *cs = ctx;
+
+	if (n->kind == GO_CALL_EXPR && !GO_CAST(go_call_expr, n)->args.n &&
+	    go_local_var(GO_CAST(go_call_expr, n)->fun) == cs->v)
+		cs->calls++;
+	if (n->kind == GO_IDENT && go_local_var(n) == cs->v &&
+	    !(GO_CAST(go_ident, n)->decl_flags & GO_RESOLVE_DEF))
+		cs->mentions++;
+	return 1;
+}
+
+static int closure_only_called(const struct go_block_stmt *body,
+			       const struct go_ident *v)
+{
+	struct callscan cs = { v, 0, 0 };
+
+	if (!v || !body)
+		return 0;
+	go_ast_inspect((struct go_node *)body, callscan_fn, NULL, &cs);
+	return cs.mentions > 0 && cs.mentions == cs.calls;
+}
+
 /* Is call c a release of r's variable? */
 static int call_releases(struct lint_ctx *cx, const struct lint_res *r,
 			 const struct go_call_expr *c)
@@ -577,6 +608,15 @@ static int call_releases(struct lint_ctx *cx, const struct lint_res *r,
 		if (is_var(c->fun, r->var))
 			return 1;
 		break;
+	}
+	if (r->scope && c->args.n == 0 && go_local_var(c->fun)) {
+		/* cleanup() of `cleanup := func() { f.Close() }` (facts.h) */
+		struct lint_func_value v;
+
+		if (lint_facts_func_value(cx, NULL, r->scope, c->fun, &v) && v.lit &&
+		    closure_only_called(r->scope, go_local_var(c->fun)) &&
+		    lint_flow_releases(cx, r, (struct go_node *)v.lit->body))
+			return 1;
 	}
 	s = summary_of(cx, c->fun);
 	if (s) {
@@ -749,6 +789,27 @@ static int consumed(struct uses *u, size_t i, struct go_node *body)
 	return 0;
 }
 
+/* `cleanup := func() { ... f.Close() ... }` where cleanup is only ever
+ * called: a use inside it is the cleanup's, like a deferred closure's.
+ * Only a literal that releases the resource qualifies, and only when the
+ * resource's scope is known (r->scope). */
+static int closure_var_called(struct uses *u, struct go_node *parent,
+			      struct go_node *lit, struct go_node *body)
+{
+	struct go_assign_stmt *as;
+	const struct go_ident *v;
+
+	if (parent->kind != GO_ASSIGN_STMT || !u->r->scope)
+		return 0;
+	as = GO_CAST(go_assign_stmt, parent);
+	if (as->tok != GO_TOK_DEFINE || as->lhs.n != 1 || as->rhs.n != 1 ||
+	    as->rhs.v[0] != lit || !(v = go_local_var(as->lhs.v[0])))
+		return 0;
+	return closure_only_called((struct go_block_stmt *)body, v) &&
+		lint_flow_releases(u->cx, u->r,
+				   (struct go_node *)GO_CAST(go_func_lit, lit)->body);
+}
+
 /* Classify one use of the variable (the identifier on top of the stack). */
 static void classify(struct uses *u, struct go_node *body)
 {
@@ -762,11 +823,13 @@ static void classify(struct uses *u, struct go_node *body)
 	for (i = 0; i < top; i++)
 		if (u->stack.items[i]->kind == GO_FUNC_LIT) {
 			in_closure = 1;
-			deferred_closure = i >= 2 &&
+			deferred_closure = (i >= 2 &&
 				u->stack.items[i - 1]->kind == GO_CALL_EXPR &&
 				GO_CAST(go_call_expr, u->stack.items[i - 1])->fun ==
 					u->stack.items[i] &&
-				u->stack.items[i - 2]->kind == GO_DEFER_STMT;
+				u->stack.items[i - 2]->kind == GO_DEFER_STMT) ||
+				(i >= 1 && closure_var_called(u, u->stack.items[i - 1],
+							     u->stack.items[i], body));
 			break;
 		}
 	if (in_closure && !deferred_closure) {
@@ -1529,6 +1592,7 @@ static void creation(struct finder *fi, struct go_node *stmt,
 		r.err = go_local_var(lhs->v[1]);
 	}
 	r.def = stmt;
+	r.scope = fi->fn->body;
 	fi->found(fi->cx, fi->fn, &r, call, fi->arg);
 }
 

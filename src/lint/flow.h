@@ -35,6 +35,9 @@ struct lint_res {
 	int read_releases;         /* body: io.ReadAll(resp.Body) counts as a
 				    * release (body-not-closed's second look:
 				    * read to EOF hands the connection back) */
+	struct go_block_stmt *scope;  /* body of the creating function, or
+				    * NULL: where `defer cleanup()` finds the
+				    * closure cleanup is bound to */
 };
 
 enum lint_flow_verdict {
