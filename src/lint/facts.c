@@ -1023,6 +1023,58 @@ static void gen_post(struct go_node *n, void *ctx)
 		g->loops--;
 }
 
+/* The generator's channel is named only where it is returned (in the
+ * helper) and where it is sent on or closed (in its goroutines): nobody
+ * else can drain it. */
+struct genuse {
+	const struct go_ident *v;
+	int lits;
+	int total, ok;
+};
+
+static int genuse_pre(struct go_node *n, void *ctx)
+{
+	struct genuse *g = ctx;
+
+	if (n->kind == GO_FUNC_LIT)
+		g->lits++;
+	else if (n->kind == GO_IDENT && go_local_var(n) == g->v &&
+		 !(GO_CAST(go_ident, n)->decl_flags & GO_RESOLVE_DEF))
+		g->total++;
+	else if (n->kind == GO_RETURN_STMT && !g->lits) {
+		struct go_return_stmt *rs = GO_CAST(go_return_stmt, n);
+
+		for (uint32_t i = 0; i < rs->results.n; i++)
+			if (go_local_var(rs->results.v[i]) == g->v)
+				g->ok++;
+	} else if (n->kind == GO_SEND_STMT && g->lits &&
+		   go_local_var(GO_CAST(go_send_stmt, n)->chan) == g->v) {
+		g->ok++;
+	} else if (n->kind == GO_CALL_EXPR && g->lits &&
+		   go_is_universe(GO_CAST(go_call_expr, n)->fun, "close") &&
+		   GO_CAST(go_call_expr, n)->args.n == 1 &&
+		   go_local_var(GO_CAST(go_call_expr, n)->args.v[0]) == g->v) {
+		g->ok++;
+	}
+	return 1;
+}
+
+static void genuse_post(struct go_node *n, void *ctx)
+{
+	struct genuse *g = ctx;
+
+	if (n->kind == GO_FUNC_LIT)
+		g->lits--;
+}
+
+static int gen_uses_only(struct go_block_stmt *body, const struct go_ident *v)
+{
+	struct genuse g = { v, 0, 0, 0 };
+
+	go_ast_inspect((struct go_node *)body, genuse_pre, genuse_post, &g);
+	return g.total == g.ok;
+}
+
 static struct go_node *generator_send(struct go_block_stmt *body,
 				      const struct go_ident *v)
 {
@@ -1138,6 +1190,7 @@ static enum lint_result_kind var_result(struct walk *w, const struct go_node *e)
 	    !only_plain_uses(w->self->fd->body, d.v))
 		return LINT_RESULT_OTHER;
 	if (k == LINT_RESULT_CHAN && unbuffered(d.rhs) &&
+	    gen_uses_only(w->self->fd->body, d.v) &&
 	    (at = generator_send(w->self->fd->body, d.v)) != NULL) {
 		k = LINT_RESULT_GEN;
 		if (!w->self->f.gen_send)

@@ -104,3 +104,24 @@ func pair() <-chan int {
 func firstOfPair() int {
 	return <-pair()
 }
+
+// a generator whose channel is also kept where a Stop method drains it:
+// the facts do not call it a generator (silent)
+type feed struct{ c chan int }
+
+var lastFeed feed
+
+func keptNaturals() <-chan int {
+	c := make(chan int)
+	lastFeed.c = c
+	go func() {
+		for i := 0; ; i++ {
+			c <- i
+		}
+	}()
+	return c
+}
+
+func firstKept() int {
+	return <-keptNaturals()
+}
