@@ -81,6 +81,10 @@ const char cmd_lint_help[] =
 "    -j, --jobs N       packages linted in parallel (default: all cores)\n"
 "    --all              do not skip testdata, vendor, _*, .* and nested\n"
 "                       module directories\n"
+"    --facts FILE[:FUNC]  (developer) print what each function of FILE (or\n"
+"                       only FUNC, \"f\" or \"T.m\") does to its parameters,\n"
+"                       receiver fields and results, instead of findings\n"
+"                       (docs/lint.md, \"Facts\")\n"
 "\n"
 "EXIT STATUS\n"
 "    0 nothing found, 1 findings reported, 2 a path or file could not be\n"
@@ -134,11 +138,64 @@ static int write_html(const char *path, const struct findings *fs, int argc,
 	return rc;
 }
 
+/* --facts FILE[:FUNC]: lint FILE's directory and print the facts. */
+static int facts_cmd(struct lint_options *o, const char *arg,
+		     unsigned char *enabled)
+{
+	char *spec = xstrdup(arg), *colon = strrchr(spec, ':'), *dir, *slash;
+	char *paths[1];
+	struct sb out = SB_INIT;
+	struct findings fs;
+	struct lint_result res;
+	struct err e = ERR_INIT;
+	int found = 0, rc = CLI_EXIT_CLEAN;
+
+	if (colon && !strchr(colon, '/'))
+		*colon++ = 0;
+	else
+		colon = NULL;
+	dir = xstrdup(spec);
+	slash = strrchr(dir, '/');
+	if (slash)
+		slash[1] = 0;
+	else
+		strcpy(dir, ".");
+	o->facts_file = slash ? spec + (slash - dir) + 1 : spec;
+	o->facts_func = colon && *colon ? colon : NULL;
+	o->facts_out = &out;
+	o->facts_found = &found;
+	o->jobs = 1;
+	memset(enabled, 0, lint_nrules);   /* facts only: no rule runs */
+	paths[0] = dir;
+	findings_init(&fs);
+	if (lint_run(o, paths, 1, &fs, &res, &e) < 0) {
+		cli_error("%s", e.msg);
+		rc = CLI_EXIT_ERROR;
+	} else {
+		for (size_t i = 0; i < res.nerrors; i++)
+			fprintf(stderr, "%s\n", res.errors[i]);
+		if (!found) {
+			cli_error("--facts: no function %s%sin %s", o->facts_func ? o->facts_func : "",
+				  o->facts_func ? " " : "", arg);
+			rc = CLI_EXIT_ERROR;
+		} else if (cli_output(NULL, &out) < 0 || res.nerrors) {
+			rc = CLI_EXIT_ERROR;
+		}
+		lint_result_release(&res);
+	}
+	findings_release(&fs);
+	sb_release(&out);
+	free(dir);
+	free(spec);
+	free(enabled);
+	return rc;
+}
+
 int cmd_lint(int argc, char **argv)
 {
 	enum { OPT_FORMAT = 256, OPT_ENABLE, OPT_DISABLE, OPT_TESTS, OPT_GO,
 	       OPT_BASELINE, OPT_ALL, OPT_HTML, OPT_TAGS, OPT_GENERATED,
-	       OPT_CONFIG, OPT_NO_CONFIG, OPT_NEW_FROM_REV };
+	       OPT_CONFIG, OPT_NO_CONFIG, OPT_NEW_FROM_REV, OPT_FACTS };
 	static const struct option opts[] = {
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "output", required_argument, NULL, 'o' },
@@ -155,10 +212,11 @@ int cmd_lint(int argc, char **argv)
 		{ "config", required_argument, NULL, OPT_CONFIG },
 		{ "no-config", no_argument, NULL, OPT_NO_CONFIG },
 		{ "new-from-rev", required_argument, NULL, OPT_NEW_FROM_REV },
+		{ "facts", required_argument, NULL, OPT_FACTS },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *format = "text", *output = NULL, *baseline = NULL;
-	const char *enable = NULL, *disable = NULL, *html = NULL;
+	const char *enable = NULL, *disable = NULL, *html = NULL, *facts = NULL;
 	const char *config = NULL, *new_from_rev = NULL;
 	int no_config = 0, cli_tests = 0, cli_generated = 0;
 	struct cli_config cfg;
@@ -189,6 +247,7 @@ int cmd_lint(int argc, char **argv)
 		case OPT_CONFIG: config = optarg; break;
 		case OPT_NO_CONFIG: no_config = 1; break;
 		case OPT_NEW_FROM_REV: new_from_rev = optarg; break;
+		case OPT_FACTS: facts = optarg; break;
 		case 'j':
 			n = cli_parse_count("lint", "--jobs", optarg);
 			if (n < 0)
@@ -240,6 +299,8 @@ int cmd_lint(int argc, char **argv)
 		}
 	}
 
+	if (facts)
+		return facts_cmd(&o, facts, enabled);
 	findings_init(&fs);
 	if (lint_run(&o, optind < argc ? argv + optind : defpath,
 		     optind < argc ? (size_t)(argc - optind) : 1, &fs, &res, &e) < 0) {

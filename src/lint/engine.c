@@ -12,6 +12,7 @@
 #include "lint.h"
 #include "rule.h"
 #include "flow.h"
+#include "facts.h"
 #include "../base/file.h"
 #include "../base/utf8.h"
 #include "../base/sb.h"
@@ -180,17 +181,10 @@ void lint_related(struct lint_ctx *cx, struct finding *fd,
 const struct lint_summary *lint_callee_summary(struct lint_ctx *cx,
 					       const struct go_node *fun)
 {
-	const struct go_ident *id;
-	const struct go_ident *decl;
-
 	fun = go_unparen(fun);
-	if (!fun || fun->kind != GO_IDENT || !cx->summaries)
+	if (!fun || fun->kind != GO_IDENT)
 		return NULL;
-	id = GO_CAST(go_ident, fun);
-	if (id->decl_kind != GO_DECL_PACKAGE || !id->decl)
-		return NULL;
-	decl = id->decl;
-	return lint_flow_summary(cx, decl);
+	return lint_facts_summary(cx, fun);
 }
 
 int lint_file_imports(const struct go_file *f, const char *path)
@@ -428,12 +422,36 @@ struct parsed {
 	const char *pkgname;
 };
 
+/* --facts: the facts of the functions of one file (lint.h). */
+static void dump_facts(struct lint_ctx *cx, const struct lint_options *o)
+{
+	for (size_t i = 0; i < cx->pkg->nfiles; i++) {
+		struct go_file *f = cx->pkg->files[i];
+		const char *base = strrchr(f->path, '/');
+
+		base = base ? base + 1 : f->path;
+		if (strcmp(base, o->facts_file))
+			continue;
+		for (uint32_t j = 0; j < f->decls.n; j++) {
+			const struct lint_facts *lf;
+
+			if (f->decls.v[j]->kind != GO_FUNC_DECL)
+				continue;
+			lf = lint_facts_of(cx, GO_CAST(go_func_decl, f->decls.v[j]));
+			if (!lf || (o->facts_func && strcmp(lf->name, o->facts_func)))
+				continue;
+			lint_facts_print(lf, o->facts_out);
+			if (o->facts_found)
+				*o->facts_found = 1;
+		}
+	}
+}
+
 static void run_rules(struct worker *w, struct go_file **files, size_t n,
 		      const char *dir, struct arena *a)
 {
 	struct go_package pkg;
 	struct lint_semantics sem;
-	struct map sums = MAP_INIT;
 	struct lint_ctx cx;
 
 	go_resolve_package(&pkg, files, n);
@@ -442,10 +460,10 @@ static void run_rules(struct worker *w, struct go_file **files, size_t n,
 	cx.is_main = !strcmp(pkg.name, "main");
 	decide_semantics(&sem, a, dir, &pkg, &w->sh->override, cx.is_main);
 	cx.sem = &sem;
-	cx.summaries = &sums;
 	cx.arena = a;
 	cx.out = &w->out;
-	lint_flow_summarize(&cx);
+	if (w->sh->o->facts_file)
+		dump_facts(&cx, w->sh->o);
 	for (size_t r = 0; r < lint_nrules; r++) {
 		if (w->sh->o->enabled && !w->sh->o->enabled[r])
 			continue;
@@ -454,8 +472,8 @@ static void run_rules(struct worker *w, struct go_file **files, size_t n,
 	}
 	if (cx.funcs)
 		vec_free(&((struct func_list *)cx.funcs)->v);
+	lint_facts_release(&cx);
 	w->packages++;
-	map_release(&sums);
 	go_package_release(&pkg);
 }
 

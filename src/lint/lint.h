@@ -42,6 +42,14 @@ struct lint_options {
 	int include_generated;    /* also lint "Code generated ... DO NOT EDIT." */
 	int files_as_given;       /* the go tool chose the files (vet tool):
 				     no build constraint or test-name filter */
+	/* --facts (a developer option): instead of nothing, append to
+	 * *facts_out (a struct sb) the facts (facts.h) of the functions of the
+	 * file whose base name is facts_file (in the packages linted), or only
+	 * of the one named facts_func ("f", or "T.m" for a method) */
+	const char *facts_file;
+	const char *facts_func;
+	void *facts_out;
+	int *facts_found;         /* set to 1 when a function was printed */
 };
 
 struct lint_result {

@@ -23,6 +23,8 @@
  * cannot be read the byte column is kept).  tool.driver.name and
  * automationDetails.id name the command, so the results of `lint` and of
  * `goroutines` for one commit are separate analyses in code scanning.
+ * A finding with related locations also gets them as a codeFlows thread
+ * (the chain of evidence, starting at the finding's location).
  */
 #include "write.h"
 #include "../base/file.h"
@@ -270,6 +272,35 @@ static int add_physical(struct sarif_ctx *c, struct sb *out, const struct report
 	return 1;
 }
 
+/* The evidence as one thread flow (GitHub code scanning shows it as the
+ * steps of the alert): the finding's own location (where the resource is
+ * created, where the goroutine blocks), then the related locations in the
+ * order the rule gave them (where the channel was made, where the
+ * goroutine was started, the return that leaves without a release). */
+static void add_code_flow(struct sarif_ctx *c, struct sb *out, const struct finding *f)
+{
+	size_t step = 0;
+
+	sb_adds(out, ",\"codeFlows\":[{\"threadFlows\":[{\"locations\":[");
+	for (size_t j = 0; j <= f->nrelated; j++) {
+		const struct report_loc *l = j ? &f->related[j - 1] : &f->loc;
+		const char *msg = j ? l->message : f->message;
+		size_t mark = out->len;
+
+		sb_addf(out, "%s{\"location\":{", step ? "," : "");
+		if (!add_physical(c, out, l)) {
+			/* outside the repository: not a step */
+			out->len = mark;
+			out->buf[mark] = '\0';
+			continue;
+		}
+		sb_adds(out, ",\"message\":{\"text\":");
+		sb_add_json_str(out, msg ? msg : "");
+		sb_addf(out, "}},\"executionOrder\":%zu}", ++step);
+	}
+	sb_adds(out, "]}]}]");
+}
+
 static void add_rule(struct sb *out, const char *id, const char *summary,
 		     const char *help, enum report_severity sev)
 {
@@ -396,8 +427,10 @@ void report_write_sarif(struct sb *out, const struct findings *fs,
 			sb_adds(&res, "}}");
 			nrel++;
 		}
-		if (nrel)
+		if (nrel) {
 			sb_adds(&res, "]");
+			add_code_flow(&c, &res, f);
+		}
 		sb_addf(&res, ",\"partialFingerprints\":{\"leakhound/v1\":"
 			"\"%s:%zu\"}", fp, (size_t)slot->value);
 		sb_addf(&res, ",\"properties\":{\"confidence\":\"%s\"}}",
