@@ -49,6 +49,8 @@ struct lint_ctx {
 	void *funcs;              /* engine's cache of the package's functions */
 	void *chan;               /* chan.c's results for the package, shared by
 				   * the goroutine-* rules; NULL until computed */
+	void *fields;             /* fields.c's model of the package's struct
+				   * fields; NULL until computed */
 };
 
 /* Report a finding of the current rule at node `at` of file f.  sev is the
