@@ -465,9 +465,19 @@ static const char *origin(struct build *b, const struct go_node *v, uint32_t ind
 
 /* ---- classifying the uses ---- */
 
+/* Maps keyed by a node pointer: the map keeps its keys by reference, so
+ * the pointer's bytes are copied into the arena. */
+static void ptr_put(struct arena *a, struct map *m, const void *p, void *v)
+{
+	const void **k = arena_alloc(a, sizeof(*k));
+
+	*k = p;
+	map_put(m, (const char *)k, sizeof(*k), v);
+}
+
 static void mark(struct build *b, const struct go_node *sel)
 {
-	map_put(&b->done, (const char *)&sel, sizeof(sel), (void *)sel);
+	ptr_put(b->cx->arena, &b->done, sel, (void *)sel);
 }
 
 static int is_done(const struct build *b, const struct go_node *sel)
@@ -533,7 +543,7 @@ static void apply(struct build *b, struct go_selector_expr *s, int op,
 
 		if (fl) {
 			note(b, fl, op, 0, at, made);
-			map_put(&b->m->at, (const char *)&s, sizeof(s), fl);
+			ptr_put(b->cx->arena, &b->m->at, &s->node, fl);
 		}
 		return;
 	}
@@ -949,7 +959,7 @@ struct lint_field *lint_fields_at(const struct lint_fields *m,
 	sel = go_unparen(sel);
 	if (!sel)
 		return NULL;
-	return map_get(&m->at, (const char *)&sel, sizeof(sel));
+	return map_get(&m->at, (const char *)&sel, sizeof(sel));   /* lookup only */
 }
 
 unsigned lint_field_all_ops(const struct lint_field *fl)
@@ -994,4 +1004,41 @@ const struct go_func_decl *lint_fields_closer(const struct lint_ctx *cx,
 			}
 		}
 	return NULL;
+}
+
+void lint_fields_unreleased(struct lint_ctx *cx, enum lint_fkind k,
+			    unsigned release,
+			    void (*fn)(struct lint_ctx *cx,
+				       const struct lint_field *fl))
+{
+	const struct lint_fields *m = lint_fields_get(cx);
+
+	for (size_t i = 0; i < m->ntypes; i++)
+		for (size_t j = 0; j < m->types[i]->nfields; j++) {
+			const struct lint_field *fl = &m->types[i]->fields[j];
+
+			if (fl->kind == k && lint_field_followed(fl) &&
+			    !(lint_field_all_ops(fl) & release) &&
+			    !fl->owner->long_lived)
+				fn(cx, fl);
+		}
+}
+
+void lint_fields_related(struct lint_ctx *cx, struct finding *fd,
+			 const struct lint_field *fl, const char *verb)
+{
+	const struct go_func_decl *closer;
+	const struct go_file *cf = NULL;
+
+	if (!fd)
+		return;
+	lint_related(cx, fd, fl->owner->file, (const struct go_node *)fl->owner->spec,
+		     arena_printf(cx->arena, "type %s keeps it in field '%s'",
+				  fl->owner->name, fl->name));
+	closer = lint_fields_closer(cx, fl->owner, &cf);
+	if (closer)
+		lint_related(cx, fd, cf, (const struct go_node *)closer,
+			     arena_printf(cx->arena, "%s.%s does not %s it: "
+					  "%s .%s here", fl->owner->name,
+					  closer->name->name, verb, verb, fl->name));
 }

@@ -132,6 +132,21 @@ const struct go_func_decl *lint_fields_closer(const struct lint_ctx *cx,
 					      const struct lint_ftype *t,
 					      const struct go_file **file);
 
+/* Call fn for every field of kind k that the model follows
+ * (lint_field_followed), that no code of the package does any of the ops
+ * in `release` to (LINT_FOP bits), and whose owner does not live as long
+ * as the process (then the value is meant to stay: true but harmless). */
+void lint_fields_unreleased(struct lint_ctx *cx, enum lint_fkind k,
+			    unsigned release,
+			    void (*fn)(struct lint_ctx *cx,
+				       const struct lint_field *fl));
+
+/* Add to fd the related locations of a field never released: the type
+ * that keeps it, and the owner's Close/Stop method that should release
+ * it (`verb`: "stop", "close", "call"), if it has one. */
+void lint_fields_related(struct lint_ctx *cx, struct finding *fd,
+			 const struct lint_field *fl, const char *verb);
+
 /* Short name of a kind, for messages ("ticker", "channel", ...). */
 const char *lint_fkind_name(enum lint_fkind k);
 

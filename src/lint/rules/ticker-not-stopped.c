@@ -71,22 +71,14 @@ static void check_func(struct lint_ctx *cx, const struct lint_func *fn, void *ar
 
 /* ---- tickers in struct fields (the field model, ../fields.h) ---- */
 
-static void check_field(struct lint_ctx *cx, const struct lint_field *fl)
+/* A process-lifetime owner (a package-level variable, made in main) is not
+ * reported: its ticker is meant to fire for ever, in every Go version --
+ * true but harmless. */
+static void unstopped_field(struct lint_ctx *cx, const struct lint_field *fl)
 {
 	const struct lint_fsite *set = &fl->site[LINT_FOP_SET_FRESH];
-	const struct go_func_decl *closer;
-	const struct go_file *cf = NULL;
-	unsigned all = lint_field_all_ops(fl);
 	struct finding *fd;
 
-	if (fl->kind != LINT_FK_TICKER || !lint_field_followed(fl) ||
-	    (all & LINT_FOP(LINT_FOP_STOP)))
-		return;
-	/* a value that lives as long as the process (a package-level
-	 * variable, made in main): its ticker is meant to fire for ever, in
-	 * every Go version -- true but harmless, not reported */
-	if (fl->owner->long_lived)
-		return;
 	fd = lint_report(cx, set->file, set->at, REPORT_SEV_WARNING,
 		"add a Close/Stop method that calls Stop on the ticker and "
 		"call it when the value is done",
@@ -97,15 +89,7 @@ static void check_field(struct lint_ctx *cx, const struct lint_field *fl)
 		fl->name, fl->owner->name, fl->owner->name, cx->sem->why);
 	if (!fd)
 		return;
-	lint_related(cx, fd, fl->owner->file, (const struct go_node *)fl->owner->spec,
-		     arena_printf(cx->arena, "type %s keeps it in field '%s'",
-				  fl->owner->name, fl->name));
-	closer = lint_fields_closer(cx, fl->owner, &cf);
-	if (closer)
-		lint_related(cx, fd, cf, (const struct go_node *)closer,
-			     arena_printf(cx->arena, "%s.%s does not stop it: "
-					  "stop .%s here", fl->owner->name,
-					  closer->name->name, fl->name));
+	lint_fields_related(cx, fd, fl, "stop");
 	if (fl->ops & LINT_FOP(LINT_FOP_RANGE_C))
 		lint_related(cx, fd, fl->site[LINT_FOP_RANGE_C].file,
 			     fl->site[LINT_FOP_RANGE_C].at, "its ticks are read here");
@@ -114,17 +98,9 @@ static void check_field(struct lint_ctx *cx, const struct lint_field *fl)
 			     fl->site[LINT_FOP_RECV_C].at, "its ticks are read here");
 }
 
-static void check_fields(struct lint_ctx *cx)
-{
-	const struct lint_fields *m = lint_fields_get(cx);
-
-	for (size_t i = 0; i < m->ntypes; i++)
-		for (size_t j = 0; j < m->types[i]->nfields; j++)
-			check_field(cx, &m->types[i]->fields[j]);
-}
-
 void lint_rule_ticker_not_stopped(struct lint_ctx *cx)
 {
 	lint_foreach_func(cx, check_func, NULL);
-	check_fields(cx);
+	lint_fields_unreleased(cx, LINT_FK_TICKER, LINT_FOP(LINT_FOP_STOP),
+			       unstopped_field);
 }
