@@ -33,6 +33,7 @@ struct env_ent {
 	const struct go_node *def;     /* defining call, or NULL */
 	uint32_t index;                /* result index of def */
 	unsigned writes;               /* assignments to it after the def */
+	unsigned uses;                 /* mentions after the def */
 };
 
 struct build {
@@ -359,7 +360,31 @@ static int env_fn(struct go_node *n, void *ctx)
 {
 	struct build *b = ctx;
 
-	if (n->kind == GO_FUNC_LIT) {
+	if (n->kind == GO_IDENT) {
+		struct go_ident *id = go_local_var(n);
+		struct env_ent *en;
+
+		if (id && id != (struct go_ident *)n && (en = env_find(b, id)))
+			en->uses++;
+	} else if (n->kind == GO_COMPOSITE_LIT) {
+		/* a key naming a local (resolve cannot tell a struct key from
+		 * a map key) is not a use of it: undo the count its visit
+		 * will add (unsigned arithmetic, balanced right after) */
+		struct go_composite_lit *c = GO_CAST(go_composite_lit, n);
+
+		for (uint32_t i = 0; i < c->elts.n; i++) {
+			struct go_node *k;
+			struct go_ident *id;
+			struct env_ent *en;
+
+			if (c->elts.v[i]->kind != GO_KEY_VALUE_EXPR)
+				continue;
+			k = GO_CAST(go_key_value_expr, c->elts.v[i])->key;
+			if (k && k->kind == GO_IDENT && (id = go_local_var(k)) &&
+			    id != (struct go_ident *)k && (en = env_find(b, id)))
+				en->uses--;
+		}
+	} else if (n->kind == GO_FUNC_LIT) {
 		const struct go_func_lit *fl = GO_CAST(go_func_lit, n);
 
 		if (fl->type)
@@ -456,9 +481,12 @@ static const char *origin(struct build *b, const struct go_node *v, uint32_t ind
 		return o;
 	if (go_is_universe(v, "nil"))
 		return "";
-	/* a local defined from a constructor and never written again */
+	/* a local defined from a constructor, never written again and used
+	 * nowhere else (else the local itself may release it: a copy kept in
+	 * a field proves nothing) */
 	id = go_local_var(v);
-	if (id && (en = env_find(b, id)) != NULL && en->def && !en->writes)
+	if (id && (en = env_find(b, id)) != NULL && en->def && !en->writes &&
+	    en->uses == 1)
 		return call_origin(en->def, en->index);
 	return NULL;
 }

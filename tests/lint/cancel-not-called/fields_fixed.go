@@ -54,3 +54,20 @@ type borrowed struct {
 }
 
 func newBorrowed(c context.CancelFunc) *borrowed { return &borrowed{cancel: c} }
+
+// The field is a copy: the local it came from is called (etcd's
+// grpcproxy chanStream shape).
+type stream struct {
+	ctx    context.Context
+	cancel context.CancelFunc
+}
+
+func newPipe(parent context.Context, run func(*stream) error) *stream {
+	ctx, cancel := context.WithCancel(parent)
+	s := &stream{ctx: ctx, cancel: cancel}
+	go func() {
+		_ = run(s)
+		cancel()
+	}()
+	return s
+}
