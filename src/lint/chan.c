@@ -38,6 +38,7 @@
  * loop (return, break) is counted once, not once per iteration.
  */
 #include "chan.h"
+#include "fields.h"
 #include "../base/sb.h"
 
 #include <stdlib.h>
@@ -246,6 +247,8 @@ struct gor {
 	/* field mode: the quit channel is a struct field, named here */
 	int fieldmode;
 	const char *field;
+	const struct go_node *field_sel;  /* its first x.field */
+	const char *field_type;           /* its type, by the field model */
 };
 
 struct an {
@@ -1263,8 +1266,10 @@ static int quit_clause(struct go_node *n, void *arg)
 		f = GO_CAST(go_selector_expr, x)->sel->name;
 		if (!(f[0] >= 'a' && f[0] <= 'z'))
 			return 0;
-		if (!gr->field)
+		if (!gr->field) {
 			gr->field = f;
+			gr->field_sel = x;
+		}
 		return !strcmp(gr->field, f);
 	}
 	if (gr->ctxmode) {
@@ -2761,6 +2766,7 @@ static void field_goroutine(struct fieldscan *fs, struct go_go_stmt *gs)
 	struct go_node *fun;
 	struct qfind q;
 	struct fuse u;
+	const struct lint_field *fl;
 
 	if (!gs->call || gs->call->kind != GO_CALL_EXPR)
 		return;
@@ -2790,12 +2796,27 @@ static void field_goroutine(struct fieldscan *fs, struct go_go_stmt *gs)
 	go_ast_inspect((struct go_node *)g->body, qfind_fn, NULL, &q);
 	if (!g->quit_loop || !g->field)
 		return;
-	memset(&u, 0, sizeof(u));
-	u.f = g->field;
-	for (size_t i = 0; i < cx->pkg->nfiles; i++)
-		go_ast_inspect((struct go_node *)cx->pkg->files[i], fuse_fn, NULL, &u);
-	if (u.stopped || u.bad || u.total != u.accounted)
-		return;
+	fl = lint_fields_at(lint_fields_get(cx), g->field_sel);
+	if (fl) {
+		/* the field model ties the quit channel to its type (fields.h):
+		 * signalled by any function, handed on, set from elsewhere, or
+		 * owned by a process-lifetime value: not judged */
+		if (fl->kind != LINT_FK_CHAN || !lint_field_followed(fl) ||
+		    fl->owner->long_lived ||
+		    (lint_field_all_ops(fl) & (LINT_FOP(LINT_FOP_SEND) |
+					       LINT_FOP(LINT_FOP_CLOSE))))
+			return;
+		g->field_type = fl->owner->name;
+	} else {
+		/* untyped: every mention of the name in the package */
+		memset(&u, 0, sizeof(u));
+		u.f = g->field;
+		for (size_t i = 0; i < cx->pkg->nfiles; i++)
+			go_ast_inspect((struct go_node *)cx->pkg->files[i], fuse_fn,
+				       NULL, &u);
+		if (u.stopped || u.bad || u.total != u.accounted)
+			return;
+	}
 	{
 		struct pending *p = arena_zalloc(cx->arena, sizeof(*p));
 		struct fieldscan *keep = arena_zalloc(cx->arena, sizeof(*keep));
@@ -2823,8 +2844,11 @@ static void report_field(struct lint_ctx *cx, const struct pending *p)
 				      g->field),
 			 "goroutine never exits: it loops until its %s channel "
 			 "is closed, but nothing in package %s ever closes or "
-			 "sends on a %s field, so every start leaves one more "
-			 "goroutine behind", g->field, cx->pkg->name, g->field);
+			 "sends on %s%s%s, so every start leaves one more "
+			 "goroutine behind", g->field, cx->pkg->name,
+			 g->field_type ? "field '" : "a ", g->field,
+			 g->field_type ? arena_printf(cx->arena, "' of %s",
+						      g->field_type) : " field");
 	if (!fd)
 		return;
 	fd->confidence = REPORT_CONF_MEDIUM;
