@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"time"
 )
 
 // A goroutine of the type waits on a field nothing ever signals: Close
@@ -70,4 +71,18 @@ func handle(w http.ResponseWriter, r *http.Request) {
 		fmt.Println("client went away")
 	}()
 	fmt.Fprintln(w, "ok")
+}
+
+// The Timer of AfterFunc has a nil C: waiting on it blocks for ever.
+type debouncer struct {
+	t *time.Timer
+}
+
+func newDebouncer(f func()) *debouncer {
+	d := &debouncer{t: time.AfterFunc(time.Second, f)}
+	go func() { // want "goroutine-blocked-recv"
+		<-d.t.C
+		fmt.Println("fired")
+	}()
+	return d
 }

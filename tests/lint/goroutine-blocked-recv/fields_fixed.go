@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"time"
 )
 
 // The fixed twin: warm-up closes ready.
@@ -117,4 +118,18 @@ func handle(w http.ResponseWriter, r *http.Request) {
 		fmt.Println("request done")
 	}()
 	fmt.Fprintln(w, "ok")
+}
+
+// A NewTimer's C gets its one value.
+type debouncer struct {
+	t *time.Timer
+}
+
+func newDebouncer() *debouncer {
+	d := &debouncer{t: time.NewTimer(time.Second)}
+	go func() {
+		<-d.t.C
+		fmt.Println("fired")
+	}()
+	return d
 }
