@@ -104,8 +104,7 @@ const struct lint_stdchan *lint_stdchan_expr(struct lint_ctx *cx,
 			const struct lint_field *fl;
 
 			/* context.Background().Done() */
-			if (x->kind == GO_CALL_EXPR &&
-			    (s = pkg_func(GO_CAST(go_call_expr, x)->fun, LINT_SC_DONE)))
+			if ((s = lint_stdchan_done_of(cx, x)) != NULL)
 				return s;
 			/* x.ctx.Done() of a context field set only from
 			 * Background()/TODO() */
@@ -121,6 +120,28 @@ const struct lint_stdchan *lint_stdchan_expr(struct lint_ctx *cx,
 	return pkg_func(fun, LINT_SC_CALL);
 }
 
+const struct lint_stdchan *lint_stdchan_done_of(struct lint_ctx *cx,
+						const struct go_node *ctx)
+{
+	for (int depth = 0; depth < 8; depth++) {
+		const struct go_call_expr *ce;
+		const struct lint_stdchan *s;
+
+		ctx = go_unparen(ctx);
+		if (!ctx || ctx->kind != GO_CALL_EXPR)
+			return NULL;
+		ce = GO_CAST(go_call_expr, ctx);
+		s = pkg_func(ce->fun, LINT_SC_DONE);
+		if (!s || s->sig != LINT_SIG_PARENT)
+			return s;
+		if (ce->args.n < 1)
+			return NULL;
+		ctx = ce->args.v[0];
+	}
+	(void)cx;
+	return NULL;
+}
+
 const char *lint_sig_words(enum lint_sig s)
 {
 	switch (s) {
@@ -129,6 +150,7 @@ const char *lint_sig_words(enum lint_sig s)
 	case LINT_SIG_ONCE: return "gets at most one value and is never closed";
 	case LINT_SIG_WHILE_SERVING: return "is signalled only while the handler runs";
 	case LINT_SIG_CLOSED: return "is closed by its owner";
+	case LINT_SIG_PARENT: return "is its parent's";
 	}
 	return "";
 }

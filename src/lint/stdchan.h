@@ -18,6 +18,7 @@ enum lint_sig {
 	LINT_SIG_ONCE,           /* at most one value, never closed */
 	LINT_SIG_WHILE_SERVING,  /* only while the HTTP handler runs */
 	LINT_SIG_CLOSED,         /* closed when its owner says so */
+	LINT_SIG_PARENT,         /* Done() is the parent context's */
 };
 
 struct lint_stdchan {
@@ -47,6 +48,11 @@ const struct lint_stdchan *lint_stdchan_find(const char *path, const char *type,
  * from Background()/TODO().  NULL when the table does not say. */
 const struct lint_stdchan *lint_stdchan_expr(struct lint_ctx *cx,
 					     const struct go_node *e);
+
+/* What ctx.Done() is for a context expression ctx (a call of the
+ * context package, through WithValue to its parent); NULL if unknown. */
+const struct lint_stdchan *lint_stdchan_done_of(struct lint_ctx *cx,
+						const struct go_node *ctx);
 
 /* A word for a signal, for messages ("is never closed", ...). */
 const char *lint_sig_words(enum lint_sig s);

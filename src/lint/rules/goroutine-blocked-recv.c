@@ -92,9 +92,18 @@ static int never(struct lint_ctx *cx, const struct lint_fields *m,
 	}
 	sc = lint_stdchan_expr(cx, e);
 	if (!sc) {
-		const struct go_node *v = local_value(g, e);
+		const struct go_node *v = local_value(g, e), *d = go_unparen(e);
 
 		sc = v ? lint_stdchan_expr(cx, v) : NULL;
+		/* ctx.Done() of a local ctx := context.Background() (or a
+		 * WithValue of it), never assigned again */
+		if (!sc && d && d->kind == GO_CALL_EXPR &&
+		    GO_CAST(go_call_expr, d)->args.n == 0 &&
+		    (d = go_unparen(GO_CAST(go_call_expr, d)->fun)) != NULL &&
+		    d->kind == GO_SELECTOR_EXPR &&
+		    !strcmp(GO_CAST(go_selector_expr, d)->sel->name, "Done") &&
+		    (v = local_value(g, GO_CAST(go_selector_expr, d)->x)) != NULL)
+			sc = lint_stdchan_done_of(cx, v);
 	}
 	if (!sc)
 		return 0;

@@ -86,3 +86,16 @@ func newDebouncer(f func()) *debouncer {
 	}()
 	return d
 }
+
+// A local context derived from Background() with no cancel in reach:
+// WithValue's Done is its parent's, and Background's is nil.
+func serveOne(job func(context.Context)) {
+	ctx := context.WithValue(context.Background(), jobKey{}, 1)
+	go func() { // want "goroutine-blocked-recv"
+		<-ctx.Done()
+		fmt.Println("job cancelled")
+	}()
+	job(ctx)
+}
+
+type jobKey struct{}

@@ -133,3 +133,28 @@ func newDebouncer() *debouncer {
 	}()
 	return d
 }
+
+// The fixed twin: a cancel in reach, called when the job ends.
+func serveOne(job func(context.Context)) {
+	ctx, cancel := context.WithCancel(context.WithValue(context.Background(), jobKey{}, 1))
+	defer cancel()
+	go func() {
+		<-ctx.Done()
+		fmt.Println("job cancelled")
+	}()
+	job(ctx)
+}
+
+type jobKey struct{}
+
+// Reassigned later: the model cannot say which context it waits on.
+func serveTwo(parent context.Context, job func(context.Context)) {
+	ctx := context.Background()
+	if parent != nil {
+		ctx = parent
+	}
+	go func() {
+		<-ctx.Done()
+	}()
+	job(ctx)
+}
