@@ -41,6 +41,7 @@
  */
 #include "chan_int.h"
 #include "facts.h"
+#include "fields.h"
 #include "../base/sb.h"
 
 #include <stdlib.h>
@@ -397,6 +398,7 @@ static void field_goroutine(struct fieldscan *fs, struct go_go_stmt *gs)
 	struct go_node *fun;
 	struct qfind q;
 	struct fuse u;
+	const struct lint_field *fl;
 
 	if (!gs->call || gs->call->kind != GO_CALL_EXPR)
 		return;
@@ -426,12 +428,27 @@ static void field_goroutine(struct fieldscan *fs, struct go_go_stmt *gs)
 	go_ast_inspect((struct go_node *)g->body, chan_qfind_fn, NULL, &q);
 	if (!g->quit_loop || !g->field)
 		return;
-	memset(&u, 0, sizeof(u));
-	u.f = g->field;
-	for (size_t i = 0; i < cx->pkg->nfiles; i++)
-		go_ast_inspect((struct go_node *)cx->pkg->files[i], fuse_fn, NULL, &u);
-	if (u.stopped || u.bad || u.total != u.accounted)
-		return;
+	fl = lint_fields_at(lint_fields_get(cx), g->field_sel);
+	if (fl) {
+		/* the field model ties the quit channel to its type (fields.h):
+		 * signalled by any function, handed on, set from elsewhere, or
+		 * owned by a process-lifetime value: not judged */
+		if (fl->kind != LINT_FK_CHAN || !lint_field_followed(fl) ||
+		    fl->owner->long_lived ||
+		    (lint_field_all_ops(fl) & (LINT_FOP(LINT_FOP_SEND) |
+					       LINT_FOP(LINT_FOP_CLOSE))))
+			return;
+		g->field_type = fl->owner->name;
+	} else {
+		/* untyped: every mention of the name in the package */
+		memset(&u, 0, sizeof(u));
+		u.f = g->field;
+		for (size_t i = 0; i < cx->pkg->nfiles; i++)
+			go_ast_inspect((struct go_node *)cx->pkg->files[i], fuse_fn,
+				       NULL, &u);
+		if (u.stopped || u.bad || u.total != u.accounted)
+			return;
+	}
 	{
 		struct pending *p = arena_zalloc(cx->arena, sizeof(*p));
 		struct fieldscan *keep = arena_zalloc(cx->arena, sizeof(*keep));
@@ -459,8 +476,11 @@ static void report_field(struct lint_ctx *cx, const struct pending *p)
 				      g->field),
 			 "goroutine never exits: it loops until its %s channel "
 			 "is closed, but nothing in package %s ever closes or "
-			 "sends on a %s field, so every start leaves one more "
-			 "goroutine behind", g->field, cx->pkg->name, g->field);
+			 "sends on %s%s%s, so every start leaves one more "
+			 "goroutine behind", g->field, cx->pkg->name,
+			 g->field_type ? "field '" : "a ", g->field,
+			 g->field_type ? arena_printf(cx->arena, "' of %s",
+						      g->field_type) : " field");
 	if (!fd)
 		return;
 	fd->confidence = REPORT_CONF_MEDIUM;

@@ -608,8 +608,10 @@ static int quit_clause(struct go_node *n, void *arg)
 		f = GO_CAST(go_selector_expr, x)->sel->name;
 		if (!(f[0] >= 'a' && f[0] <= 'z'))
 			return 0;
-		if (!gr->field)
+		if (!gr->field) {
 			gr->field = f;
+			gr->field_sel = x;
+		}
 		return !strcmp(gr->field, f);
 	}
 	if (gr->ctxmode) {

@@ -170,6 +170,8 @@ struct gor {
 	/* field mode: the quit channel is a struct field, named here */
 	int fieldmode;
 	const char *field;
+	const struct go_node *field_sel;  /* its first x.field */
+	const char *field_type;           /* its type, by the field model */
 };
 
 struct an {

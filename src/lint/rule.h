@@ -53,6 +53,8 @@ struct lint_ctx {
 				   * the goroutine-* rules; NULL until computed */
 	void *facts;              /* facts.c's per-function facts (facts.h);
 				   * NULL until first used */
+	void *fields;             /* fields.c's model of the package's struct
+				   * fields; NULL until computed */
 };
 
 /* Report a finding of the current rule at node `at` of file f.  sev is the
