@@ -673,7 +673,7 @@ static int read_db(struct ctx *c, const char *name, struct err *e)
 
 	if (c->has_db)
 		return err_setf(e, "cannot read '%s': one watch recording per page", name);
-	st = watch_store_open(name, 0, e);
+	st = watch_store_open(name, WATCH_STORE_READ, e);
 	if (!st)
 		return -1;
 	watch_options_default(&o);
