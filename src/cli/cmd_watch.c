@@ -327,7 +327,7 @@ int watch_cli_setup(const char *cmd, struct watch_cli *c, struct watch *w,
 
 	*st = NULL;
 	if (c->resume) {
-		*st = watch_store_open(c->resume, 0, &e);
+		*st = watch_store_open(c->resume, WATCH_STORE_RESUME, &e);
 		if (!*st)
 			goto fail;
 		if (!c->o.url && watch_store_meta_get(*st, "url", &v, &e) == 1 &&
@@ -345,7 +345,7 @@ int watch_cli_setup(const char *cmd, struct watch_cli *c, struct watch *w,
 		}
 	} else {
 		char *path = c->db ? NULL : default_db(c);
-		*st = watch_store_open(c->db ? c->db : path, 1, &e);
+		*st = watch_store_open(c->db ? c->db : path, WATCH_STORE_NEW, &e);
 		c->db_path = path;
 		if (!*st)
 			goto fail;

@@ -246,7 +246,22 @@ struct tb {
 	struct gdump_frame pending; /* a call line waiting for its file line */
 	int have_pending;
 	int pending_creator;
+	/* the last non-blank line, when it is the start of a goroutine header
+	 * with no end ("goroutine 7 [chan rec"): cut off if nothing follows */
+	size_t cut_no;
+	char cut[64];
 };
+
+/* 1 if the line (after the current prefix, if it has it) starts like a
+ * goroutine header: "goroutine " and a digit. */
+static int header_start(const struct tb *t, const char *s, size_t n)
+{
+	if (t->plen && n >= t->plen && !memcmp(s, t->prefix, t->plen)) {
+		s += t->plen;
+		n -= t->plen;
+	}
+	return n > 10 && starts(s, n, "goroutine ") && is_digit(s[10]);
+}
 
 static void flush_pending(struct tb *t)
 {
@@ -408,6 +423,19 @@ static void tb_line(void *st, const struct line *l)
 	long h = find_header(l->s, l->n);
 	struct gdump_goroutine g;
 
+	if (l->n) {
+		size_t k;
+		for (k = 0; k < l->n && (l->s[k] == ' ' || l->s[k] == '\t'); k++)
+			;
+		if (k < l->n)
+			t->cut_no = 0;
+	}
+	if (h < 0 && header_start(t, l->s, l->n)) {
+		size_t m = l->n < sizeof(t->cut) - 1 ? l->n : sizeof(t->cut) - 1;
+		memcpy(t->cut, l->s, m);
+		t->cut[m] = '\0';
+		t->cut_no = l->no;
+	}
 	if (h >= 0 && parse_header(t->d, l->s + h, l->n - (size_t)h, &g) == 0) {
 		end_goroutine(t);
 		t->g = g;
@@ -425,6 +453,9 @@ static void tb_line(void *st, const struct line *l)
 static size_t tb_finish(struct tb *t)
 {
 	end_goroutine(t);
+	if (t->cut_no)
+		gdump_warn(t->d, t->cut_no, "goroutine header cut off at the end "
+			   "of the dump: '%s'", t->cut);
 	vec_free(&t->frames);
 	return t->added;
 }

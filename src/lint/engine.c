@@ -733,6 +733,14 @@ int lint_run(const struct lint_options *o, char *const *paths, size_t npaths,
 		res->excluded += ws[k].excluded;
 		res->generated += ws[k].generated;
 	}
+	/* directories the walk could not list: reported like unreadable
+	 * files, the rest linted */
+	for (i = 0; i < walk.nerrors; i++) {
+		res->errors = xrealloc(res->errors,
+				       sizeof(char *) * (res->nerrors + 1));
+		res->errors[res->nerrors++] = walk.errors[i];
+		walk.errors[i] = NULL;
+	}
 	if (res->nerrors)
 		qsort(res->errors, res->nerrors, sizeof(char *), cmp_str);
 	findings_sort(out);
