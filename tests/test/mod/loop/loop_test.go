@@ -1,0 +1,7 @@
+package loop
+
+import "testing"
+
+func TestSpin(t *testing.T) {
+	Spin()
+}
