@@ -546,10 +546,17 @@ static void report(struct topts *o, struct unitv *units, struct findings *fs,
 		sb_release(&extra);
 		return;
 	}
-	sb_addf(out, "leakhound test: %zu package%s with tests", units->len,
-		units->len == 1 ? "" : "s");
-	if (o->per_test)
-		sb_adds(out, " (per test)");
+	if (o->per_test) {
+		size_t np = 0;
+		for (i = 0; i < units->len; i++)
+			if (!i || units->items[i].p != units->items[i - 1].p)
+				np++;
+		sb_addf(out, "leakhound test: %zu test%s run alone in %zu package%s",
+			units->len, units->len == 1 ? "" : "s", np, np == 1 ? "" : "s");
+	} else {
+		sb_addf(out, "leakhound test: %zu package%s with tests", units->len,
+			units->len == 1 ? "" : "s");
+	}
 	sb_addf(out, ": %zu leak, %zu hung or crashed, %zu clean", nleak, nhang, nclean);
 	if (nown)
 		sb_addf(out, ", %zu with their own TestMain", nown);
@@ -782,6 +789,12 @@ int cmd_test(int argc, char **argv)
 	if (!o.pkgs.len)
 		vec_push(&o.pkgs, dotdotdot);
 	if (test_go_list(&ps, o.build.items, o.build.len, o.pkgs.items, o.pkgs.len) < 0) {
+		topts_release(&o);
+		return CLI_EXIT_ERROR;
+	}
+	if (!ps.items.len) {
+		cli_error("no package to test in '%s'", o.pkgs.items[0]);
+		test_pkgs_release(&ps);
 		topts_release(&o);
 		return CLI_EXIT_ERROR;
 	}
