@@ -150,6 +150,7 @@ struct topts {
 	VEC(char *) pkgs;
 	VEC(char *) args;       /* -args and what follows */
 	const char *run_re;     /* the user's -run */
+	char dump_env[4200];    /* LEAKHOUND_TEST_DUMP_DIR=... */
 	int has_count, has_vet;
 	char cwd[4096];
 };
@@ -425,12 +426,13 @@ static int run_go_test(struct topts *o, const char *overlay, const char *run,
 	struct strv argv = { 0 };
 	struct sb runarg = SB_INIT;
 	static char tb[] = "GOTRACEBACK=all";
-	char *env[1];
+	char *env[2];
 	size_t nenv = 0;
 	int st;
 
 	if (!getenv("GOTRACEBACK"))
 		env[nenv++] = tb;
+	env[nenv++] = o->dump_env;
 	build_argv(o, overlay, run, pkgs, npkgs, &argv, &runarg);
 	st = test_go_spawn(argv.items, env, nenv, 1, out);
 	vec_free(&argv);
@@ -715,7 +717,11 @@ static int write_overlay(struct topts *o, struct test_pkgs *ps, const char *tmp,
 		if (!p->has_tests || p->own_main)
 			continue;
 		sb_reset(&path);
-		sb_addf(&path, "%s/dump-%zu.txt", tmp, i);
+		{
+			char nm[600];
+			sb_addf(&path, "%s/%s", tmp, test_go_dump_name(p->import_path,
+								    nm, sizeof(nm)));
+		}
 		p->dump_path = xstrdup(sb_str(&path));
 		sb_reset(&file);
 		test_go_main_file(&file, p, &m);
@@ -757,8 +763,8 @@ static void remove_tmp(const char *tmp, const struct test_pkgs *ps)
 	for (i = 0; i < ps->items.len; i++) {
 		snprintf(path, sizeof(path), "%s/main-%zu.go", tmp, i);
 		unlink(path);
-		snprintf(path, sizeof(path), "%s/dump-%zu.txt", tmp, i);
-		unlink(path);
+		if (ps->items.items[i].dump_path)
+			unlink(ps->items.items[i].dump_path);
 	}
 	snprintf(path, sizeof(path), "%s/overlay.json", tmp);
 	unlink(path);
@@ -804,6 +810,7 @@ int cmd_test(int argc, char **argv)
 		topts_release(&o);
 		return CLI_EXIT_ERROR;
 	}
+	snprintf(o.dump_env, sizeof(o.dump_env), "%s=%s", TEST_GO_DUMP_ENV, tmp);
 	rc = CLI_EXIT_CLEAN;
 	if (write_overlay(&o, &ps, tmp, &ovarg) < 0) {
 		rc = CLI_EXIT_ERROR;

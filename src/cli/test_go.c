@@ -18,6 +18,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -67,7 +68,11 @@ static const char gomain_head[] =
 "\tleakhound_time \"time\"\n"
 ")\n"
 "\n"
-"const leakhound_dump = %s\n"
+"// The directory comes from leakhound, the name is this package's: the file\n"
+"// is the same at every run, so go test's build cache keeps its binary.\n"
+"var leakhound_dump = leakhound_os.Getenv(\"LEAKHOUND_TEST_DUMP_DIR\")\n"
+"\n"
+"const leakhound_name = %s\n"
 "const leakhound_grace = %d * leakhound_time.Millisecond\n"
 "const leakhound_ignore_current = %s\n"
 "\n"
@@ -166,7 +171,10 @@ static const char gomain_body[] =
 "\tif out != \"\" {\n"
 "\t\tout += \"\\n\"\n"
 "\t}\n"
-"\tif err := leakhound_os.WriteFile(leakhound_dump, []byte(out), 0o600); err != nil {\n"
+"\tif leakhound_dump == \"\" {\n"
+"\t\tleakhound_os.Exit(code)\n"
+"\t}\n"
+"\tif err := leakhound_os.WriteFile(leakhound_dump+\"/\"+leakhound_name, []byte(out), 0o600); err != nil {\n"
 "\t\tprintln(\"leakhound:\", err.Error())\n"
 "\t}\n"
 "\tleakhound_os.Exit(code)\n"
@@ -187,6 +195,24 @@ static void go_quote(struct sb *out, const char *s)
 	sb_addc(out, '"');
 }
 
+const char *test_go_dump_name(const char *import_path, char *buf, size_t n)
+{
+	uint32_t h = 2166136261u;
+	size_t k = 0;
+	const char *s;
+
+	for (s = import_path; *s; s++) {
+		h = (h ^ (unsigned char)*s) * 16777619u;
+		if (k + 1 < n)
+			buf[k++] = ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+				    (*s >= '0' && *s <= '9')) ? *s : '_';
+	}
+	buf[k] = 0;
+	if (k + 14 < n)
+		snprintf(buf + k, n - k, "-%08x.txt", (unsigned)h);
+	return buf;
+}
+
 void test_go_main_file(struct sb *out, const struct test_pkg *p,
 		       const struct test_go_main *m)
 {
@@ -194,8 +220,10 @@ void test_go_main_file(struct sb *out, const struct test_pkg *p,
 	char name[300];
 	size_t i;
 
-	go_quote(&q, p->dump_path);
-	snprintf(name, sizeof(name), "%s%s", p->name, p->xtest_only ? "_test" : "");
+	go_quote(&q, test_go_dump_name(p->import_path, name, sizeof(name)));
+	/* always the external test package: an internal one importing
+	 * testing would be an import cycle for the packages testing uses */
+	snprintf(name, sizeof(name), "%s_test", p->name);
 	sb_addf(out, gomain_head, name, sb_str(&q), m->grace_ms,
 		m->ignore_current ? "true" : "false");
 	for (i = 0; i < m->nignore_top; i++) {

@@ -23,7 +23,8 @@ struct test_pkg {
 	int has_tests;          /* test files of either package */
 	int xtest_only;         /* only package NAME_test files */
 	int own_main;           /* a test file declares TestMain */
-	char *dump_path;        /* where the generated file writes */
+	char *dump_path;        /* where the generated file writes (the
+				   dump directory and test_go_dump_name) */
 };
 
 struct test_pkgs {
@@ -42,6 +43,14 @@ struct test_go_main {
 	char *const *ignore_top;
 	size_t nignore_top;
 };
+
+/* The name of the dump file of the package at import_path, in buf (n
+ * bytes): the same at every run.  Returns buf. */
+const char *test_go_dump_name(const char *import_path, char *buf, size_t n);
+
+/* The environment variable that tells the generated file the directory
+ * of the dump files. */
+#define TEST_GO_DUMP_ENV "LEAKHOUND_TEST_DUMP_DIR"
 
 /* Write the generated test file of package p to out. */
 void test_go_main_file(struct sb *out, const struct test_pkg *p,
