@@ -783,6 +783,14 @@ int cmd_test(int argc, char **argv)
 	size_t i, nnotests = 0;
 	static char dotdotdot[] = "./...";
 
+	for (i = 1; i < (size_t)argc; i++) {
+		if (!strcmp(argv[i], "-args") || !strcmp(argv[i], "--args"))
+			break;
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			fputs(cmd_test_help, stdout);
+			return CLI_EXIT_CLEAN;
+		}
+	}
 	memset(&o, 0, sizeof(o));
 	memset(&ps, 0, sizeof(ps));
 	o.grace_ms = 500;
