@@ -592,9 +592,12 @@ int cmd_run(int argc, char **argv)
 	}
 	watch_cli_src_link(&c, &fs);
 	sb_addf(&json, ",\"program\":{\"pid\":%d,\"exited_early\":%s,"
-		"\"dump\":%s,\"dump_goroutines\":%d}", (int)ch.pid,
-		dumped || !ch.exited ? "false" : "true", dumped ? "true" : "false",
-		ndump);
+		"\"dump\":%s,\"dump_goroutines\":%d,\"crash\":%s,"
+		"\"heap_from_gctrace\":%s}", (int)ch.pid,
+		dumped || !ch.exited ? "false" : "true",
+		dumped || ndump ? "true" : "false", ndump,
+		run_crash_seen(&ch.crash) ? "true" : "false",
+		ch.gct_on ? "true" : "false");
 	if (rc == CLI_EXIT_CLEAN) {
 		c.tty = 0;
 		if (watch_cli_report(&c, &w, v, &fs, sb_str(&json), sb_str(&note)) < 0)
