@@ -7,5 +7,5 @@ import "time"
 func main() {
 	ch := make(chan int)
 	go func() { ch <- 1 }()
-	time.Sleep(100 * time.Millisecond)
+	time.Sleep(time.Second)
 }
