@@ -4,7 +4,6 @@ package fixed
 
 import (
 	"errors"
-	"sync/atomic"
 	"time"
 )
 
@@ -54,19 +53,27 @@ func Watch() func() {
 	return func() { close(stop); <-done }
 }
 
-var n int64
-
-// Spin counts until stopped.
-func Spin() func() {
-	var quit int32
-	done := make(chan struct{})
+// Take closes the generator's quit channel when it has enough.
+func Take(n int) []int {
+	c := make(chan int)
+	quit := make(chan struct{})
 	go func() {
-		defer close(done)
-		for atomic.LoadInt32(&quit) == 0 {
-			atomic.AddInt64(&n, 1)
+		x := 0
+		for {
+			select {
+			case c <- x:
+				x++
+			case <-quit:
+				return
+			}
 		}
 	}()
-	return func() { atomic.StoreInt32(&quit, 1); <-done }
+	defer close(quit)
+	var out []int
+	for i := 0; i < n; i++ {
+		out = append(out, <-c)
+	}
+	return out
 }
 
 // Start polls every 10ms until stopped.

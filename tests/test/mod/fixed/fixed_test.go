@@ -15,5 +15,5 @@ func TestSum(t *testing.T) {
 }
 
 func TestWatch(t *testing.T) { Watch()() }
-func TestSpin(t *testing.T)  { Spin()() }
+func TestTake(t *testing.T)  { Take(3) }
 func TestStart(t *testing.T) { Start()() }

@@ -2,6 +2,8 @@ package loop
 
 import "testing"
 
-func TestSpin(t *testing.T) {
-	Spin()
+func TestTake(t *testing.T) {
+	if got := Take(3); len(got) != 3 {
+		t.Fatal(got)
+	}
 }
