@@ -11,6 +11,8 @@
  * report instead of being shown.
  */
 #include "cli.h"
+#include "gctrace.h"
+#include "run_stderr.h"
 #include "watch_cli.h"
 
 #include <errno.h>
@@ -50,6 +52,25 @@ const char cmd_run_help[] =
 "    itself first gets the report of what was sampled and a note that no\n"
 "    dump could be taken.  The program runs in its own process group: a\n"
 "    Ctrl-C at the terminal goes to leakhound, which ends the run.\n"
+"\n"
+"    A program that dies by itself with a goroutine dump on its stderr (a\n"
+"    fatal error such as 'all goroutines are asleep - deadlock!', an\n"
+"    unrecovered panic, a test binary's -test.timeout panic, a SIGQUIT sent\n"
+"    by anyone) has that dump read while it passes through, grouped and\n"
+"    ranked; after a deadlock or a test timeout every goroutine blocked in\n"
+"    your code is reported.  A program that exits cleanly prints no dump:\n"
+"    goroutines still blocked then cannot be seen after the fact (for\n"
+"    tests, 'leakhound test' finds them).\n"
+"\n"
+"    Without --pprof, the program runs with GODEBUG=gctrace=1 added to\n"
+"    your GODEBUG, and the live heap after each collection (the A->B->C MB\n"
+"    figures of its gc lines, which are read and not shown unless you set\n"
+"    gctrace yourself) gets a verdict like the heap profile's.  gctrace\n"
+"    costs one line of about 150 bytes per collection, written by the\n"
+"    runtime while the world is running (no measurable CPU cost at 350\n"
+"    collections a second, docs/watch.md); its figures are in whole MB, so\n"
+"    leaks slower than about 1 MB over the run are not seen, and the\n"
+"    goroutine count is known only at the end, from the dump.\n"
 "\n"
 "OPTIONS\n"
 "    --pprof URL         the program's net/http/pprof base URL, to sample\n"
@@ -104,6 +125,12 @@ struct child {
 	int exited, status;
 	double started;
 	int dump_truncated;
+	struct run_crash crash; /* a crash's dump in what was passed through */
+	/* without --pprof: the live heap from GODEBUG=gctrace=1 */
+	int gct_on;
+	const char *godebug;    /* the child's GODEBUG, or NULL */
+	struct gctrace gct;
+	struct sb gcout;
 };
 
 static void pass(const char *p, size_t n)
@@ -180,10 +207,17 @@ static void *reader_main(void *arg)
 		if (n <= 0)
 			break;
 		pthread_mutex_lock(&ch->mu);
-		if (ch->capture)
+		if (ch->capture) {
 			capture_bytes(ch, buf, (size_t)n);
-		else
+		} else if (ch->gct_on) {
+			sb_reset(&ch->gcout);
+			gctrace_filter(&ch->gct, buf, (size_t)n, &ch->gcout);
+			pass(ch->gcout.buf, ch->gcout.len);
+			run_crash_feed(&ch->crash, ch->gcout.buf, ch->gcout.len);
+		} else {
 			pass(buf, (size_t)n);
+			run_crash_feed(&ch->crash, buf, (size_t)n);
+		}
 		pthread_mutex_unlock(&ch->mu);
 	}
 	/* a partial last line that was not the dump: it was the program's */
@@ -191,6 +225,11 @@ static void *reader_main(void *arg)
 	if (ch->line.len && !ch->in_dump)
 		pass(ch->line.buf, ch->line.len);
 	sb_reset(&ch->line);
+	if (ch->gct_on) {
+		sb_reset(&ch->gcout);
+		gctrace_flush(&ch->gct, &ch->gcout);
+		pass(ch->gcout.buf, ch->gcout.len);
+	}
 	pthread_mutex_unlock(&ch->mu);
 	return NULL;
 }
@@ -218,6 +257,8 @@ static int start_child(struct child *ch, char **argv)
 		prctl(PR_SET_PDEATHSIG, SIGKILL);
 		dup2(errp[1], STDERR_FILENO);
 		setenv("GOTRACEBACK", "all", 1);
+		if (ch->godebug)
+			setenv("GODEBUG", ch->godebug, 1);
 		execvp(argv[0], argv);
 		saved = errno;
 		n = write(execp[1], &saved, sizeof(saved));
@@ -356,6 +397,35 @@ static void stop_reader(struct child *ch)
 	ch->err_fd = -1;
 }
 
+/* After the child exited: let the reader copy what is left in the pipe
+ * (descendants may hold it open: give up after a second). */
+static void drain_reader(struct child *ch)
+{
+	double until = watch_now_mono() + 1.0;
+
+	while (ch->err_fd >= 0 && watch_now_mono() < until) {
+		struct pollfd pf = { ch->err_fd, POLLIN, 0 };
+		if (poll(&pf, 1, 0) == 1 && (pf.revents & POLLHUP) &&
+		    !(pf.revents & POLLIN))
+			break;
+		usleep(20000);
+	}
+}
+
+/* watch's heap source without --pprof: what gctrace said last */
+static int gct_heap(void *arg, int64_t *live, int64_t *alloc)
+{
+	struct child *ch = arg;
+	int have;
+
+	pthread_mutex_lock(&ch->mu);
+	have = ch->gct.ngc > 0;
+	*live = ch->gct.live;
+	*alloc = ch->gct.alloc;
+	pthread_mutex_unlock(&ch->mu);
+	return have;
+}
+
 static int show_run(struct watch *w, const struct watch_verdict *v, void *arg)
 {
 	struct watch_cli *c = arg;
@@ -384,7 +454,7 @@ int cmd_run(int argc, char **argv)
 	struct err e = ERR_INIT;
 	struct option opts[40];
 	const struct option *base = watch_cli_options();
-	struct sb note = SB_INIT, json = SB_INIT, db = SB_INIT;
+	struct sb note = SB_INIT, json = SB_INIT, db = SB_INIT, godebug = SB_INIT;
 	double dump_timeout = 10;
 	int opt, i, nopt = 0, gargc = argc, rc = CLI_EXIT_CLEAN, live = 0;
 	int dumped = 0, ndump = 0, crashed = 0, by_itself = 0;
@@ -452,6 +522,11 @@ int cmd_run(int argc, char **argv)
 		c.db = sb_str(&db);
 	}
 	pthread_mutex_init(&ch.mu, NULL);
+	if (!c.o.url) {
+		gctrace_godebug(getenv("GODEBUG"), &godebug, &ch.gct.pass_too);
+		ch.godebug = sb_str(&godebug);
+		ch.gct_on = 1;
+	}
 	if (start_child(&ch, prog) < 0) {
 		pthread_mutex_destroy(&ch.mu);
 		sb_release(&db);
@@ -465,6 +540,10 @@ int cmd_run(int argc, char **argv)
 		waitpid(ch.pid, NULL, 0);
 		rc = CLI_EXIT_ERROR;
 		goto out_nowatch;
+	}
+	if (ch.gct_on) {
+		w.heap_source = gct_heap;
+		w.heap_source_arg = &ch;
 	}
 	{
 		struct sb cmdline = SB_INIT;
@@ -498,11 +577,21 @@ int cmd_run(int argc, char **argv)
 	if (ch.exited) {
 		by_itself = 1;
 		crashed = !WIFEXITED(ch.status) || WEXITSTATUS(ch.status) != 0;
+		/* the reader may still hold the crash's last bytes */
+		drain_reader(&ch);
+		stop_reader(&ch);
 		sb_addf(&note, "note: the program %s by itself ",
 			crashed ? "crashed: it ended" : "exited");
 		describe_exit(&note, ch.status);
-		sb_addf(&note, " after %.1f s: no goroutine dump could be taken\n",
-			watch_now_mono() - ch.started);
+		sb_addf(&note, " after %.1f s", watch_now_mono() - ch.started);
+		if (run_crash_seen(&ch.crash)) {
+			sb_adds(&note, "\n");
+			ndump = (int)run_crash_report(&ch.crash, &fs, &note);
+		} else {
+			sb_adds(&note, ": no goroutine dump could be taken (goroutines "
+				"still blocked at a clean exit cannot be seen after the "
+				"fact; for tests, 'leakhound test' finds them)\n");
+		}
 	} else {
 		dumped = take_dump(&ch, dump_timeout);
 		if (!dumped) {
@@ -518,6 +607,11 @@ int cmd_run(int argc, char **argv)
 		describe_exit(&note, ch.status);
 		sb_adds(&note, "\n");
 	}
+	if (ch.gct_on)
+		sb_addf(&note, "note: without --pprof, the live heap is read from "
+			"GODEBUG=gctrace=1 after each collection (%lld seen, MB "
+			"resolution) and the goroutine count is known only at the "
+			"end, from the dump\n", (long long)ch.gct.ngc);
 	watch_findings(&w, v, &fs);
 	if (dumped) {
 		struct gdump_dump d;
@@ -555,12 +649,15 @@ int cmd_run(int argc, char **argv)
 	}
 	watch_cli_src_link(&c, &fs);
 	sb_addf(&json, ",\"program\":{\"pid\":%d,\"exited_early\":%s,"
-		"\"crashed\":%s,\"dump\":%s,\"dump_goroutines\":%d", (int)ch.pid,
+		"\"crashed\":%s,\"dump\":%s,\"dump_goroutines\":%d,\"crash\":%s,"
+		"\"heap_from_gctrace\":%s", (int)ch.pid,
 		by_itself ? "true" : "false", crashed ? "true" : "false",
-		dumped ? "true" : "false", ndump);
+		dumped || ndump ? "true" : "false", ndump,
+		run_crash_seen(&ch.crash) ? "true" : "false",
+		ch.gct_on ? "true" : "false");
 	json_exit(&json, ch.exited ? ch.status : 0);
 	sb_adds(&json, "}");
-	if (rc == CLI_EXIT_CLEAN && watch_never_sampled(&w) && !dumped) {
+	if (rc == CLI_EXIT_CLEAN && watch_never_sampled(&w) && !dumped && !ndump) {
 		/* nothing was seen: no report, which would say "no leak" */
 		const struct watch_sample *ls = watch_last(&w);
 		struct sb how = SB_INIT;
@@ -588,6 +685,10 @@ out_nowatch:
 	pthread_mutex_destroy(&ch.mu);
 	sb_release(&ch.dump);
 	sb_release(&ch.line);
+	run_crash_release(&ch.crash);
+	gctrace_release(&ch.gct);
+	sb_release(&ch.gcout);
+	sb_release(&godebug);
 	sb_release(&note);
 	sb_release(&json);
 	sb_release(&db);

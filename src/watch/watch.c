@@ -370,6 +370,15 @@ int watch_sample_once(struct watch *w, double now, struct err *e)
 		}
 	}
 
+	if (!w->base && w->heap_source) {
+		int64_t live, alloc;
+		if (w->heap_source(w->heap_source_arg, &live, &alloc) == 1) {
+			s.v[WATCH_HEAP_BYTES] = live;
+			s.v[WATCH_ALLOC_BYTES] = alloc;
+			s.have |= (1u << WATCH_HEAP_BYTES) | (1u << WATCH_ALLOC_BYTES);
+		}
+	}
+
 	if (!w->segments.len)
 		rc = new_segment(w, now, "start", e);
 	else if (restart)

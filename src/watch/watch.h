@@ -125,6 +125,13 @@ struct watch {
 	VEC(const char *) events; /* restarts and other notes; arena */
 	/* the decoder of heap totals, set by watch_init when the pprof module
 	 * is there; NULL leaves the heap series missing */
+	/* Without a URL: an outside source of the live heap (run reads it
+	 * from GODEBUG=gctrace=1), or NULL.  It returns 1 and fills the live
+	 * heap after the latest collection and an estimate of the bytes
+	 * allocated so far (which changes at every collection, so heap
+	 * points are found as with profiles), 0 before any collection. */
+	int (*heap_source)(void *arg, int64_t *live, int64_t *alloc);
+	void *heap_source_arg;
 };
 
 /* Set w up for o (copied; strings must outlive w).  store may be NULL (no
