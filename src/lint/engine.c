@@ -13,6 +13,7 @@
 #include "rule.h"
 #include "flow.h"
 #include "facts.h"
+#include "fields.h"
 #include "../base/file.h"
 #include "../base/utf8.h"
 #include "../base/sb.h"
@@ -473,6 +474,7 @@ static void run_rules(struct worker *w, struct go_file **files, size_t n,
 	if (cx.funcs)
 		vec_free(&((struct func_list *)cx.funcs)->v);
 	lint_facts_release(&cx);
+	lint_fields_release(&cx);
 	w->packages++;
 	go_package_release(&pkg);
 }

@@ -981,6 +981,17 @@ const struct lint_fields *lint_fields_get(struct lint_ctx *cx)
 	return m;
 }
 
+void lint_fields_release(struct lint_ctx *cx)
+{
+	struct lint_fields *m = cx->fields;
+
+	if (!m)
+		return;
+	map_release(&m->byname);
+	map_release(&m->at);
+	cx->fields = NULL;   /* the rest lives in cx->arena */
+}
+
 struct lint_field *lint_fields_at(const struct lint_fields *m,
 				  const struct go_node *sel)
 {

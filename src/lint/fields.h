@@ -110,6 +110,8 @@ struct lint_fields {
 };
 
 /* The model of cx's package (built on first use). */
+/* Free the model's maps at the end of the package (run_rules). */
+void lint_fields_release(struct lint_ctx *cx);
 const struct lint_fields *lint_fields_get(struct lint_ctx *cx);
 
 /* The tracked field a selector expression x.f denotes, when x is typed
