@@ -521,7 +521,7 @@ static void report(struct topts *o, struct unitv *units, struct findings *fs,
 			nclean++;
 	}
 	if (o->g.sarif) {
-		report_write_sarif(out, fs, gor_rules, gor_nrules);
+		report_write_sarif(out, fs, gor_rules, gor_nrules, "test");
 		return;
 	}
 	if (o->g.json) {
