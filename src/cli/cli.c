@@ -216,6 +216,20 @@ int cli_getopt(const char *cmd, int argc, char **argv, const char *shortopts,
 	return c;
 }
 
+int cli_format_opt(const char *cmd, const char *val, int *json, int *sarif, int *ci)
+{
+	int f = report_format_parse(val);
+
+	if (f < 0) {
+		cli_usage(cmd, "unknown format '%s' (%s)", val, report_format_names);
+		return -1;
+	}
+	*json = f == REPORT_FMT_JSON;
+	*sarif = f == REPORT_FMT_SARIF;
+	*ci = f >= REPORT_FMT_GITHUB ? f : 0;
+	return 0;
+}
+
 long cli_parse_count(const char *cmd, const char *opt, const char *val)
 {
 	char *end;

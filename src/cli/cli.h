@@ -35,6 +35,12 @@ const struct cli_command *cli_find(const char *name);
  * answers it and returns the exit status. */
 int cli_is_vettool(int argc, char **argv);
 
+/* --format VAL for the commands that report findings: the set every such
+ * command takes (report_format_names).  Sets json, sarif, or ci (a CI
+ * format, enum report_format; 0 otherwise); on an unknown name prints the
+ * usage error and returns -1. */
+int cli_format_opt(const char *cmd, const char *val, int *json, int *sarif, int *ci);
+
 /* --new-from-rev REV (gitdiff.c): keep only the findings on lines changed
  * since REV (git diff) or in files git does not track.  Returns 0, or -1
  * with e set when git fails. */

@@ -55,7 +55,8 @@ const char cmd_goroutines_help[] =
 "    --all             list every group, not only suspects\n"
 "    --stacks          print the frames of each listed group\n"
 "    --format FMT      text (default), json (findings plus a \"groups\" array\n"
-"                      of every group) or sarif (findings only)\n"
+"                      of every group), or findings only: sarif, github,\n"
+"                      checkstyle, codeclimate (like lint's)\n"
 "    --min-count N     only groups of at least N goroutines\n"
 "    --state RE        only groups whose state matches RE (PCRE2)\n"
 "    --match RE        only groups with a frame (function or file:line)\n"
@@ -150,15 +151,8 @@ int cmd_goroutines(int argc, char **argv)
 		case O_ALL: o.all = 1; break;
 		case O_STACKS: o.stacks = 1; break;
 		case O_FORMAT:
-			o.json = o.sarif = 0;
-			if (!strcmp(optarg, "json"))
-				o.json = 1;
-			else if (!strcmp(optarg, "sarif"))
-				o.sarif = 1;
-			else if (strcmp(optarg, "text")) {
-				cli_usage("goroutines", "unknown format '%s' (text, json or sarif)", optarg);
+			if (cli_format_opt("goroutines", optarg, &o.json, &o.sarif, &o.ci) < 0)
 				goto out;
-			}
 			break;
 		case O_MIN:
 			if ((o.min_count = cli_parse_count("goroutines", "--min-count", optarg)) < 0)
@@ -218,6 +212,8 @@ int cmd_goroutines(int argc, char **argv)
 	gor_add_findings(&fs, &gs, &o, NULL);
 	if (o.sarif) {
 		report_write_sarif(&out, &fs, gor_rules, gor_nrules, "goroutines");
+	} else if (o.ci) {
+		report_write_ci(&out, (enum report_format)o.ci, &fs);
 	} else if (o.json) {
 		struct sb extra = SB_INIT;
 		gor_json_groups(&extra, &gs, &o, NULL, 0);

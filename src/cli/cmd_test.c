@@ -83,7 +83,8 @@ const char cmd_test_help[] =
 "    --src DIR           read the blocking lines and lint the sources\n"
 "                        under DIR (default: each package's directory)\n"
 "    --all, --stacks     as for 'leakhound goroutines'\n"
-"    --format FMT        text (default), json or sarif\n"
+"    --format FMT        text (default), json, sarif, github, checkstyle\n"
+"                        or codeclimate (like lint's)\n"
 "    --output FILE       write the report to FILE\n"
 "    --html FILE         also write the HTML report page (docs/report.md)\n"
 "\n"
@@ -524,6 +525,10 @@ static void report(struct topts *o, struct unitv *units, struct findings *fs,
 		report_write_sarif(out, fs, gor_rules, gor_nrules, "test");
 		return;
 	}
+	if (o->g.ci) {
+		report_write_ci(out, (enum report_format)o->g.ci, fs);
+		return;
+	}
 	if (o->g.json) {
 		sb_adds(&extra, ",\"packages\":[");
 		for (i = 0; i < units->len; i++) {
@@ -665,11 +670,8 @@ static int parse_args(struct topts *o, int argc, char **argv)
 		} else if (!strcmp(name, "src")) {
 			o->srcdir = val;
 		} else if (!strcmp(name, "format")) {
-			o->g.json = !strcmp(val, "json");
-			o->g.sarif = !strcmp(val, "sarif");
-			if (!o->g.json && !o->g.sarif && strcmp(val, "text"))
-				return cli_usage("test", "unknown format '%s' (text, "
-						 "json or sarif)", val);
+			if (cli_format_opt("test", val, &o->g.json, &o->g.sarif, &o->g.ci) < 0)
+				return CLI_EXIT_USAGE;
 		} else if (!strcmp(name, "output")) {
 			o->output = val;
 		} else if (!strcmp(name, "html")) {

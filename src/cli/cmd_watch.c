@@ -52,7 +52,9 @@ const char cmd_watch_help[] =
 "    --db FILE           recording (default leakhound-TARGET-TIME.db)\n"
 "    --resume DB         continue the recording in DB (same target)\n"
 "    --limit SIZE        memory limit for the projection (512MiB, 2G)\n"
-"    --format FMT        text (default) or json (final summary only)\n"
+"    --format FMT        text (default), json (final summary only), or the\n"
+"                        findings alone: sarif, github, checkstyle,\n"
+"                        codeclimate\n"
 "    -o, --output FILE   write the final report to FILE\n"
 "    --html FILE         also write the HTML report page (docs/report.md)\n"
 "    --timeout D         per request (default: the interval, 1s to 10s)\n"
@@ -191,15 +193,12 @@ int watch_cli_option(const char *cmd, int opt, const char *arg,
 		c->o.limit = n;
 		return 1;
 	case OPT_FORMAT:
-		if (!strcmp(arg, "json"))
-			c->json = 1;
-		else if (!strcmp(arg, "text"))
-			c->json = 0;
-		else {
-			cli_usage(cmd, "option '--format' takes text or json, "
-				  "not '%s'", arg);
+		if (cli_format_opt(cmd, arg, &c->json, &c->sarif, &c->ci) < 0)
 			return -1;
-		}
+		c->cmd = cmd;
+		/* the machine formats keep the terminal quiet like json */
+		if (c->sarif || c->ci)
+			c->json = 2;
 		return 1;
 	case 'o':
 		c->output = arg;
@@ -428,7 +427,11 @@ int watch_cli_report(struct watch_cli *c, struct watch *w,
 	int rc;
 
 	findings_sort(fs);
-	if (c->json) {
+	if (c->sarif) {
+		report_write_sarif(&out, fs, NULL, 0, c->cmd ? c->cmd : "watch");
+	} else if (c->ci) {
+		report_write_ci(&out, (enum report_format)c->ci, fs);
+	} else if (c->json) {
 		watch_json_extra(w, v, &ex);
 		if (extra_json)
 			sb_adds(&ex, extra_json);

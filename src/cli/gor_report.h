@@ -22,6 +22,7 @@
 
 struct gor_opts {
 	int all, stacks, json, sarif;
+	int ci;                 /* a CI format (enum report_format), else 0 */
 	long min_count;
 	pcre2_code *state_re, *match_re;  /* the caller's; NULL: no filter */
 	const char *output;

@@ -17,6 +17,8 @@ struct watch_cli {
 	struct watch_options o;
 	double duration;
 	int until_verdict, json, quiet, interval_set;
+	int sarif, ci;      /* --format sarif, or a CI format (enum report_format) */
+	const char *cmd;    /* "watch" or "run": names the SARIF tool */
 	const char *db, *resume, *output, *src;
 	int include_tests;  /* --include-tests: --src lints _test.go files */
 	const char *html;   /* --html FILE: also write the report page */
