@@ -50,6 +50,7 @@ struct build {
 	const struct go_func_decl *fn;
 	int in_main;
 	VEC(struct env_ent) env;
+	VEC(const struct go_func_lit *) lits;   /* literals around the walk */
 };
 
 const char *lint_fkind_name(enum lint_fkind k)
@@ -714,6 +715,9 @@ static void add_go(struct build *b, struct go_go_stmt *gs)
 	g.file = b->file;
 	g.go = gs;
 	g.starter = b->fn;
+	g.in_lit = b->lits.len > 0;
+	g.ftype = g.in_lit ? b->lits.items[b->lits.len - 1]->type
+		: b->fn ? b->fn->type : NULL;
 	if (fun && fun->kind == GO_FUNC_LIT) {
 		g.bfile = b->file;
 		g.body = GO_CAST(go_func_lit, fun)->body;
@@ -843,6 +847,9 @@ static int walk_fn(struct go_node *n, void *ctx)
 	case GO_GO_STMT:
 		add_go(b, GO_CAST(go_go_stmt, n));
 		break;
+	case GO_FUNC_LIT:
+		vec_push(&b->lits, GO_CAST(go_func_lit, n));
+		break;
 	case GO_SELECTOR_EXPR: {
 		struct go_selector_expr *se = GO_CAST(go_selector_expr, n);
 		struct go_selector_expr *s = fsel(b, se->x);
@@ -862,6 +869,14 @@ static int walk_fn(struct go_node *n, void *ctx)
 		break;
 	}
 	return 1;
+}
+
+static void walk_post(struct go_node *n, void *ctx)
+{
+	struct build *b = ctx;
+
+	if (n->kind == GO_FUNC_LIT && b->lits.len)
+		b->lits.len--;
 }
 
 /* ---- driver ---- */
@@ -885,7 +900,8 @@ static void walk_func(struct build *b, const struct go_file *f,
 	if (fd->type)
 		env_params(b, fd->type->params);
 	go_ast_inspect((struct go_node *)fd->body, env_fn, NULL, b);
-	go_ast_inspect((struct go_node *)fd->body, walk_fn, NULL, b);
+	b->lits.len = 0;
+	go_ast_inspect((struct go_node *)fd->body, walk_fn, walk_post, b);
 }
 
 static void build(struct lint_ctx *cx, struct lint_fields *m)
@@ -949,7 +965,8 @@ static void build(struct lint_ctx *cx, struct lint_fields *m)
 					b.fn = NULL;
 					b.in_main = 0;
 					b.env.len = 0;
-					go_ast_inspect(dn, walk_fn, NULL, &b);
+					b.lits.len = 0;
+					go_ast_inspect(dn, walk_fn, walk_post, &b);
 				}
 			}
 		}
@@ -960,6 +977,7 @@ static void build(struct lint_ctx *cx, struct lint_fields *m)
 	}
 	vec_free(&b.gos);
 	vec_free(&b.env);
+	vec_free(&b.lits);
 	vec_free(&b.pkgvars);
 	map_release(&b.fnames);
 	map_release(&b.methods);

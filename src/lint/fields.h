@@ -95,7 +95,10 @@ struct lint_ftype {
 struct lint_fgo {
 	const struct go_file *file;        /* of the go statement */
 	const struct go_go_stmt *go;
-	const struct go_func_decl *starter;  /* the function with the go */
+	const struct go_func_decl *starter;  /* the declaration with the go */
+	const struct go_func_type *ftype;    /* the innermost function around
+					      * the go (a literal's or starter's) */
+	int in_lit;                          /* that is a function literal */
 	const struct go_file *bfile;       /* of the body */
 	const struct go_block_stmt *body;
 };

@@ -108,8 +108,8 @@ static int never(struct lint_ctx *cx, const struct lint_fields *m,
 	if (!sc)
 		return 0;
 	if (sc->sig == LINT_SIG_NIL ||
-	    (sc->sig == LINT_SIG_WHILE_SERVING && g->starter && g->starter->type &&
-	     lint_flow_handles_requests(g->starter->type))) {
+	    (sc->sig == LINT_SIG_WHILE_SERVING && g->ftype &&
+	     lint_flow_handles_requests(g->ftype))) {
 		out->why = sc->note;
 		return 1;
 	}
@@ -175,7 +175,7 @@ static void check_go(struct lint_ctx *cx, const struct lint_fields *m,
 	const struct go_func_decl *fd0 = g->starter;
 
 	/* started once for the life of the process: not a growing leak */
-	if (fd0 && !fd0->recv && fd0->name &&
+	if (fd0 && !g->in_lit && !fd0->recv && fd0->name &&
 	    (!strcmp(fd0->name->name, "init") ||
 	     (cx->is_main && !strcmp(fd0->name->name, "main"))))
 		return;

@@ -229,7 +229,7 @@ void lint_rule_goroutine_no_exit(struct lint_ctx *cx)
 	const struct lint_fields *m = lint_fields_get(cx);
 
 	for (size_t i = 0; i < m->ngos; i++)
-		if (!process_start(cx, m->gos[i].starter))
+		if (m->gos[i].in_lit || !process_start(cx, m->gos[i].starter))
 			range_forever(cx, m, &m->gos[i]);
 	lint_chan_run(cx, LINT_CHAN_NOEXIT);
 	lint_foreach_func(cx, check_func, NULL);
