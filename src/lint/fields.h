@@ -150,6 +150,12 @@ void lint_fields_unreleased(struct lint_ctx *cx, enum lint_fkind k,
 void lint_fields_related(struct lint_ctx *cx, struct finding *fd,
 			 const struct lint_field *fl, const char *verb);
 
+/* The value local e (an identifier) was defined with (e := v) in the
+ * function that starts goroutine g, if it is never assigned again nor has
+ * its address taken; NULL otherwise. */
+const struct go_node *lint_fgo_local_value(const struct lint_fgo *g,
+					   const struct go_node *e);
+
 /* Short name of a kind, for messages ("ticker", "channel", ...). */
 const char *lint_fkind_name(enum lint_fkind k);
 
