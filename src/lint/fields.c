@@ -50,6 +50,7 @@ struct build {
 	const struct go_func_decl *fn;
 	int in_main;
 	VEC(struct env_ent) env;
+	VEC(const struct go_func_lit *) lits;   /* literals around the walk */
 };
 
 const char *lint_fkind_name(enum lint_fkind k)
@@ -714,6 +715,9 @@ static void add_go(struct build *b, struct go_go_stmt *gs)
 	g.file = b->file;
 	g.go = gs;
 	g.starter = b->fn;
+	g.in_lit = b->lits.len > 0;
+	g.ftype = g.in_lit ? b->lits.items[b->lits.len - 1]->type
+		: b->fn ? b->fn->type : NULL;
 	if (fun && fun->kind == GO_FUNC_LIT) {
 		g.bfile = b->file;
 		g.body = GO_CAST(go_func_lit, fun)->body;
@@ -843,6 +847,9 @@ static int walk_fn(struct go_node *n, void *ctx)
 	case GO_GO_STMT:
 		add_go(b, GO_CAST(go_go_stmt, n));
 		break;
+	case GO_FUNC_LIT:
+		vec_push(&b->lits, GO_CAST(go_func_lit, n));
+		break;
 	case GO_SELECTOR_EXPR: {
 		struct go_selector_expr *se = GO_CAST(go_selector_expr, n);
 		struct go_selector_expr *s = fsel(b, se->x);
@@ -862,6 +869,14 @@ static int walk_fn(struct go_node *n, void *ctx)
 		break;
 	}
 	return 1;
+}
+
+static void walk_post(struct go_node *n, void *ctx)
+{
+	struct build *b = ctx;
+
+	if (n->kind == GO_FUNC_LIT && b->lits.len)
+		b->lits.len--;
 }
 
 /* ---- driver ---- */
@@ -885,7 +900,8 @@ static void walk_func(struct build *b, const struct go_file *f,
 	if (fd->type)
 		env_params(b, fd->type->params);
 	go_ast_inspect((struct go_node *)fd->body, env_fn, NULL, b);
-	go_ast_inspect((struct go_node *)fd->body, walk_fn, NULL, b);
+	b->lits.len = 0;
+	go_ast_inspect((struct go_node *)fd->body, walk_fn, walk_post, b);
 }
 
 static void build(struct lint_ctx *cx, struct lint_fields *m)
@@ -932,27 +948,33 @@ static void build(struct lint_ctx *cx, struct lint_fields *m)
 			}
 		}
 	}
-	if (b.fnames.count)
-		for (size_t i = 0; i < pkg->nfiles; i++) {
-			const struct go_file *f = pkg->files[i];
+	/* with no tracked field only the goroutines are wanted: files that
+	 * start none are skipped (a memmem is much cheaper than a walk) */
+	for (size_t i = 0; i < pkg->nfiles; i++) {
+		const struct go_file *f = pkg->files[i];
 
-			for (uint32_t d = 0; d < f->decls.n; d++) {
-				struct go_node *dn = f->decls.v[d];
+		if (!b.fnames.count &&
+		    !(f->src && memmem(f->src, f->size, "go ", 3)))
+			continue;
 
-				if (dn->kind == GO_FUNC_DECL &&
-				    GO_CAST(go_func_decl, dn)->body &&
-				    GO_CAST(go_func_decl, dn)->name) {
-					walk_func(&b, f, GO_CAST(go_func_decl, dn));
-				} else if (dn->kind == GO_GEN_DECL &&
-					   GO_CAST(go_gen_decl, dn)->tok == GO_TOK_VAR) {
-					b.file = f;
-					b.fn = NULL;
-					b.in_main = 0;
-					b.env.len = 0;
-					go_ast_inspect(dn, walk_fn, NULL, &b);
-				}
+		for (uint32_t d = 0; d < f->decls.n; d++) {
+			struct go_node *dn = f->decls.v[d];
+
+			if (dn->kind == GO_FUNC_DECL &&
+			    GO_CAST(go_func_decl, dn)->body &&
+			    GO_CAST(go_func_decl, dn)->name) {
+				walk_func(&b, f, GO_CAST(go_func_decl, dn));
+			} else if (dn->kind == GO_GEN_DECL &&
+				   GO_CAST(go_gen_decl, dn)->tok == GO_TOK_VAR) {
+				b.file = f;
+				b.fn = NULL;
+				b.in_main = 0;
+				b.env.len = 0;
+				b.lits.len = 0;
+				go_ast_inspect(dn, walk_fn, walk_post, &b);
 			}
 		}
+	}
 	m->ngos = b.gos.len;
 	if (b.gos.len) {
 		m->gos = arena_alloc(cx->arena, b.gos.len * sizeof(*m->gos));
@@ -960,6 +982,7 @@ static void build(struct lint_ctx *cx, struct lint_fields *m)
 	}
 	vec_free(&b.gos);
 	vec_free(&b.env);
+	vec_free(&b.lits);
 	vec_free(&b.pkgvars);
 	map_release(&b.fnames);
 	map_release(&b.methods);
@@ -1081,3 +1104,48 @@ void lint_fields_related(struct lint_ctx *cx, struct finding *fd,
 					  "%s .%s here", fl->owner->name,
 					  closer->name->name, verb, verb, fl->name));
 }
+
+/* The value a local was defined with (x := v, never assigned again), in
+ * the body of the function that starts the goroutine. */
+struct defscan {
+	const struct go_ident *id;
+	const struct go_node *value;
+	int writes;
+};
+
+static int def_fn(struct go_node *n, void *ctx)
+{
+	struct defscan *d = ctx;
+
+	if (n->kind == GO_ASSIGN_STMT) {
+		struct go_assign_stmt *a = GO_CAST(go_assign_stmt, n);
+
+		for (uint32_t i = 0; i < a->lhs.n; i++)
+			if (go_local_var(a->lhs.v[i]) == d->id) {
+				if (a->lhs.v[i] == (struct go_node *)d->id &&
+				    a->lhs.n == a->rhs.n)
+					d->value = a->rhs.v[i];
+				else
+					d->writes++;
+			}
+	} else if (n->kind == GO_UNARY_EXPR &&
+		   GO_CAST(go_unary_expr, n)->op == GO_TOK_AND &&
+		   go_local_var(GO_CAST(go_unary_expr, n)->x) == d->id) {
+		d->writes++;
+	}
+	return 1;
+}
+
+const struct go_node *lint_fgo_local_value(const struct lint_fgo *g,
+					  const struct go_node *e)
+{
+	struct defscan d;
+
+	memset(&d, 0, sizeof(d));
+	d.id = go_local_var(e);
+	if (!d.id || !g->starter || !g->starter->body)
+		return NULL;
+	go_ast_inspect((struct go_node *)g->starter->body, def_fn, NULL, &d);
+	return d.writes ? NULL : d.value;
+}
+

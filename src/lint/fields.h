@@ -95,7 +95,10 @@ struct lint_ftype {
 struct lint_fgo {
 	const struct go_file *file;        /* of the go statement */
 	const struct go_go_stmt *go;
-	const struct go_func_decl *starter;  /* the function with the go */
+	const struct go_func_decl *starter;  /* the declaration with the go */
+	const struct go_func_type *ftype;    /* the innermost function around
+					      * the go (a literal's or starter's) */
+	int in_lit;                          /* that is a function literal */
 	const struct go_file *bfile;       /* of the body */
 	const struct go_block_stmt *body;
 };
@@ -148,6 +151,12 @@ void lint_fields_unreleased(struct lint_ctx *cx, enum lint_fkind k,
  * it (`verb`: "stop", "close", "call"), if it has one. */
 void lint_fields_related(struct lint_ctx *cx, struct finding *fd,
 			 const struct lint_field *fl, const char *verb);
+
+/* The value local e (an identifier) was defined with (e := v) in the
+ * function that starts goroutine g, if it is never assigned again nor has
+ * its address taken; NULL otherwise. */
+const struct go_node *lint_fgo_local_value(const struct lint_fgo *g,
+					   const struct go_node *e);
 
 /* Short name of a kind, for messages ("ticker", "channel", ...). */
 const char *lint_fkind_name(enum lint_fkind k);

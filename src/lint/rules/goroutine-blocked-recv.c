@@ -27,50 +27,6 @@ struct never {
 	const struct lint_field *fl;    /* a field nothing signals */
 };
 
-/* The value a local was defined with (x := v, never assigned again), in
- * the body of the function that starts the goroutine. */
-struct defscan {
-	const struct go_ident *id;
-	const struct go_node *value;
-	int writes;
-};
-
-static int def_fn(struct go_node *n, void *ctx)
-{
-	struct defscan *d = ctx;
-
-	if (n->kind == GO_ASSIGN_STMT) {
-		struct go_assign_stmt *a = GO_CAST(go_assign_stmt, n);
-
-		for (uint32_t i = 0; i < a->lhs.n; i++)
-			if (go_local_var(a->lhs.v[i]) == d->id) {
-				if (a->lhs.v[i] == (struct go_node *)d->id &&
-				    a->lhs.n == a->rhs.n)
-					d->value = a->rhs.v[i];
-				else
-					d->writes++;
-			}
-	} else if (n->kind == GO_UNARY_EXPR &&
-		   GO_CAST(go_unary_expr, n)->op == GO_TOK_AND &&
-		   go_local_var(GO_CAST(go_unary_expr, n)->x) == d->id) {
-		d->writes++;
-	}
-	return 1;
-}
-
-static const struct go_node *local_value(const struct lint_fgo *g,
-					 const struct go_node *e)
-{
-	struct defscan d;
-
-	memset(&d, 0, sizeof(d));
-	d.id = go_local_var(e);
-	if (!d.id || !g->starter || !g->starter->body)
-		return NULL;
-	go_ast_inspect((struct go_node *)g->starter->body, def_fn, NULL, &d);
-	return d.writes ? NULL : d.value;
-}
-
 static int never(struct lint_ctx *cx, const struct lint_fields *m,
 		 const struct lint_fgo *g, const struct go_node *e,
 		 struct never *out)
@@ -92,7 +48,7 @@ static int never(struct lint_ctx *cx, const struct lint_fields *m,
 	}
 	sc = lint_stdchan_expr(cx, e);
 	if (!sc) {
-		const struct go_node *v = local_value(g, e), *d = go_unparen(e);
+		const struct go_node *v = lint_fgo_local_value(g, e), *d = go_unparen(e);
 
 		sc = v ? lint_stdchan_expr(cx, v) : NULL;
 		/* ctx.Done() of a local ctx := context.Background() (or a
@@ -102,14 +58,14 @@ static int never(struct lint_ctx *cx, const struct lint_fields *m,
 		    (d = go_unparen(GO_CAST(go_call_expr, d)->fun)) != NULL &&
 		    d->kind == GO_SELECTOR_EXPR &&
 		    !strcmp(GO_CAST(go_selector_expr, d)->sel->name, "Done") &&
-		    (v = local_value(g, GO_CAST(go_selector_expr, d)->x)) != NULL)
+		    (v = lint_fgo_local_value(g, GO_CAST(go_selector_expr, d)->x)) != NULL)
 			sc = lint_stdchan_done_of(cx, v);
 	}
 	if (!sc)
 		return 0;
 	if (sc->sig == LINT_SIG_NIL ||
-	    (sc->sig == LINT_SIG_WHILE_SERVING && g->starter && g->starter->type &&
-	     lint_flow_handles_requests(g->starter->type))) {
+	    (sc->sig == LINT_SIG_WHILE_SERVING && g->ftype &&
+	     lint_flow_handles_requests(g->ftype))) {
 		out->why = sc->note;
 		return 1;
 	}
@@ -175,7 +131,7 @@ static void check_go(struct lint_ctx *cx, const struct lint_fields *m,
 	const struct go_func_decl *fd0 = g->starter;
 
 	/* started once for the life of the process: not a growing leak */
-	if (fd0 && !fd0->recv && fd0->name &&
+	if (fd0 && !g->in_lit && !fd0->recv && fd0->name &&
 	    (!strcmp(fd0->name->name, "init") ||
 	     (cx->is_main && !strcmp(fd0->name->name, "main"))))
 		return;

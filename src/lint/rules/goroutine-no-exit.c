@@ -157,6 +157,82 @@ static int process_start(const struct lint_ctx *cx, const struct go_func_decl *f
 		 (cx->is_main && !strcmp(fd->name->name, "main")));
 }
 
+/* A local ticker of the starting function, captured by the goroutine
+ * literal: t := time.NewTicker(d) never assigned again, and the starter
+ * calls t.Stop() (so it expects the goroutine to end; with no Stop at all
+ * ticker-not-stopped speaks). */
+struct local_tick {
+	const struct go_ident *id;
+	const struct go_node *made, *stop;
+};
+
+static int stop_fn(struct go_node *n, void *ctx)
+{
+	struct local_tick *lt = ctx;
+	const struct go_node *f;
+
+	if (lt->stop || n->kind != GO_CALL_EXPR)
+		return !lt->stop;
+	f = go_unparen(GO_CAST(go_call_expr, n)->fun);
+	if (f && f->kind == GO_SELECTOR_EXPR &&
+	    !strcmp(GO_CAST(go_selector_expr, f)->sel->name, "Stop") &&
+	    go_local_var(GO_CAST(go_selector_expr, f)->x) == lt->id)
+		lt->stop = n;
+	return 1;
+}
+
+static const struct local_tick *local_ticker(const struct lint_fgo *g,
+					     const struct go_node *x,
+					     struct local_tick *out)
+{
+	struct local_tick lt;
+	const struct go_selector_expr *se = GO_CAST(go_selector_expr, x);
+	const struct go_node *v, *c;
+
+	const struct go_node *fun = g->go->call && g->go->call->kind == GO_CALL_EXPR
+		? go_unparen(GO_CAST(go_call_expr, g->go->call)->fun) : NULL;
+
+	/* the goroutine is a literal capturing the starter's local */
+	if (!fun || fun->kind != GO_FUNC_LIT || !g->starter ||
+	    strcmp(se->sel->name, "C") || !go_local_var(se->x))
+		return NULL;
+	v = lint_fgo_local_value(g, se->x);
+	c = go_unparen(v);
+	if (!c || c->kind != GO_CALL_EXPR ||
+	    !go_is_pkg_member(GO_CAST(go_call_expr, c)->fun, "time", "NewTicker"))
+		return NULL;
+	memset(&lt, 0, sizeof(lt));
+	lt.id = go_local_var(se->x);
+	lt.made = c;
+	go_ast_inspect((struct go_node *)g->starter->body, stop_fn, NULL, &lt);
+	if (!lt.stop)
+		return NULL;
+	*out = lt;
+	return out;
+}
+
+static void report_local(struct lint_ctx *cx, const struct lint_fgo *g,
+			 const struct go_node *range, const struct local_tick *lt)
+{
+	struct finding *fd;
+
+	fd = lint_report(cx, g->file, (const struct go_node *)g->go,
+		REPORT_SEV_WARNING,
+		"select on the ticks and on a done channel closed where the "
+		"ticker is stopped (or on the caller's context)",
+		"goroutine never exits: it ranges over the C of ticker '%s', "
+		"which is stopped but %s", lt->id->name,
+		"Stop does not close C, so the range never ends and the "
+		"goroutine stays blocked for ever after Stop");
+	if (!fd)
+		return;
+	lint_related(cx, fd, g->bfile, range, "ranges over the ticks here, "
+		     "with no way out of the loop");
+	lint_related(cx, fd, g->file, lt->made, "the ticker is made here");
+	lint_related(cx, fd, g->file, lt->stop,
+		     "stops the ticker but does not end the range");
+}
+
 static void range_forever(struct lint_ctx *cx, const struct lint_fields *m,
 			  const struct lint_fgo *g)
 {
@@ -170,6 +246,8 @@ static void range_forever(struct lint_ctx *cx, const struct lint_fields *m,
 		struct finding *fd;
 		struct exits ex;
 		const struct lint_fsite *stop;
+		const struct local_tick *local;
+		struct local_tick ltick;
 
 		if (st->kind == GO_LABELED_STMT) {
 			label = GO_CAST(go_labeled_stmt, st)->label->name;
@@ -187,6 +265,16 @@ static void range_forever(struct lint_ctx *cx, const struct lint_fields *m,
 			continue;
 		sc = lint_stdchan_expr(cx, x);
 		fl = lint_fields_at(m, GO_CAST(go_selector_expr, x)->x);
+		local = fl ? NULL : local_ticker(g, x, &ltick);
+		if (local) {
+			memset(&ex, 0, sizeof(ex));
+			ex.label = label;
+			for (uint32_t j = 0; j < r->body->list.n && !ex.found; j++)
+				go_ast_inspect(r->body->list.v[j], exit_pre, exit_post, &ex);
+			if (!ex.found)
+				report_local(cx, g, st, local);
+			return;
+		}
 		if (!sc || sc->sig != LINT_SIG_NEVER_CLOSED || !fl ||
 		    fl->owner->long_lived)
 			continue;
@@ -229,7 +317,7 @@ void lint_rule_goroutine_no_exit(struct lint_ctx *cx)
 	const struct lint_fields *m = lint_fields_get(cx);
 
 	for (size_t i = 0; i < m->ngos; i++)
-		if (!process_start(cx, m->gos[i].starter))
+		if (m->gos[i].in_lit || !process_start(cx, m->gos[i].starter))
 			range_forever(cx, m, &m->gos[i]);
 	lint_chan_run(cx, LINT_CHAN_NOEXIT);
 	lint_foreach_func(cx, check_func, NULL);

@@ -99,3 +99,15 @@ func serveOne(job func(context.Context)) {
 }
 
 type jobKey struct{}
+
+// The same in a handler written as a function literal.
+func routes(mux *http.ServeMux) {
+	mux.HandleFunc("/slow", func(w http.ResponseWriter, r *http.Request) {
+		gone := w.(http.CloseNotifier).CloseNotify()
+		go func() { // want "goroutine-blocked-recv"
+			<-gone
+			fmt.Println("client went away")
+		}()
+		fmt.Fprintln(w, "ok")
+	})
+}

@@ -158,3 +158,12 @@ func serveTwo(parent context.Context, job func(context.Context)) {
 	}()
 	job(ctx)
 }
+
+// Outside a handler, CloseNotify is not judged (it may well fire).
+func watchConn(v interface{}, done func()) {
+	gone := v.(http.CloseNotifier).CloseNotify()
+	go func() {
+		<-gone
+		done()
+	}()
+}
