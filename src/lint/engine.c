@@ -18,6 +18,7 @@
 #include "../base/sb.h"
 #include "../base/vec.h"
 #include "../go/parse.h"
+#include "../go/buildcons.h"
 #include "../go/walk.h"
 
 #include <errno.h>
@@ -397,6 +398,8 @@ struct pkg_job {
 
 struct shared {
 	const struct lint_options *o;
+	struct go_build_ctx build;
+	char tagbuf[1024];
 	struct go_version override;
 	struct pkg_job *jobs;
 	size_t njobs;
@@ -409,7 +412,7 @@ struct worker {
 	struct shared *sh;
 	struct findings out;
 	VEC(char *) errors;
-	size_t files, bytes, packages;
+	size_t files, bytes, packages, excluded, generated;
 };
 
 struct parsed {
@@ -481,6 +484,17 @@ static int cmp_parsed(const void *pa, const void *pb)
 	return c ? c : strcmp(a->f->path, b->f->path);
 }
 
+static int imports_c(const struct go_file *f)
+{
+	for (uint32_t i = 0; i < f->imports.n; i++) {
+		const struct go_import_spec *s = (const void *)f->imports.v[i];
+
+		if (s->path && s->path->len == 3 && !memcmp(s->path->value, "\"C\"", 3))
+			return 1;
+	}
+	return 0;
+}
+
 static void do_package(struct worker *w, struct pkg_job *job)
 {
 	struct arena a = ARENA_INIT;
@@ -498,11 +512,30 @@ static void do_package(struct worker *w, struct pkg_job *job)
 			vec_push(&w->errors, xstrdup(e.msg));
 			continue;
 		}
+		/* what the go tool would not build is not linted */
+		if (!w->sh->o->files_as_given &&
+		    (!go_build_name_ok(&w->sh->build, job->files.items[i]) ||
+		     !go_build_src_ok(&w->sh->build, src, len))) {
+			w->excluded++;
+			free(src);
+			continue;
+		}
+		if (!w->sh->o->include_generated && go_build_is_generated(src, len)) {
+			w->generated++;
+			free(src);
+			continue;
+		}
 		w->files++;
 		w->bytes += len;
 		p.f = go_parse_file(&a, job->files.items[i], src, len, &e);
 		if (!p.f) {
 			vec_push(&w->errors, xstrdup(e.msg));
+			free(src);
+			continue;
+		}
+		if (!w->sh->o->files_as_given && !w->sh->build.cgo && imports_c(p.f)) {
+			/* a cgo file: the go tool leaves it out without cgo */
+			w->excluded++;
 			free(src);
 			continue;
 		}
@@ -623,13 +656,17 @@ int lint_run(const struct lint_options *o, char *const *paths, size_t npaths,
 			return err_setf(e, "invalid Go version '%s' (want 1.N)",
 					o->go_version);
 	}
+	if (go_build_ctx_init(&sh.build, o->tags, sh.tagbuf, sizeof(sh.tagbuf)) < 0)
+		return err_setf(e, "too many build tags (at most %d)", GO_BUILD_MAX_TAGS);
+	if (o->go_version)
+		sh.build.go_minor = sh.override.minor;
 	for (i = 0; i < npaths; i++)
 		if (go_walk_add(&walk, paths[i], o->all_dirs, e) < 0) {
 			go_walk_release(&walk);
 			return -1;
 		}
 	for (i = 0; i < walk.n; i++)
-		if (o->include_tests || !is_test_path(walk.paths[i]))
+		if (o->include_tests || o->files_as_given || !is_test_path(walk.paths[i]))
 			vec_push(&files, walk.paths[i]);
 	/* group by directory; a file named twice is linted once */
 	if (files.len > 1)
@@ -692,6 +729,8 @@ int lint_run(const struct lint_options *o, char *const *paths, size_t npaths,
 		res->files += ws[k].files;
 		res->bytes += ws[k].bytes;
 		res->packages += ws[k].packages;
+		res->excluded += ws[k].excluded;
+		res->generated += ws[k].generated;
 	}
 	if (res->nerrors)
 		qsort(res->errors, res->nerrors, sizeof(char *), cmp_str);
