@@ -603,7 +603,7 @@ int cmd_run(int argc, char **argv)
 	}
 	stop_reader(&ch);
 	if (!by_itself && ch.exited) {
-		sb_adds(&note, "the program ended on the SIGQUIT that asked for "
+		sb_adds(&note, "the program ended when asked for "
 			"its dump, ");
 		describe_exit(&note, ch.status);
 		sb_adds(&note, "\n");
