@@ -9,6 +9,7 @@
  */
 #include "cli.h"
 #include "html_adapt.h"
+#include "watch_cli.h"
 #include "../base/file.h"
 #include "../gdump/gdump.h"
 #include "../lint/lint.h"
@@ -22,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 const char cmd_goroutines_help[] =
 "NAME\n"
@@ -63,7 +65,8 @@ const char cmd_goroutines_help[] =
 "                      (found by the longest matching path suffix): say\n"
 "                      which channel operation blocks, where the channel is\n"
 "                      made and whether it is buffered, and cite the lint\n"
-"                      findings in the same function\n"
+"                      findings in the same function; a _test.go file\n"
+"                      holding a blocked frame is linted like any other\n"
 "    -o, --output FILE write the result to FILE instead of standard output\n"
 "    --html FILE       also write the HTML report page (docs/report.md)\n"
 "\n"
@@ -205,12 +208,16 @@ static void explain_groups(struct opts *o, const struct gdump_groups *gs)
 		const struct gdump_group *g = &gs->items.items[i];
 		struct gdump_explain *x;
 
-		if (!g->blocking || !keep(o, g) || (!o->all && !g->suspect))
+		/* blocked groups that are not suspects yet too: the lint
+		 * front-end may show that nothing else reaches their channel */
+		if (!g->blocking || !keep(o, g) ||
+		    (!o->all && !g->suspect && g->kind == GDUMP_KIND_OTHER))
 			continue;
 		x = xmalloc(sizeof(*x));
 		err_clear(&e);
 		if (gdump_explain(o->srcdir, g->blocking->file, g->blocking->line, x, &e) < 0) {
-			cli_warn("--src: %s", e.msg);
+			if (o->all || g->suspect)  /* a listed group */
+				cli_warn("--src: %s", e.msg);
 			free(x);
 			continue;
 		}
@@ -228,6 +235,8 @@ static void explain_groups(struct opts *o, const struct gdump_groups *gs)
 	memset(&lo, 0, sizeof(lo));
 	memset(&res, 0, sizeof(res));
 	lo.jobs = 1;
+	/* the blocked frames' own files, _test.go ones too (a test binary) */
+	lo.include_tests = 1;
 	findings_init(&o->lintfs);
 	err_clear(&e);
 	if (lint_run(&lo, files.items, files.len, &o->lintfs, &res, &e) < 0)
@@ -236,6 +245,60 @@ static void explain_groups(struct opts *o, const struct gdump_groups *gs)
 		o->have_lint = 1;
 	lint_result_release(&res);
 	vec_free(&files);
+}
+
+/* --src: a blocked group whose function draws a lint finding that proves
+ * nothing else can reach the channel (goroutine-blocked-send/-recv,
+ * goroutine-no-exit) is a suspect at once, whatever its count or wait. */
+static void promote_groups(struct opts *o, struct gdump_groups *gs)
+{
+	size_t i, n = 0;
+	char why[600];
+
+	for (i = 0; i < gs->items.len; i++) {
+		struct gdump_group *g = &gs->items.items[i];
+		const struct finding *lf;
+		size_t k = 0;
+
+		if (g->kind == GDUMP_KIND_OTHER || (g->flags & GDUMP_LEAKED))
+			continue;
+		while ((lf = next_lint(o, i, &k)) != NULL)
+			if (!strcmp(lf->rule, "goroutine-blocked-send") ||
+			    !strcmp(lf->rule, "goroutine-blocked-recv") ||
+			    !strcmp(lf->rule, "goroutine-no-exit"))
+				break;
+		if (!lf)
+			continue;
+		snprintf(why, sizeof(why), "the lint front-end shows that nothing "
+			 "else can reach its channel (%s at line %d)", lf->rule,
+			 lf->loc.line);
+		gdump_promote(gs, g, why);
+		n++;
+	}
+	if (n)
+		gdump_groups_sort(gs, (void **)o->ex);
+}
+
+/* One spelling per file in the findings: the file as found under --src
+ * when the dump's path is the blocking file's, and a path below the
+ * working directory relative to it. */
+static const char *spell(struct findings *fs, const char *file,
+			 const struct gdump_frame *blk, const struct gdump_explain *x)
+{
+	static char cwd[4096];
+	static int have_cwd = -1;
+	size_t n;
+
+	if (!file || !*file)
+		return file;
+	if (x && blk && blk->file && !strcmp(file, blk->file))
+		file = x->path;
+	if (have_cwd < 0)
+		have_cwd = getcwd(cwd, sizeof(cwd)) != NULL;
+	n = have_cwd ? strlen(cwd) : 0;
+	if (n > 1 && !strncmp(file, cwd, n) && file[n] == '/' && file[n + 1])
+		return arena_strdup(&fs->arena, file + n + 1);
+	return file;
 }
 
 static void add_findings(struct findings *fs, const struct gdump_groups *gs,
@@ -254,23 +317,24 @@ static void add_findings(struct findings *fs, const struct gdump_groups *gs,
 		if (!g->suspect || !keep(o, g))
 			continue;
 		if (site) {
-			loc.file = site->file;
+			/* a frame without a file still names its function */
+			loc.file = spell(fs, *site->file ? site->file : site->func,
+					 g->blocking, o->ex ? o->ex[i] : NULL);
 			loc.line = site->line;
 		}
-		if (o->ex && o->ex[i]) /* the file as found under --src */
-			loc.file = o->ex[i]->path;
 		if (g->wait_max > 0)
 			snprintf(wait, sizeof(wait), " for up to %d minutes", g->wait_max);
-		snprintf(msg, sizeof(msg), "%llu goroutine%s %s in %s%s%s at %s%s%s%s",
+		snprintf(msg, sizeof(msg), "%llu goroutine%s %s in %s%s%s at %s%s%s%s%s%s",
 			 (unsigned long long)g->count, g->count == 1 ? "" : "s",
 			 leaked ? "leaked, blocked" : "blocked",
 			 *g->state ? g->state : "an unknown state", wait,
 			 gs->compared && g->growth > 0 ? " (grew since the older dump)" : "",
 			 site ? site->func : "?", leaked ? " (runtime leak mark)" : "",
+			 gs->hung || g->promoted ? "; " : "", gs->hung || g->promoted ? g->why : "",
 			 o->ex && o->ex[i] ? ": " : "", o->ex && o->ex[i] ? o->ex[i]->text : "");
 		f = findings_add(fs, leaked ? "goroutine-leaked" : "goroutine-leak-suspect",
 				 leaked ? REPORT_SEV_ERROR : REPORT_SEV_WARNING,
-				 leaked ? REPORT_CONF_HIGH :
+				 leaked || gs->hung || g->promoted ? REPORT_CONF_HIGH :
 				 (g->count >= 10 || (gs->compared && g->growth > 0)) ?
 				 REPORT_CONF_MEDIUM : REPORT_CONF_LOW,
 				 &loc, msg,
@@ -285,7 +349,8 @@ static void add_findings(struct findings *fs, const struct gdump_groups *gs,
 		if (g->created_by.func) {
 			struct report_loc rel = { 0 };
 			char m2[512];
-			rel.file = g->created_by.file;
+			rel.file = spell(fs, g->created_by.file, g->blocking,
+					 o->ex ? o->ex[i] : NULL);
 			rel.line = g->created_by.line;
 			snprintf(m2, sizeof(m2), "started by %s", g->created_by.func);
 			rel.message = m2;
@@ -315,6 +380,28 @@ static void add_findings(struct findings *fs, const struct gdump_groups *gs,
 			}
 		}
 	}
+}
+
+void cli_goroutine_findings(struct gdump_groups *gs, const char *srcdir,
+			    struct findings *fs)
+{
+	struct opts o;
+	size_t i;
+
+	memset(&o, 0, sizeof(o));
+	o.srcdir = srcdir;
+	if (srcdir) {
+		explain_groups(&o, gs);
+		promote_groups(&o, gs);
+	}
+	add_findings(fs, gs, &o);
+	if (o.ex) {
+		for (i = 0; i < gs->items.len; i++)
+			free(o.ex[i]);
+		free(o.ex);
+	}
+	if (o.have_lint || o.lintfs.items.items || o.lintfs.arena.head)
+		findings_release(&o.lintfs);
 }
 
 static void json_frame(struct sb *out, const struct gdump_frame *f)
@@ -610,6 +697,7 @@ int cmd_goroutines(int argc, char **argv)
 		cli_usage("goroutines", "too many arguments");
 		goto out;
 	}
+	cli_usercode_setup(0, o.srcdir);
 	if (load(argv[optind], &d, "goroutine dump") < 0) {
 		gdump_dump_release(&d);
 		rc = CLI_EXIT_ERROR;
@@ -629,13 +717,15 @@ int cmd_goroutines(int argc, char **argv)
 		gdump_compare(&gs, &ogs);
 		have_old = 1;
 	}
-	if (o.srcdir)
+	if (o.srcdir) {
 		explain_groups(&o, &gs);
+		promote_groups(&o, &gs);
+	}
 	findings_init(&fs);
 	add_findings(&fs, &gs, &o);
 	if (o.sarif) {
 		report_write_sarif(&out, &fs, goroutine_rules,
-				   sizeof(goroutine_rules) / sizeof(goroutine_rules[0]));
+				   sizeof(goroutine_rules) / sizeof(goroutine_rules[0]), "goroutines");
 	} else if (o.json) {
 		struct sb extra = SB_INIT;
 		json_groups(&extra, &gs, &o, NULL, 0);

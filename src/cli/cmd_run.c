@@ -54,7 +54,9 @@ const char cmd_run_help[] =
 "OPTIONS\n"
 "    --pprof URL         the program's net/http/pprof base URL, to sample\n"
 "    --interval D        time between samples (default 5s; 250ms, 1s)\n"
-"    --duration D        run for D, then dump (default: until Ctrl-C)\n"
+"    --duration D        run for D, then dump (default: until Ctrl-C); the\n"
+"                        last sample is taken at D even when D is not a\n"
+"                        multiple of --interval\n"
 "    --until-verdict     end the run as soon as a leak is established\n"
 "    --db FILE           recording (default leakhound-run-PROGRAM-TIME.db)\n"
 "    --limit SIZE        memory limit for the projection\n"
@@ -64,12 +66,21 @@ const char cmd_run_help[] =
 "    --dump-timeout D    how long to wait for the dump (default 10s)\n"
 "    --live              print one line per sample on stderr\n"
 "    --src DIR           lint DIR and cite the rules that fire in the\n"
-"                        functions of the blocked goroutines\n"
+"                        functions of the blocked goroutines, explain\n"
+"                        their channels as 'leakhound goroutines --src'\n"
+"                        does; _test.go files are linted when a blocked\n"
+"                        frame is in one (a test binary), or with\n"
+"                        --include-tests\n"
 "    --gc, --timeout, --max-body, --warmup, --alpha   as for watch\n"
 "\n"
+"    The program's own end (exit status or signal) is in the report (JSON:\n"
+"    program.exit_status, program.signal, program.crashed).\n"
+"\n"
 "EXIT STATUS\n"
-"    0 no leak, 1 leak or blocked goroutines found, 2 the program could not\n"
-"    be started or sampled, 3 usage error.\n"
+"    0 no leak, 1 leak or blocked goroutines found, or the program crashed\n"
+"    (it ended by itself with a non-zero status or a signal), 2 the program\n"
+"    could not be started or not sampled at all (then no report is\n"
+"    written), 3 usage error.\n"
 "\n"
 "EXAMPLES\n"
 "    leakhound run --duration 1m -- ./server -port 8080\n"
@@ -249,9 +260,42 @@ static void describe_exit(struct sb *out, int st)
 	if (WIFEXITED(st))
 		sb_addf(out, "with status %d", WEXITSTATUS(st));
 	else if (WIFSIGNALED(st))
-		sb_addf(out, "killed by signal %d", WTERMSIG(st));
+		sb_addf(out, "killed by signal %d (%s)", WTERMSIG(st),
+			strsignal(WTERMSIG(st)));
 	else
 		sb_adds(out, "abnormally");
+}
+
+/* The program's own end in the JSON report: "exit_status" and "signal"
+ * (null when the other one applies). */
+static void json_exit(struct sb *out, int st)
+{
+	if (WIFEXITED(st))
+		sb_addf(out, ",\"exit_status\":%d,\"signal\":null", WEXITSTATUS(st));
+	else if (WIFSIGNALED(st))
+		sb_addf(out, ",\"exit_status\":null,\"signal\":%d", WTERMSIG(st));
+	else
+		sb_adds(out, ",\"exit_status\":null,\"signal\":null");
+}
+
+/* --pprof URL that answered no request: say so on the terminal, not only
+ * in the recording. */
+static void warn_pprof_refused(const struct watch_cli *c, const struct watch *w)
+{
+	unsigned want = 1u << WATCH_GOROUTINES | 1u << WATCH_HEAP_BYTES;
+	const char *why = NULL;
+	size_t i;
+
+	if (!c->o.url || !w->samples.len)
+		return;
+	for (i = 0; i < w->samples.len; i++) {
+		if (w->samples.items[i].have & want)
+			return;
+		if (w->samples.items[i].error)
+			why = w->samples.items[i].error;
+	}
+	cli_warn("--pprof %s: no request succeeded in %zu samples%s%s", c->o.url,
+		 w->samples.len, why ? ": " : "", why ? why : "");
 }
 
 /* SIGQUIT the child, wait for it to die (up to tmo seconds); 1 if the
@@ -343,7 +387,7 @@ int cmd_run(int argc, char **argv)
 	struct sb note = SB_INIT, json = SB_INIT, db = SB_INIT;
 	double dump_timeout = 10;
 	int opt, i, nopt = 0, gargc = argc, rc = CLI_EXIT_CLEAN, live = 0;
-	int dumped = 0, ndump = 0;
+	int dumped = 0, ndump = 0, crashed = 0, by_itself = 0;
 	char **prog;
 	const char *name;
 
@@ -449,9 +493,13 @@ int cmd_run(int argc, char **argv)
 		child_poll(&c);
 	}
 
+	warn_pprof_refused(&c, &w);
 	findings_init(&fs);
 	if (ch.exited) {
-		sb_adds(&note, "note: the program exited by itself ");
+		by_itself = 1;
+		crashed = !WIFEXITED(ch.status) || WEXITSTATUS(ch.status) != 0;
+		sb_addf(&note, "note: the program %s by itself ",
+			crashed ? "crashed: it ended" : "exited");
 		describe_exit(&note, ch.status);
 		sb_addf(&note, " after %.1f s: no goroutine dump could be taken\n",
 			watch_now_mono() - ch.started);
@@ -464,6 +512,12 @@ int cmd_run(int argc, char **argv)
 		}
 	}
 	stop_reader(&ch);
+	if (!by_itself && ch.exited) {
+		sb_adds(&note, "the program ended on the SIGQUIT that asked for "
+			"its dump, ");
+		describe_exit(&note, ch.status);
+		sb_adds(&note, "\n");
+	}
 	watch_findings(&w, v, &fs);
 	if (dumped) {
 		struct gdump_dump d;
@@ -482,13 +536,16 @@ int cmd_run(int argc, char **argv)
 			size_t k, nsus = 0;
 			gdump_group(&d, &gs);
 			ndump = (int)d.total;
+			cli_goroutine_findings(&gs, c.src, &fs);
 			for (k = 0; k < gs.items.len; k++)
 				if (gs.items.items[k].suspect)
 					nsus++;
 			sb_addf(&note, "goroutine dump: %llu goroutines in %zu "
 				"groups, %zu ranked as leak suspects\n",
 				(unsigned long long)d.total, gs.items.len, nsus);
-			watch_group_findings(&gs, NULL, &fs);
+			if (gs.hung)
+				sb_adds(&note, "the program was hung: the main goroutine "
+					"and every goroutine of its code were blocked\n");
 			gdump_groups_release(&gs);
 		}
 		gdump_dump_release(&d);
@@ -498,18 +555,30 @@ int cmd_run(int argc, char **argv)
 	}
 	watch_cli_src_link(&c, &fs);
 	sb_addf(&json, ",\"program\":{\"pid\":%d,\"exited_early\":%s,"
-		"\"dump\":%s,\"dump_goroutines\":%d}", (int)ch.pid,
-		dumped || !ch.exited ? "false" : "true", dumped ? "true" : "false",
-		ndump);
-	if (rc == CLI_EXIT_CLEAN) {
+		"\"crashed\":%s,\"dump\":%s,\"dump_goroutines\":%d", (int)ch.pid,
+		by_itself ? "true" : "false", crashed ? "true" : "false",
+		dumped ? "true" : "false", ndump);
+	json_exit(&json, ch.exited ? ch.status : 0);
+	sb_adds(&json, "}");
+	if (rc == CLI_EXIT_CLEAN && watch_never_sampled(&w) && !dumped) {
+		/* nothing was seen: no report, which would say "no leak" */
+		const struct watch_sample *ls = watch_last(&w);
+		struct sb how = SB_INIT;
+		if (by_itself) {
+			sb_adds(&how, " (it exited ");
+			describe_exit(&how, ch.status);
+			sb_addf(&how, " after %.1f s)", watch_now_mono() - ch.started);
+		}
+		cli_error("cannot sample the program%s: %s", sb_str(&how),
+			  ls && ls->error ? ls->error : "no sample was taken");
+		sb_release(&how);
+		rc = CLI_EXIT_ERROR;
+	} else if (rc == CLI_EXIT_CLEAN) {
 		c.tty = 0;
 		if (watch_cli_report(&c, &w, v, &fs, sb_str(&json), sb_str(&note)) < 0)
 			rc = CLI_EXIT_ERROR;
-		else if (watch_never_sampled(&w) && !dumped) {
-			cli_error("cannot sample the program");
-			rc = CLI_EXIT_ERROR;
-		} else
-			rc = fs.items.len ? CLI_EXIT_FINDINGS : CLI_EXIT_CLEAN;
+		else
+			rc = fs.items.len || crashed ? CLI_EXIT_FINDINGS : CLI_EXIT_CLEAN;
 	}
 	findings_release(&fs);
 	watch_release(&w);

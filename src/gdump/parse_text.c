@@ -295,6 +295,38 @@ static void warn_line(struct tb *t, const struct line *l, const char *what)
 		   l->n > 60 ? "..." : "");
 }
 
+/* The channel of a runtime.chanrecv/chansend frame "F(0xc0000800c0, ...)":
+ * its first argument when printed exactly (no '?'), else 0. */
+static uint64_t chan_arg(const char *s, size_t n, size_t k)
+{
+	static const char *const fns[] = {
+		"runtime.chanrecv", "runtime.chanrecv1", "runtime.chanrecv2",
+		"runtime.chansend", "runtime.chansend1",
+	};
+	uint64_t v = 0;
+	size_t i, j;
+
+	for (i = 0; i < sizeof(fns) / sizeof(fns[0]); i++)
+		if (strlen(fns[i]) == k && !memcmp(s, fns[i], k))
+			break;
+	if (i == sizeof(fns) / sizeof(fns[0]) || k + 3 >= n ||
+	    s[k + 1] != '0' || s[k + 2] != 'x')
+		return 0;
+	for (j = k + 3; j < n && j < k + 3 + 16; j++) {
+		int c = s[j], dv;
+		if (c >= '0' && c <= '9')
+			dv = c - '0';
+		else if (c >= 'a' && c <= 'f')
+			dv = c - 'a' + 10;
+		else
+			break;
+		v = v << 4 | (uint64_t)dv;
+	}
+	if (j == k + 3 || j >= n || (s[j] != ',' && s[j] != ')'))
+		return 0;
+	return v;
+}
+
 static void body_line(struct tb *t, const struct line *l)
 {
 	const char *s = l->s, *file;
@@ -377,6 +409,8 @@ static void body_line(struct tb *t, const struct line *l)
 		return;
 	}
 	t->pending.func = gdump_intern(t->d, s, k);
+	if (!t->ancestors && !t->g.chan)
+		t->g.chan = chan_arg(s, n, k);
 	t->pending.file = gdump_intern(t->d, "", 0);
 	t->pending.line = 0;
 	t->have_pending = 1;

@@ -89,6 +89,21 @@ const char *go_import_path(const struct go_import_spec *spec, char *buf,
 	return buf;
 }
 
+const char *go_import_canonical(const char *path)
+{
+	const char *v;
+
+	/* vendor/x, a/vendor/x: the vendored copy is package x */
+	if (!strncmp(path, "vendor/", 7))
+		path += 7;
+	while ((v = strstr(path, "/vendor/")) != NULL)
+		path = v + 8;
+	/* the pre-1.7 home of context: its names are aliases of context's */
+	if (!strcmp(path, "golang.org/x/net/context"))
+		return "context";
+	return path;
+}
+
 /* The name a package is known by when imported without an alias: the last
  * path element, skipping a major-version element (math/rand/v2 -> rand)
  * and a ".vN" suffix (gopkg.in/yaml.v3 -> yaml). */
@@ -857,7 +872,8 @@ int go_is_pkg_member(const struct go_node *e, const char *path,
 	}
 	if (!member || strcmp(member->name, name) || !pk->decl)
 		return 0;
-	return !strcmp(go_import_path(pk->decl, buf, sizeof(buf)), path);
+	return !strcmp(go_import_canonical(go_import_path(pk->decl, buf,
+							 sizeof(buf))), path);
 }
 
 struct go_ident *go_local_var(const struct go_node *e)

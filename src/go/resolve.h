@@ -54,15 +54,21 @@ void go_package_release(struct go_package *pkg);
 const char *go_import_path(const struct go_import_spec *spec, char *buf,
 			   size_t n);
 
-/* 1 if expression e names member `name` of the package imported as
- * `path` (e.g. path "time", name "After"): either pkg.name where pkg
- * resolves to that import (alias or not), or a bare name from a dot import
- * of it.  Parentheses are looked through. */
+/* The package an import path stands for, as a suffix of path (or a
+ * static string): a vendored copy (vendor/x, a/vendor/x) is x, and
+ * golang.org/x/net/context is context. */
+const char *go_import_canonical(const char *path);
+
 /* Is e (parentheses looked through) the predeclared identifier name (nil,
  * true, panic, len, ...), not a local or package-level one that shadows
  * it? */
 int go_is_universe(const struct go_node *e, const char *name);
 
+/* 1 if expression e names member `name` of the package imported as
+ * `path` (e.g. path "time", name "After"): either pkg.name where pkg
+ * resolves to that import (alias or not), or a bare name from a dot import
+ * of it.  The import path is compared canonical (go_import_canonical).
+ * Parentheses are looked through. */
 int go_is_pkg_member(const struct go_node *e, const char *path,
 		     const char *name);
 

@@ -5,7 +5,9 @@
  * of files (and therefore of findings and dumps) does not depend on the
  * file system.  Symbolic links to directories are followed only when named
  * on the command line, like the go tool's "./..." which does not follow
- * them, so a link cycle cannot make the walk loop.
+ * them, so a link cycle cannot make the walk loop.  A subdirectory with its
+ * own go.mod is a nested module and is not descended into (as the go tool
+ * does not), unless every directory is asked for.
  */
 #include "walk.h"
 #include "../base/xalloc.h"
@@ -52,6 +54,18 @@ static char *join(const char *dir, const char *name)
 	return s;
 }
 
+/* A directory below the one named holding its own go.mod is another
+ * module: the go tool's "./..." does not descend into it. */
+static int is_module_root(const char *dir)
+{
+	char *p = join(dir, "go.mod");
+	struct stat st;
+	int yes = stat(p, &st) == 0 && S_ISREG(st.st_mode);
+
+	free(p);
+	return yes;
+}
+
 static int walk_dir(struct go_walk *w, const char *dir, int all, int depth,
 		    struct err *e)
 {
@@ -90,7 +104,8 @@ static int walk_dir(struct go_walk *w, const char *dir, int all, int depth,
 			continue;
 		}
 		if (S_ISDIR(st.st_mode)) {
-			if ((all || !skip_dir(names[i])) && rc == 0)
+			if ((all || !skip_dir(names[i])) && rc == 0 &&
+			    (all || !is_module_root(path)))
 				rc = walk_dir(w, path, all, depth + 1, e);
 			free(path);
 		} else if ((S_ISREG(st.st_mode) || S_ISLNK(st.st_mode)) &&

@@ -4,7 +4,8 @@
  *
  * A file argument is taken as is (whatever its name); a directory is walked
  * recursively for *.go files, skipping directories named testdata or
- * vendor and those whose name starts with '_' or '.' (unless `all`);
+ * vendor, those whose name starts with '_' or '.', and nested modules
+ * (a subdirectory holding its own go.mod) unless `all`;
  * "DIR/..." means DIR walked the same way.  The result is sorted by path
  * (byte order) within each argument, arguments in the order given, so runs
  * are reproducible.

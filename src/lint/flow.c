@@ -8,6 +8,10 @@
  * ORs and loops converge in a couple of rounds.
  */
 #include "flow.h"
+#include "cond.h"
+#include "lifetime.h"
+#include "httpclient.h"
+#include "facts.h"
 #include "../base/vec.h"
 
 #include <stdlib.h>
@@ -39,326 +43,6 @@ static int is_var(const struct go_node *n, const struct go_ident *var)
 	return var && go_local_var(n) == var;
 }
 
-/* The declaring node of a local variable: we search fn for the statement
- * declaring it to learn its type or initial value. */
-struct find_decl {
-	const struct go_ident *var;
-	struct go_node *type, *value;
-	int found;
-};
-
-static int find_decl_fn(struct go_node *n, void *ctx)
-{
-	struct find_decl *fd = ctx;
-
-	if (fd->found)
-		return 0;
-	if (n->kind == GO_ASSIGN_STMT) {
-		struct go_assign_stmt *a = GO_CAST(go_assign_stmt, n);
-
-		for (uint32_t i = 0; i < a->lhs.n; i++)
-			if (a->lhs.v[i] == (struct go_node *)fd->var) {
-				fd->found = 1;
-				if (a->lhs.n == a->rhs.n)
-					fd->value = a->rhs.v[i];
-				else if (i == 0 && a->rhs.n == 1)
-					fd->value = a->rhs.v[0];   /* v, err := f() */
-			}
-	} else if (n->kind == GO_VALUE_SPEC) {
-		struct go_value_spec *vs = GO_CAST(go_value_spec, n);
-
-		for (uint32_t i = 0; i < vs->names.n; i++)
-			if (vs->names.v[i] == (struct go_node *)fd->var) {
-				fd->found = 1;
-				fd->type = vs->type;
-				if (vs->names.n == vs->values.n)
-					fd->value = vs->values.v[i];
-			}
-	} else if (n->kind == GO_FIELD) {
-		struct go_field *f = GO_CAST(go_field, n);
-
-		for (uint32_t i = 0; i < f->names.n; i++)
-			if (f->names.v[i] == (struct go_node *)fd->var) {
-				fd->found = 1;
-				fd->type = f->type;
-			}
-	}
-	return 1;
-}
-
-/* Does type expression t name http.T or *http.T? */
-static int is_http_type(const struct go_node *t, const char *name)
-{
-	t = go_unparen(t);
-	if (t && t->kind == GO_STAR_EXPR)
-		t = go_unparen(GO_CAST(go_star_expr, t)->x);
-	return t && go_is_pkg_member(t, "net/http", name);
-}
-
-/* Is value expression v certainly an http.T (or pointer to one)? */
-static int is_http_value(const struct go_node *v, const char *name)
-{
-	v = go_unparen(v);
-	if (!v)
-		return 0;
-	if (v->kind == GO_UNARY_EXPR && GO_CAST(go_unary_expr, v)->op == GO_TOK_AND)
-		v = go_unparen(GO_CAST(go_unary_expr, v)->x);
-	if (v->kind == GO_COMPOSITE_LIT) {
-		struct go_composite_lit *cl = GO_CAST(go_composite_lit, v);
-
-		if (!is_http_type(cl->type, name))
-			return 0;
-		/* a Client with a RoundTripper of its own (a test double, a
-		 * wrapper) may answer without a connection: unknown */
-		for (uint32_t i = 0; i < cl->elts.n; i++) {
-			struct go_node *e = cl->elts.v[i];
-			struct go_key_value_expr *kv;
-
-			if (e->kind != GO_KEY_VALUE_EXPR)
-				continue;
-			kv = GO_CAST(go_key_value_expr, e);
-			if (kv->key && kv->key->kind == GO_IDENT &&
-			    !strcmp(GO_CAST(go_ident, kv->key)->name, "Transport") &&
-			    !go_is_pkg_member(kv->value, "net/http", "DefaultTransport") &&
-			    !is_http_value(kv->value, "Transport"))
-				return 0;
-		}
-		return 1;
-	}
-	if (v->kind == GO_CALL_EXPR) {
-		struct go_call_expr *c = GO_CAST(go_call_expr, v);
-		struct go_node *f = go_unparen(c->fun);
-
-		if (go_is_universe(f, "new") && c->args.n == 1)
-			return is_http_type(c->args.v[0], name);
-	}
-	return 0;
-}
-
-/* Call fn on every type declared in the package, until it returns
- * nonzero; returns that value, or 0. */
-static int each_type_spec(const struct go_package *pkg,
-			  int (*fn)(const struct go_type_spec *, void *),
-			  void *arg)
-{
-	for (size_t i = 0; pkg && i < pkg->nfiles; i++) {
-		const struct go_file *f = pkg->files[i];
-
-		for (uint32_t d = 0; d < f->decls.n; d++) {
-			const struct go_gen_decl *g;
-
-			if (f->decls.v[d]->kind != GO_GEN_DECL)
-				continue;
-			g = GO_CAST(go_gen_decl, f->decls.v[d]);
-			if (g->tok != GO_TOK_TYPE)
-				continue;
-			for (uint32_t k = 0; k < g->specs.n; k++) {
-				int r = fn(GO_CAST(go_type_spec, g->specs.v[k]), arg);
-
-				if (r)
-					return r;
-			}
-		}
-	}
-	return 0;
-}
-
-/* The declared type of field `name` of st, or NULL (not there, embedded). */
-static const struct go_node *struct_field(const struct go_struct_type *st,
-					  const char *name)
-{
-	for (uint32_t m = 0; st->fields && m < st->fields->list.n; m++) {
-		const struct go_field *fl = GO_CAST(go_field, st->fields->list.v[m]);
-
-		for (uint32_t n = 0; n < fl->names.n; n++)
-			if (!strcmp(GO_CAST(go_ident, fl->names.v[n])->name, name))
-				return fl->type;
-	}
-	return NULL;
-}
-
-struct field_scan {
-	const char *field, *name;
-	int seen;
-};
-
-static int field_scan_fn(const struct go_type_spec *ts, void *arg)
-{
-	struct field_scan *fs = arg;
-	const struct go_node *t;
-
-	if (!ts->type || ts->type->kind != GO_STRUCT_TYPE)
-		return 0;
-	t = struct_field(GO_CAST(go_struct_type, ts->type), fs->field);
-	if (!t)
-		return 0;
-	if (!is_http_type(t, fs->name))
-		return -1;
-	fs->seen++;
-	return 0;
-}
-
-/* Every field named `field` in the package's struct types has type
- * http.T or *http.T (and there is at least one). */
-static int field_is_http(const struct go_package *pkg, const char *field,
-			 const char *name)
-{
-	struct field_scan fs = { field, name, 0 };
-
-	return each_type_spec(pkg, field_scan_fn, &fs) == 0 && fs.seen > 0;
-}
-
-struct named_scan {
-	const void *decl;   /* the declaring identifier */
-	const struct go_struct_type *st;
-};
-
-static int named_scan_fn(const struct go_type_spec *ts, void *arg)
-{
-	struct named_scan *ns = arg;
-
-	if ((const void *)ts->name != ns->decl)
-		return 0;
-	ns->st = ts->type && ts->type->kind == GO_STRUCT_TYPE
-		 ? GO_CAST(go_struct_type, ts->type) : NULL;
-	return 1;
-}
-
-/* The struct type named by a type expression (T, *T, p.T is not ours),
- * declared in the package; NULL otherwise. */
-static const struct go_struct_type *pkg_struct(const struct go_package *pkg,
-					       const struct go_node *t)
-{
-	struct named_scan ns = { NULL, NULL };
-
-	t = go_unparen(t);
-	if (t && t->kind == GO_STAR_EXPR)
-		t = go_unparen(GO_CAST(go_star_expr, t)->x);
-	/* the package's own type, not a local one of the same name */
-	if (!t || t->kind != GO_IDENT ||
-	    GO_CAST(go_ident, t)->decl_kind != GO_DECL_PACKAGE ||
-	    !GO_CAST(go_ident, t)->decl)
-		return NULL;
-	ns.decl = GO_CAST(go_ident, t)->decl;
-	each_type_spec(pkg, named_scan_fn, &ns);
-	return ns.st;
-}
-
-/* The only result type of the package-level function the call calls. */
-static const struct go_node *call_result_type(const struct go_package *pkg,
-					      const struct go_node *v)
-{
-	const struct go_node *f;
-
-	v = go_unparen(v);
-	if (!v || v->kind != GO_CALL_EXPR || !pkg)
-		return NULL;
-	f = go_unparen(GO_CAST(go_call_expr, v)->fun);
-	/* a package-level function, not a local closure of the same name */
-	if (!f || f->kind != GO_IDENT ||
-	    GO_CAST(go_ident, f)->decl_kind != GO_DECL_PACKAGE ||
-	    !GO_CAST(go_ident, f)->decl)
-		return NULL;
-	for (size_t i = 0; i < pkg->nfiles; i++) {
-		const struct go_file *fl = pkg->files[i];
-
-		for (uint32_t d = 0; d < fl->decls.n; d++) {
-			const struct go_func_decl *fd;
-			const struct go_field_list *r;
-
-			if (fl->decls.v[d]->kind != GO_FUNC_DECL)
-				continue;
-			fd = GO_CAST(go_func_decl, fl->decls.v[d]);
-			if (fd->recv || (const void *)fd->name != GO_CAST(go_ident, f)->decl)
-				continue;
-			r = fd->type ? fd->type->results : NULL;
-			if (!r || r->list.n != 1 ||
-			    GO_CAST(go_field, r->list.v[0])->names.n > 1)
-				return NULL;
-			return GO_CAST(go_field, r->list.v[0])->type;
-		}
-	}
-	return NULL;
-}
-
-/* Find the declaration of local variable var (a parameter, the receiver,
- * a local of fn, or of a function around the closure fn): its type or
- * initial value in *fd.  0 when not found. */
-static int find_var_decl(const struct lint_func *fn, const struct go_ident *var,
-			 struct find_decl *fd)
-{
-	memset(fd, 0, sizeof(*fd));
-	fd->var = var;
-	if (!var)
-		return 0;
-	if (fn->type)
-		go_ast_inspect((struct go_node *)fn->type, find_decl_fn, NULL, fd);
-	if (!fd->found && fn->decl && fn->decl->recv)
-		go_ast_inspect((struct go_node *)fn->decl->recv, find_decl_fn,
-			       NULL, fd);
-	if (!fd->found && fn->body)
-		go_ast_inspect((struct go_node *)fn->body, find_decl_fn, NULL, fd);
-	if (!fd->found && fn->lit && fn->file)
-		go_ast_inspect((struct go_node *)fn->file, find_decl_fn, NULL, fd);
-	return fd->found;
-}
-
-/* The struct type of local variable (or parameter, or receiver) v when it
- * is declared with it, built as T{...} / &T{...}, or returned by a
- * package function whose only result is T or *T. */
-static const struct go_struct_type *var_struct(const struct go_package *pkg,
-					       const struct lint_func *fn,
-					       const struct go_node *v)
-{
-	struct find_decl fd;
-	const struct go_node *val;
-
-	if (!find_var_decl(fn, go_local_var(v), &fd))
-		return NULL;
-	if (fd.type)
-		return pkg_struct(pkg, fd.type);
-	val = go_unparen(fd.value);
-	if (val && val->kind == GO_UNARY_EXPR &&
-	    GO_CAST(go_unary_expr, val)->op == GO_TOK_AND)
-		val = go_unparen(GO_CAST(go_unary_expr, val)->x);
-	if (val && val->kind == GO_COMPOSITE_LIT)
-		return pkg_struct(pkg, GO_CAST(go_composite_lit, val)->type);
-	return pkg_struct(pkg, call_result_type(pkg, val));
-}
-
-static int receiver_is(const struct go_package *pkg, const struct lint_func *fn,
-		       const struct go_node *x, const char *name)
-{
-	struct go_ident *var;
-	struct find_decl fd;
-
-	x = go_unparen(x);
-	if (!strcmp(name, "Client") && go_is_pkg_member(x, "net/http",
-							"DefaultClient"))
-		return 1;
-	if (!strcmp(name, "Transport") && go_is_pkg_member(x, "net/http",
-							   "DefaultTransport"))
-		return 1;
-	/* s.client.Do(req): the field's declared type when s's struct type
-	 * is known; else a field that is an *http.Client in every struct of
-	 * the package that has a field of that name */
-	if (x && x->kind == GO_SELECTOR_EXPR) {
-		const struct go_selector_expr *se = GO_CAST(go_selector_expr, x);
-		const struct go_struct_type *st = var_struct(pkg, fn, se->x);
-		const struct go_node *ft = st ? struct_field(st, se->sel->name) : NULL;
-
-		if (ft)
-			return is_http_type(ft, name);
-		return field_is_http(pkg, se->sel->name, name);
-	}
-	var = go_local_var(x);
-	if (!find_var_decl(fn, var, &fd))
-		return 0;
-	if (fd.type)
-		return is_http_type(fd.type, name);
-	return is_http_value(fd.value, name);
-}
-
 static const char *const file_creators[] = {
 	"Open", "OpenFile", "Create", "CreateTemp", "NewFile", NULL
 };
@@ -367,9 +51,6 @@ static const char *const file_creators[] = {
  * net/http's readLoop), so an unclosed HEAD response leaks nothing. */
 static const char *const http_funcs[] = {
 	"Get", "Post", "PostForm", NULL
-};
-static const char *const client_methods[] = {
-	"Do", "Get", "Post", "PostForm", NULL
 };
 static const char *const cancel_creators[] = {
 	"WithCancel", "WithTimeout", "WithDeadline", "WithCancelCause",
@@ -385,42 +66,34 @@ static int member_of(const struct go_node *fun, const char *path,
 	return 0;
 }
 
-/* The creator test needs the enclosing function for http.Client receivers;
- * flow_creator_in passes it, lint_flow_creator (no function) only knows
- * package-level forms. */
-/* Is req a local built by http.NewRequest[WithContext]("HEAD", ...)? */
-static int is_head_request(const struct lint_func *fn, const struct go_node *req)
+/* A call of a same-package helper whose facts (facts.h) say it returns a
+ * new resource: ownership moved to the caller, which must release it. */
+static int helper_creates(struct lint_ctx *cx, const struct go_call_expr *c,
+			  enum lint_res_kind *kind)
 {
-	struct find_decl fd;
-	const struct go_call_expr *c;
-	const struct go_node *m;
+	const struct lint_facts *lf = cx ? lint_facts_callee(cx, c->fun) : NULL;
 
-	memset(&fd, 0, sizeof(fd));
-	fd.var = go_local_var(req);
-	if (!fd.var || !fn->body)
+	if (!lf || !lf->nresults)
 		return 0;
-	go_ast_inspect((struct go_node *)fn->body, find_decl_fn, NULL, &fd);
-	if (!fd.value || go_unparen(fd.value)->kind != GO_CALL_EXPR)
-		return 0;
-	c = GO_CAST(go_call_expr, go_unparen(fd.value));
-	if (go_is_pkg_member(c->fun, "net/http", "NewRequest") && c->args.n >= 1)
-		m = go_unparen(c->args.v[0]);
-	else if (go_is_pkg_member(c->fun, "net/http", "NewRequestWithContext") &&
-		 c->args.n >= 2)
-		m = go_unparen(c->args.v[1]);
-	else
-		return 0;
-	if (m->kind == GO_BASIC_LIT)
-		return !strcmp(GO_CAST(go_basic_lit, m)->value, "\"HEAD\"");
-	return go_is_pkg_member(m, "net/http", "MethodHead");
+	switch (lf->results[0]) {
+	case LINT_RESULT_FILE: *kind = LINT_RES_FILE; return 1;
+	case LINT_RESULT_BODY: *kind = LINT_RES_BODY; return 1;
+	case LINT_RESULT_TICKER: *kind = LINT_RES_TICKER; return 1;
+	default: break;
+	}
+	if (lf->nresults == 2 && lf->results[1] == LINT_RESULT_CANCEL) {
+		*kind = LINT_RES_CANCEL;
+		return 1;
+	}
+	return 0;
 }
 
-static int flow_creator_in(const struct go_package *pkg,
+static int flow_creator_in(struct lint_ctx *cx,
 			   const struct lint_func *fn, const struct go_node *n,
 			   enum lint_res_kind *kind)
 {
+	const struct go_package *pkg = cx ? cx->pkg : NULL;
 	const struct go_call_expr *c;
-	struct go_node *x;
 
 	n = go_unparen(n);
 	if (!n || n->kind != GO_CALL_EXPR)
@@ -442,23 +115,11 @@ static int flow_creator_in(const struct go_package *pkg,
 		*kind = LINT_RES_TICKER;
 		return 1;
 	}
-	if (is_sel(c->fun, "Do", &x) && c->args.n == 1 && fn &&
-	    is_head_request(fn, c->args.v[0]))
-		return 0;
-	for (const char *const *m = client_methods; *m; m++)
-		if (is_sel(c->fun, *m, &x) &&
-		    (fn ? receiver_is(pkg, fn, x, "Client") :
-		     go_is_pkg_member(x, "net/http", "DefaultClient"))) {
-			*kind = LINT_RES_BODY;
-			return 1;
-		}
-	if (is_sel(c->fun, "RoundTrip", &x) &&
-	    (fn ? receiver_is(pkg, fn, x, "Transport") :
-	     go_is_pkg_member(x, "net/http", "DefaultTransport"))) {
+	if (lint_http_response_call(pkg, fn, c)) {
 		*kind = LINT_RES_BODY;
 		return 1;
 	}
-	return 0;
+	return helper_creates(cx, c, kind);
 }
 
 int lint_flow_creator(const struct go_node *n, enum lint_res_kind *kind)
@@ -505,7 +166,38 @@ static const struct consumer *consumer_of(const struct go_node *fun)
 static const struct lint_summary *summary_of(struct lint_ctx *cx,
 					     const struct go_node *fun)
 {
-	return cx->summaries ? lint_callee_summary(cx, fun) : NULL;
+	return lint_callee_summary(cx, fun);
+}
+
+/* Is every mention of local v in body the callee of a call without
+ * arguments (`cleanup()`, `defer cleanup()`)? */
+struct callscan {
+	const struct go_ident *v;
+	int mentions, calls;
+};
+
+static int callscan_fn(struct go_node *n, void *ctx)
+{
+	struct callscan *cs = ctx;
+
+	if (n->kind == GO_CALL_EXPR && !GO_CAST(go_call_expr, n)->args.n &&
+	    go_local_var(GO_CAST(go_call_expr, n)->fun) == cs->v)
+		cs->calls++;
+	if (n->kind == GO_IDENT && go_local_var(n) == cs->v &&
+	    !(GO_CAST(go_ident, n)->decl_flags & GO_RESOLVE_DEF))
+		cs->mentions++;
+	return 1;
+}
+
+static int closure_only_called(const struct go_block_stmt *body,
+			       const struct go_ident *v)
+{
+	struct callscan cs = { v, 0, 0 };
+
+	if (!v || !body)
+		return 0;
+	go_ast_inspect((struct go_node *)body, callscan_fn, NULL, &cs);
+	return cs.mentions > 0 && cs.mentions == cs.calls;
 }
 
 /* Is call c a release of r's variable? */
@@ -553,6 +245,15 @@ static int call_releases(struct lint_ctx *cx, const struct lint_res *r,
 		if (is_var(c->fun, r->var))
 			return 1;
 		break;
+	}
+	if (r->scope && c->args.n == 0 && go_local_var(c->fun)) {
+		/* cleanup() of `cleanup := func() { f.Close() }` (facts.h) */
+		struct lint_func_value v;
+
+		if (lint_facts_func_value(cx, NULL, r->scope, c->fun, &v) && v.lit &&
+		    closure_only_called(r->scope, go_local_var(c->fun)) &&
+		    lint_flow_releases(cx, r, (struct go_node *)v.lit->body))
+			return 1;
 	}
 	s = summary_of(cx, c->fun);
 	if (s) {
@@ -634,6 +335,7 @@ static int is_blank(const struct go_node *n)
 struct uses {
 	struct lint_ctx *cx;
 	const struct lint_res *r;
+	const struct go_file *file;
 	VEC(struct go_node *) stack;
 	int escapes;
 	int has_goto;
@@ -725,6 +427,27 @@ static int consumed(struct uses *u, size_t i, struct go_node *body)
 	return 0;
 }
 
+/* `cleanup := func() { ... f.Close() ... }` where cleanup is only ever
+ * called: a use inside it is the cleanup's, like a deferred closure's.
+ * Only a literal that releases the resource qualifies, and only when the
+ * resource's scope is known (r->scope). */
+static int closure_var_called(struct uses *u, struct go_node *parent,
+			      struct go_node *lit, struct go_node *body)
+{
+	struct go_assign_stmt *as;
+	const struct go_ident *v;
+
+	if (parent->kind != GO_ASSIGN_STMT || !u->r->scope)
+		return 0;
+	as = GO_CAST(go_assign_stmt, parent);
+	if (as->tok != GO_TOK_DEFINE || as->lhs.n != 1 || as->rhs.n != 1 ||
+	    as->rhs.v[0] != lit || !(v = go_local_var(as->lhs.v[0])))
+		return 0;
+	return closure_only_called((struct go_block_stmt *)body, v) &&
+		lint_flow_releases(u->cx, u->r,
+				   (struct go_node *)GO_CAST(go_func_lit, lit)->body);
+}
+
 /* Classify one use of the variable (the identifier on top of the stack). */
 static void classify(struct uses *u, struct go_node *body)
 {
@@ -738,11 +461,13 @@ static void classify(struct uses *u, struct go_node *body)
 	for (i = 0; i < top; i++)
 		if (u->stack.items[i]->kind == GO_FUNC_LIT) {
 			in_closure = 1;
-			deferred_closure = i >= 2 &&
+			deferred_closure = (i >= 2 &&
 				u->stack.items[i - 1]->kind == GO_CALL_EXPR &&
 				GO_CAST(go_call_expr, u->stack.items[i - 1])->fun ==
 					u->stack.items[i] &&
-				u->stack.items[i - 2]->kind == GO_DEFER_STMT;
+				u->stack.items[i - 2]->kind == GO_DEFER_STMT) ||
+				(i >= 1 && closure_var_called(u, u->stack.items[i - 1],
+							     u->stack.items[i], body));
 			break;
 		}
 	if (in_closure && !deferred_closure) {
@@ -790,11 +515,23 @@ static void classify(struct uses *u, struct go_node *body)
 			return;   /* cancel() */
 		if (call_releases(u->cx, u->r, c))
 			return;   /* closeIt(f) with a summary */
+		for (uint32_t ai = 0; ai < c->args.n; ai++)
+			if (c->args.v[ai] == id && lint_facts_borrows(u->cx, c, ai))
+				return;   /* logStatus(resp): the facts say it only uses it */
 		if (consumed(u, top, body))
 			return;
+		for (uint32_t k = 0; k < c->args.n; k++)
+			if (c->args.v[k] == id && lint_life_borrows(u->file, c, k))
+				return;   /* tmpl.Execute(f, data) */
 		u->escapes = 1;
 		return;
 	}
+	case GO_RETURN_STMT:
+		/* return f, nil: handed to the caller on this path only */
+		if (lint_life_returns(p, u->r))
+			return;
+		u->escapes = 1;
+		return;
 	case GO_BINARY_EXPR: {
 		enum go_tok op = GO_CAST(go_binary_expr, p)->op;
 
@@ -810,6 +547,10 @@ static void classify(struct uses *u, struct go_node *body)
 		for (uint32_t k = 0; k < a->rhs.n && k < a->lhs.n; k++)
 			if (a->rhs.v[k] == id && is_blank(a->lhs.v[k]))
 				return;
+		/* ctx, cancel = context.WithTimeout(..): overwritten by
+		 * another of its kind, which the walk checks */
+		if (lint_life_recreates(p, u->r))
+			return;
 		u->escapes = 1;
 		return;
 	}
@@ -877,6 +618,8 @@ struct walk {
 	 * pending" holds (see paired_ctx); NULL when not used */
 	const struct go_ident *pair;
 	int pair_broken; /* a write to pair found the cancel pending */
+	const struct go_ident *flag; /* ownership flag (cond.h), or NULL */
+	const struct go_ident *ctxv; /* cancel: its context (cond.h), or NULL */
 	unsigned lost_cont; /* states continuing a loop outside the walk */
 	VEC(struct target) targets;
 };
@@ -974,6 +717,13 @@ static int nil_branch(struct walk *w, const struct go_node *cond)
 	int is_err, is_v;
 
 	cond = go_unparen(cond);
+	/* errors.Is(err, fs.ErrNotExist), if opened, ctx.Err() != nil */
+	if (w->r->err && !w->err_stale && lint_cond_err_nonnil(cond, w->r->err))
+		return 1;
+	if ((is_v = lint_cond_flag_branch(cond, w->flag)) != 0)
+		return is_v;
+	if (lint_cond_ctx_done(cond, w->ctxv))
+		return 1;
 	if (!cond || cond->kind != GO_BINARY_EXPR)
 		return 0;
 	b = GO_CAST(go_binary_expr, cond);
@@ -1073,8 +823,9 @@ static unsigned walk_loop(struct walk *w, struct go_node *s,
 
 static unsigned walk_clauses(struct walk *w, struct go_node *s,
 			     struct go_block_stmt *body, unsigned st,
-			     int is_select)
+			     int is_select, int tagless)
 {
+	int earlier_false = 0;  /* an earlier case's falsity leaves no resource */
 	struct target t = { s, w->pending_label, 0, 0, 0 };
 	unsigned out = 0;
 	int has_default = is_select;  /* a select without default blocks */
@@ -1089,10 +840,22 @@ static unsigned walk_clauses(struct walk *w, struct go_node *s,
 
 			if (c->kind == GO_CASE_CLAUSE) {
 				struct go_case_clause *cc = GO_CAST(go_case_clause, c);
+				unsigned cs = st;
+				int nb;
 
 				if (cc->is_default)
 					has_default = 1;
-				out |= walk_list(w, &cc->body, st);
+				/* switch { case err == nil: ... case !os.IsExist(err):
+				 * ... }: a case runs when the earlier ones were false */
+				if (tagless && cc->list.n == 1) {
+					nb = nil_branch(w, cc->list.v[0]);
+					if (nb == 1 || earlier_false)
+						cs = st_release(st);
+					earlier_false |= nb == 2;
+				}
+				if (cc->is_default && earlier_false)
+					cs = st_release(st);
+				out |= walk_list(w, &cc->body, cs);
 			} else if (c->kind == GO_COMM_CLAUSE) {
 				struct go_comm_clause *cc = GO_CAST(go_comm_clause, c);
 				unsigned cs = st;
@@ -1105,7 +868,7 @@ static unsigned walk_clauses(struct walk *w, struct go_node *s,
 	out |= w->targets.items[ti].brk;
 	w->targets.len--;
 	if (!has_default)
-		out |= st;
+		out |= earlier_false ? st_release(st) : st;
 	return out;
 }
 
@@ -1160,7 +923,18 @@ static unsigned walk_stmt(struct walk *w, struct go_node *s, unsigned st)
 			return st_def(st);
 		}
 	}
-	if (w->r->err && s->kind == GO_ASSIGN_STMT) {
+	/* overwritten by a new resource of its kind while open: that leaks
+	 * it; afterwards the variable holds another one */
+	if (lint_life_recreates(s, w->r)) {
+		if (st & S_OPEN)
+			leak_at(w, s);
+		st = st_release(st);
+	}
+	/* the error is reassigned where the resource may be open: a later
+	 * err test says nothing about it (where it is not open, the
+	 * reassignment does not matter: out, err = os.Create(b) in the other
+	 * branch of an if) */
+	if (w->r->err && s->kind == GO_ASSIGN_STMT && (st & S_OPEN)) {
 		struct assigns a = { w->r->err, 0 };
 
 		go_ast_inspect(s, assigns_fn, NULL, &a);
@@ -1183,8 +957,9 @@ static unsigned walk_stmt(struct walk *w, struct go_node *s, unsigned st)
 		}
 		return st;
 	case GO_RETURN_STMT:
-		/* return f.Close() releases before leaving */
-		if (lint_flow_releases(w->cx, w->r, s))
+		/* return f.Close() releases before leaving; return f, nil
+		 * hands it to the caller */
+		if (lint_flow_releases(w->cx, w->r, s) || lint_life_returns(s, w->r))
 			st = st_release(st);
 		if (st & S_OPEN)
 			leak_at(w, s);
@@ -1233,7 +1008,7 @@ static unsigned walk_stmt(struct walk *w, struct go_node *s, unsigned st)
 		w->pending_label = NULL;
 		st = walk_stmt(w, sw->init, st);
 		w->pending_label = label;
-		return walk_clauses(w, s, sw->body, st, 0);
+		return walk_clauses(w, s, sw->body, st, 0, sw->tag == NULL);
 	}
 	case GO_TYPE_SWITCH_STMT: {
 		struct go_type_switch_stmt *sw = GO_CAST(go_type_switch_stmt, s);
@@ -1242,10 +1017,10 @@ static unsigned walk_stmt(struct walk *w, struct go_node *s, unsigned st)
 		w->pending_label = NULL;
 		st = walk_stmt(w, sw->init, st);
 		w->pending_label = label;
-		return walk_clauses(w, s, sw->body, st, 0);
+		return walk_clauses(w, s, sw->body, st, 0, 0);
 	}
 	case GO_SELECT_STMT:
-		return walk_clauses(w, s, GO_CAST(go_select_stmt, s)->body, st, 1);
+		return walk_clauses(w, s, GO_CAST(go_select_stmt, s)->body, st, 1, 0);
 	case GO_BRANCH_STMT: {
 		struct go_branch_stmt *b = GO_CAST(go_branch_stmt, s);
 		struct target *t;
@@ -1270,7 +1045,8 @@ static unsigned walk_stmt(struct walk *w, struct go_node *s, unsigned st)
 		break;
 	}
 	w->pending_label = NULL;
-	if (lint_flow_releases(w->cx, w->r, s))
+	/* <-sub.Done(), case <-sub.Done(): the context is cancelled */
+	if (lint_flow_releases(w->cx, w->r, s) || lint_cond_done_recv(s, w->ctxv))
 		st = st_release(st);
 	return st;
 }
@@ -1365,6 +1141,7 @@ enum lint_flow_verdict lint_flow_check(struct lint_ctx *cx,
 	memset(&u, 0, sizeof(u));
 	u.cx = cx;
 	u.r = r;
+	u.file = fn->file;
 	go_ast_inspect((struct go_node *)fn->body, uses_fn, uses_post, &u);
 	vec_free(&u.stack);
 	if (u.escapes || u.has_goto)
@@ -1374,6 +1151,8 @@ enum lint_flow_verdict lint_flow_check(struct lint_ctx *cx,
 	w.cx = cx;
 	w.r = r;
 	w.pair = paired_ctx(fn, r);
+	w.flag = lint_cond_owner_flag(fn, r);
+	w.ctxv = lint_cond_cancel_ctx(r);
 	end = walk_list(&w, &fn->body->list, S_NOTDEF);
 	if (w.pair && w.pair_broken) {
 		/* the nil tests of the context said nothing: walk again
@@ -1502,64 +1281,8 @@ static void creation(struct finder *fi, struct go_node *stmt,
 		r.err = go_local_var(lhs->v[1]);
 	}
 	r.def = stmt;
+	r.scope = fi->fn->body;
 	fi->found(fi->cx, fi->fn, &r, call, fi->arg);
-}
-
-/* `if err == nil { t.Fatal(...) }` (or a return, panic, t.Error...):
- * the code asserts that the call fails, so no resource is expected. */
-static int expects_failure(const struct go_node *cond, const struct go_block_stmt *body,
-			   const struct go_node *errv)
-{
-	const struct go_binary_expr *b;
-	const struct go_ident *ev = go_local_var(errv);
-	struct go_node *last;
-
-	cond = go_unparen(cond);
-	if (!ev || !cond || cond->kind != GO_BINARY_EXPR || !body || !body->list.n)
-		return 0;
-	b = GO_CAST(go_binary_expr, cond);
-	/* err == nil || ...: the branch runs at least whenever it succeeded */
-	if (b->op == GO_TOK_LOR) {
-		const struct go_node *l = go_unparen(b->x);
-
-		if (!l || l->kind != GO_BINARY_EXPR)
-			return 0;
-		b = GO_CAST(go_binary_expr, l);
-	}
-	if (go_local_var(b->x) != ev)
-		return 0;
-	if (b->op == GO_TOK_NEQ) {
-		/* err != errWanted: the test wants a particular failure */
-		const struct go_node *y = go_unparen(b->y);
-
-		if (!y || (y->kind == GO_IDENT && !strcmp(GO_CAST(go_ident, y)->name, "nil")))
-			return 0;
-	} else if (b->op != GO_TOK_EQL) {
-		return 0;
-	} else {
-		const struct go_node *y = go_unparen(b->y);
-
-		if (!y || y->kind != GO_IDENT || strcmp(GO_CAST(go_ident, y)->name, "nil"))
-			return 0;
-	}
-	last = body->list.v[body->list.n - 1];
-	if (last->kind == GO_RETURN_STMT)
-		return 1;
-	for (uint32_t i = 0; i < body->list.n; i++) {
-		struct go_node *st = body->list.v[i], *x, *f;
-
-		if (st->kind != GO_EXPR_STMT)
-			continue;
-		x = go_unparen(GO_CAST(go_expr_stmt, st)->x);
-		if (is_terminating_call(x))
-			return 1;
-		if (x && x->kind == GO_CALL_EXPR &&
-		    (f = go_unparen(GO_CAST(go_call_expr, x)->fun)) &&
-		    f->kind == GO_SELECTOR_EXPR && go_local_var(GO_CAST(go_selector_expr, f)->x) &&
-		    !strncmp(GO_CAST(go_selector_expr, f)->sel->name, "Error", 5))
-			return 1;
-	}
-	return 0;
 }
 
 static int finder_fn(struct go_node *n, void *ctx)
@@ -1575,7 +1298,7 @@ static int finder_fn(struct go_node *n, void *ctx)
 
 		if (init && init->kind == GO_ASSIGN_STMT &&
 		    GO_CAST(go_assign_stmt, init)->lhs.n == 2 &&
-		    expects_failure(is->cond, is->body,
+		    lint_cond_expects_failure(is->cond, is->body,
 				    GO_CAST(go_assign_stmt, init)->lhs.v[1]))
 			vec_push(&fi->skip, init);
 	} else if (n->kind == GO_BLOCK_STMT || n->kind == GO_CASE_CLAUSE ||
@@ -1590,7 +1313,7 @@ static int finder_fn(struct go_node *n, void *ctx)
 			if (a->kind == GO_ASSIGN_STMT && next->kind == GO_IF_STMT &&
 			    GO_CAST(go_assign_stmt, a)->lhs.n == 2 &&
 			    !GO_CAST(go_if_stmt, next)->init &&
-			    expects_failure(GO_CAST(go_if_stmt, next)->cond,
+			    lint_cond_expects_failure(GO_CAST(go_if_stmt, next)->cond,
 					    GO_CAST(go_if_stmt, next)->body,
 					    GO_CAST(go_assign_stmt, a)->lhs.v[1]))
 				vec_push(&fi->skip, a);
@@ -1603,7 +1326,7 @@ static int finder_fn(struct go_node *n, void *ctx)
 		struct go_assign_stmt *a = GO_CAST(go_assign_stmt, n);
 
 		if ((a->tok == GO_TOK_DEFINE || a->tok == GO_TOK_ASSIGN) &&
-		    a->rhs.n == 1 && flow_creator_in(fi->cx->pkg, fi->fn, a->rhs.v[0], &kind))
+		    a->rhs.n == 1 && flow_creator_in(fi->cx, fi->fn, a->rhs.v[0], &kind))
 			creation(fi, n, &a->lhs, a->rhs.v[0], kind);
 	} else if (n->kind == GO_DECL_STMT) {
 		struct go_node *d = GO_CAST(go_decl_stmt, n)->decl;
@@ -1616,13 +1339,13 @@ static int finder_fn(struct go_node *n, void *ctx)
 			struct go_value_spec *vs = GO_CAST(go_value_spec, g->specs.v[0]);
 
 			if (vs->values.n == 1 &&
-			    flow_creator_in(fi->cx->pkg, fi->fn, vs->values.v[0], &kind))
+			    flow_creator_in(fi->cx, fi->fn, vs->values.v[0], &kind))
 				creation(fi, n, &vs->names, vs->values.v[0], kind);
 		}
 	} else if (n->kind == GO_EXPR_STMT) {
 		struct go_node *x = GO_CAST(go_expr_stmt, n)->x;
 
-		if (flow_creator_in(fi->cx->pkg, fi->fn, x, &kind) && fi->discarded &&
+		if (flow_creator_in(fi->cx, fi->fn, x, &kind) && fi->discarded &&
 		    !lint_is_test_file(fi->fn->file))
 			fi->discarded(fi->cx, fi->fn, kind, go_unparen(x), fi->arg);
 	}
@@ -1647,138 +1370,6 @@ void lint_flow_find(struct lint_ctx *cx, const struct lint_func *fn,
 	if (fn->body)
 		go_ast_inspect((struct go_node *)fn->body, finder_fn, NULL, &fi);
 	vec_free(&fi.skip);
-}
-
-/* ---------- summaries ---------- */
-
-/* One walk of a function body per round: every call that releases a
- * parameter (p.Close(), p.Body.Close(), p.Stop(), p(), or a call handing p
- * to a function already known to release it) sets that parameter's bit. */
-struct sum_scan {
-	struct lint_ctx *cx;
-	struct go_ident *params[32];
-	unsigned nparams;
-	struct lint_summary *s;
-};
-
-static int param_bit(const struct sum_scan *ss, const struct go_node *e)
-{
-	const struct go_ident *v = go_local_var(e);
-
-	if (!v)
-		return -1;
-	for (unsigned i = 0; i < ss->nparams; i++)
-		if (ss->params[i] == v)
-			return (int)i;
-	return -1;
-}
-
-static int sum_fn(struct go_node *n, void *ctx)
-{
-	struct sum_scan *ss = ctx;
-	struct go_call_expr *c;
-	struct go_node *x, *y;
-	const struct lint_summary *cs;
-	int b;
-
-	if (n->kind != GO_CALL_EXPR)
-		return 1;
-	c = GO_CAST(go_call_expr, n);
-	if (is_sel(c->fun, "Close", &x)) {
-		if ((b = param_bit(ss, x)) >= 0)
-			ss->s->closes |= 1u << b;
-		else if (is_sel(x, "Body", &y) && (b = param_bit(ss, y)) >= 0)
-			ss->s->closes |= 1u << b;
-	} else if (is_sel(c->fun, "Stop", &x) && (b = param_bit(ss, x)) >= 0) {
-		ss->s->stops |= 1u << b;
-	} else if ((b = param_bit(ss, c->fun)) >= 0) {
-		ss->s->calls |= 1u << b;
-	}
-	cs = lint_callee_summary(ss->cx, c->fun);
-	if (cs && cs != ss->s)
-		for (uint32_t i = 0; i < c->args.n && i < 32; i++) {
-			unsigned bit = 1u << i;
-
-			if ((b = param_bit(ss, c->args.v[i])) < 0)
-				continue;
-			if (cs->closes & bit)
-				ss->s->closes |= 1u << b;
-			if (cs->stops & bit)
-				ss->s->stops |= 1u << b;
-			if (cs->calls & bit)
-				ss->s->calls |= 1u << b;
-		}
-	return 1;
-}
-
-/* The summaries map holds one entry per package-level function, made by
- * lint_flow_summarize without looking into any body; an entry's summary is
- * computed the first time a call to that function is examined.  A function
- * being summarised that (directly or not) calls itself sees its own
- * summary as it stands, so recursion ends. */
-struct sum_entry {
-	struct go_func_decl *fd;
-	struct lint_summary s;
-	int state;   /* 0 not computed, 1 computing, 2 done */
-};
-
-const struct lint_summary *lint_flow_summary(struct lint_ctx *cx,
-					     const struct go_ident *decl)
-{
-	struct sum_entry *e = map_get(cx->summaries, (const char *)&decl,
-				      sizeof(decl));
-	struct go_func_decl *fd;
-	struct sum_scan ss;
-
-	if (!e)
-		return NULL;
-	if (e->state)
-		return &e->s;
-	e->state = 1;
-	fd = e->fd;
-	memset(&ss, 0, sizeof(ss));
-	ss.cx = cx;
-	ss.s = &e->s;
-	for (uint32_t j = 0; j < fd->type->params->list.n; j++) {
-		struct go_field *pf = GO_CAST(go_field, fd->type->params->list.v[j]);
-
-		if (!pf->names.n && ss.nparams < 32)
-			ss.params[ss.nparams++] = NULL;
-		for (uint32_t k = 0; k < pf->names.n && ss.nparams < 32; k++)
-			ss.params[ss.nparams++] = GO_CAST(go_ident, pf->names.v[k]);
-	}
-	go_ast_inspect((struct go_node *)fd->body, sum_fn, NULL, &ss);
-	e->state = 2;
-	return &e->s;
-}
-
-void lint_flow_summarize(struct lint_ctx *cx)
-{
-	for (size_t fi = 0; fi < cx->pkg->nfiles; fi++) {
-		struct go_file *f = cx->pkg->files[fi];
-
-		for (uint32_t i = 0; i < f->decls.n; i++) {
-			struct go_node *d = f->decls.v[i];
-			struct go_func_decl *fd;
-			struct sum_entry *e;
-
-			if (d->kind != GO_FUNC_DECL)
-				continue;
-			fd = GO_CAST(go_func_decl, d);
-			if (fd->recv || !fd->name || !fd->body || !fd->type ||
-			    !fd->type->params || !fd->type->params->list.n)
-				continue;
-			if (map_get(cx->summaries, (const char *)&fd->name,
-				    sizeof(fd->name)))
-				continue;
-			e = arena_new(cx->arena, struct sum_entry);
-			e->fd = fd;
-			map_put(cx->summaries,
-				arena_strndup(cx->arena, (const char *)&fd->name,
-					      sizeof(fd->name)),
-				sizeof(fd->name), e);
-		}
-	}
 }
 
 int lint_flow_terminating_call(const struct go_node *x)

@@ -226,9 +226,11 @@ size_t watch_group_findings(struct gdump_groups *cur,
 
 /* --src DIR: run the lint rules on DIR and cite, on each located finding
  * of fs (growing allocation sites and goroutine groups), the lint findings
- * of the same function.  Returns the number of citations; 0 with e set
- * when DIR cannot be linted. */
-size_t watch_src_link(struct findings *fs, const char *dir, struct err *e);
+ * of the same function.  The _test.go files of DIR are linted too when
+ * include_tests is set or when a finding of fs is in one.  Returns the
+ * number of citations; 0 with e set when DIR cannot be linted. */
+size_t watch_src_link(struct findings *fs, const char *dir, int include_tests,
+		      struct err *e);
 
 /* Resume: after watch_store_load, restore the sampler's state from the
  * recorded samples. */

@@ -16,7 +16,10 @@
  * Handing the cancel function to the caller, a struct, a goroutine or a
  * closure is an ownership move and stays silent.
  */
+#include "../fields.h"
 #include "../flow.h"
+#include "../lifetime.h"
+#include "../deferloop.h"
 #include "../../base/vec.h"
 
 #include <stdlib.h>
@@ -222,25 +225,44 @@ static struct held held_by(const struct lint_func *fn, const struct go_node *cal
 static void found(struct lint_ctx *cx, const struct lint_func *fn,
 		  const struct lint_res *r, struct go_node *call, void *arg)
 {
-	struct go_node *where = NULL;
+	struct go_node *where = NULL, *d, *loop = NULL;
 	struct finding *fd;
 	struct held h;
+	enum lint_flow_verdict v;
 
 	(void)arg;
 	if (r->kind != LINT_RES_CANCEL)
 		return;
-	if (lint_flow_check(cx, fn, r, &where) != LINT_FLOW_LEAKS)
+	v = lint_flow_check(cx, fn, r, &where);
+	if (v == LINT_FLOW_OK && (d = lint_deferloop_find(cx, fn, r, &loop))) {
+		fd = lint_report(cx, fn->file, d, REPORT_SEV_WARNING,
+			"call the cancel function at the end of the iteration (or "
+			"move the body into a function, where the defer runs per "
+			"iteration)",
+			"defer %s() inside an endless loop runs only when the "
+			"function returns: every context the loop creates stays "
+			"registered with its parent, with its timer, until then",
+			r->var->name);
+		lint_related(cx, fd, fn->file, call, "the context is created here");
+		lint_related(cx, fd, fn->file, loop, "the loop");
+		return;
+	}
+	if (v != LINT_FLOW_LEAKS)
 		return;
 	h = held_by(fn, call);
 	fd = lint_report(cx, fn->file, call, h.sev,
 		"defer the cancel function right after creating the context",
-		"the cancel function '%s' is not called on every path: %s%s%s",
-		r->var->name, h.pre, h.root, h.post);
+		"the cancel function '%s' is %s: %s%s%s",
+		r->var->name, lint_life_words(cx, fn, r, "called"), h.pre,
+		h.root, h.post);
 	if (where->kind == GO_RETURN_STMT)
 		lint_related(cx, fd, fn->file, where, "returns here without calling it");
 	else if (where == r->def)
 		lint_related(cx, fd, fn->file, where,
 			     "created again here by the next iteration without calling it");
+	else if (where->kind == GO_ASSIGN_STMT)
+		lint_related(cx, fd, fn->file, where,
+			     "overwritten here by another cancel function before it was called");
 }
 
 static void discarded(struct lint_ctx *cx, const struct lint_func *fn,
@@ -265,7 +287,26 @@ static void check_func(struct lint_ctx *cx, const struct lint_func *fn, void *ar
 	lint_flow_find(cx, fn, found, discarded, arg);
 }
 
+/* A cancel function kept in a field (the field model, ../fields.h) that no
+ * function of the package calls.  A process-lifetime owner is silent. */
+static void uncalled_field(struct lint_ctx *cx, const struct lint_field *fl)
+{
+	const struct lint_fsite *set = &fl->site[LINT_FOP_SET_FRESH];
+	struct finding *fd;
+
+	fd = lint_report(cx, set->file, set->at, REPORT_SEV_WARNING,
+		"call the cancel function from the type's Close/Stop method "
+		"(and call that when the value is done)",
+		"the cancel function stored in field '%s' of %s is never called "
+		"by any method or function of the package: the context, its "
+		"timer and its goroutines stay until the parent context is "
+		"cancelled", fl->name, fl->owner->name);
+	lint_fields_related(cx, fd, fl, "call");
+}
+
 void lint_rule_cancel_not_called(struct lint_ctx *cx)
 {
 	lint_foreach_func(cx, check_func, NULL);
+	lint_fields_unreleased(cx, LINT_FK_CANCEL, LINT_FOP(LINT_FOP_CALL),
+			       uncalled_field);
 }

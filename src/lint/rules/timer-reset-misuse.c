@@ -186,6 +186,84 @@ static int stopped_before(const struct go_list *body, uint32_t k,
 	return 0;
 }
 
+/* Does clause body l re-arm t (t.Reset(...), t = ...) or end by leaving
+ * (return, a branch, an exit call)?  Then no later iteration sees the
+ * drained timer. */
+struct rearm_scan {
+	const struct go_ident *t;
+	int yes;
+};
+
+static int rearm_fn(struct go_node *n, void *arg)
+{
+	struct rearm_scan *rs = arg;
+
+	if (rs->yes || n->kind == GO_FUNC_LIT)
+		return 0;
+	if (n->kind == GO_CALL_EXPR && is_method_call(n, rs->t, "Reset"))
+		rs->yes = 1;
+	if (n->kind == GO_ASSIGN_STMT) {
+		const struct go_assign_stmt *a = GO_CAST(go_assign_stmt, n);
+
+		for (uint32_t i = 0; i < a->lhs.n; i++)
+			if (go_local_var(a->lhs.v[i]) == rs->t)
+				rs->yes = 1;
+	}
+	return !rs->yes;
+}
+
+static int rearms_or_leaves(const struct go_list *l, const struct go_ident *t)
+{
+	struct rearm_scan rs = { t, 0 };
+	const struct go_node *last;
+
+	for (uint32_t i = 0; i < l->n && !rs.yes; i++)
+		go_ast_inspect(l->v[i], rearm_fn, NULL, &rs);
+	if (rs.yes || !l->n)
+		return rs.yes;
+	last = l->v[l->n - 1];
+	return last->kind == GO_RETURN_STMT ||
+		(last->kind == GO_EXPR_STMT &&
+		 lint_flow_terminating_call(GO_CAST(go_expr_stmt, last)->x)) ||
+		(last->kind == GO_BRANCH_STMT &&
+		 GO_CAST(go_branch_stmt, last)->tok != GO_TOK_CONTINUE);
+}
+
+/* case <-t.C: that consumes the fire without re-arming, in a loop, and
+ * `if !t.Stop() { <-t.C }` in another case of the same select: in a later
+ * iteration Stop returns false (the timer has fired) and the channel is
+ * empty (the value was received), so the drain waits for ever. */
+static void carried_drain(struct ctx *c, struct go_block_stmt *b, uint32_t i,
+			  struct go_ident *t)
+{
+	struct go_comm_clause *cc = GO_CAST(go_comm_clause, b->list.v[i]);
+
+	if (!c->loops.len || rearms_or_leaves(&cc->body, t))
+		return;
+	for (uint32_t j = 0; j < b->list.n; j++) {
+		struct go_comm_clause *o = GO_CAST(go_comm_clause, b->list.v[j]);
+		struct finding *fd;
+
+		if (j == i)
+			continue;
+		for (uint32_t k = 0; k < o->body.n; k++) {
+			if (!blocking_drain(&c->ts, o->body.v[k], t))
+				continue;
+			fd = lint_report(c->cx, c->fn->file, o->body.v[k],
+				REPORT_SEV_ERROR,
+				"drain without blocking: if !t.Stop() { select { case "
+				"<-t.C: default: } }; or Reset the timer in the case "
+				"that receives from it",
+				"this drain can block forever: after the case that "
+				"receives from %s.C consumed a fire without Reset, a "
+				"later iteration finds Stop false and nothing left in "
+				"the channel (every Go version)", t->name);
+			lint_related(c->cx, fd, c->fn->file, &cc->node,
+				     "the fire is consumed here, and the timer is not re-armed");
+		}
+	}
+}
+
 static void check_select(struct ctx *c, struct go_select_stmt *sel)
 {
 	const struct lint_semantics *sem = c->cx->sem;
@@ -210,6 +288,7 @@ static void check_select(struct ctx *c, struct go_select_stmt *sel)
 					"already received by this case, so Stop returns "
 					"false and <-%s.C waits for a value that never "
 					"comes", t->name);
+		carried_drain(c, b, i, t);
 		if (sem->new_timers || !c->loops.len)
 			continue;
 		/* Reset in another clause without stop-and-drain */

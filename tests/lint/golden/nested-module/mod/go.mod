@@ -1,0 +1,3 @@
+module example.test/outer
+
+go 1.21

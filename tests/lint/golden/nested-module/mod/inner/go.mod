@@ -1,0 +1,3 @@
+module example.test/inner
+
+go 1.21
