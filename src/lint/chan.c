@@ -38,6 +38,7 @@
  * loop (return, break) is counted once, not once per iteration.
  */
 #include "chan.h"
+#include "chanexcl.h"
 #include "../base/sb.h"
 
 #include <stdlib.h>
@@ -2270,6 +2271,12 @@ static void report(struct an *a, int mode, const struct exitrec *e)
 			g = x;
 	}
 	if (!g)
+		return;
+	/* it sent on the sibling channel this exit received from, and
+	 * returned (chanexcl.h) */
+	if (mode == MODE_SEND &&
+	    lint_chanexcl_sibling_done(a->fn, e->at, &g->go->node, g->body,
+				       g->al, g->nal))
 		return;
 	af = g->file;
 	gowords = "the goroutine";
