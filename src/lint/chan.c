@@ -2275,8 +2275,9 @@ static void report(struct an *a, int mode, const struct exitrec *e)
 	/* it sent on the sibling channel this exit received from, and
 	 * returned (chanexcl.h) */
 	if (mode == MODE_SEND &&
-	    lint_chanexcl_sibling_done(a->fn, e->at, &g->go->node, g->body,
-				       g->al, g->nal))
+	    (lint_chanexcl_sibling_done(a->fn, e->at, &g->go->node, g->body,
+					g->al, g->nal) ||
+	     lint_chanexcl_blocked_before(a->fn, g->body, g->send_at)))
 		return;
 	af = g->file;
 	gowords = "the goroutine";

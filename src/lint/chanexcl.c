@@ -2,6 +2,7 @@
  * chanexcl: exclusive sends of one goroutine (chanexcl.h).
  */
 #include "chanexcl.h"
+#include "flow.h"
 #include "../base/vec.h"
 
 #include <stdlib.h>
@@ -207,4 +208,100 @@ int lint_chanexcl_sibling_done(const struct lint_func *fn,
 	as.nal = nal;
 	go_ast_inspect((struct go_node *)gbody, any_send_fn, NULL, &as);
 	return as.n == gs.on_a;
+}
+
+/* ---- a range before the send that never ends ---- */
+
+struct leave_scan { int yes; };
+
+static int leave_fn(struct go_node *n, void *ctx)
+{
+	struct leave_scan *ls = ctx;
+
+	if (ls->yes || n->kind == GO_FUNC_LIT)
+		return 0;
+	if (n->kind == GO_RETURN_STMT ||
+	    (n->kind == GO_BRANCH_STMT &&
+	     GO_CAST(go_branch_stmt, n)->tok != GO_TOK_CONTINUE) ||
+	    (n->kind == GO_EXPR_STMT &&
+	     lint_flow_terminating_call(GO_CAST(go_expr_stmt, n)->x)))
+		ls->yes = 1;
+	return !ls->yes;
+}
+
+/* Uses of y in fn outside gbody: only its make and sends on it. */
+struct only_sends {
+	const struct go_ident *y;
+	const struct go_node *skip;
+	int bad;
+};
+
+static int only_sends_fn(struct go_node *n, void *ctx)
+{
+	struct only_sends *os = ctx;
+
+	if (os->bad || n == os->skip)
+		return 0;
+	if (n->kind == GO_SEND_STMT &&
+	    go_local_var(GO_CAST(go_send_stmt, n)->chan) == os->y) {
+		/* the value may not mention y; look at it only */
+		go_ast_inspect(GO_CAST(go_send_stmt, n)->value, only_sends_fn, NULL, os);
+		return 0;
+	}
+	if (n->kind == GO_ASSIGN_STMT) {
+		const struct go_assign_stmt *a = GO_CAST(go_assign_stmt, n);
+
+		if (a->lhs.n == 1 && a->lhs.v[0] == (const struct go_node *)os->y) {
+			for (uint32_t i = 0; i < a->rhs.n; i++)
+				go_ast_inspect(a->rhs.v[i], only_sends_fn, NULL, os);
+			return 0;
+		}
+	}
+	if (n->kind == GO_IDENT && GO_CAST(go_ident, n)->decl == os->y &&
+	    (const struct go_ident *)n != os->y)
+		os->bad = 1;
+	return !os->bad;
+}
+
+int lint_chanexcl_blocked_before(const struct lint_func *fn,
+				 const struct go_block_stmt *gbody,
+				 const struct go_node *send_at)
+{
+	const struct go_list *l;
+	uint32_t k;
+
+	if (!fn->body || !gbody || !send_at)
+		return 0;
+	l = &gbody->list;
+	for (k = 0; k < l->n && l->v[k] != send_at; k++)
+		;
+	if (k == l->n)
+		return 0;
+	for (uint32_t j = 0; j < k; j++) {
+		const struct go_range_stmt *r;
+		struct go_ident *y;
+		struct leave_scan ls = { 0 };
+		struct only_sends os;
+
+		if (l->v[j]->kind != GO_RANGE_STMT)
+			continue;
+		r = GO_CAST(go_range_stmt, l->v[j]);
+		y = go_local_var(r->x);
+		/* a channel made by fn itself */
+		if (!y || y->node.off < fn->body->node.off ||
+		    y->node.off >= fn->body->node.end ||
+		    contains(&gbody->node, &y->node))
+			continue;
+		if (r->body)
+			go_ast_inspect((struct go_node *)r->body, leave_fn, NULL, &ls);
+		if (ls.yes)
+			continue;
+		memset(&os, 0, sizeof(os));
+		os.y = y;
+		os.skip = &gbody->node;
+		go_ast_inspect((struct go_node *)fn->body, only_sends_fn, NULL, &os);
+		if (!os.bad)
+			return 1;
+	}
+	return 0;
 }

@@ -28,3 +28,12 @@ int lint_chanexcl_sibling_done(const struct lint_func *fn,
 			       struct go_ident *const *al, int nal);
 
 #endif
+
+/* 1 if the goroutine with body gbody cannot reach its send statement
+ * send_at: before it, in the same statement list, it ranges (with no way
+ * out of the loop) over another channel made in fn that fn only ever
+ * sends on -- never closes nor hands anywhere.  The goroutine blocks in
+ * that range (goroutine-blocked-recv says so), not on the send. */
+int lint_chanexcl_blocked_before(const struct lint_func *fn,
+				 const struct go_block_stmt *gbody,
+				 const struct go_node *send_at);
