@@ -39,6 +39,7 @@
  */
 #include "chan.h"
 #include "chanexcl.h"
+#include "flow.h"
 #include "../base/sb.h"
 
 #include <stdlib.h>
@@ -161,35 +162,13 @@ enum { TERM_NONE, TERM_PANIC, TERM_DEAD };
 
 static int terminating(const struct go_node *x)
 {
-	const struct go_call_expr *c;
-	const struct go_node *f;
+	const struct go_node *c = go_unparen(x);
 
-	x = go_unparen(x);
-	if (!x || x->kind != GO_CALL_EXPR)
-		return TERM_NONE;
-	c = GO_CAST(go_call_expr, x);
-	f = go_unparen(c->fun);
-	if (go_is_universe(f, "panic"))
+	/* the list of calls that do not come back is flow's */
+	if (c && c->kind == GO_CALL_EXPR &&
+	    go_is_universe(go_unparen(GO_CAST(go_call_expr, c)->fun), "panic"))
 		return TERM_PANIC;
-	if (go_is_pkg_member(f, "os", "Exit") ||
-	    go_is_pkg_member(f, "runtime", "Goexit") ||
-	    go_is_pkg_member(f, "log", "Fatal") ||
-	    go_is_pkg_member(f, "log", "Fatalf") ||
-	    go_is_pkg_member(f, "log", "Fatalln") ||
-	    go_is_pkg_member(f, "log", "Panic") ||
-	    go_is_pkg_member(f, "log", "Panicf") ||
-	    go_is_pkg_member(f, "log", "Panicln"))
-		return TERM_DEAD;
-	if (f && f->kind == GO_SELECTOR_EXPR) {
-		const char *m = GO_CAST(go_selector_expr, f)->sel->name;
-
-		if ((!strcmp(m, "Fatal") || !strcmp(m, "Fatalf") ||
-		     !strcmp(m, "FailNow") || !strcmp(m, "Skip") ||
-		     !strcmp(m, "Skipf") || !strcmp(m, "SkipNow")) &&
-		    go_local_var(GO_CAST(go_selector_expr, f)->x))
-			return TERM_DEAD;
-	}
-	return TERM_NONE;
+	return lint_flow_terminating_call(x) ? TERM_DEAD : TERM_NONE;
 }
 
 /* Source text of n without blanks (a key comparing loop counts). */
