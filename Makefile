@@ -14,7 +14,7 @@ CLANG   ?= clang
 VERSION := 0.1.0
 WARN    := -Wall -Wextra -Wshadow -Wpedantic -Werror
 CSTD    := -std=c11 -D_GNU_SOURCE
-PKGS    := libdeflate libprotobuf-c libpcre2-8 libcurl sqlite3 jansson
+PKGS    := libdeflate libprotobuf-c libpcre2-8 libcurl sqlite3 jansson yaml-0.1
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 OPT     ?= -O2 -g
@@ -47,7 +47,7 @@ ALL_SRCS = $(SRCS) $(GEN_SRCS)
 OBJS = $(patsubst %.c,$(B)/obj/%.o,$(ALL_SRCS))
 LIB_OBJS = $(filter-out $(B)/obj/src/cli/main.o,$(OBJS))
 
-.PHONY: all build asan fuzz fuzz-build test unit run bench bootstrap clean
+.PHONY: all build asan fuzz fuzz-build test unit run bench bootstrap clean install deb
 all: build
 build: $(B)/leakhound
 
@@ -126,6 +126,34 @@ run: bootstrap
 bench: bootstrap
 	@$(MAKE) --no-print-directory build
 	@for b in bench/*/run; do echo "== $$b"; $$b || exit 1; done
+
+# make install PREFIX=/usr/local DESTDIR=...: the binary, its man page and
+# bash, zsh and fish completions, the last three generated from the help text.
+PREFIX  ?= /usr/local
+DESTDIR ?=
+$(B)/share/leakhound.1: $(B)/leakhound scripts/gen-install-files
+	$(say) GEN $(B)/share
+	$(Q)python3 scripts/gen-install-files $(B)/leakhound $(B)/share
+
+install: $(B)/leakhound $(B)/share/leakhound.1
+	install -Dm755 $(B)/leakhound $(DESTDIR)$(PREFIX)/bin/leakhound
+	install -Dm644 $(B)/share/leakhound.1 $(DESTDIR)$(PREFIX)/share/man/man1/leakhound.1
+	install -Dm644 $(B)/share/leakhound.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/leakhound
+	install -Dm644 $(B)/share/_leakhound $(DESTDIR)$(PREFIX)/share/zsh/vendor-completions/_leakhound
+	install -Dm644 $(B)/share/leakhound.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/leakhound.fish
+
+# make deb: build/leakhound_VERSION_ARCH.deb with dpkg-deb (installs under /usr).
+DEB_ARCH := $(shell dpkg --print-architecture 2>/dev/null || echo amd64)
+DEB      := $(B)/leakhound_$(VERSION)_$(DEB_ARCH).deb
+deb: $(DEB)
+$(DEB): $(B)/leakhound $(B)/share/leakhound.1 scripts/deb-control
+	@rm -rf $(B)/deb-root
+	$(Q)$(MAKE) --no-print-directory install PREFIX=/usr DESTDIR=$(CURDIR)/$(B)/deb-root >/dev/null
+	$(Q)gzip -9n $(B)/deb-root/usr/share/man/man1/leakhound.1
+	$(Q)mkdir -p $(B)/deb-root/DEBIAN
+	$(Q)scripts/deb-control $(VERSION) $(DEB_ARCH) $(B)/deb-root > $(B)/deb-root/DEBIAN/control
+	$(say) DEB $@
+	$(Q)dpkg-deb --root-owner-group --build $(B)/deb-root $@ >/dev/null
 
 clean:
 	rm -rf build build-asan build-fuzz

@@ -50,3 +50,24 @@ run_golden() {
     pass "$name"
   done
 }
+
+# build_in_module MODULE OUTDIR PROG...: build the tests/progs programs PROG
+# as if tests/progs were the module MODULE (its go.mod's module line and the
+# imports of its own packages rewritten), e.g. under a dot-less `module app`
+# the way `go mod init app` makes one.  The binaries go to OUTDIR/PROG; the
+# sources stay in OUTDIR/src (file paths in dumps are below it).  cgo is off
+# unless CGO_ENABLED=1 (without cgo the runtime tells a deadlock, "all
+# goroutines are asleep"; with it, it cannot).
+build_in_module() {
+  local mod=$1 out=$2 p; shift 2
+  mkdir -p "$out/src"
+  sed "s|^module .*|module $mod|" "$LEAKHOUND_ROOT/tests/progs/go.mod" >"$out/src/go.mod"
+  for p in "$@"; do
+    mkdir -p "$out/src/$p"
+    (cd "$LEAKHOUND_ROOT/tests/progs/$p" && find . -name '*.go' -print) | while read -r f; do
+      mkdir -p "$out/src/$p/$(dirname "$f")"
+      sed "s|\"leakhound.test/progs/|\"$mod/|" "$LEAKHOUND_ROOT/tests/progs/$p/$f" >"$out/src/$p/$f"
+    done
+    (cd "$out/src" && CGO_ENABLED=${CGO_ENABLED:-0} go build -o "$out/$p" "./$p") || return 1
+  done
+}

@@ -6,6 +6,7 @@
 #include "cli.h"
 #include "../base/xalloc.h"
 #include "../report/write.h"
+#include "../go/usercode.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -98,6 +99,13 @@ int cli_output(const char *path, const struct sb *out)
 	return 0;
 }
 
+/* Go-style flags rewritten by cli_getopt (below) */
+static struct {
+	char **argv;          /* the vector already rewritten */
+	char **strs;
+	size_t n;
+} go_style;
+
 static struct {
 	int argc;
 	char **argv;
@@ -121,9 +129,49 @@ void cli_invocation_get(int *argc, char ***argv)
 
 void cli_invocation_release(void)
 {
+	for (size_t i = 0; i < go_style.n; i++)
+		free(go_style.strs[i]);
+	free(go_style.strs);
+	memset(&go_style, 0, sizeof(go_style));
 	free(invocation.argv);
 	invocation.argv = NULL;
 	invocation.argc = 0;
+}
+
+/* Go-style flags: "-format json", "-nodecount=3", "-sample_index=x" are
+ * taken for their double-dash forms, as the go tool and pprof take both.
+ * An argument "-NAME[=V]" whose NAME (two characters or more) is exactly a
+ * long option of the command becomes "--NAME[=V]" before getopt sees it;
+ * "-j4" or "-o" stay short options, and nothing after "--" changes.  The
+ * new strings live until cli_invocation_release. */
+static void go_style_flags(int argc, char **argv, const struct option *longopts)
+{
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		size_t n;
+
+		if (!strcmp(a, "--"))
+			break;
+		if (a[0] != '-' || !a[1] || a[1] == '-')
+			continue;
+		n = strcspn(a + 1, "=");
+		if (n < 2)
+			continue;
+		for (const struct option *o = longopts; o && o->name; o++) {
+			if (strlen(o->name) == n && !memcmp(o->name, a + 1, n)) {
+				char *d = xmalloc(strlen(a) + 2);
+
+				d[0] = '-';
+				strcpy(d + 1, a);
+				go_style.strs = xrealloc(go_style.strs,
+							 (go_style.n + 1) * sizeof(char *));
+				go_style.strs[go_style.n++] = d;
+				argv[i] = d;
+				break;
+			}
+		}
+	}
+	go_style.argv = argv;
 }
 
 int cli_getopt(const char *cmd, int argc, char **argv, const char *shortopts,
@@ -132,13 +180,27 @@ int cli_getopt(const char *cmd, int argc, char **argv, const char *shortopts,
 	int c;
 	char fmt[64];
 
+	if (argv != go_style.argv)
+		go_style_flags(argc, argv, longopts);
+
 	opterr = 0;
 	/* leading '+' would stop at the first operand; we want permutation so
 	 * options may follow paths, as users type them */
 	snprintf(fmt, sizeof(fmt), ":%s", shortopts);
 	c = getopt_long(argc, argv, fmt, longopts, NULL);
 	if (c == '?') {
-		if (optopt)
+		const char *arg = NULL;
+
+		/* "-nosuchflag" fails on its 'n': name the whole word */
+		for (int k = optind; k >= optind - 1 && k >= 1; k--)
+			if (k < argc && argv[k][0] == '-' && argv[k][1] &&
+			    argv[k][1] != '-' && argv[k][2] && strchr(argv[k] + 1, optopt)) {
+				arg = argv[k];
+				break;
+			}
+		if (optopt && arg)
+			cli_usage(cmd, "unknown option '-%c' in '%s'", optopt, arg);
+		else if (optopt)
 			cli_usage(cmd, "unknown option '-%c'", optopt);
 		else
 			cli_usage(cmd, "unknown option '%s'", argv[optind - 1]);
@@ -167,3 +229,17 @@ long cli_parse_count(const char *cmd, const char *opt, const char *val)
 	return v;
 }
 
+
+void cli_usercode_setup(int pid, const char *srcdir)
+{
+	struct go_usercode *u = go_usercode_global();
+	char exe[64];
+
+	if (pid > 0) {
+		snprintf(exe, sizeof(exe), "/proc/%d/exe", pid);
+		if (go_usercode_from_binary(u, exe) == 1)
+			return;
+	}
+	if (srcdir)
+		go_usercode_from_gomod(u, srcdir);
+}

@@ -7,6 +7,7 @@
 #define CLI_CLI_H
 
 #include <stddef.h>
+#include "../base/err.h"
 #include "../base/sb.h"
 
 enum cli_exit {
@@ -28,6 +29,18 @@ extern const struct cli_command cli_commands[];
 extern const size_t cli_ncommands;
 
 const struct cli_command *cli_find(const char *name);
+
+/* `go vet -vettool=leakhound` (vettool.c): 1 if argv is the go command's
+ * call of a vet tool (-V=full, -flags, or ... DIR/vet.cfg); cli_vettool
+ * answers it and returns the exit status. */
+int cli_is_vettool(int argc, char **argv);
+
+/* --new-from-rev REV (gitdiff.c): keep only the findings on lines changed
+ * since REV (git diff) or in files git does not track.  Returns 0, or -1
+ * with e set when git fails. */
+struct findings;
+int cli_new_from_rev(struct findings *fs, const char *rev, struct err *e);
+int cli_vettool(int argc, char **argv);
 
 /* "leakhound: <message>\n" on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -57,5 +70,10 @@ int cli_getopt(const char *cmd, int argc, char **argv, const char *shortopts,
 /* Parse a non-negative integer option value; prints a usage error and
  * returns -1 if it is not one. */
 long cli_parse_count(const char *cmd, const char *opt, const char *val);
+
+/* Tell go_usercode_global() what the user's module is: from the build info
+ * of the running program pid (its /proc/PID/exe; 0: none), else from the
+ * go.mod of srcdir or its parents (NULL: none). */
+void cli_usercode_setup(int pid, const char *srcdir);
 
 #endif

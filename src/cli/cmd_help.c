@@ -57,6 +57,8 @@ int cmd_help(int argc, char **argv)
 	list_commands(1);
 	printf("\nexit status: 0 nothing found, 1 findings, 2 operational error,"
 	       " 3 usage error\n"
-	       "see 'leakhound help COMMAND' for one command's options\n");
+	       "see 'leakhound help COMMAND' for one command's options\n"
+	       "long options also take the go tool's single dash: -format json,\n"
+	       "-nodecount=3, -sample_index=alloc_space\n");
 	return CLI_EXIT_CLEAN;
 }

@@ -6,6 +6,7 @@
  * or parsed are reported on stderr and skipped; the run goes on.
  */
 #include "cli.h"
+#include "config.h"
 #include "html_adapt.h"
 #include "../base/file.h"
 #include "../base/sb.h"
@@ -55,13 +56,28 @@ const char cmd_lint_help[] =
 "    --disable RULES    do not run these rules\n"
 "    --include-tests    also lint _test.go files (skipped by default)\n"
 "    --go VERSION       use this Go version (1.N) instead of go.mod's\n"
+"                       (also for go1.N build tags; default: all hold)\n"
+"    --tags LIST        build tags that hold (comma-separated), like the\n"
+"                       go tool's -tags; files whose //go:build or\n"
+"                       // +build lines or _GOOS/_GOARCH names exclude\n"
+"                       them for GOOS/GOARCH (environment, default the\n"
+"                       host) are not linted, as go vet does not\n"
+"    --include-generated  also lint generated files (skipped by default)\n"
 "    --baseline FILE    report only findings that are not in FILE, an\n"
 "                       earlier `lint --format json` output; matching\n"
 "                       ignores line numbers, so unrelated edits do not\n"
 "                       bring old findings back\n"
+"    --new-from-rev REV only findings on lines changed since the git\n"
+"                       revision REV (git diff) or in untracked files\n"
+"    --config FILE      settings from FILE, not the .leakhound.yml found\n"
+"                       upward (docs/lint.md); --no-config: none\n"
 "    -j, --jobs N       packages linted in parallel (default: all cores)\n"
 "    --all              do not skip testdata, vendor, _*, .* and nested\n"
 "                       module directories\n"
+"    --facts FILE[:FUNC]  (developer) print what each function of FILE (or\n"
+"                       only FUNC, \"f\" or \"T.m\") does to its parameters,\n"
+"                       receiver fields and results, instead of findings\n"
+"                       (docs/lint.md, \"Facts\")\n"
 "\n"
 "EXIT STATUS\n"
 "    0 nothing found, 1 findings reported, 2 a path or file could not be\n"
@@ -73,7 +89,8 @@ const char cmd_lint_help[] =
 "    leakhound lint --format sarif -o leakhound.sarif ./...\n"
 "    leakhound lint --go 1.23 --enable time-after-in-loop ./cmd/server\n"
 "    leakhound lint --format json ./... > baseline.json\n"
-"    leakhound lint --baseline baseline.json ./...\n";
+"    leakhound lint --baseline baseline.json ./...\n"
+"    go vet -vettool=$(command -v leakhound) ./...   (the go command's files)\n";
 
 /* Set enabled[i] to val for every rule in the comma-separated list. */
 static int select_rules(unsigned char *enabled, const char *list, int val)
@@ -95,6 +112,11 @@ static int select_rules(unsigned char *enabled, const char *list, int val)
 	return rc;
 }
 
+static int is_rule(const char *id)
+{
+	return lint_rule_index(id) >= 0;
+}
+
 /* --html: the findings as the report page, with source excerpts. */
 static int write_html(const char *path, const struct findings *fs, int argc,
 		      char **argv)
@@ -109,10 +131,64 @@ static int write_html(const char *path, const struct findings *fs, int argc,
 	return rc;
 }
 
+/* --facts FILE[:FUNC]: lint FILE's directory and print the facts. */
+static int facts_cmd(struct lint_options *o, const char *arg,
+		     unsigned char *enabled)
+{
+	char *spec = xstrdup(arg), *colon = strrchr(spec, ':'), *dir, *slash;
+	char *paths[1];
+	struct sb out = SB_INIT;
+	struct findings fs;
+	struct lint_result res;
+	struct err e = ERR_INIT;
+	int found = 0, rc = CLI_EXIT_CLEAN;
+
+	if (colon && !strchr(colon, '/'))
+		*colon++ = 0;
+	else
+		colon = NULL;
+	dir = xstrdup(spec);
+	slash = strrchr(dir, '/');
+	if (slash)
+		slash[1] = 0;
+	else
+		strcpy(dir, ".");
+	o->facts_file = slash ? spec + (slash - dir) + 1 : spec;
+	o->facts_func = colon && *colon ? colon : NULL;
+	o->facts_out = &out;
+	o->facts_found = &found;
+	o->jobs = 1;
+	memset(enabled, 0, lint_nrules);   /* facts only: no rule runs */
+	paths[0] = dir;
+	findings_init(&fs);
+	if (lint_run(o, paths, 1, &fs, &res, &e) < 0) {
+		cli_error("%s", e.msg);
+		rc = CLI_EXIT_ERROR;
+	} else {
+		for (size_t i = 0; i < res.nerrors; i++)
+			fprintf(stderr, "%s\n", res.errors[i]);
+		if (!found) {
+			cli_error("--facts: no function %s%sin %s", o->facts_func ? o->facts_func : "",
+				  o->facts_func ? " " : "", arg);
+			rc = CLI_EXIT_ERROR;
+		} else if (cli_output(NULL, &out) < 0 || res.nerrors) {
+			rc = CLI_EXIT_ERROR;
+		}
+		lint_result_release(&res);
+	}
+	findings_release(&fs);
+	sb_release(&out);
+	free(dir);
+	free(spec);
+	free(enabled);
+	return rc;
+}
+
 int cmd_lint(int argc, char **argv)
 {
 	enum { OPT_FORMAT = 256, OPT_ENABLE, OPT_DISABLE, OPT_TESTS, OPT_GO,
-	       OPT_BASELINE, OPT_ALL, OPT_HTML };
+	       OPT_BASELINE, OPT_ALL, OPT_HTML, OPT_TAGS, OPT_GENERATED,
+	       OPT_CONFIG, OPT_NO_CONFIG, OPT_NEW_FROM_REV, OPT_FACTS };
 	static const struct option opts[] = {
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "output", required_argument, NULL, 'o' },
@@ -124,10 +200,19 @@ int cmd_lint(int argc, char **argv)
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "all", no_argument, NULL, OPT_ALL },
 		{ "html", required_argument, NULL, OPT_HTML },
+		{ "tags", required_argument, NULL, OPT_TAGS },
+		{ "include-generated", no_argument, NULL, OPT_GENERATED },
+		{ "config", required_argument, NULL, OPT_CONFIG },
+		{ "no-config", no_argument, NULL, OPT_NO_CONFIG },
+		{ "new-from-rev", required_argument, NULL, OPT_NEW_FROM_REV },
+		{ "facts", required_argument, NULL, OPT_FACTS },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *format = "text", *output = NULL, *baseline = NULL;
-	const char *enable = NULL, *disable = NULL, *html = NULL;
+	const char *enable = NULL, *disable = NULL, *html = NULL, *facts = NULL;
+	const char *config = NULL, *new_from_rev = NULL;
+	int no_config = 0, cli_tests = 0, cli_generated = 0;
+	struct cli_config cfg;
 	struct lint_options o;
 	struct lint_result res;
 	struct findings fs;
@@ -145,11 +230,17 @@ int cmd_lint(int argc, char **argv)
 		case 'o': output = optarg; break;
 		case OPT_ENABLE: enable = optarg; break;
 		case OPT_DISABLE: disable = optarg; break;
-		case OPT_TESTS: o.include_tests = 1; break;
+		case OPT_TESTS: cli_tests = 1; break;
 		case OPT_GO: o.go_version = optarg; break;
 		case OPT_BASELINE: baseline = optarg; break;
 		case OPT_ALL: o.all_dirs = 1; break;
 		case OPT_HTML: html = optarg; break;
+		case OPT_TAGS: o.tags = optarg; break;
+		case OPT_GENERATED: cli_generated = 1; break;
+		case OPT_CONFIG: config = optarg; break;
+		case OPT_NO_CONFIG: no_config = 1; break;
+		case OPT_NEW_FROM_REV: new_from_rev = optarg; break;
+		case OPT_FACTS: facts = optarg; break;
 		case 'j':
 			n = cli_parse_count("lint", "--jobs", optarg);
 			if (n < 0)
@@ -162,11 +253,30 @@ int cmd_lint(int argc, char **argv)
 	}
 	if (report_format_parse(format) < 0)
 		return cli_usage("lint", "unknown format '%s' (%s)", format, report_format_names);
+	memset(&cfg, 0, sizeof(cfg));
+	if (!no_config && cli_config_load(&cfg, config, is_rule, &e) < 0) {
+		cli_error("%s", e.msg);
+		cli_config_release(&cfg);
+		return CLI_EXIT_ERROR;
+	}
+	/* the command line wins over .leakhound.yml */
+	if (!o.go_version)
+		o.go_version = cfg.go;
+	if (!o.tags)
+		o.tags = cfg.tags;
+	o.include_tests = cli_tests || cfg.include_tests == 1;
+	o.include_generated = cli_generated || cfg.include_generated == 1;
 	enabled = xcalloc(lint_nrules, 1);
-	memset(enabled, enable ? 0 : 1, lint_nrules);
+	memset(enabled, enable || cfg.nenable ? 0 : 1, lint_nrules);
+	if (!enable)
+		for (size_t i = 0; i < cfg.nenable; i++)
+			enabled[lint_rule_index(cfg.enable[i])] = 1;
+	for (size_t i = 0; i < cfg.ndisable; i++)
+		enabled[lint_rule_index(cfg.disable[i])] = 0;
 	if ((enable && select_rules(enabled, enable, 1) < 0) ||
 	    (disable && select_rules(enabled, disable, 0) < 0)) {
 		free(enabled);
+		cli_config_release(&cfg);
 		return CLI_EXIT_USAGE;
 	}
 	o.enabled = enabled;
@@ -174,23 +284,46 @@ int cmd_lint(int argc, char **argv)
 		struct go_version v;
 
 		if (go_version_parse(o.go_version, strlen(o.go_version), &v) < 0) {
+			rc = cli_usage("lint", "--go wants a Go version like 1.23, not '%s'%s",
+				       o.go_version, o.go_version == cfg.go ? " (in the config)" : "");
 			free(enabled);
-			return cli_usage("lint", "--go wants a Go version like 1.23, not '%s'",
-					 o.go_version);
+			cli_config_release(&cfg);
+			return rc;
 		}
 	}
 
+	if (facts)
+		return facts_cmd(&o, facts, enabled);
 	findings_init(&fs);
 	if (lint_run(&o, optind < argc ? argv + optind : defpath,
 		     optind < argc ? (size_t)(argc - optind) : 1, &fs, &res, &e) < 0) {
 		cli_error("%s", e.msg);
 		findings_release(&fs);
 		free(enabled);
+		cli_config_release(&cfg);
 		return CLI_EXIT_ERROR;
 	}
 	for (size_t i = 0; i < res.nerrors; i++)
 		fprintf(stderr, "%s\n", res.errors[i]);
+	if (!res.files && !res.nerrors) {
+		/* like the go tool's "matched no packages" */
+		const char *what = optind < argc ? argv[optind] : defpath[0];
+
+		if (res.excluded || res.generated)
+			cli_warn("%s%s matched no Go files to lint (%zu excluded by build "
+				 "constraints, %zu generated)", what,
+				 optind + 1 < argc ? " ..." : "", res.excluded, res.generated);
+		else
+			cli_warn("%s%s matched no Go files", what,
+				 optind + 1 < argc ? " ..." : "");
+	}
 	rc = CLI_EXIT_CLEAN;
+	cli_config_apply(&cfg, &fs);
+	if (new_from_rev && cli_new_from_rev(&fs, new_from_rev, &e) < 0) {
+		cli_error("--new-from-rev %s: %s", new_from_rev, e.msg);
+		rc = CLI_EXIT_ERROR;
+		goto done;
+	}
 	if (baseline) {
 		size_t len;
 		char *text = file_read_all(baseline, 256 << 20, &len, &e);
@@ -211,7 +344,7 @@ int cmd_lint(int argc, char **argv)
 		size_t nm;
 		const struct report_rule_meta *m = lint_rule_meta(&nm);
 
-		report_write_sarif(&out, &fs, m, nm);
+		report_write_sarif(&out, &fs, m, nm, "lint");
 	} else {
 		report_write_ci(&out, (enum report_format)report_format_parse(format), &fs);
 	}
@@ -226,5 +359,6 @@ done:
 	findings_release(&fs);
 	lint_result_release(&res);
 	free(enabled);
+	cli_config_release(&cfg);
 	return rc;
 }

@@ -99,6 +99,10 @@ int cmd_parse(int argc, char **argv)
 			rc = CLI_EXIT_ERROR;
 		}
 	}
+	for (i = 0; i < w.nerrors; i++) {
+		cli_error("%s", w.errors[i]);
+		rc = CLI_EXIT_ERROR;
+	}
 	arena_init(&a);
 	for (i = 0; i < w.n; i++) {
 		struct err e = ERR_INIT;

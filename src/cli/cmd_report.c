@@ -13,6 +13,7 @@
 #include "cli.h"
 #include "html_adapt.h"
 #include "../base/file.h"
+#include "../base/sniff.h"
 #include "../gdump/gdump.h"
 #include "../pprof/pprof.h"
 #include "../pprof/report.h"
@@ -673,7 +674,7 @@ static int read_db(struct ctx *c, const char *name, struct err *e)
 
 	if (c->has_db)
 		return err_setf(e, "cannot read '%s': one watch recording per page", name);
-	st = watch_store_open(name, 0, e);
+	st = watch_store_open(name, WATCH_STORE_READ, e);
 	if (!st)
 		return -1;
 	watch_options_default(&o);
@@ -757,6 +758,7 @@ static int read_input(struct ctx *c, const char *name, struct err *e)
 {
 	struct pprof_profile *p;
 	struct err pe = ERR_INIT;
+	struct sniff_info si;
 	char *buf;
 	size_t len, i;
 	int rc;
@@ -768,7 +770,15 @@ static int read_input(struct ctx *c, const char *name, struct err *e)
 		return -1;
 	for (i = 0; i < len && strchr(" \t\r\n", buf[i]); i++)
 		;
-	if (len >= 16 && !memcmp(buf, "SQLite format 3", 16)) {
+	sniff_bytes(buf, len, &si);
+	if (si.kind == SNIFF_EMPTY || si.kind == SNIFF_HTML || si.kind == SNIFF_XML ||
+	    si.kind == SNIFF_ZSTD || si.kind == SNIFF_BZIP2 || si.kind == SNIFF_XZ ||
+	    si.kind == SNIFF_ZIP || si.kind == SNIFF_ELF) {
+		rc = err_setf(e, "cannot read '%s': the input is %s (from byte %zu), "
+			      "expected a pprof profile, a goroutine dump, leakhound "
+			      "JSON or a watch recording", name, sniff_describe(&si),
+			      si.at);
+	} else if (len >= 16 && !memcmp(buf, "SQLite format 3", 16)) {
 		rc = err_setf(e, "cannot read '%s': a watch database must be a file, "
 			      "not standard input", name);
 	} else if (i < len && buf[i] == '{') {

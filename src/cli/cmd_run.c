@@ -11,6 +11,8 @@
  * report instead of being shown.
  */
 #include "cli.h"
+#include "gctrace.h"
+#include "run_stderr.h"
 #include "watch_cli.h"
 
 #include <errno.h>
@@ -51,10 +53,31 @@ const char cmd_run_help[] =
 "    dump could be taken.  The program runs in its own process group: a\n"
 "    Ctrl-C at the terminal goes to leakhound, which ends the run.\n"
 "\n"
+"    A program that dies by itself with a goroutine dump on its stderr (a\n"
+"    fatal error such as 'all goroutines are asleep - deadlock!', an\n"
+"    unrecovered panic, a test binary's -test.timeout panic, a SIGQUIT sent\n"
+"    by anyone) has that dump read while it passes through, grouped and\n"
+"    ranked; after a deadlock or a test timeout every goroutine blocked in\n"
+"    your code is reported.  A program that exits cleanly prints no dump:\n"
+"    goroutines still blocked then cannot be seen after the fact (for\n"
+"    tests, 'leakhound test' finds them).\n"
+"\n"
+"    Without --pprof, the program runs with GODEBUG=gctrace=1 added to\n"
+"    your GODEBUG, and the live heap after each collection (the A->B->C MB\n"
+"    figures of its gc lines, which are read and not shown unless you set\n"
+"    gctrace yourself) gets a verdict like the heap profile's.  gctrace\n"
+"    costs one line of about 150 bytes per collection, written by the\n"
+"    runtime while the world is running (no measurable CPU cost at 350\n"
+"    collections a second, docs/watch.md); its figures are in whole MB, so\n"
+"    leaks slower than about 1 MB over the run are not seen, and the\n"
+"    goroutine count is known only at the end, from the dump.\n"
+"\n"
 "OPTIONS\n"
 "    --pprof URL         the program's net/http/pprof base URL, to sample\n"
 "    --interval D        time between samples (default 5s; 250ms, 1s)\n"
-"    --duration D        run for D, then dump (default: until Ctrl-C)\n"
+"    --duration D        run for D, then dump (default: until Ctrl-C); the\n"
+"                        last sample is taken at D even when D is not a\n"
+"                        multiple of --interval\n"
 "    --until-verdict     end the run as soon as a leak is established\n"
 "    --db FILE           recording (default leakhound-run-PROGRAM-TIME.db)\n"
 "    --limit SIZE        memory limit for the projection\n"
@@ -64,12 +87,21 @@ const char cmd_run_help[] =
 "    --dump-timeout D    how long to wait for the dump (default 10s)\n"
 "    --live              print one line per sample on stderr\n"
 "    --src DIR           lint DIR and cite the rules that fire in the\n"
-"                        functions of the blocked goroutines\n"
+"                        functions of the blocked goroutines, explain\n"
+"                        their channels as 'leakhound goroutines --src'\n"
+"                        does; _test.go files are linted when a blocked\n"
+"                        frame is in one (a test binary), or with\n"
+"                        --include-tests\n"
 "    --gc, --timeout, --max-body, --warmup, --alpha   as for watch\n"
 "\n"
+"    The program's own end (exit status or signal) is in the report (JSON:\n"
+"    program.exit_status, program.signal, program.crashed).\n"
+"\n"
 "EXIT STATUS\n"
-"    0 no leak, 1 leak or blocked goroutines found, 2 the program could not\n"
-"    be started or sampled, 3 usage error.\n"
+"    0 no leak, 1 leak or blocked goroutines found, or the program crashed\n"
+"    (it ended by itself with a non-zero status or a signal), 2 the program\n"
+"    could not be started or not sampled at all (then no report is\n"
+"    written), 3 usage error.\n"
 "\n"
 "EXAMPLES\n"
 "    leakhound run --duration 1m -- ./server -port 8080\n"
@@ -93,6 +125,12 @@ struct child {
 	int exited, status;
 	double started;
 	int dump_truncated;
+	struct run_crash crash; /* a crash's dump in what was passed through */
+	/* without --pprof: the live heap from GODEBUG=gctrace=1 */
+	int gct_on;
+	const char *godebug;    /* the child's GODEBUG, or NULL */
+	struct gctrace gct;
+	struct sb gcout;
 };
 
 static void pass(const char *p, size_t n)
@@ -169,10 +207,17 @@ static void *reader_main(void *arg)
 		if (n <= 0)
 			break;
 		pthread_mutex_lock(&ch->mu);
-		if (ch->capture)
+		if (ch->capture) {
 			capture_bytes(ch, buf, (size_t)n);
-		else
+		} else if (ch->gct_on) {
+			sb_reset(&ch->gcout);
+			gctrace_filter(&ch->gct, buf, (size_t)n, &ch->gcout);
+			pass(ch->gcout.buf, ch->gcout.len);
+			run_crash_feed(&ch->crash, ch->gcout.buf, ch->gcout.len);
+		} else {
 			pass(buf, (size_t)n);
+			run_crash_feed(&ch->crash, buf, (size_t)n);
+		}
 		pthread_mutex_unlock(&ch->mu);
 	}
 	/* a partial last line that was not the dump: it was the program's */
@@ -180,6 +225,11 @@ static void *reader_main(void *arg)
 	if (ch->line.len && !ch->in_dump)
 		pass(ch->line.buf, ch->line.len);
 	sb_reset(&ch->line);
+	if (ch->gct_on) {
+		sb_reset(&ch->gcout);
+		gctrace_flush(&ch->gct, &ch->gcout);
+		pass(ch->gcout.buf, ch->gcout.len);
+	}
 	pthread_mutex_unlock(&ch->mu);
 	return NULL;
 }
@@ -207,6 +257,8 @@ static int start_child(struct child *ch, char **argv)
 		prctl(PR_SET_PDEATHSIG, SIGKILL);
 		dup2(errp[1], STDERR_FILENO);
 		setenv("GOTRACEBACK", "all", 1);
+		if (ch->godebug)
+			setenv("GODEBUG", ch->godebug, 1);
 		execvp(argv[0], argv);
 		saved = errno;
 		n = write(execp[1], &saved, sizeof(saved));
@@ -249,9 +301,42 @@ static void describe_exit(struct sb *out, int st)
 	if (WIFEXITED(st))
 		sb_addf(out, "with status %d", WEXITSTATUS(st));
 	else if (WIFSIGNALED(st))
-		sb_addf(out, "killed by signal %d", WTERMSIG(st));
+		sb_addf(out, "killed by signal %d (%s)", WTERMSIG(st),
+			strsignal(WTERMSIG(st)));
 	else
 		sb_adds(out, "abnormally");
+}
+
+/* The program's own end in the JSON report: "exit_status" and "signal"
+ * (null when the other one applies). */
+static void json_exit(struct sb *out, int st)
+{
+	if (WIFEXITED(st))
+		sb_addf(out, ",\"exit_status\":%d,\"signal\":null", WEXITSTATUS(st));
+	else if (WIFSIGNALED(st))
+		sb_addf(out, ",\"exit_status\":null,\"signal\":%d", WTERMSIG(st));
+	else
+		sb_adds(out, ",\"exit_status\":null,\"signal\":null");
+}
+
+/* --pprof URL that answered no request: say so on the terminal, not only
+ * in the recording. */
+static void warn_pprof_refused(const struct watch_cli *c, const struct watch *w)
+{
+	unsigned want = 1u << WATCH_GOROUTINES | 1u << WATCH_HEAP_BYTES;
+	const char *why = NULL;
+	size_t i;
+
+	if (!c->o.url || !w->samples.len)
+		return;
+	for (i = 0; i < w->samples.len; i++) {
+		if (w->samples.items[i].have & want)
+			return;
+		if (w->samples.items[i].error)
+			why = w->samples.items[i].error;
+	}
+	cli_warn("--pprof %s: no request succeeded in %zu samples%s%s", c->o.url,
+		 w->samples.len, why ? ": " : "", why ? why : "");
 }
 
 /* SIGQUIT the child, wait for it to die (up to tmo seconds); 1 if the
@@ -312,6 +397,35 @@ static void stop_reader(struct child *ch)
 	ch->err_fd = -1;
 }
 
+/* After the child exited: let the reader copy what is left in the pipe
+ * (descendants may hold it open: give up after a second). */
+static void drain_reader(struct child *ch)
+{
+	double until = watch_now_mono() + 1.0;
+
+	while (ch->err_fd >= 0 && watch_now_mono() < until) {
+		struct pollfd pf = { ch->err_fd, POLLIN, 0 };
+		if (poll(&pf, 1, 0) == 1 && (pf.revents & POLLHUP) &&
+		    !(pf.revents & POLLIN))
+			break;
+		usleep(20000);
+	}
+}
+
+/* watch's heap source without --pprof: what gctrace said last */
+static int gct_heap(void *arg, int64_t *live, int64_t *alloc)
+{
+	struct child *ch = arg;
+	int have;
+
+	pthread_mutex_lock(&ch->mu);
+	have = ch->gct.ngc > 0;
+	*live = ch->gct.live;
+	*alloc = ch->gct.alloc;
+	pthread_mutex_unlock(&ch->mu);
+	return have;
+}
+
 static int show_run(struct watch *w, const struct watch_verdict *v, void *arg)
 {
 	struct watch_cli *c = arg;
@@ -340,10 +454,10 @@ int cmd_run(int argc, char **argv)
 	struct err e = ERR_INIT;
 	struct option opts[40];
 	const struct option *base = watch_cli_options();
-	struct sb note = SB_INIT, json = SB_INIT, db = SB_INIT;
+	struct sb note = SB_INIT, json = SB_INIT, db = SB_INIT, godebug = SB_INIT;
 	double dump_timeout = 10;
 	int opt, i, nopt = 0, gargc = argc, rc = CLI_EXIT_CLEAN, live = 0;
-	int dumped = 0, ndump = 0;
+	int dumped = 0, ndump = 0, crashed = 0, by_itself = 0;
 	char **prog;
 	const char *name;
 
@@ -408,6 +522,11 @@ int cmd_run(int argc, char **argv)
 		c.db = sb_str(&db);
 	}
 	pthread_mutex_init(&ch.mu, NULL);
+	if (!c.o.url) {
+		gctrace_godebug(getenv("GODEBUG"), &godebug, &ch.gct.pass_too);
+		ch.godebug = sb_str(&godebug);
+		ch.gct_on = 1;
+	}
 	if (start_child(&ch, prog) < 0) {
 		pthread_mutex_destroy(&ch.mu);
 		sb_release(&db);
@@ -421,6 +540,10 @@ int cmd_run(int argc, char **argv)
 		waitpid(ch.pid, NULL, 0);
 		rc = CLI_EXIT_ERROR;
 		goto out_nowatch;
+	}
+	if (ch.gct_on) {
+		w.heap_source = gct_heap;
+		w.heap_source_arg = &ch;
 	}
 	{
 		struct sb cmdline = SB_INIT;
@@ -449,12 +572,26 @@ int cmd_run(int argc, char **argv)
 		child_poll(&c);
 	}
 
+	warn_pprof_refused(&c, &w);
 	findings_init(&fs);
 	if (ch.exited) {
-		sb_adds(&note, "note: the program exited by itself ");
+		by_itself = 1;
+		crashed = !WIFEXITED(ch.status) || WEXITSTATUS(ch.status) != 0;
+		/* the reader may still hold the crash's last bytes */
+		drain_reader(&ch);
+		stop_reader(&ch);
+		sb_addf(&note, "note: the program %s by itself ",
+			crashed ? "crashed: it ended" : "exited");
 		describe_exit(&note, ch.status);
-		sb_addf(&note, " after %.1f s: no goroutine dump could be taken\n",
-			watch_now_mono() - ch.started);
+		sb_addf(&note, " after %.1f s", watch_now_mono() - ch.started);
+		if (run_crash_seen(&ch.crash)) {
+			sb_adds(&note, "\n");
+			ndump = (int)run_crash_report(&ch.crash, &fs, &note);
+		} else {
+			sb_adds(&note, ": no goroutine dump could be taken (goroutines "
+				"still blocked at a clean exit cannot be seen after the "
+				"fact; for tests, 'leakhound test' finds them)\n");
+		}
 	} else {
 		dumped = take_dump(&ch, dump_timeout);
 		if (!dumped) {
@@ -464,6 +601,17 @@ int cmd_run(int argc, char **argv)
 		}
 	}
 	stop_reader(&ch);
+	if (!by_itself && ch.exited) {
+		sb_adds(&note, "the program ended on the SIGQUIT that asked for "
+			"its dump, ");
+		describe_exit(&note, ch.status);
+		sb_adds(&note, "\n");
+	}
+	if (ch.gct_on)
+		sb_addf(&note, "note: without --pprof, the live heap is read from "
+			"GODEBUG=gctrace=1 after each collection (%lld seen, MB "
+			"resolution) and the goroutine count is known only at the "
+			"end, from the dump\n", (long long)ch.gct.ngc);
 	watch_findings(&w, v, &fs);
 	if (dumped) {
 		struct gdump_dump d;
@@ -482,13 +630,16 @@ int cmd_run(int argc, char **argv)
 			size_t k, nsus = 0;
 			gdump_group(&d, &gs);
 			ndump = (int)d.total;
+			cli_goroutine_findings(&gs, c.src, &fs);
 			for (k = 0; k < gs.items.len; k++)
 				if (gs.items.items[k].suspect)
 					nsus++;
 			sb_addf(&note, "goroutine dump: %llu goroutines in %zu "
 				"groups, %zu ranked as leak suspects\n",
 				(unsigned long long)d.total, gs.items.len, nsus);
-			watch_group_findings(&gs, NULL, &fs);
+			if (gs.hung)
+				sb_adds(&note, "the program was hung: the main goroutine "
+					"and every goroutine of its code were blocked\n");
 			gdump_groups_release(&gs);
 		}
 		gdump_dump_release(&d);
@@ -498,18 +649,33 @@ int cmd_run(int argc, char **argv)
 	}
 	watch_cli_src_link(&c, &fs);
 	sb_addf(&json, ",\"program\":{\"pid\":%d,\"exited_early\":%s,"
-		"\"dump\":%s,\"dump_goroutines\":%d}", (int)ch.pid,
-		dumped || !ch.exited ? "false" : "true", dumped ? "true" : "false",
-		ndump);
-	if (rc == CLI_EXIT_CLEAN) {
+		"\"crashed\":%s,\"dump\":%s,\"dump_goroutines\":%d,\"crash\":%s,"
+		"\"heap_from_gctrace\":%s", (int)ch.pid,
+		by_itself ? "true" : "false", crashed ? "true" : "false",
+		dumped || ndump ? "true" : "false", ndump,
+		run_crash_seen(&ch.crash) ? "true" : "false",
+		ch.gct_on ? "true" : "false");
+	json_exit(&json, ch.exited ? ch.status : 0);
+	sb_adds(&json, "}");
+	if (rc == CLI_EXIT_CLEAN && watch_never_sampled(&w) && !dumped && !ndump) {
+		/* nothing was seen: no report, which would say "no leak" */
+		const struct watch_sample *ls = watch_last(&w);
+		struct sb how = SB_INIT;
+		if (by_itself) {
+			sb_adds(&how, " (it exited ");
+			describe_exit(&how, ch.status);
+			sb_addf(&how, " after %.1f s)", watch_now_mono() - ch.started);
+		}
+		cli_error("cannot sample the program%s: %s", sb_str(&how),
+			  ls && ls->error ? ls->error : "no sample was taken");
+		sb_release(&how);
+		rc = CLI_EXIT_ERROR;
+	} else if (rc == CLI_EXIT_CLEAN) {
 		c.tty = 0;
 		if (watch_cli_report(&c, &w, v, &fs, sb_str(&json), sb_str(&note)) < 0)
 			rc = CLI_EXIT_ERROR;
-		else if (watch_never_sampled(&w) && !dumped) {
-			cli_error("cannot sample the program");
-			rc = CLI_EXIT_ERROR;
-		} else
-			rc = fs.items.len ? CLI_EXIT_FINDINGS : CLI_EXIT_CLEAN;
+		else
+			rc = fs.items.len || crashed ? CLI_EXIT_FINDINGS : CLI_EXIT_CLEAN;
 	}
 	findings_release(&fs);
 	watch_release(&w);
@@ -519,6 +685,10 @@ out_nowatch:
 	pthread_mutex_destroy(&ch.mu);
 	sb_release(&ch.dump);
 	sb_release(&ch.line);
+	run_crash_release(&ch.crash);
+	gctrace_release(&ch.gct);
+	sb_release(&ch.gcout);
+	sb_release(&godebug);
 	sb_release(&note);
 	sb_release(&json);
 	sb_release(&db);

@@ -65,7 +65,10 @@ const char cmd_watch_help[] =
 "    --alpha P           significance level (default 0.001)\n"
 "    --src DIR           lint DIR and cite the rules that fire in the\n"
 "                        functions that grow (e.g. time-after-in-loop;\n"
-"                        body-not-closed for growing HTTP connections)\n"
+"                        body-not-closed for growing HTTP connections);\n"
+"                        _test.go files are linted when a finding is in\n"
+"                        one (a test binary), or with --include-tests\n"
+"    --include-tests     with --src, always lint _test.go files too\n"
 "    -q, --quiet         no live view\n"
 "\n"
 "EXIT STATUS\n"
@@ -102,7 +105,7 @@ void watch_cli_signals(volatile int **flag)
 enum {
 	OPT_PID = 256, OPT_INTERVAL, OPT_DURATION, OPT_UNTIL, OPT_DB,
 	OPT_RESUME, OPT_LIMIT, OPT_FORMAT, OPT_TIMEOUT, OPT_MAXBODY, OPT_GC,
-	OPT_WARMUP, OPT_ALPHA, OPT_PPROF, OPT_SRC, OPT_HTML,
+	OPT_WARMUP, OPT_ALPHA, OPT_PPROF, OPT_SRC, OPT_HTML, OPT_INCLUDE_TESTS,
 };
 
 static const struct option watch_opts[] = {
@@ -124,6 +127,7 @@ static const struct option watch_opts[] = {
 	{ "alpha", required_argument, NULL, OPT_ALPHA },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "src", required_argument, NULL, OPT_SRC },
+	{ "include-tests", no_argument, NULL, OPT_INCLUDE_TESTS },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -255,6 +259,9 @@ int watch_cli_option(const char *cmd, int opt, const char *arg,
 	case OPT_SRC:
 		c->src = arg;
 		return 1;
+	case OPT_INCLUDE_TESTS:
+		c->include_tests = 1;
+		return 1;
 	}
 	return 0;
 }
@@ -320,7 +327,7 @@ int watch_cli_setup(const char *cmd, struct watch_cli *c, struct watch *w,
 
 	*st = NULL;
 	if (c->resume) {
-		*st = watch_store_open(c->resume, 0, &e);
+		*st = watch_store_open(c->resume, WATCH_STORE_RESUME, &e);
 		if (!*st)
 			goto fail;
 		if (!c->o.url && watch_store_meta_get(*st, "url", &v, &e) == 1 &&
@@ -338,7 +345,7 @@ int watch_cli_setup(const char *cmd, struct watch_cli *c, struct watch *w,
 		}
 	} else {
 		char *path = c->db ? NULL : default_db(c);
-		*st = watch_store_open(c->db ? c->db : path, 1, &e);
+		*st = watch_store_open(c->db ? c->db : path, WATCH_STORE_NEW, &e);
 		c->db_path = path;
 		if (!*st)
 			goto fail;
@@ -353,6 +360,7 @@ int watch_cli_setup(const char *cmd, struct watch_cli *c, struct watch *w,
 		    watch_store_meta_set(*st, "command", cmd, &e) < 0)
 			goto fail;
 	}
+	cli_usercode_setup((int)c->o.pid, c->src);
 	if (watch_init(w, &c->o, *st, &e) < 0)
 		goto fail_w;
 	if (c->resume) {
@@ -401,7 +409,7 @@ void watch_cli_src_link(struct watch_cli *c, struct findings *fs)
 
 	if (!c->src)
 		return;
-	watch_src_link(fs, c->src, &e);
+	watch_src_link(fs, c->src, c->include_tests, &e);
 	if (e.set)
 		cli_warn("--src: %s", e.msg);
 }

@@ -35,6 +35,8 @@ int main(int argc, char **argv)
 		cmd_help(1, help_argv);
 		return CLI_EXIT_USAGE;
 	}
+	if (cli_is_vettool(argc, argv))
+		return cli_vettool(argc, argv);
 	if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "-V")) {
 		printf("leakhound %s\n", report_tool_version);
 		return CLI_EXIT_CLEAN;

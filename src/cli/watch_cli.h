@@ -18,6 +18,7 @@ struct watch_cli {
 	double duration;
 	int until_verdict, json, quiet, interval_set;
 	const char *db, *resume, *output, *src;
+	int include_tests;  /* --include-tests: --src lints _test.go files */
 	const char *html;   /* --html FILE: also write the report page */
 	int argc;           /* the command line, for the page's footer */
 	char **argv;
@@ -45,5 +46,13 @@ int watch_cli_report(struct watch_cli *c, struct watch *w,
 void watch_cli_release(struct watch_cli *c);
 /* --src: cite lint findings on the located findings (warns on error). */
 void watch_cli_src_link(struct watch_cli *c, struct findings *fs);
+
+struct gdump_groups;
+/* The findings `goroutines` gives for the suspects of gs (the same rule
+ * ids, severities and, with srcdir, --src explanations and promotions), so
+ * that run reports its dump the way `goroutines` reports the same dump.
+ * May re-sort gs.  In cmd_goroutines.c. */
+void cli_goroutine_findings(struct gdump_groups *gs, const char *srcdir,
+			    struct findings *fs);
 
 #endif

@@ -33,6 +33,7 @@
 #include "../base/err.h"
 #include "../base/map.h"
 #include "../base/vec.h"
+#include "../go/usercode.h"
 
 enum gdump_format {
 	GDUMP_FMT_TRACEBACK, /* debug=2, crash, SIGQUIT, runtime.Stack(all) */
@@ -76,6 +77,9 @@ struct gdump_goroutine {
 	const char *labels;       /* debug=1 "# labels:" text or NULL */
 	size_t line;              /* 1-based line of its header in the input,
 				     0 for protobuf input */
+	uint64_t chan;            /* the channel it waits on: the first argument
+				     of runtime.chanrecv/chansend when the
+				     traceback prints it exactly; 0 unknown */
 };
 
 #define GDUMP_MAX_WARNINGS 20
@@ -156,13 +160,21 @@ struct gdump_group {
 	const struct gdump_frame *frames;
 	size_t nframes;
 	struct gdump_frame created_by;  /* func NULL if unknown */
-	/* The topmost frame in the user's code (not runtime or standard
+	/* The topmost frame in the user's code (the main module's when it is
+	 * known, else a dependency's; never the runtime or the standard
 	 * library), or NULL when every frame is the standard library. */
 	const struct gdump_frame *blocking;
 	enum gdump_kind kind;
 	double score;             /* leak-suspect score; 0 = not a suspect */
 	int suspect;              /* 1 if ranked as a leak suspect */
 	const char *why;          /* one phrase: why (not) a suspect */
+	uint64_t chan;            /* the one channel every member waits on, 0
+				     when unknown or not the same for all */
+	int main_goroutine;       /* holds the main goroutine (main.main) */
+	int parked;               /* several identical goroutines on one
+				     channel receive, the program alive:
+				     parked workers, ranked low */
+	int promoted;             /* made a suspect by gdump_promote */
 	const uint64_t *ids;      /* member goroutine ids (traceback formats) */
 	size_t nids;
 	size_t first;             /* index of the first member in the dump */
@@ -178,8 +190,16 @@ struct gdump_groups {
 	VEC(struct gdump_group) items; /* suspects first, by score, then count */
 	uint64_t total;
 	int compared;             /* gdump_compare ran on this set */
+	int hung;                 /* the main goroutine and every goroutine of
+				     the user's code are blocked on channels
+				     or locks, and nothing else can wake them
+				     (no I/O wait, sleep, signal, running) */
 	uint64_t vanished;        /* compare: goroutines of groups now gone */
 	size_t nvanished_groups;
+	/* What "the user's code" meant for this set: the process context
+	 * (go_usercode_global: the main module) with GOROOT learnt from the
+	 * dump's runtime frames. */
+	struct go_usercode uc;
 	struct map strs;          /* private */
 };
 
@@ -187,6 +207,16 @@ struct gdump_groups {
  * points to, independent of d).  Never fails. */
 void gdump_group(const struct gdump_dump *d, struct gdump_groups *gs);
 void gdump_groups_release(struct gdump_groups *gs);
+
+/* Make g a suspect at once for a reason found outside the dump (with
+ * --src, the lint front-end shows that nothing else can reach its
+ * channel): suspect and promoted set, a score of at least 5, why copied
+ * into gs's arena.  The order of gs is not changed: see gdump_groups_sort. */
+void gdump_promote(struct gdump_groups *gs, struct gdump_group *g,
+		   const char *why);
+/* Sort gs's groups again (suspects first, by score, then count) and
+ * permute par, an array of gs->items.len pointers (or NULL), the same way. */
+void gdump_groups_sort(struct gdump_groups *gs, void **par);
 
 /* Compare cur with an older set: fill growth, is_new and survivors of every
  * group of cur, re-rank with growth (a group that grew is a stronger
@@ -214,9 +244,10 @@ struct gdump_explain {
 int gdump_explain(const char *srcdir, const char *file, int line,
 		  struct gdump_explain *x, struct err *e);
 
-/* 1 if func belongs to the Go runtime or standard library (its import path
- * has no dot in its first element, and it is not package main). */
-int gdump_func_is_std(const char *func);
+/* 1 if frame f (func and file) is the runtime or standard library, as
+ * go_usercode_classify decides with gs's context. */
+int gdump_frame_is_std(const struct gdump_groups *gs,
+		       const struct gdump_frame *f);
 const char *gdump_kind_name(enum gdump_kind k);
 
 #endif

@@ -25,28 +25,10 @@
 
 #include "../base/sb.h"
 
-int gdump_func_is_std(const char *func)
+int gdump_frame_is_std(const struct gdump_groups *gs,
+		       const struct gdump_frame *f)
 {
-	const char *p, *slash = NULL, *first_slash = NULL;
-
-	if (!func || !*func)
-		return 0;
-	/* the import path ends at the last '/' before any '(' or '[' */
-	for (p = func; *p && *p != '(' && *p != '['; p++)
-		if (*p == '/') {
-			slash = p;
-			if (!first_slash)
-				first_slash = p;
-		}
-	if (!slash) {
-		/* "main.foo", "runtime.gopark", "sync.(*Mutex).Lock" */
-		return !(strncmp(func, "main.", 5) == 0);
-	}
-	/* "net/http.(*conn).serve" is std, "github.com/x/y.f" is not */
-	for (p = func; p < first_slash; p++)
-		if (*p == '.')
-			return 0;
-	return 1;
+	return go_usercode_is_std(&gs->uc, f->func, f->file);
 }
 
 const char *gdump_kind_name(enum gdump_kind k)
@@ -144,6 +126,88 @@ static void rank(struct gdump_group *g)
 		g->why = "blocked in your code, but few and not for long";
 }
 
+/* Blocked where only another goroutine can wake it, with no timer case
+ * possible (a select may have one). */
+static int blocked_for_good(enum gdump_kind k)
+{
+	return k == GDUMP_KIND_CHAN || k == GDUMP_KIND_NILCHAN ||
+	       k == GDUMP_KIND_SYNC;
+}
+
+/* The runtime's own background goroutines, which wake nobody. */
+static int idle_runtime_state(const char *st)
+{
+	static const char *const idle[] = {
+		"GC worker (idle)", "force gc (idle)", "GC sweep wait",
+		"GC scavenge wait", "finalizer wait", "idle", "timer goroutine (idle)",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(idle) / sizeof(idle[0]); i++)
+		if (!strcmp(st, idle[i]))
+			return 1;
+	return 0;
+}
+
+/* Is the program hung?  The main goroutine and every goroutine of the
+ * user's code blocked on a channel or lock, and no goroutine that could
+ * wake one: nothing running, runnable, in a system call, sleeping, waiting
+ * for I/O (a request could come) or for a signal.  Only traceback dumps
+ * carry the states this needs. */
+static int is_hung(const struct gdump_groups *gs)
+{
+	size_t i;
+	int main_blocked = 0;
+
+	if (gs->format != GDUMP_FMT_TRACEBACK)
+		return 0;
+	for (i = 0; i < gs->items.len; i++) {
+		const struct gdump_group *g = &gs->items.items[i];
+		if (g->flags & GDUMP_NOSTACK)
+			return 0;
+		if (g->main_goroutine)
+			main_blocked = g->blocking && blocked_for_good(g->kind);
+		if (g->blocking ? !blocked_for_good(g->kind)
+				: !blocked_for_good(g->kind) && !idle_runtime_state(g->state))
+			return 0;
+	}
+	return main_blocked;
+}
+
+/* Ranking with what the whole dump says: a hung program's blocked
+ * goroutines are suspects at once; identical workers parked on one channel
+ * receive while the program is alive rank low. */
+static void rank_dump(struct gdump_groups *gs)
+{
+	size_t i;
+
+	gs->hung = is_hung(gs);
+	for (i = 0; i < gs->items.len; i++) {
+		struct gdump_group *g = &gs->items.items[i];
+		if (g->flags & GDUMP_LEAKED)
+			continue;
+		if (gs->hung && g->blocking && blocked_for_good(g->kind)) {
+			if (g->score < 5)
+				g->score = 5;
+			g->suspect = 1;
+			g->why = g->main_goroutine ?
+				"the program is hung: the main goroutine waits here, and "
+				"every goroutine of your code is blocked too" :
+				"the program is hung: this and every other goroutine of "
+				"your code are blocked, the main goroutine too";
+		} else if (!gs->hung && g->blocking && g->kind == GDUMP_KIND_CHAN &&
+			   !strcmp(g->state, "chan receive") && g->count >= 2 &&
+			   g->chan && g->nids == g->count) {
+			g->parked = 1;
+			g->score = floor(g->score * 10 + 0.5) / 100;
+			g->suspect = g->score >= 3;
+			g->why = "identical goroutines parked on one channel receive "
+				 "(a stop or done channel) while the program is alive: "
+				 "workers waiting on purpose, not a leak in one dump";
+		}
+	}
+}
+
 static int cmp_group(const void *a, const void *b)
 {
 	const struct gdump_group *x = a, *y = b;
@@ -179,6 +243,14 @@ void gdump_group(const struct gdump_dump *d, struct gdump_groups *gs)
 	map_init(&gs->strs);
 	gs->format = d->format;
 	gs->total = d->total;
+	gs->uc = *go_usercode_global();
+	for (i = 0; i < d->gs.len && !gs->uc.goroot[0]; i++) {
+		const struct gdump_goroutine *r = &d->gs.items[i];
+		for (j = 0; j < r->nframes; j++)
+			if (go_usercode_learn_goroot(&gs->uc, r->frames[j].func,
+						     r->frames[j].file))
+				break;
+	}
 	keys = xcalloc(d->gs.len ? d->gs.len : 1, sizeof(*keys));
 	gi = xmalloc((d->gs.len ? d->gs.len : 1) * sizeof(*gi));
 	for (i = 0; i < d->gs.len; i++) {
@@ -199,6 +271,7 @@ void gdump_group(const struct gdump_dump *d, struct gdump_groups *gs)
 
 			memset(&g, 0, sizeof(g));
 			g.first = i;
+			g.chan = r->chan;
 			g.wait_min = r->wait_minutes;
 			g.wait_max = r->wait_minutes;
 			vec_push(&gs->items, g);
@@ -210,6 +283,8 @@ void gdump_group(const struct gdump_dump *d, struct gdump_groups *gs)
 			struct gdump_group *g = &gs->items.items[j];
 			g->count += r->count;
 			g->flags |= r->flags;
+			if (g->chan != r->chan)
+				g->chan = 0;
 			if (r->wait_minutes < g->wait_min)
 				g->wait_min = r->wait_minutes;
 			if (r->wait_minutes > g->wait_max)
@@ -232,9 +307,14 @@ void gdump_group(const struct gdump_dump *d, struct gdump_groups *gs)
 			fr[i].func = gs_intern(gs, r->frames[i].func);
 			fr[i].file = gs_intern(gs, r->frames[i].file);
 			fr[i].line = r->frames[i].line;
-			if (!g->blocking && !gdump_func_is_std(fr[i].func))
-				g->blocking = &fr[i];
 		}
+		/* the main module's own frame first, else a dependency's */
+		for (i = 0; i < r->nframes && !g->blocking; i++)
+			if (go_usercode_classify(&gs->uc, fr[i].func, fr[i].file) == GO_CODE_USER)
+				g->blocking = &fr[i];
+		for (i = 0; i < r->nframes && !g->blocking; i++)
+			if (!gdump_frame_is_std(gs, &fr[i]))
+				g->blocking = &fr[i];
 		g->frames = fr;
 		g->nframes = r->nframes;
 		if (r->created_by.func) {
@@ -254,6 +334,9 @@ void gdump_group(const struct gdump_dump *d, struct gdump_groups *gs)
 			(g->flags & GDUMP_LOCKED) ? " locked" : "");
 		g->key = arena_strndup(&gs->arena, sb_str(&k), k.len);
 		g->kind = kind_of(g->state);
+		for (i = 0; i < g->nframes && !g->created_by.func; i++)
+			if (!strcmp(g->frames[i].func, "main.main"))
+				g->main_goroutine = 1;
 		if (g->nids)
 			g->ids = arena_alloc(&gs->arena, g->nids * sizeof(uint64_t));
 		rank(g);
@@ -267,8 +350,52 @@ void gdump_group(const struct gdump_dump *d, struct gdump_groups *gs)
 	free(fill);
 	free(gi);
 	free(keys);
+	rank_dump(gs);
 	if (gs->items.len > 1)  /* an empty vector's items are NULL */
 		qsort(gs->items.items, gs->items.len, sizeof(*gs->items.items), cmp_group);
+}
+
+void gdump_promote(struct gdump_groups *gs, struct gdump_group *g,
+		   const char *why)
+{
+	if (g->score < 5)
+		g->score = 5;
+	g->suspect = 1;
+	g->promoted = 1;
+	g->parked = 0;
+	g->why = arena_strdup(&gs->arena, why);
+}
+
+struct sort_item {
+	struct gdump_group g;
+	void *par;
+};
+
+static int cmp_sort_item(const void *a, const void *b)
+{
+	return cmp_group(&((const struct sort_item *)a)->g,
+			 &((const struct sort_item *)b)->g);
+}
+
+void gdump_groups_sort(struct gdump_groups *gs, void **par)
+{
+	struct sort_item *t;
+	size_t i, n = gs->items.len;
+
+	if (n < 2)
+		return;
+	t = xmalloc(n * sizeof(*t));
+	for (i = 0; i < n; i++) {
+		t[i].g = gs->items.items[i];
+		t[i].par = par ? par[i] : NULL;
+	}
+	qsort(t, n, sizeof(*t), cmp_sort_item);
+	for (i = 0; i < n; i++) {
+		gs->items.items[i] = t[i].g;
+		if (par)
+			par[i] = t[i].par;
+	}
+	free(t);
 }
 
 void gdump_groups_release(struct gdump_groups *gs)
@@ -341,6 +468,11 @@ void gdump_compare(struct gdump_groups *cur, const struct gdump_groups *old)
 		}
 		if (g->flags & GDUMP_LEAKED)
 			continue;
+		if (g->growth > 0 && g->parked) {
+			/* parked workers that multiply are a leak after all */
+			g->score *= 10;
+			g->parked = 0;
+		}
 		if (g->growth > 0) {
 			g->score = floor(g->score * (1 + log2(1 + (double)g->growth)) * 100
 					 + 0.5) / 100;

@@ -1,49 +1,57 @@
 /*
  * parse: pick the reader for a dump from its content.
  *
- * Binary input (gzip magic, or bytes no text dump contains) goes to the
- * protobuf reader; text goes to the traceback reader first and to the
+ * What the input is comes from base/sniff.c: gzip, protobuf or other
+ * binary goes to the protobuf reader, a database or an executable is
+ * refused as what it is, and text (even with stray NUL bytes) goes to the traceback reader first and to the
  * debug=1 reader when no traceback header was found.  The error when
  * nothing was found says what the input looked like, since the common
  * mistakes are an HTML error page or the wrong endpoint.
  */
 #include "gdump_int.h"
 
+#include "../base/sniff.h"
+
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-static int looks_binary(const char *buf, size_t len)
+/* The reader for the input's first bytes (base/sniff.c): 1 protobuf
+ * (gzip, protobuf, or binary that is nothing else), 0 text (a text dump
+ * with NUL bytes stays text), -1 neither (e filled). */
+static int pick_reader(const char *buf, size_t len, struct err *e)
 {
-	size_t i, n = len < 512 ? len : 512;
+	struct sniff_info si;
 
-	if (len >= 2 && (unsigned char)buf[0] == 0x1f && (unsigned char)buf[1] == 0x8b)
+	sniff_bytes(buf, len, &si);
+	if (si.kind == SNIFF_GZIP || si.kind == SNIFF_PROTOBUF ||
+	    si.kind == SNIFF_BINARY)
 		return 1;
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)buf[i];
-		if (c == 0 || (c < 0x20 && c != '\t' && c != '\n' && c != '\r' &&
-			       c != 0x1b))
-			return 1;
-	}
-	return 0;
+	if (si.kind == SNIFF_EMPTY || sniff_is_text(si.kind))
+		return 0;
+	return err_setf(e, "not a goroutine dump: the input is %s (byte 0), "
+			"expected a text goroutine dump or a goroutine profile",
+			sniff_describe(&si));
 }
 
-static const char *describe(const char *buf, size_t len)
+static const char *describe(const char *buf, size_t len, char *out, size_t n)
 {
-	size_t i = 0;
+	struct sniff_info si;
 
-	while (i < len && (buf[i] == ' ' || buf[i] == '\n' || buf[i] == '\r' ||
-			   buf[i] == '\t'))
-		i++;
-	if (i == len)
+	sniff_bytes(buf, len, &si);
+	if (si.kind == SNIFF_EMPTY)
 		return "the input is empty";
-	if (buf[i] == '<')
-		return "the input looks like HTML or XML";
-	if (buf[i] == '{' || buf[i] == '[')
-		return "the input looks like JSON";
+	if (si.kind == SNIFF_HTML || si.kind == SNIFF_XML || si.kind == SNIFF_JSON ||
+	    si.kind == SNIFF_PPROF_TEXT) {
+		snprintf(out, n, "the input is %s (from byte %zu), expected a "
+			 "text goroutine dump or a goroutine profile",
+			 sniff_describe(&si), si.at);
+		return out;
+	}
 	return "no 'goroutine N [state]:' header and no "
 	       "'goroutine profile: total N' line in the input";
 }
@@ -51,7 +59,12 @@ static const char *describe(const char *buf, size_t len)
 int gdump_parse(struct gdump_dump *d, const char *buf, size_t len,
 		struct err *e)
 {
-	if (len && looks_binary(buf, len)) {
+	int r = pick_reader(buf, len, e);
+	char why[200];
+
+	if (r < 0)
+		return -1;
+	if (r) {
 		d->format = GDUMP_FMT_PROTO;
 		return gdump_parse_proto(d, buf, len, e);
 	}
@@ -63,7 +76,8 @@ int gdump_parse(struct gdump_dump *d, const char *buf, size_t len,
 		return 0;
 	if (d->nwarnings && d->warnings[0])
 		return err_setf(e, "no goroutine could be read: %s", d->warnings[0]);
-	return err_setf(e, "not a goroutine dump: %s", describe(buf, len));
+	return err_setf(e, "not a goroutine dump: %s",
+			describe(buf, len, why, sizeof(why)));
 }
 
 static int parse_whole(struct gdump_dump *d, const char *src, struct err *e)
@@ -81,7 +95,8 @@ static int parse_whole(struct gdump_dump *d, const char *src, struct err *e)
 
 int gdump_load(struct gdump_dump *d, const char *src, struct err *e)
 {
-	char head[4096];
+	char head[4096], why[200];
+	struct err probe = ERR_INIT;
 	struct stat st;
 	ssize_t n;
 	size_t added = 0;
@@ -102,7 +117,7 @@ int gdump_load(struct gdump_dump *d, const char *src, struct err *e)
 		close(fd);
 		return -1;
 	}
-	if (n == 0 || looks_binary(head, (size_t)n)) {
+	if (n == 0 || pick_reader(head, (size_t)n, &probe) != 0) {
 		close(fd);
 		return parse_whole(d, src, e);
 	}
@@ -124,6 +139,7 @@ int gdump_load(struct gdump_dump *d, const char *src, struct err *e)
 	if (d->nwarnings && d->warnings[0])
 		err_setf(e, "no goroutine could be read: %s", d->warnings[0]);
 	else
-		err_setf(e, "not a goroutine dump: %s", describe(head, (size_t)n));
+		err_setf(e, "not a goroutine dump: %s",
+			 describe(head, (size_t)n, why, sizeof(why)));
 	return -2;
 }

@@ -246,7 +246,22 @@ struct tb {
 	struct gdump_frame pending; /* a call line waiting for its file line */
 	int have_pending;
 	int pending_creator;
+	/* the last non-blank line, when it is the start of a goroutine header
+	 * with no end ("goroutine 7 [chan rec"): cut off if nothing follows */
+	size_t cut_no;
+	char cut[64];
 };
+
+/* 1 if the line (after the current prefix, if it has it) starts like a
+ * goroutine header: "goroutine " and a digit. */
+static int header_start(const struct tb *t, const char *s, size_t n)
+{
+	if (t->plen && n >= t->plen && !memcmp(s, t->prefix, t->plen)) {
+		s += t->plen;
+		n -= t->plen;
+	}
+	return n > 10 && starts(s, n, "goroutine ") && is_digit(s[10]);
+}
 
 static void flush_pending(struct tb *t)
 {
@@ -278,6 +293,38 @@ static void warn_line(struct tb *t, const struct line *l, const char *what)
 	size_t n = l->n > 60 ? 60 : l->n;
 	gdump_warn(t->d, l->no, "%s '%.*s%s'", what, (int)n, l->s,
 		   l->n > 60 ? "..." : "");
+}
+
+/* The channel of a runtime.chanrecv/chansend frame "F(0xc0000800c0, ...)":
+ * its first argument when printed exactly (no '?'), else 0. */
+static uint64_t chan_arg(const char *s, size_t n, size_t k)
+{
+	static const char *const fns[] = {
+		"runtime.chanrecv", "runtime.chanrecv1", "runtime.chanrecv2",
+		"runtime.chansend", "runtime.chansend1",
+	};
+	uint64_t v = 0;
+	size_t i, j;
+
+	for (i = 0; i < sizeof(fns) / sizeof(fns[0]); i++)
+		if (strlen(fns[i]) == k && !memcmp(s, fns[i], k))
+			break;
+	if (i == sizeof(fns) / sizeof(fns[0]) || k + 3 >= n ||
+	    s[k + 1] != '0' || s[k + 2] != 'x')
+		return 0;
+	for (j = k + 3; j < n && j < k + 3 + 16; j++) {
+		int c = s[j], dv;
+		if (c >= '0' && c <= '9')
+			dv = c - '0';
+		else if (c >= 'a' && c <= 'f')
+			dv = c - 'a' + 10;
+		else
+			break;
+		v = v << 4 | (uint64_t)dv;
+	}
+	if (j == k + 3 || j >= n || (s[j] != ',' && s[j] != ')'))
+		return 0;
+	return v;
 }
 
 static void body_line(struct tb *t, const struct line *l)
@@ -362,6 +409,8 @@ static void body_line(struct tb *t, const struct line *l)
 		return;
 	}
 	t->pending.func = gdump_intern(t->d, s, k);
+	if (!t->ancestors && !t->g.chan)
+		t->g.chan = chan_arg(s, n, k);
 	t->pending.file = gdump_intern(t->d, "", 0);
 	t->pending.line = 0;
 	t->have_pending = 1;
@@ -374,6 +423,19 @@ static void tb_line(void *st, const struct line *l)
 	long h = find_header(l->s, l->n);
 	struct gdump_goroutine g;
 
+	if (l->n) {
+		size_t k;
+		for (k = 0; k < l->n && (l->s[k] == ' ' || l->s[k] == '\t'); k++)
+			;
+		if (k < l->n)
+			t->cut_no = 0;
+	}
+	if (h < 0 && header_start(t, l->s, l->n)) {
+		size_t m = l->n < sizeof(t->cut) - 1 ? l->n : sizeof(t->cut) - 1;
+		memcpy(t->cut, l->s, m);
+		t->cut[m] = '\0';
+		t->cut_no = l->no;
+	}
 	if (h >= 0 && parse_header(t->d, l->s + h, l->n - (size_t)h, &g) == 0) {
 		end_goroutine(t);
 		t->g = g;
@@ -391,6 +453,9 @@ static void tb_line(void *st, const struct line *l)
 static size_t tb_finish(struct tb *t)
 {
 	end_goroutine(t);
+	if (t->cut_no)
+		gdump_warn(t->d, t->cut_no, "goroutine header cut off at the end "
+			   "of the dump: '%s'", t->cut);
 	vec_free(&t->frames);
 	return t->added;
 }

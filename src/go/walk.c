@@ -79,8 +79,15 @@ static int walk_dir(struct go_walk *w, const char *dir, int all, int depth,
 		return err_setf(e, "cannot read '%s': directories nested too deeply",
 				dir);
 	d = opendir(dir);
-	if (!d)
-		return err_setf(e, "cannot read '%s': %s", dir, strerror(errno));
+	if (!d) {
+		struct err derr = ERR_INIT;
+
+		err_setf(&derr, "cannot read '%s': %s", dir, strerror(errno));
+		w->errors = xgrow(w->errors, sizeof(*w->errors), w->nerrors + 1,
+				  &w->errcap);
+		w->errors[w->nerrors++] = xstrdup(derr.msg);
+		return 0;
+	}
 	while ((de = readdir(d))) {
 		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
 			continue;
@@ -153,6 +160,11 @@ void go_walk_release(struct go_walk *w)
 	for (size_t i = 0; i < w->n; i++)
 		free(w->paths[i]);
 	free(w->paths);
+	for (size_t i = 0; i < w->nerrors; i++)
+		free(w->errors[i]);
+	free(w->errors);
 	w->paths = NULL;
 	w->n = w->cap = 0;
+	w->errors = NULL;
+	w->nerrors = w->errcap = 0;
 }

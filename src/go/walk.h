@@ -19,14 +19,20 @@
 struct go_walk {
 	char **paths;   /* heap strings, owned by the struct */
 	size_t n, cap;
+	/* directories that could not be read ("cannot read 'DIR': REASON"),
+	 * heap strings owned by the struct: the walk goes on without them,
+	 * as lint goes on past an unreadable file */
+	char **errors;
+	size_t nerrors, errcap;
 };
 
-#define GO_WALK_INIT { NULL, 0, 0 }
+#define GO_WALK_INIT { NULL, 0, 0, NULL, 0, 0 }
 
 /* Add the Go files found under path to w.  all: do not skip testdata,
- * vendor, _* and .* directories.  Returns 0, or -1 with e filled
- * ("cannot read 'x': No such file or directory") when path cannot be
- * read; files found before the error stay in w. */
+ * vendor, _* and .* directories.  A directory (named or found) that
+ * cannot be listed is added to w->errors and skipped.  Returns 0, or -1
+ * with e filled ("cannot read 'x': No such file or directory") when path
+ * does not exist; files found before the error stay in w. */
 int go_walk_add(struct go_walk *w, const char *path, int all, struct err *e);
 
 void go_walk_release(struct go_walk *w);

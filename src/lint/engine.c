@@ -12,11 +12,14 @@
 #include "lint.h"
 #include "rule.h"
 #include "flow.h"
+#include "facts.h"
+#include "fields.h"
 #include "../base/file.h"
 #include "../base/utf8.h"
 #include "../base/sb.h"
 #include "../base/vec.h"
 #include "../go/parse.h"
+#include "../go/buildcons.h"
 #include "../go/walk.h"
 
 #include <errno.h>
@@ -179,17 +182,10 @@ void lint_related(struct lint_ctx *cx, struct finding *fd,
 const struct lint_summary *lint_callee_summary(struct lint_ctx *cx,
 					       const struct go_node *fun)
 {
-	const struct go_ident *id;
-	const struct go_ident *decl;
-
 	fun = go_unparen(fun);
-	if (!fun || fun->kind != GO_IDENT || !cx->summaries)
+	if (!fun || fun->kind != GO_IDENT)
 		return NULL;
-	id = GO_CAST(go_ident, fun);
-	if (id->decl_kind != GO_DECL_PACKAGE || !id->decl)
-		return NULL;
-	decl = id->decl;
-	return lint_flow_summary(cx, decl);
+	return lint_facts_summary(cx, fun);
 }
 
 int lint_file_imports(const struct go_file *f, const char *path)
@@ -404,6 +400,8 @@ struct pkg_job {
 
 struct shared {
 	const struct lint_options *o;
+	struct go_build_ctx build;
+	char tagbuf[1024];
 	struct go_version override;
 	struct pkg_job *jobs;
 	size_t njobs;
@@ -416,7 +414,7 @@ struct worker {
 	struct shared *sh;
 	struct findings out;
 	VEC(char *) errors;
-	size_t files, bytes, packages;
+	size_t files, bytes, packages, excluded, generated;
 };
 
 struct parsed {
@@ -425,12 +423,36 @@ struct parsed {
 	const char *pkgname;
 };
 
+/* --facts: the facts of the functions of one file (lint.h). */
+static void dump_facts(struct lint_ctx *cx, const struct lint_options *o)
+{
+	for (size_t i = 0; i < cx->pkg->nfiles; i++) {
+		struct go_file *f = cx->pkg->files[i];
+		const char *base = strrchr(f->path, '/');
+
+		base = base ? base + 1 : f->path;
+		if (strcmp(base, o->facts_file))
+			continue;
+		for (uint32_t j = 0; j < f->decls.n; j++) {
+			const struct lint_facts *lf;
+
+			if (f->decls.v[j]->kind != GO_FUNC_DECL)
+				continue;
+			lf = lint_facts_of(cx, GO_CAST(go_func_decl, f->decls.v[j]));
+			if (!lf || (o->facts_func && strcmp(lf->name, o->facts_func)))
+				continue;
+			lint_facts_print(lf, o->facts_out);
+			if (o->facts_found)
+				*o->facts_found = 1;
+		}
+	}
+}
+
 static void run_rules(struct worker *w, struct go_file **files, size_t n,
 		      const char *dir, struct arena *a)
 {
 	struct go_package pkg;
 	struct lint_semantics sem;
-	struct map sums = MAP_INIT;
 	struct lint_ctx cx;
 
 	go_resolve_package(&pkg, files, n);
@@ -439,10 +461,10 @@ static void run_rules(struct worker *w, struct go_file **files, size_t n,
 	cx.is_main = !strcmp(pkg.name, "main");
 	decide_semantics(&sem, a, dir, &pkg, &w->sh->override, cx.is_main);
 	cx.sem = &sem;
-	cx.summaries = &sums;
 	cx.arena = a;
 	cx.out = &w->out;
-	lint_flow_summarize(&cx);
+	if (w->sh->o->facts_file)
+		dump_facts(&cx, w->sh->o);
 	for (size_t r = 0; r < lint_nrules; r++) {
 		if (w->sh->o->enabled && !w->sh->o->enabled[r])
 			continue;
@@ -451,8 +473,9 @@ static void run_rules(struct worker *w, struct go_file **files, size_t n,
 	}
 	if (cx.funcs)
 		vec_free(&((struct func_list *)cx.funcs)->v);
+	lint_facts_release(&cx);
+	lint_fields_release(&cx);
 	w->packages++;
-	map_release(&sums);
 	go_package_release(&pkg);
 }
 
@@ -462,6 +485,17 @@ static int cmp_parsed(const void *pa, const void *pb)
 	int c = strcmp(a->pkgname, b->pkgname);
 
 	return c ? c : strcmp(a->f->path, b->f->path);
+}
+
+static int imports_c(const struct go_file *f)
+{
+	for (uint32_t i = 0; i < f->imports.n; i++) {
+		const struct go_import_spec *s = (const void *)f->imports.v[i];
+
+		if (s->path && s->path->len == 3 && !memcmp(s->path->value, "\"C\"", 3))
+			return 1;
+	}
+	return 0;
 }
 
 static void do_package(struct worker *w, struct pkg_job *job)
@@ -481,11 +515,30 @@ static void do_package(struct worker *w, struct pkg_job *job)
 			vec_push(&w->errors, xstrdup(e.msg));
 			continue;
 		}
+		/* what the go tool would not build is not linted */
+		if (!w->sh->o->files_as_given &&
+		    (!go_build_name_ok(&w->sh->build, job->files.items[i]) ||
+		     !go_build_src_ok(&w->sh->build, src, len))) {
+			w->excluded++;
+			free(src);
+			continue;
+		}
+		if (!w->sh->o->include_generated && go_build_is_generated(src, len)) {
+			w->generated++;
+			free(src);
+			continue;
+		}
 		w->files++;
 		w->bytes += len;
 		p.f = go_parse_file(&a, job->files.items[i], src, len, &e);
 		if (!p.f) {
 			vec_push(&w->errors, xstrdup(e.msg));
+			free(src);
+			continue;
+		}
+		if (!w->sh->o->files_as_given && !w->sh->build.cgo && imports_c(p.f)) {
+			/* a cgo file: the go tool leaves it out without cgo */
+			w->excluded++;
 			free(src);
 			continue;
 		}
@@ -606,13 +659,17 @@ int lint_run(const struct lint_options *o, char *const *paths, size_t npaths,
 			return err_setf(e, "invalid Go version '%s' (want 1.N)",
 					o->go_version);
 	}
+	if (go_build_ctx_init(&sh.build, o->tags, sh.tagbuf, sizeof(sh.tagbuf)) < 0)
+		return err_setf(e, "too many build tags (at most %d)", GO_BUILD_MAX_TAGS);
+	if (o->go_version)
+		sh.build.go_minor = sh.override.minor;
 	for (i = 0; i < npaths; i++)
 		if (go_walk_add(&walk, paths[i], o->all_dirs, e) < 0) {
 			go_walk_release(&walk);
 			return -1;
 		}
 	for (i = 0; i < walk.n; i++)
-		if (o->include_tests || !is_test_path(walk.paths[i]))
+		if (o->include_tests || o->files_as_given || !is_test_path(walk.paths[i]))
 			vec_push(&files, walk.paths[i]);
 	/* group by directory; a file named twice is linted once */
 	if (files.len > 1)
@@ -675,6 +732,16 @@ int lint_run(const struct lint_options *o, char *const *paths, size_t npaths,
 		res->files += ws[k].files;
 		res->bytes += ws[k].bytes;
 		res->packages += ws[k].packages;
+		res->excluded += ws[k].excluded;
+		res->generated += ws[k].generated;
+	}
+	/* directories the walk could not list: reported like unreadable
+	 * files, the rest linted */
+	for (i = 0; i < walk.nerrors; i++) {
+		res->errors = xrealloc(res->errors,
+				       sizeof(char *) * (res->nerrors + 1));
+		res->errors[res->nerrors++] = walk.errors[i];
+		walk.errors[i] = NULL;
 	}
 	if (res->nerrors)
 		qsort(res->errors, res->nerrors, sizeof(char *), cmp_str);

@@ -11,6 +11,7 @@
 #include "cond.h"
 #include "lifetime.h"
 #include "httpclient.h"
+#include "facts.h"
 #include "../base/vec.h"
 
 #include <stdlib.h>
@@ -65,10 +66,33 @@ static int member_of(const struct go_node *fun, const char *path,
 	return 0;
 }
 
-static int flow_creator_in(const struct go_package *pkg,
+/* A call of a same-package helper whose facts (facts.h) say it returns a
+ * new resource: ownership moved to the caller, which must release it. */
+static int helper_creates(struct lint_ctx *cx, const struct go_call_expr *c,
+			  enum lint_res_kind *kind)
+{
+	const struct lint_facts *lf = cx ? lint_facts_callee(cx, c->fun) : NULL;
+
+	if (!lf || !lf->nresults)
+		return 0;
+	switch (lf->results[0]) {
+	case LINT_RESULT_FILE: *kind = LINT_RES_FILE; return 1;
+	case LINT_RESULT_BODY: *kind = LINT_RES_BODY; return 1;
+	case LINT_RESULT_TICKER: *kind = LINT_RES_TICKER; return 1;
+	default: break;
+	}
+	if (lf->nresults == 2 && lf->results[1] == LINT_RESULT_CANCEL) {
+		*kind = LINT_RES_CANCEL;
+		return 1;
+	}
+	return 0;
+}
+
+static int flow_creator_in(struct lint_ctx *cx,
 			   const struct lint_func *fn, const struct go_node *n,
 			   enum lint_res_kind *kind)
 {
+	const struct go_package *pkg = cx ? cx->pkg : NULL;
 	const struct go_call_expr *c;
 
 	n = go_unparen(n);
@@ -95,7 +119,7 @@ static int flow_creator_in(const struct go_package *pkg,
 		*kind = LINT_RES_BODY;
 		return 1;
 	}
-	return 0;
+	return helper_creates(cx, c, kind);
 }
 
 int lint_flow_creator(const struct go_node *n, enum lint_res_kind *kind)
@@ -142,7 +166,38 @@ static const struct consumer *consumer_of(const struct go_node *fun)
 static const struct lint_summary *summary_of(struct lint_ctx *cx,
 					     const struct go_node *fun)
 {
-	return cx->summaries ? lint_callee_summary(cx, fun) : NULL;
+	return lint_callee_summary(cx, fun);
+}
+
+/* Is every mention of local v in body the callee of a call without
+ * arguments (`cleanup()`, `defer cleanup()`)? */
+struct callscan {
+	const struct go_ident *v;
+	int mentions, calls;
+};
+
+static int callscan_fn(struct go_node *n, void *ctx)
+{
+	struct callscan *cs = ctx;
+
+	if (n->kind == GO_CALL_EXPR && !GO_CAST(go_call_expr, n)->args.n &&
+	    go_local_var(GO_CAST(go_call_expr, n)->fun) == cs->v)
+		cs->calls++;
+	if (n->kind == GO_IDENT && go_local_var(n) == cs->v &&
+	    !(GO_CAST(go_ident, n)->decl_flags & GO_RESOLVE_DEF))
+		cs->mentions++;
+	return 1;
+}
+
+static int closure_only_called(const struct go_block_stmt *body,
+			       const struct go_ident *v)
+{
+	struct callscan cs = { v, 0, 0 };
+
+	if (!v || !body)
+		return 0;
+	go_ast_inspect((struct go_node *)body, callscan_fn, NULL, &cs);
+	return cs.mentions > 0 && cs.mentions == cs.calls;
 }
 
 /* Is call c a release of r's variable? */
@@ -190,6 +245,15 @@ static int call_releases(struct lint_ctx *cx, const struct lint_res *r,
 		if (is_var(c->fun, r->var))
 			return 1;
 		break;
+	}
+	if (r->scope && c->args.n == 0 && go_local_var(c->fun)) {
+		/* cleanup() of `cleanup := func() { f.Close() }` (facts.h) */
+		struct lint_func_value v;
+
+		if (lint_facts_func_value(cx, NULL, r->scope, c->fun, &v) && v.lit &&
+		    closure_only_called(r->scope, go_local_var(c->fun)) &&
+		    lint_flow_releases(cx, r, (struct go_node *)v.lit->body))
+			return 1;
 	}
 	s = summary_of(cx, c->fun);
 	if (s) {
@@ -363,6 +427,27 @@ static int consumed(struct uses *u, size_t i, struct go_node *body)
 	return 0;
 }
 
+/* `cleanup := func() { ... f.Close() ... }` where cleanup is only ever
+ * called: a use inside it is the cleanup's, like a deferred closure's.
+ * Only a literal that releases the resource qualifies, and only when the
+ * resource's scope is known (r->scope). */
+static int closure_var_called(struct uses *u, struct go_node *parent,
+			      struct go_node *lit, struct go_node *body)
+{
+	struct go_assign_stmt *as;
+	const struct go_ident *v;
+
+	if (parent->kind != GO_ASSIGN_STMT || !u->r->scope)
+		return 0;
+	as = GO_CAST(go_assign_stmt, parent);
+	if (as->tok != GO_TOK_DEFINE || as->lhs.n != 1 || as->rhs.n != 1 ||
+	    as->rhs.v[0] != lit || !(v = go_local_var(as->lhs.v[0])))
+		return 0;
+	return closure_only_called((struct go_block_stmt *)body, v) &&
+		lint_flow_releases(u->cx, u->r,
+				   (struct go_node *)GO_CAST(go_func_lit, lit)->body);
+}
+
 /* Classify one use of the variable (the identifier on top of the stack). */
 static void classify(struct uses *u, struct go_node *body)
 {
@@ -376,11 +461,13 @@ static void classify(struct uses *u, struct go_node *body)
 	for (i = 0; i < top; i++)
 		if (u->stack.items[i]->kind == GO_FUNC_LIT) {
 			in_closure = 1;
-			deferred_closure = i >= 2 &&
+			deferred_closure = (i >= 2 &&
 				u->stack.items[i - 1]->kind == GO_CALL_EXPR &&
 				GO_CAST(go_call_expr, u->stack.items[i - 1])->fun ==
 					u->stack.items[i] &&
-				u->stack.items[i - 2]->kind == GO_DEFER_STMT;
+				u->stack.items[i - 2]->kind == GO_DEFER_STMT) ||
+				(i >= 1 && closure_var_called(u, u->stack.items[i - 1],
+							     u->stack.items[i], body));
 			break;
 		}
 	if (in_closure && !deferred_closure) {
@@ -428,6 +515,9 @@ static void classify(struct uses *u, struct go_node *body)
 			return;   /* cancel() */
 		if (call_releases(u->cx, u->r, c))
 			return;   /* closeIt(f) with a summary */
+		for (uint32_t ai = 0; ai < c->args.n; ai++)
+			if (c->args.v[ai] == id && lint_facts_borrows(u->cx, c, ai))
+				return;   /* logStatus(resp): the facts say it only uses it */
 		if (consumed(u, top, body))
 			return;
 		for (uint32_t k = 0; k < c->args.n; k++)
@@ -1191,6 +1281,7 @@ static void creation(struct finder *fi, struct go_node *stmt,
 		r.err = go_local_var(lhs->v[1]);
 	}
 	r.def = stmt;
+	r.scope = fi->fn->body;
 	fi->found(fi->cx, fi->fn, &r, call, fi->arg);
 }
 
@@ -1235,7 +1326,7 @@ static int finder_fn(struct go_node *n, void *ctx)
 		struct go_assign_stmt *a = GO_CAST(go_assign_stmt, n);
 
 		if ((a->tok == GO_TOK_DEFINE || a->tok == GO_TOK_ASSIGN) &&
-		    a->rhs.n == 1 && flow_creator_in(fi->cx->pkg, fi->fn, a->rhs.v[0], &kind))
+		    a->rhs.n == 1 && flow_creator_in(fi->cx, fi->fn, a->rhs.v[0], &kind))
 			creation(fi, n, &a->lhs, a->rhs.v[0], kind);
 	} else if (n->kind == GO_DECL_STMT) {
 		struct go_node *d = GO_CAST(go_decl_stmt, n)->decl;
@@ -1248,13 +1339,13 @@ static int finder_fn(struct go_node *n, void *ctx)
 			struct go_value_spec *vs = GO_CAST(go_value_spec, g->specs.v[0]);
 
 			if (vs->values.n == 1 &&
-			    flow_creator_in(fi->cx->pkg, fi->fn, vs->values.v[0], &kind))
+			    flow_creator_in(fi->cx, fi->fn, vs->values.v[0], &kind))
 				creation(fi, n, &vs->names, vs->values.v[0], kind);
 		}
 	} else if (n->kind == GO_EXPR_STMT) {
 		struct go_node *x = GO_CAST(go_expr_stmt, n)->x;
 
-		if (flow_creator_in(fi->cx->pkg, fi->fn, x, &kind) && fi->discarded &&
+		if (flow_creator_in(fi->cx, fi->fn, x, &kind) && fi->discarded &&
 		    !lint_is_test_file(fi->fn->file))
 			fi->discarded(fi->cx, fi->fn, kind, go_unparen(x), fi->arg);
 	}
@@ -1279,138 +1370,6 @@ void lint_flow_find(struct lint_ctx *cx, const struct lint_func *fn,
 	if (fn->body)
 		go_ast_inspect((struct go_node *)fn->body, finder_fn, NULL, &fi);
 	vec_free(&fi.skip);
-}
-
-/* ---------- summaries ---------- */
-
-/* One walk of a function body per round: every call that releases a
- * parameter (p.Close(), p.Body.Close(), p.Stop(), p(), or a call handing p
- * to a function already known to release it) sets that parameter's bit. */
-struct sum_scan {
-	struct lint_ctx *cx;
-	struct go_ident *params[32];
-	unsigned nparams;
-	struct lint_summary *s;
-};
-
-static int param_bit(const struct sum_scan *ss, const struct go_node *e)
-{
-	const struct go_ident *v = go_local_var(e);
-
-	if (!v)
-		return -1;
-	for (unsigned i = 0; i < ss->nparams; i++)
-		if (ss->params[i] == v)
-			return (int)i;
-	return -1;
-}
-
-static int sum_fn(struct go_node *n, void *ctx)
-{
-	struct sum_scan *ss = ctx;
-	struct go_call_expr *c;
-	struct go_node *x, *y;
-	const struct lint_summary *cs;
-	int b;
-
-	if (n->kind != GO_CALL_EXPR)
-		return 1;
-	c = GO_CAST(go_call_expr, n);
-	if (is_sel(c->fun, "Close", &x)) {
-		if ((b = param_bit(ss, x)) >= 0)
-			ss->s->closes |= 1u << b;
-		else if (is_sel(x, "Body", &y) && (b = param_bit(ss, y)) >= 0)
-			ss->s->closes |= 1u << b;
-	} else if (is_sel(c->fun, "Stop", &x) && (b = param_bit(ss, x)) >= 0) {
-		ss->s->stops |= 1u << b;
-	} else if ((b = param_bit(ss, c->fun)) >= 0) {
-		ss->s->calls |= 1u << b;
-	}
-	cs = lint_callee_summary(ss->cx, c->fun);
-	if (cs && cs != ss->s)
-		for (uint32_t i = 0; i < c->args.n && i < 32; i++) {
-			unsigned bit = 1u << i;
-
-			if ((b = param_bit(ss, c->args.v[i])) < 0)
-				continue;
-			if (cs->closes & bit)
-				ss->s->closes |= 1u << b;
-			if (cs->stops & bit)
-				ss->s->stops |= 1u << b;
-			if (cs->calls & bit)
-				ss->s->calls |= 1u << b;
-		}
-	return 1;
-}
-
-/* The summaries map holds one entry per package-level function, made by
- * lint_flow_summarize without looking into any body; an entry's summary is
- * computed the first time a call to that function is examined.  A function
- * being summarised that (directly or not) calls itself sees its own
- * summary as it stands, so recursion ends. */
-struct sum_entry {
-	struct go_func_decl *fd;
-	struct lint_summary s;
-	int state;   /* 0 not computed, 1 computing, 2 done */
-};
-
-const struct lint_summary *lint_flow_summary(struct lint_ctx *cx,
-					     const struct go_ident *decl)
-{
-	struct sum_entry *e = map_get(cx->summaries, (const char *)&decl,
-				      sizeof(decl));
-	struct go_func_decl *fd;
-	struct sum_scan ss;
-
-	if (!e)
-		return NULL;
-	if (e->state)
-		return &e->s;
-	e->state = 1;
-	fd = e->fd;
-	memset(&ss, 0, sizeof(ss));
-	ss.cx = cx;
-	ss.s = &e->s;
-	for (uint32_t j = 0; j < fd->type->params->list.n; j++) {
-		struct go_field *pf = GO_CAST(go_field, fd->type->params->list.v[j]);
-
-		if (!pf->names.n && ss.nparams < 32)
-			ss.params[ss.nparams++] = NULL;
-		for (uint32_t k = 0; k < pf->names.n && ss.nparams < 32; k++)
-			ss.params[ss.nparams++] = GO_CAST(go_ident, pf->names.v[k]);
-	}
-	go_ast_inspect((struct go_node *)fd->body, sum_fn, NULL, &ss);
-	e->state = 2;
-	return &e->s;
-}
-
-void lint_flow_summarize(struct lint_ctx *cx)
-{
-	for (size_t fi = 0; fi < cx->pkg->nfiles; fi++) {
-		struct go_file *f = cx->pkg->files[fi];
-
-		for (uint32_t i = 0; i < f->decls.n; i++) {
-			struct go_node *d = f->decls.v[i];
-			struct go_func_decl *fd;
-			struct sum_entry *e;
-
-			if (d->kind != GO_FUNC_DECL)
-				continue;
-			fd = GO_CAST(go_func_decl, d);
-			if (fd->recv || !fd->name || !fd->body || !fd->type ||
-			    !fd->type->params || !fd->type->params->list.n)
-				continue;
-			if (map_get(cx->summaries, (const char *)&fd->name,
-				    sizeof(fd->name)))
-				continue;
-			e = arena_new(cx->arena, struct sum_entry);
-			e->fd = fd;
-			map_put(cx->summaries,
-				arena_strndup(cx->arena, (const char *)&fd->name,
-					      sizeof(fd->name)),
-				sizeof(fd->name), e);
-		}
-	}
 }
 
 int lint_flow_terminating_call(const struct go_node *x)

@@ -35,6 +35,9 @@ struct lint_res {
 	int read_releases;         /* body: io.ReadAll(resp.Body) counts as a
 				    * release (body-not-closed's second look:
 				    * read to EOF hands the connection back) */
+	struct go_block_stmt *scope;  /* body of the creating function, or
+				    * NULL: where `defer cleanup()` finds the
+				    * closure cleanup is bound to */
 };
 
 enum lint_flow_verdict {
@@ -83,15 +86,6 @@ void lint_flow_find(struct lint_ctx *cx, const struct lint_func *fn,
 				      enum lint_res_kind kind,
 				      struct go_node *call, void *arg),
 		    void *arg);
-
-/* Register every function of the package in cx->summaries (engine); the
- * summaries themselves are computed on first use by lint_flow_summary. */
-void lint_flow_summarize(struct lint_ctx *cx);
-
-/* The summary of the package-level function declared by decl, computed on
- * first use; NULL if decl is not a summarised function. */
-const struct lint_summary *lint_flow_summary(struct lint_ctx *cx,
-					     const struct go_ident *decl);
 
 /* 1 if expression x is a call that never returns: panic, os.Exit,
  * runtime.Goexit, log.Fatal and the like. */

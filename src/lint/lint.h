@@ -38,10 +38,24 @@ struct lint_options {
 	int all_dirs;             /* do not skip testdata, vendor, _*, .* */
 	const char *go_version;   /* --go 1.xx: overrides go.mod; NULL */
 	unsigned char *enabled;   /* lint_nrules flags; NULL = all enabled */
+	const char *tags;         /* -tags a,b: build tags that hold; NULL */
+	int include_generated;    /* also lint "Code generated ... DO NOT EDIT." */
+	int files_as_given;       /* the go tool chose the files (vet tool):
+				     no build constraint or test-name filter */
+	/* --facts (a developer option): instead of nothing, append to
+	 * *facts_out (a struct sb) the facts (facts.h) of the functions of the
+	 * file whose base name is facts_file (in the packages linted), or only
+	 * of the one named facts_func ("f", or "T.m" for a method) */
+	const char *facts_file;
+	const char *facts_func;
+	void *facts_out;
+	int *facts_found;         /* set to 1 when a function was printed */
 };
 
 struct lint_result {
 	size_t files, packages, bytes;
+	size_t excluded;   /* files left out by build constraints */
+	size_t generated;  /* generated files skipped */
 	/* one "PATH:LINE:COL: syntax error: ..." or "cannot read ..." message
 	 * per file that could not be linted (heap strings, in path order) */
 	char **errors;

@@ -30,8 +30,11 @@ struct lint_semantics {
 	const char *why;          /* "go 1.22 in go.mod", "--go 1.23", ... */
 };
 
-/* Facts about one same-package function, by parameter index (bit i =
- * parameter i, receiver not counted; at most 32 parameters tracked). */
+/* What one same-package function releases, by parameter index (bit i =
+ * parameter i, receiver not counted; at most 32 parameters tracked): the
+ * release facts of facts.h (LINT_OP_RELEASE on some path, or in a
+ * goroutine it starts with the parameter), in the form the resource rules
+ * ask for. */
 struct lint_summary {
 	unsigned closes;          /* calls p.Close() or p.Body.Close() */
 	unsigned stops;           /* calls p.Stop() */
@@ -41,7 +44,6 @@ struct lint_summary {
 struct lint_ctx {
 	struct go_package *pkg;
 	const struct lint_semantics *sem;
-	struct map *summaries;    /* declaring go_ident of a func -> summary */
 	struct arena *arena;      /* per package scratch, freed after rules */
 	struct findings *out;
 	const char *rule_id;      /* set by the engine before each rule */
@@ -49,6 +51,10 @@ struct lint_ctx {
 	void *funcs;              /* engine's cache of the package's functions */
 	void *chan;               /* chan.c's results for the package, shared by
 				   * the goroutine-* rules; NULL until computed */
+	void *facts;              /* facts.c's per-function facts (facts.h);
+				   * NULL until first used */
+	void *fields;             /* fields.c's model of the package's struct
+				   * fields; NULL until computed */
 };
 
 /* Report a finding of the current rule at node `at` of file f.  sev is the
@@ -65,7 +71,7 @@ void lint_related(struct lint_ctx *cx, struct finding *fd,
 		  const char *message);
 
 /* The summary of the function that call expression fun names, if it is a
- * function declared in this package; NULL otherwise. */
+ * function declared in this package (from its facts); NULL otherwise. */
 const struct lint_summary *lint_callee_summary(struct lint_ctx *cx,
 					       const struct go_node *fun);
 

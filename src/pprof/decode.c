@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../base/sniff.h"
 #include "../base/xalloc.h"
 
 bool pprof_is_gzip(const void *data, size_t len)
@@ -540,6 +541,34 @@ int pprof_check_valid(const struct pprof_profile *p, struct err *e)
 	return rc;
 }
 
+/* The error of an input that neither reader took: the reader's own
+ * message when the input looks like its form, else what the input looks
+ * like (base/sniff.c) and what was expected. */
+static void pprof_parse_error(const void *data, size_t len, const char *name,
+			      int gunzipped, const struct err *perr,
+			      const struct err *lerr, struct err *e)
+{
+	struct sniff_info si;
+	int legacy = lerr->set && strcmp(lerr->msg, "unrecognized profile format");
+
+	sniff_bytes(data, len, &si);
+	if (si.kind == SNIFF_PROTOBUF || si.kind == SNIFF_BINARY ||
+	    (si.kind == SNIFF_PPROF_TEXT && !legacy)) {
+		err_setf(e, "cannot parse '%s': %s", name, perr->msg);
+	} else if (legacy && (si.kind == SNIFF_PPROF_TEXT || si.kind == SNIFF_TEXT)) {
+		err_setf(e, "cannot parse '%s': %s", name, lerr->msg);
+	} else {
+		err_setf(e, "cannot parse '%s': the input is %s%s (from byte %zu%s), "
+			 "expected a pprof profile (protobuf, gzip-compressed or "
+			 "legacy text)%s", name, sniff_describe(&si),
+			 gunzipped ? " in gzip" : "", si.at,
+			 gunzipped ? " of the decompressed data" : "",
+			 si.kind == SNIFF_GOROUTINE_DUMP ||
+			 si.kind == SNIFF_GOROUTINE_TEXT ?
+			 "; `leakhound goroutines` reads goroutine dumps" : "");
+	}
+}
+
 struct pprof_profile *pprof_profile_parse(const void *data, size_t len,
 					  const char *name, struct err *e)
 {
@@ -573,10 +602,8 @@ struct pprof_profile *pprof_profile_parse_flags(const void *data, size_t len,
 		 * better message for everything else. */
 		p = pprof_parse_legacy(data, len, flags, &lerr);
 		if (!p) {
+			pprof_parse_error(data, len, name, raw != NULL, &perr, &lerr, e);
 			free(raw);
-			err_setf(e, "cannot parse '%s': %s", name,
-				 lerr.set && strcmp(lerr.msg, "unrecognized profile format")
-					 ? lerr.msg : perr.msg);
 			return NULL;
 		}
 	}

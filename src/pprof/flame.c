@@ -51,6 +51,52 @@ static struct pprof_fnode *child(struct pprof_flame *f, struct pprof_fnode *pare
 	return c;
 }
 
+/*
+ * Every walk over the tree is iterative: a Go program's recursion gives
+ * stacks of any depth, and one C frame per call frame overflows the C stack
+ * at a few thousand.  Nodes know their parent, so a pre-order walk needs no
+ * stack of its own: fnode_next returns the node after n, into n's children
+ * when descend is set, or NULL after the last node under root.
+ */
+static const struct pprof_fnode *fnode_next(const struct pprof_fnode *n,
+					    const struct pprof_fnode *root, bool descend)
+{
+	if (descend && n->child)
+		return n->child;
+	for (; n != root; n = n->parent)
+		if (n->next)
+			return n->next;
+	return NULL;
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+	return strcmp((*(struct pprof_fnode *const *)a)->name,
+		      (*(struct pprof_fnode *const *)b)->name);
+}
+
+/* Relink every child list sorted by name, the order frames are drawn in. */
+static void sort_children(struct pprof_fnode *root)
+{
+	VEC(struct pprof_fnode *) k = { 0 };
+	struct pprof_fnode *n, *c;
+	size_t i;
+
+	for (n = root; n; n = (struct pprof_fnode *)fnode_next(n, root, true)) {
+		if (!n->child || !n->child->next)
+			continue;
+		k.len = 0;
+		for (c = n->child; c; c = c->next)
+			vec_push(&k, c);
+		qsort(k.items, k.len, sizeof(*k.items), cmp_name);
+		for (i = 0; i + 1 < k.len; i++)
+			k.items[i]->next = k.items[i + 1];
+		k.items[k.len - 1]->next = NULL;
+		n->child = k.items[0];
+	}
+	vec_free(&k);
+}
+
 int pprof_flame_build(struct pprof_flame *f, struct pprof_profile *p,
 		      const struct pprof_report_opts *o, struct err *e)
 {
@@ -127,6 +173,7 @@ int pprof_flame_build(struct pprof_flame *f, struct pprof_profile *p,
 	free(locname);
 	free(locfirst);
 	free(loccount);
+	sort_children(&f->root);
 	return 0;
 }
 
@@ -147,27 +194,35 @@ struct fline {
 
 typedef VEC(struct fline) fline_vec;
 
-static void fold(const struct pprof_fnode *n, struct sb *path, fline_vec *out, bool diff)
+/* One line per node with self value; path holds the node's stack, and
+ * mark[d] its length up to the frame at depth d. */
+static void fold(const struct pprof_fnode *root, int maxdepth, struct sb *path,
+		 fline_vec *out, bool diff)
 {
-	const struct pprof_fnode *c;
-	int64_t cv = 0, cb = 0;
-	size_t mark = path->len;
+	size_t *mark = xcalloc((size_t)maxdepth + 2, sizeof(size_t));
+	const struct pprof_fnode *n, *c;
 
-	for (c = n->child; c; c = c->next) {
-		cv += c->value;
-		cb += c->base;
+	for (n = root; n; n = fnode_next(n, root, true)) {
+		int64_t cv = 0, cb = 0;
+
+		if (n->parent) {
+			sb_truncate(path, mark[n->depth - 1]);
+			if (path->len)
+				sb_addc(path, ';');
+			sb_adds(path, n->name);
+			mark[n->depth] = path->len;
+		}
+		for (c = n->child; c; c = c->next) {
+			cv += c->value;
+			cb += c->base;
+		}
+		if (n->parent && (n->value - cv != 0 || (diff && n->base - cb != 0))) {
+			struct fline l = { xstrndup(sb_str(path), path->len), n->value - cv,
+					   n->base - cb };
+			vec_push(out, l);
+		}
 	}
-	if (n->parent && (n->value - cv != 0 || (diff && n->base - cb != 0))) {
-		struct fline l = { xstrndup(sb_str(path), path->len), n->value - cv, n->base - cb };
-		vec_push(out, l);
-	}
-	for (c = n->child; c; c = c->next) {
-		if (path->len)
-			sb_addc(path, ';');
-		sb_adds(path, c->name);
-		fold(c, path, out, diff);
-		sb_truncate(path, mark);
-	}
+	free(mark);
 }
 
 static int cmp_fline(const void *a, const void *b)
@@ -181,7 +236,7 @@ void pprof_flame_folded(const struct pprof_flame *f, struct sb *out)
 	struct sb path = SB_INIT;
 	size_t i;
 
-	fold(&f->root, &path, &lines, f->diff);
+	fold(&f->root, f->maxdepth, &path, &lines, f->diff);
 	if (lines.len)
 		qsort(lines.items, lines.len, sizeof(*lines.items), cmp_fline);
 	for (i = 0; i < lines.len; i++) {
@@ -233,39 +288,34 @@ static void color(const struct pprof_flame *f, const struct pprof_fnode *n,
 	}
 }
 
-static int64_t max_delta(const struct pprof_fnode *n)
+static int64_t max_delta(const struct pprof_fnode *root)
 {
-	int64_t m = n->value - n->base, c;
-	const struct pprof_fnode *k;
+	const struct pprof_fnode *n;
+	int64_t m = 0, d;
 
-	if (m < 0)
-		m = -m;
-	for (k = n->child; k; k = k->next)
-		if ((c = max_delta(k)) > m)
-			m = c;
+	for (n = root; n; n = fnode_next(n, root, true)) {
+		d = n->value - n->base;
+		if (d < 0)
+			d = -d;
+		if (d > m)
+			m = d;
+	}
 	return m;
 }
 
-static int cmp_name(const void *a, const void *b)
+/* One frame at x (a fraction of the root); false when it is too narrow to
+ * draw, and so are its children. */
+static bool svg_frame(const struct pprof_flame *f, const struct pprof_fnode *n,
+		      double x, int64_t total, int64_t maxdelta, int width, int height,
+		      struct sb *out)
 {
-	return strcmp((*(struct pprof_fnode *const *)a)->name,
-		      (*(struct pprof_fnode *const *)b)->name);
-}
-
-static void svg_frames(const struct pprof_flame *f, const struct pprof_fnode *n,
-		       double x, int64_t total, int64_t maxdelta, int width, int height,
-		       struct sb *out)
-{
-	struct pprof_fnode *kids[256], **k = kids;
-	const struct pprof_fnode *c;
-	size_t nk = 0, i;
 	double w = total ? (double)n->value / (double)total : 0;
 	char col[64];
 	struct sb v = SB_INIT;
 	double px = w * width;
 
 	if (px < 0.1)
-		return;
+		return false;
 	color(f, n, maxdelta, col);
 	pprof_scaled_label(&v, n->value, f->unit, "auto");
 	sb_addf(out, "<g class=\"f\" data-x=\"%.9f\" data-w=\"%.9f\" data-d=\"%d\"><title>",
@@ -305,20 +355,30 @@ static void svg_frames(const struct pprof_flame *f, const struct pprof_fnode *n,
 	}
 	sb_adds(out, "</text></g>\n");
 	sb_release(&v);
-	for (c = n->child; c; c = c->next)
-		nk++;
-	if (nk > 256)
-		k = xmalloc(sizeof(*k) * nk);
-	nk = 0;
-	for (c = n->child; c; c = c->next)
-		k[nk++] = (struct pprof_fnode *)c;
-	qsort(k, nk, sizeof(*k), cmp_name);
-	for (i = 0; i < nk; i++) {
-		svg_frames(f, k[i], x, total, maxdelta, width, height, out);
-		x += total ? (double)k[i]->value / (double)total : 0;
+	return true;
+}
+
+/* Children are drawn left to right in name order (sort_children); x[d] is
+ * where the next frame at depth d starts. */
+static void svg_frames(const struct pprof_flame *f, int64_t total, int64_t maxdelta,
+		       int width, int height, struct sb *out)
+{
+	double *x = xcalloc((size_t)f->maxdepth + 2, sizeof(double));
+	const struct pprof_fnode *n = &f->root;
+
+	while (n) {
+		bool drawn = svg_frame(f, n, x[n->depth], total, maxdelta, width, height, out);
+		const struct pprof_fnode *next = fnode_next(n, &f->root, drawn);
+
+		if (drawn && n->child)
+			x[n->depth + 1] = x[n->depth];
+		/* the frames after n at n's depth or above start after
+		 * their preceding sibling: n, or one of its ancestors */
+		for (; next && n->depth >= next->depth; n = n->parent)
+			x[n->depth] += total ? (double)n->value / (double)total : 0;
+		n = next;
 	}
-	if (k != kids)
-		free(k);
+	free(x);
 }
 
 /* One literal per line: ISO C bounds the length of a single literal. */
@@ -453,7 +513,7 @@ void pprof_flame_svg(const struct pprof_flame *f, const char *title, int width,
 	sb_addf(out, "<text id=\"matched\" x=\"%d\" y=\"%d\" text-anchor=\"end\"></text>\n", width - 10,
 		height - 6);
 	if (total > 0)
-		svg_frames(f, &f->root, 0, total, md, width, height, out);
+		svg_frames(f, total, md, width, height, out);
 	for (i = 0; svg_script[i]; i++)
 		sb_adds(out, svg_script[i]);
 	sb_adds(out, "</svg>\n");

@@ -27,8 +27,8 @@ void report_write_json(struct sb *out, const struct findings *fs,
  * consumers.  rules describes the rules the tool knows (id, summary, help in
  * Markdown, default severity); it may be NULL/0, and a finding whose rule is
  * not in it gets a minimal descriptor, so every command can write SARIF.
- * Paths are written as relative URIs against %SRCROOT% (absolute paths as
- * file:// URIs).  Each result carries a partialFingerprint that does not
+ * Paths are written as relative URIs against %SRCROOT%, the repository
+ * root.  Each result carries a partialFingerprint that does not
  * depend on line numbers. */
 struct report_rule_meta {
 	const char *id;
@@ -36,8 +36,12 @@ struct report_rule_meta {
 	const char *help;        /* Markdown; may be NULL */
 	enum report_severity severity;
 };
+/* command ("lint", "goroutines", ...) names the tool.driver ("leakhound
+ * lint") and automationDetails.id ("leakhound/lint/"); see write_sarif.c
+ * for how paths, columns and outside locations are written. */
 void report_write_sarif(struct sb *out, const struct findings *fs,
-			const struct report_rule_meta *rules, size_t nrules);
+			const struct report_rule_meta *rules, size_t nrules,
+			const char *command);
 
 /* The output formats every command that reports findings accepts with
  * --format.  report_format_parse returns the format of a name, or -1;

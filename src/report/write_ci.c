@@ -94,8 +94,13 @@ static void write_github(struct sb *out, const struct findings *fs)
 
 		sb_addf(out, "::%s ", cmd);
 		if (f->loc.file && *f->loc.file) {
+			const char *file = f->loc.file;
+
+			/* GitHub matches the path from the repository root */
+			while (file[0] == '.' && file[1] == '/')
+				file += 2;
 			sb_adds(out, "file=");
-			gh_escape(out, f->loc.file, 1);
+			gh_escape(out, file, 1);
 			sb_addc(out, ',');
 		}
 		if (f->loc.line > 0) {

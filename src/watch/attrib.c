@@ -109,9 +109,27 @@ static int pick(const struct watch *w, size_t lo, size_t hi, double t,
 	return got && *last > *first;
 }
 
-static int is_std(const char *func)
+/* The user's-code context for a profile: the process's (main module)
+ * with GOROOT learnt from the profile's runtime functions. */
+static void profile_usercode(const struct pprof_profile *p, struct go_usercode *uc)
 {
-	return gdump_func_is_std(func);
+	size_t i, j, k;
+
+	*uc = *go_usercode_global();
+	for (i = 0; i < p->nsample && !uc->goroot[0]; i++)
+		for (j = 0; j < p->sample[i].nlocation; j++) {
+			const struct pprof_location *l = p->sample[i].location[j];
+			for (k = 0; k < l->nline; k++) {
+				const struct pprof_function *fn = l->line[k].function;
+				if (fn && go_usercode_learn_goroot(uc, fn->name, fn->filename))
+					return;
+			}
+		}
+}
+
+static int is_std(const struct go_usercode *uc, const struct pprof_function *fn)
+{
+	return go_usercode_is_std(uc, fn ? fn->name : "", fn ? fn->filename : NULL);
 }
 
 static void add_profile(struct arena *a, struct map *sites,
@@ -119,7 +137,9 @@ static void add_profile(struct arena *a, struct map *sites,
 			int iobj)
 {
 	size_t i, j, k;
+	struct go_usercode uc;
 
+	profile_usercode(p, &uc);
 	for (i = 0; i < p->nsample; i++) {
 		const struct pprof_sample *s = &p->sample[i];
 		const struct pprof_line *user = NULL, *leaf = NULL, *fallback = NULL;
@@ -139,7 +159,7 @@ static void add_profile(struct arena *a, struct map *sites,
 					leaf = ln;
 				if (!http && http_conn_func(fn))
 					http = ln;
-				if (!is_std(fn)) {
+				if (!is_std(&uc, ln->function)) {
 					user = ln;
 					callee = prev;
 				} else if (!fallback && strncmp(fn, "runtime.", 8)) {
@@ -357,13 +377,14 @@ static int cmp_growth(const void *a, const void *b)
 
 /* Where to point for a group: its blocking frame in the user's code, else
  * the user's frame that created it, else its innermost frame. */
-static const struct gdump_frame *group_site(const struct gdump_group *g,
+static const struct gdump_frame *group_site(const struct gdump_groups *gs,
+					    const struct gdump_group *g,
 					    int *user)
 {
 	*user = 1;
 	if (g->blocking)
 		return g->blocking;
-	if (g->created_by.func && !gdump_func_is_std(g->created_by.func))
+	if (g->created_by.func && !gdump_frame_is_std(gs, &g->created_by))
 		return &g->created_by;
 	*user = 0;
 	if (g->created_by.func)
@@ -430,7 +451,7 @@ static size_t group_findings(struct gdump_groups *cur,
 		int64_t n = old ? g->growth : (int64_t)g->count;
 		if (old && n * 10 < total)
 			break;
-		at = group_site(g, &user);
+		at = group_site(cur, g, &user);
 		if (!at)
 			continue;
 		if (ev && !user && http_conn_group(g)) {
@@ -549,8 +570,11 @@ static size_t request_sites(const struct pprof_profile *p, struct arena *a,
 	size_t i, j, k, n = 0;
 	int io;
 
+	struct go_usercode uc;
+
 	if (!p)
 		goto out;
+	profile_usercode(p, &uc);
 	io = pprof_sample_index(p, "alloc_objects", NULL);
 	if (io < 0)
 		goto out;
@@ -563,7 +587,7 @@ static size_t request_sites(const struct pprof_profile *p, struct arena *a,
 				const struct pprof_line *ln = &l->line[k];
 				if (!ln->function)
 					continue;
-				if (prev && !is_std(ln->function->name) &&
+				if (prev && !is_std(&uc, ln->function) &&
 				    http_client_entry(prev->function->name)) {
 					hit = ln;
 					callee = prev;

@@ -45,7 +45,8 @@ static int is_heap(enum watch_series_id id)
 static int heap_point(const struct watch *w, size_t lo, size_t i)
 {
 	const struct watch_sample *s = &w->samples.items[i];
-	unsigned need = (1u << WATCH_ALLOC_BYTES) | (1u << WATCH_ALLOC_OBJECTS);
+	/* bytes alone: gctrace (run without --pprof) has no object counts */
+	unsigned need = 1u << WATCH_ALLOC_BYTES;
 	size_t j;
 
 	if ((s->have & need) != need)

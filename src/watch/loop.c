@@ -2,7 +2,8 @@
  * loop: the fixed-rate sampling schedule.  Slots are start + k*interval;
  * a sample that overruns its slot makes the loop skip to the next free
  * slot rather than fire samples back to back, so the spacing of the
- * recording stays honest.  Sleeping is done in short steps so a stop
+ * recording stays honest.  With a duration, the last sample is taken at
+ * start + duration even when that is not a slot.  Sleeping is done in short steps so a stop
  * request (Ctrl-C) is seen within 100 ms.
  *
  * --until-verdict looks at the verdict after every sample, and looking
@@ -67,7 +68,7 @@ int watch_run_loop(struct watch *w, const struct watch_loop *l,
 		   struct watch_verdict *v, struct err *e)
 {
 	double start = watch_now_mono(), next = start;
-	int streak = 0;
+	int streak = 0, last = 0;
 
 	watch_evaluate(w, v);
 	for (;;) {
@@ -81,14 +82,21 @@ int watch_run_loop(struct watch *w, const struct watch_loop *l,
 			break;
 		if (l->until_verdict && streak >= watch_streak_needed(w))
 			break;
-		if (w->pid_gone)
+		if (w->pid_gone || last)
 			break;
 		next += w->opt.interval;
 		if (next < watch_now_mono())
 			next += ceil((watch_now_mono() - next) / w->opt.interval) *
 				w->opt.interval;
-		if (l->duration > 0 && next - start > l->duration + 1e-6)
-			break;
+		if (l->duration > 0 && next - start > l->duration + 1e-6) {
+			/* the run lasts --duration, not --duration rounded down
+			 * to a multiple of the interval: one last sample at its
+			 * end, unless the one just taken was already there */
+			next = start + l->duration;
+			if (next <= watch_now_mono() + 1e-3)
+				break;
+			last = 1;
+		}
 		sleep_until(next, l->stop);
 	}
 	return 0;

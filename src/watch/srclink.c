@@ -227,7 +227,8 @@ static size_t http_link(struct findings *fs, struct finding *f,
 	return ncand;
 }
 
-size_t watch_src_link(struct findings *fs, const char *dir, struct err *e)
+size_t watch_src_link(struct findings *fs, const char *dir, int include_tests,
+		      struct err *e)
 {
 	struct lint_options o;
 	struct lint_result res;
@@ -245,6 +246,15 @@ size_t watch_src_link(struct findings *fs, const char *dir, struct err *e)
 	memset(&res, 0, sizeof(res));
 	findings_init(&lf);
 	paths[0] = rdir;
+	/* a finding in a _test.go file (a test binary's goroutines) needs
+	 * the test files linted too */
+	o.include_tests = include_tests;
+	for (i = 0; i < n && !o.include_tests; i++) {
+		const char *lf_file = fs->items.items[i]->loc.file;
+		size_t fl = lf_file ? strlen(lf_file) : 0;
+		if (fl > 8 && !strcmp(lf_file + fl - 8, "_test.go"))
+			o.include_tests = 1;
+	}
 	if (lint_run(&o, paths, 1, &lf, &res, e) < 0) {
 		findings_release(&lf);
 		lint_result_release(&res);

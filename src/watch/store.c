@@ -7,10 +7,18 @@
  */
 #include "store.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
+#include "../base/sniff.h"
 #include "../base/xalloc.h"
 
 #define SCHEMA_VERSION "1"
@@ -19,7 +27,18 @@ struct watch_store {
 	sqlite3 *db;
 	char *path;
 	sqlite3_stmt *ins_sample, *ins_blob;
+	int lock_fd;            /* the writer's flock, -1 for a reader */
+	enum watch_store_mode mode;
+	double last_ckpt;       /* CLOCK_MONOTONIC of the last checkpoint */
 };
+
+static double mono_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
 
 static const char schema[] =
 	"CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);"
@@ -53,25 +72,113 @@ static int exec(struct watch_store *st, const char *sql, struct err *e)
 	return 0;
 }
 
+int watch_store_checkpoint(struct watch_store *st, struct err *e)
+{
+	int rc;
+
+	if (!st || !st->db || st->mode == WATCH_STORE_READ)
+		return 0;
+	st->last_ckpt = mono_now();
+	rc = sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_TRUNCATE,
+				       NULL, NULL);
+	/* busy: a reader holds an old snapshot; the next one will do */
+	if (rc != SQLITE_OK && rc != SQLITE_BUSY && rc != SQLITE_LOCKED)
+		return db_err(st, e, "checkpoint");
+	return 0;
+}
+
 void watch_store_close(struct watch_store *st)
 {
 	if (!st)
 		return;
 	sqlite3_finalize(st->ins_sample);
 	sqlite3_finalize(st->ins_blob);
+	if (st->ins_sample)   /* fully opened: fold the WAL in */
+		watch_store_checkpoint(st, NULL);
 	sqlite3_close(st->db);
+	/* after SQLite's descriptor is closed, see store.h */
+	if (st->lock_fd >= 0)
+		close(st->lock_fd);
 	free(st->path);
 	free(st);
 }
 
-struct watch_store *watch_store_open(const char *path, int create,
+/* Refuse a file that is neither empty nor an SQLite database, saying what
+ * it looks like; 0 if it may be opened (absent when mode is NEW). */
+static int check_file(const char *path, enum watch_store_mode mode,
+		      struct err *e)
+{
+	unsigned char head[512];
+	struct sniff_info si;
+	FILE *f = fopen(path, "rb");
+	size_t n;
+
+	if (!f) {
+		if (errno == ENOENT && mode == WATCH_STORE_NEW)
+			return 0;
+		return err_setf(e, "cannot open '%s': %s", path, strerror(errno));
+	}
+	n = fread(head, 1, sizeof(head), f);
+	fclose(f);
+	if (n == 0 && mode == WATCH_STORE_NEW)
+		return 0;
+	sniff_bytes(head, n, &si);
+	if (si.kind == SNIFF_SQLITE)
+		return 0;
+	if (mode == WATCH_STORE_NEW)
+		return err_setf(e, "cannot record into '%s': %s, not a leakhound "
+				"recording; give a new file to --db", path,
+				sniff_describe(&si));
+	return err_setf(e, "cannot %s '%s': not a leakhound recording (%s, "
+			"expected an SQLite database written by watch or run)",
+			mode == WATCH_STORE_READ ? "read" : "resume", path,
+			sniff_describe(&si));
+}
+
+/* The writer lock; 0, or -1 with e filled (another writer holds it). */
+static int take_lock(struct watch_store *st, struct err *e)
+{
+	struct sb v = SB_INIT;
+	struct err ge = ERR_INIT;
+
+	st->lock_fd = open(st->path, O_RDONLY | O_CREAT | O_CLOEXEC, 0644);
+	if (st->lock_fd < 0)
+		return err_setf(e, "cannot open '%s': %s", st->path,
+				strerror(errno));
+	if (flock(st->lock_fd, LOCK_EX | LOCK_NB) == 0)
+		return 0;
+	if (errno != EWOULDBLOCK)
+		return err_setf(e, "cannot lock '%s': %s", st->path,
+				strerror(errno));
+	if (watch_store_meta_get(st, "writer_pid", &v, &ge) == 1 && v.len)
+		err_setf(e, "cannot write '%s': another leakhound (pid %s) is "
+			 "recording into it; one recording has one writer: "
+			 "give another --db", st->path, sb_str(&v));
+	else
+		err_setf(e, "cannot write '%s': another leakhound is recording "
+			 "into it; one recording has one writer: give another "
+			 "--db", st->path);
+	sb_release(&v);
+	return -1;
+}
+
+struct watch_store *watch_store_open(const char *path,
+				     enum watch_store_mode mode,
 				     struct err *e)
 {
 	struct watch_store *st = xcalloc(1, sizeof(*st));
+	int create = mode == WATCH_STORE_NEW;
 	int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
 	struct sb v = SB_INIT;
 
 	st->path = xstrdup(path);
+	st->lock_fd = -1;
+	st->mode = mode;
+	st->last_ckpt = mono_now();
+	if (check_file(path, mode, e) < 0) {
+		watch_store_close(st);
+		return NULL;
+	}
 	if (sqlite3_open_v2(path, &st->db, flags, NULL) != SQLITE_OK) {
 		if (st->db)
 			err_setf(e, "cannot open '%s': %s", path,
@@ -82,32 +189,75 @@ struct watch_store *watch_store_open(const char *path, int create,
 		return NULL;
 	}
 	sqlite3_busy_timeout(st->db, 2000);
+	/* a writer locks before it looks, so two starting at once cannot
+	 * both find an empty file */
+	if (mode != WATCH_STORE_READ && take_lock(st, e) < 0)
+		goto fail;
+	{
+		/* what the file holds: nothing (new), or our schema */
+		sqlite3_stmt *q;
+		int ntab = -1, r;
+
+		if (sqlite3_prepare_v2(st->db, "SELECT count(*) FROM sqlite_master",
+				       -1, &q, NULL) == SQLITE_OK &&
+		    sqlite3_step(q) == SQLITE_ROW)
+			ntab = sqlite3_column_int(q, 0);
+		sqlite3_finalize(q);
+		if (ntab < 0) {
+			db_err(st, e, "read");
+			goto fail;
+		}
+		r = ntab ? watch_store_meta_get(st, "schema", &v, e) : 0;
+		if (r < 0)
+			goto fail;
+		if (r == 0 && (ntab || !create)) {
+			err_setf(e, "cannot %s '%s': not a leakhound recording "
+				 "(an SQLite database with %d table%s and no "
+				 "leakhound schema)", create ? "record into" :
+				 mode == WATCH_STORE_READ ? "read" : "resume",
+				 path, ntab, ntab == 1 ? "" : "s");
+			goto fail;
+		}
+		if (r == 1 && create) {
+			struct sb u = SB_INIT;
+			struct err ue = ERR_INIT;
+			watch_store_meta_get(st, "url", &u, &ue);
+			err_setf(e, "cannot record into '%s': it already holds a "
+				 "leakhound recording%s%s%s; give --resume %s to "
+				 "continue it, or another --db", path,
+				 u.len ? " (of " : "", sb_str(&u), u.len ? ")" : "",
+				 path);
+			sb_release(&u);
+			goto fail;
+		}
+		if (r == 1 && strcmp(sb_str(&v), SCHEMA_VERSION)) {
+			err_setf(e, "cannot %s '%s': schema version %s, this "
+				 "leakhound reads %s", mode == WATCH_STORE_READ ?
+				 "read" : "resume", path, sb_str(&v),
+				 SCHEMA_VERSION);
+			goto fail;
+		}
+	}
 	if (sqlite3_exec(st->db, "PRAGMA journal_mode=WAL; PRAGMA "
 			 "synchronous=NORMAL; PRAGMA foreign_keys=ON;", NULL, NULL,
 			 NULL) != SQLITE_OK) {
 		db_err(st, e, "open");
 		goto fail;
 	}
-	if (!create) {
-		int r = watch_store_meta_get(st, "schema", &v, e);
-		if (r < 0)
-			goto fail;
-		if (r == 0) {
-			err_setf(e, "cannot resume '%s': not a leakhound "
-				 "recording", path);
-			goto fail;
-		}
-		if (strcmp(sb_str(&v), SCHEMA_VERSION)) {
-			err_setf(e, "cannot resume '%s': schema version %s, "
-				 "this leakhound writes %s", path, sb_str(&v),
-				 SCHEMA_VERSION);
-			goto fail;
-		}
+	if (mode == WATCH_STORE_READ) {
+		sb_release(&v);
+		return st;
 	}
 	if (exec(st, schema, e) < 0)
 		goto fail;
 	if (create && watch_store_meta_set(st, "schema", SCHEMA_VERSION, e) < 0)
 		goto fail;
+	{
+		char pid[32];
+		snprintf(pid, sizeof(pid), "%ld", (long)getpid());
+		if (watch_store_meta_set(st, "writer_pid", pid, e) < 0)
+			goto fail;
+	}
 	if (sqlite3_prepare_v2(st->db,
 		"INSERT INTO samples(segment, t, rss, threads, fds, goroutines,"
 		" heap_inuse_bytes, heap_inuse_objects, heap_alloc_bytes,"
@@ -234,7 +384,11 @@ int watch_store_add_sample(struct watch_store *st, struct watch_sample *smp,
 	}
 	sqlite3_reset(st->ins_sample);
 	sqlite3_reset(st->ins_blob);
-	return exec(st, "COMMIT", e);
+	if (exec(st, "COMMIT", e) < 0)
+		return -1;
+	if (mono_now() - st->last_ckpt >= WATCH_STORE_CHECKPOINT_S)
+		return watch_store_checkpoint(st, e);
+	return 0;
 fail:
 	db_err(st, e, "write");
 	sqlite3_reset(st->ins_sample);

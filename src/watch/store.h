@@ -16,6 +16,18 @@
  * The database is in WAL mode and each sample (its row and its profiles)
  * is one transaction, so a crash or kill -9 loses at most the sample in
  * flight and a reader can open the file while watch writes it.
+ *
+ * One writer per recording: a writer (WATCH_STORE_NEW or _RESUME) holds an
+ * exclusive flock(2) on the database file for as long as it is open; the
+ * kernel drops it when the process ends, even by kill -9, so a stale lock
+ * cannot exist.  flock locks are independent of the fcntl locks SQLite
+ * takes, and the descriptor is closed only after SQLite has closed the
+ * file (closing another descriptor of the file would drop SQLite's fcntl
+ * locks).  Readers (WATCH_STORE_READ) take no such lock.
+ *
+ * The WAL is checkpointed into the main file every
+ * WATCH_STORE_CHECKPOINT_S seconds of writing and at close, so between
+ * two checkpoints the recording is the .db file and its -wal file.
  */
 #ifndef WATCH_STORE_H
 #define WATCH_STORE_H
@@ -29,11 +41,28 @@
 
 struct watch_store;
 
-/* Open (creating it if create, else it must exist and hold a recording).
- * NULL with e filled. */
-struct watch_store *watch_store_open(const char *path, int create,
+enum watch_store_mode {
+	/* a new recording: the file must not exist or be empty (an existing
+	 * recording is refused, pointing at --resume) */
+	WATCH_STORE_NEW,
+	/* continue the recording in an existing file */
+	WATCH_STORE_RESUME,
+	/* read a recording (report): no writer lock, nothing written */
+	WATCH_STORE_READ,
+};
+
+#define WATCH_STORE_CHECKPOINT_S 30.0
+
+/* Open path in mode.  NULL with e filled: "not a leakhound recording"
+ * (another SQLite database, or what the file looks like), "already a
+ * leakhound recording" (NEW), "written by another leakhound (pid N)"
+ * (a writer holds it). */
+struct watch_store *watch_store_open(const char *path,
+				     enum watch_store_mode mode,
 				     struct err *e);
+/* Checkpoint the WAL into the database file (at close too). */
 void watch_store_close(struct watch_store *st);
+int watch_store_checkpoint(struct watch_store *st, struct err *e);
 
 int watch_store_meta_set(struct watch_store *st, const char *key,
 			 const char *value, struct err *e);

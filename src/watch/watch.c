@@ -247,24 +247,47 @@ int watch_sample_once(struct watch *w, double now, struct err *e)
 	memset(&s, 0, sizeof(s));
 	s.t = now;
 
+	/* a discovered target that was down: look for its listener again */
+	if (!w->opt.pid && w->cur_pid <= 0)
+		discover_pid(w);
 	if (w->cur_pid > 0 && !w->pid_gone) {
 		struct proc_sample ps;
-		if (proc_sample(w->cur_pid, &ps, &pe) < 0) {
+		/* the pid of this run of the target, to tell a new process */
+		int seg_pid = w->segments.len ?
+			w->segments.items[w->segments.len - 1].pid : 0;
+		int ok = 0;
+
+		if (proc_sample(w->cur_pid, &ps, &pe) == 0) {
+			ok = 1;
+		} else {
 			add_error(&errs, pe.msg);
 			if (w->opt.pid) {
 				w->pid_gone = 1;
 			} else {
 				/* a discovered pid: the server may have been
 				 * restarted under another one */
+				pid_t gone = w->cur_pid;
 				discover_pid(w);
+				if (w->cur_pid > 0 && w->cur_pid != gone &&
+				    proc_sample(w->cur_pid, &ps, &pe) == 0) {
+					ok = 1;
+					sb_reset(&errs);
+				}
 			}
-		} else {
-			if (w->cur_start && ps.start_ticks != w->cur_start) {
-				snprintf(restart_buf, sizeof(restart_buf),
-					 "process %d restarted (its start time "
-					 "changed)", (int)w->cur_pid);
-				restart = restart_buf;
-			}
+		}
+		if (ok && seg_pid > 0 && (int)w->cur_pid != seg_pid) {
+			snprintf(restart_buf, sizeof(restart_buf),
+				 "target restarted (process %d is gone, process "
+				 "%d listens on its port)", seg_pid,
+				 (int)w->cur_pid);
+			restart = restart_buf;
+		} else if (ok && w->cur_start && ps.start_ticks != w->cur_start) {
+			snprintf(restart_buf, sizeof(restart_buf),
+				 "process %d restarted (its start time "
+				 "changed)", (int)w->cur_pid);
+			restart = restart_buf;
+		}
+		if (ok) {
 			w->cur_start = ps.start_ticks;
 			if (ps.rss >= 0) {
 				s.v[WATCH_RSS] = ps.rss;
@@ -344,6 +367,15 @@ int watch_sample_once(struct watch *w, double now, struct err *e)
 				blobs[nblobs].len = gor.len;
 				nblobs++;
 			}
+		}
+	}
+
+	if (!w->base && w->heap_source) {
+		int64_t live, alloc;
+		if (w->heap_source(w->heap_source_arg, &live, &alloc) == 1) {
+			s.v[WATCH_HEAP_BYTES] = live;
+			s.v[WATCH_ALLOC_BYTES] = alloc;
+			s.have |= (1u << WATCH_HEAP_BYTES) | (1u << WATCH_ALLOC_BYTES);
 		}
 	}
 

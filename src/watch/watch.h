@@ -125,6 +125,13 @@ struct watch {
 	VEC(const char *) events; /* restarts and other notes; arena */
 	/* the decoder of heap totals, set by watch_init when the pprof module
 	 * is there; NULL leaves the heap series missing */
+	/* Without a URL: an outside source of the live heap (run reads it
+	 * from GODEBUG=gctrace=1), or NULL.  It returns 1 and fills the live
+	 * heap after the latest collection and an estimate of the bytes
+	 * allocated so far (which changes at every collection, so heap
+	 * points are found as with profiles), 0 before any collection. */
+	int (*heap_source)(void *arg, int64_t *live, int64_t *alloc);
+	void *heap_source_arg;
 };
 
 /* Set w up for o (copied; strings must outlive w).  store may be NULL (no
@@ -226,9 +233,11 @@ size_t watch_group_findings(struct gdump_groups *cur,
 
 /* --src DIR: run the lint rules on DIR and cite, on each located finding
  * of fs (growing allocation sites and goroutine groups), the lint findings
- * of the same function.  Returns the number of citations; 0 with e set
- * when DIR cannot be linted. */
-size_t watch_src_link(struct findings *fs, const char *dir, struct err *e);
+ * of the same function.  The _test.go files of DIR are linted too when
+ * include_tests is set or when a finding of fs is in one.  Returns the
+ * number of citations; 0 with e set when DIR cannot be linted. */
+size_t watch_src_link(struct findings *fs, const char *dir, int include_tests,
+		      struct err *e);
 
 /* Resume: after watch_store_load, restore the sampler's state from the
  * recorded samples. */

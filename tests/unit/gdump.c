@@ -2,6 +2,7 @@
  * Unit tests of the gdump library API (what the watch sampler uses): parse
  * a dump from bytes, group it, compare two group sets.
  */
+#include <string.h>
 #include "check.h"
 #include "gdump/gdump.h"
 
@@ -131,11 +132,36 @@ static void test_errors(void)
 
 static void test_std(void)
 {
-	CHECK(gdump_func_is_std("net/http.(*conn).serve"));
-	CHECK(gdump_func_is_std("runtime.gopark"));
-	CHECK(!gdump_func_is_std("main.main"));
-	CHECK(!gdump_func_is_std("github.com/a/b.(*T).f"));
-	CHECK(!gdump_func_is_std("example.com/x.F[...]"));
+	struct go_usercode none, app, ex;
+	const char *gr = "/usr/lib/go-1.19/src/runtime/proc.go";
+
+	memset(&none, 0, sizeof(none));
+	CHECK(go_usercode_is_std(&none, "net/http.(*conn).serve", NULL));
+	CHECK(go_usercode_is_std(&none, "runtime.gopark", NULL));
+	CHECK(go_usercode_is_std(&none, "vendor/golang.org/x/net/http2/hpack.(*Decoder).Write", NULL));
+	CHECK(!go_usercode_is_std(&none, "main.main", NULL));
+	CHECK(!go_usercode_is_std(&none, "github.com/a/b.(*T).f", NULL));
+	CHECK(!go_usercode_is_std(&none, "example.com/x.F[...]", NULL));
+	/* dot-less modules are the user's even when the module is unknown */
+	CHECK(!go_usercode_is_std(&none, "app/worker.(*Pool).run", NULL));
+	CHECK(!go_usercode_is_std(&none, "k.TestLeak.func1", NULL));
+	/* a package newer than the table, recognised by its file under GOROOT */
+	CHECK(go_usercode_learn_goroot(&none, "runtime.gopark", gr));
+	CHECK(!strcmp(none.goroot, "/usr/lib/go-1.19"));
+	CHECK(go_usercode_is_std(&none, "newstd/pkg.F", "/usr/lib/go-1.19/src/newstd/pkg/f.go"));
+	CHECK(!go_usercode_is_std(&none, "newstd/pkg.F", "/home/u/app/newstd/pkg/f.go"));
+	memset(&app, 0, sizeof(app));
+	go_usercode_set_module(&app, "app", 3, "go.mod");
+	CHECK(go_usercode_classify(&app, "app/worker.run", NULL) == GO_CODE_USER);
+	CHECK(go_usercode_classify(&app, "app_test.TestX", NULL) == GO_CODE_USER);
+	CHECK(go_usercode_classify(&app, "apple/x.F", NULL) == GO_CODE_STD);
+	CHECK(go_usercode_classify(&app, "github.com/a/b.F", NULL) == GO_CODE_DEP);
+	CHECK(go_usercode_classify(&app, "sync.(*WaitGroup).Wait", NULL) == GO_CODE_STD);
+	memset(&ex, 0, sizeof(ex));
+	go_usercode_set_module(&ex, "example.com/m", 13, "go.mod");
+	CHECK(go_usercode_classify(&ex, "example.com/m/sub.F", NULL) == GO_CODE_USER);
+	CHECK(go_usercode_classify(&ex, "example.com/mm.F", NULL) == GO_CODE_DEP);
+	CHECK(go_usercode_classify(&ex, "type..eq.example.com/m.T", NULL) == GO_CODE_STD);
 }
 
 int main(void)

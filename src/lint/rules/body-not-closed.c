@@ -9,6 +9,7 @@
  * from RoundTrip on http.DefaultTransport or an http.Transport.  The error
  * check of the same call is a path without a response.
  */
+#include "../fields.h"
 #include "../flow.h"
 #include "../lifetime.h"
 
@@ -75,7 +76,29 @@ static void check_func(struct lint_ctx *cx, const struct lint_func *fn, void *ar
 	lint_flow_find(cx, fn, found, discarded, arg);
 }
 
+/* A response kept in a field (the field model, ../fields.h) whose body no
+ * function of the package closes or hands on (any use of x.resp.Body other
+ * than Body.Close() counts as handing it on). */
+static void unclosed_field(struct lint_ctx *cx, const struct lint_field *fl)
+{
+	const struct lint_fsite *set = &fl->site[LINT_FOP_SET_FRESH];
+	struct finding *fd;
+
+	fd = lint_report(cx, set->file, set->at, REPORT_SEV_WARNING,
+		"close the body in the type's Close method (x.resp.Body.Close()) "
+		"and call that when the value is done",
+		"the response stored in field '%s' of %s: its body is never "
+		"closed by any method or function of the package, so the "
+		"connection and its goroutines stay while the %s is referenced",
+		fl->name, fl->owner->name, fl->owner->name);
+	if (fd)
+		fd->confidence = REPORT_CONF_MEDIUM;
+	lint_fields_related(cx, fd, fl, "close");
+}
+
 void lint_rule_body_not_closed(struct lint_ctx *cx)
 {
 	lint_foreach_func(cx, check_func, NULL);
+	lint_fields_unreleased(cx, LINT_FK_RESP, LINT_FOP(LINT_FOP_CLOSE),
+			       unclosed_field);
 }

@@ -16,6 +16,7 @@
  * Handing the cancel function to the caller, a struct, a goroutine or a
  * closure is an ownership move and stays silent.
  */
+#include "../fields.h"
 #include "../flow.h"
 #include "../lifetime.h"
 #include "../deferloop.h"
@@ -286,7 +287,26 @@ static void check_func(struct lint_ctx *cx, const struct lint_func *fn, void *ar
 	lint_flow_find(cx, fn, found, discarded, arg);
 }
 
+/* A cancel function kept in a field (the field model, ../fields.h) that no
+ * function of the package calls.  A process-lifetime owner is silent. */
+static void uncalled_field(struct lint_ctx *cx, const struct lint_field *fl)
+{
+	const struct lint_fsite *set = &fl->site[LINT_FOP_SET_FRESH];
+	struct finding *fd;
+
+	fd = lint_report(cx, set->file, set->at, REPORT_SEV_WARNING,
+		"call the cancel function from the type's Close/Stop method "
+		"(and call that when the value is done)",
+		"the cancel function stored in field '%s' of %s is never called "
+		"by any method or function of the package: the context, its "
+		"timer and its goroutines stay until the parent context is "
+		"cancelled", fl->name, fl->owner->name);
+	lint_fields_related(cx, fd, fl, "call");
+}
+
 void lint_rule_cancel_not_called(struct lint_ctx *cx)
 {
 	lint_foreach_func(cx, check_func, NULL);
+	lint_fields_unreleased(cx, LINT_FK_CANCEL, LINT_FOP(LINT_FOP_CALL),
+			       uncalled_field);
 }

@@ -10,6 +10,7 @@
  * gets to the next iteration with the file open (it returns, or closes the
  * file explicitly first): then the defer only covers the early returns.
  */
+#include "../fields.h"
 #include "../flow.h"
 #include "../lifetime.h"
 #include "../../base/vec.h"
@@ -257,7 +258,26 @@ static void check_func(struct lint_ctx *cx, const struct lint_func *fn, void *ar
 	vec_free(&d.labels);
 }
 
+/* A file kept in a field (the field model, ../fields.h) that no function
+ * of the package closes.  A process-lifetime owner (a log file of a
+ * singleton) is silent. */
+static void unclosed_field(struct lint_ctx *cx, const struct lint_field *fl)
+{
+	const struct lint_fsite *set = &fl->site[LINT_FOP_SET_FRESH];
+	struct finding *fd;
+
+	fd = lint_report(cx, set->file, set->at, REPORT_SEV_WARNING,
+		"close the file in the type's Close method (and call that when "
+		"the value is done)",
+		"the file stored in field '%s' of %s is never closed by any "
+		"method or function of the package: its descriptor stays open "
+		"until a finalizer happens to run", fl->name, fl->owner->name);
+	lint_fields_related(cx, fd, fl, "close");
+}
+
 void lint_rule_file_not_closed(struct lint_ctx *cx)
 {
 	lint_foreach_func(cx, check_func, NULL);
+	lint_fields_unreleased(cx, LINT_FK_FILE, LINT_FOP(LINT_FOP_CLOSE),
+			       unclosed_field);
 }

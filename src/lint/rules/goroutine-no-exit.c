@@ -18,6 +18,8 @@
  *    goroutine; it waits instead on a ticker that never fires again.
  */
 #include "../chan.h"
+#include "../fields.h"
+#include "../stdchan.h"
 #include "../flow.h"
 
 #include <string.h>
@@ -221,8 +223,92 @@ static void check_func(struct lint_ctx *cx, const struct lint_func *fn,
 	go_ast_inspect((struct go_node *)fn->body, go_pre, NULL, &s);
 }
 
+/* ---- 3. a goroutine of a type ranging over a channel that is never
+ * closed (a ticker field's C: Stop does not close it), with no way out of
+ * the loop: it never ends, Stop or no Stop.  Reads the field model and
+ * the standard library's table (../fields.h, ../stdchan.def). ---- */
+
+static int process_start(const struct lint_ctx *cx, const struct go_func_decl *fd)
+{
+	return fd && !fd->recv && fd->name &&
+		(!strcmp(fd->name->name, "init") ||
+		 (cx->is_main && !strcmp(fd->name->name, "main")));
+}
+
+static void range_forever(struct lint_ctx *cx, const struct lint_fields *m,
+			  const struct lint_fgo *g)
+{
+	for (uint32_t i = 0; g->body && i < g->body->list.n; i++) {
+		struct go_node *st = g->body->list.v[i];
+		const char *label = NULL;
+		const struct lint_stdchan *sc;
+		const struct lint_field *fl;
+		struct go_range_stmt *r;
+		struct go_node *x;
+		struct finding *fd;
+		struct exits ex;
+		const struct lint_fsite *stop;
+
+		if (st->kind == GO_LABELED_STMT) {
+			label = GO_CAST(go_labeled_stmt, st)->label->name;
+			st = GO_CAST(go_labeled_stmt, st)->stmt;
+		}
+		if (!st)
+			continue;
+		if (st->kind == GO_RETURN_STMT)
+			return;
+		if (st->kind != GO_RANGE_STMT)
+			continue;
+		r = GO_CAST(go_range_stmt, st);
+		x = go_unparen(r->x);
+		if (!x || x->kind != GO_SELECTOR_EXPR || !r->body)
+			continue;
+		sc = lint_stdchan_expr(cx, x);
+		fl = lint_fields_at(m, GO_CAST(go_selector_expr, x)->x);
+		if (!sc || sc->sig != LINT_SIG_NEVER_CLOSED || !fl ||
+		    fl->owner->long_lived)
+			continue;
+		memset(&ex, 0, sizeof(ex));
+		ex.label = label;
+		for (uint32_t j = 0; j < r->body->list.n && !ex.found; j++)
+			go_ast_inspect(r->body->list.v[j], exit_pre, exit_post, &ex);
+		if (ex.found)
+			continue;
+		fd = lint_report(cx, g->file, (const struct go_node *)g->go,
+			REPORT_SEV_WARNING,
+			arena_printf(cx->arena, "select on the ticks and on a done "
+				     "channel that the type's Close/Stop closes "
+				     "(case <-x.done: return), and stop the "
+				     "ticker there too"),
+			"goroutine never exits: it ranges over the C of ticker field "
+			"'%s' of %s, and %s", fl->name, fl->owner->name,
+			"Stop does not close C, so the range never ends (each "
+			"start leaves one more goroutine blocked for ever)");
+		if (!fd)
+			return;
+		lint_related(cx, fd, g->bfile, st, "ranges over the ticks here, "
+			     "with no way out of the loop");
+		if (fl->ops & LINT_FOP(LINT_FOP_SET_FRESH))
+			lint_related(cx, fd, fl->site[LINT_FOP_SET_FRESH].file,
+				     fl->site[LINT_FOP_SET_FRESH].at,
+				     "the ticker is made here");
+		stop = &fl->site[LINT_FOP_STOP];
+		if (stop->at)
+			lint_related(cx, fd, stop->file, stop->at,
+				     "stops the ticker but does not end the range");
+		else
+			lint_fields_related(cx, fd, fl, "stop");
+		return;
+	}
+}
+
 void lint_rule_goroutine_no_exit(struct lint_ctx *cx)
 {
+	const struct lint_fields *m = lint_fields_get(cx);
+
+	for (size_t i = 0; i < m->ngos; i++)
+		if (!process_start(cx, m->gos[i].starter))
+			range_forever(cx, m, &m->gos[i]);
 	lint_chan_run(cx, LINT_CHAN_NOEXIT);
 	lint_foreach_func(cx, check_func, NULL);
 }

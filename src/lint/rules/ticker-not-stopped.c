@@ -9,6 +9,7 @@
  * wastes work until the GC finds it -- but a ticker still referenced, by a
  * running goroutine or a long-lived struct, still fires forever.
  */
+#include "../fields.h"
 #include "../flow.h"
 #include "../lifetime.h"
 #include "../deferloop.h"
@@ -82,158 +83,38 @@ static void check_func(struct lint_ctx *cx, const struct lint_func *fn, void *ar
 	lint_flow_find(cx, fn, found, discarded, arg);
 }
 
-/* ---- tickers in struct fields ---- */
+/* ---- tickers in struct fields (the field model, ../fields.h) ---- */
 
-struct field_store {
-	const char *field;
-	const struct go_file *file;
-	struct go_node *at;
-};
-
-struct fscan {
-	struct lint_ctx *cx;
-	const struct go_file *file;
-	VEC(struct field_store) stores;
-	VEC(struct go_node *) stack;
-};
-
-static int is_new_ticker(const struct go_node *x)
+/* A process-lifetime owner (a package-level variable, made in main) is not
+ * reported: its ticker is meant to fire for ever, in every Go version --
+ * true but harmless. */
+static void unstopped_field(struct lint_ctx *cx, const struct lint_field *fl)
 {
-	x = go_unparen(x);
-	return x && x->kind == GO_CALL_EXPR &&
-		go_is_pkg_member(GO_CAST(go_call_expr, x)->fun, "time", "NewTicker");
-}
+	const struct lint_fsite *set = &fl->site[LINT_FOP_SET_FRESH];
+	struct finding *fd;
 
-static int store_fn(struct go_node *n, void *ctx)
-{
-	struct fscan *s = ctx;
-
-	if (n->kind == GO_ASSIGN_STMT) {
-		struct go_assign_stmt *a = GO_CAST(go_assign_stmt, n);
-
-		for (uint32_t i = 0; i < a->lhs.n && i < a->rhs.n; i++) {
-			struct go_node *l = go_unparen(a->lhs.v[i]);
-
-			if (l && l->kind == GO_SELECTOR_EXPR && is_new_ticker(a->rhs.v[i])) {
-				struct field_store fs = {
-					GO_CAST(go_selector_expr, l)->sel->name,
-					s->file, a->rhs.v[i] };
-				vec_push(&s->stores, fs);
-			}
-		}
-	} else if (n->kind == GO_COMPOSITE_LIT) {
-		struct go_composite_lit *c = GO_CAST(go_composite_lit, n);
-
-		for (uint32_t i = 0; i < c->elts.n; i++) {
-			struct go_node *e = c->elts.v[i];
-			struct go_key_value_expr *kv;
-
-			if (e->kind != GO_KEY_VALUE_EXPR)
-				continue;
-			kv = GO_CAST(go_key_value_expr, e);
-			if (kv->key && kv->key->kind == GO_IDENT &&
-			    is_new_ticker(kv->value)) {
-				struct field_store fs = {
-					GO_CAST(go_ident, kv->key)->name,
-					s->file, kv->value };
-				vec_push(&s->stores, fs);
-			}
-		}
-	}
-	return 1;
-}
-
-/* Any use of .field other than .field.C, .field.Reset(...) or the stores
- * themselves means someone may stop it (or hands it on): stay silent. */
-struct uscan {
-	const char *field;
-	int handled;
-	VEC(struct go_node *) stack;
-};
-
-static int use_fn(struct go_node *n, void *ctx)
-{
-	struct uscan *u = ctx;
-
-	vec_push(&u->stack, n);
-	if (n->kind == GO_SELECTOR_EXPR &&
-	    !strcmp(GO_CAST(go_selector_expr, n)->sel->name, u->field) &&
-	    u->stack.len >= 2) {
-		struct go_node *p = u->stack.items[u->stack.len - 2];
-
-		if (p->kind == GO_SELECTOR_EXPR &&
-		    GO_CAST(go_selector_expr, p)->x == n) {
-			const char *sel = GO_CAST(go_selector_expr, p)->sel->name;
-
-			if (strcmp(sel, "C") && strcmp(sel, "Reset"))
-				u->handled = 1;   /* .Stop() or something we do not know */
-		} else if (p->kind == GO_ASSIGN_STMT) {
-			struct go_assign_stmt *a = GO_CAST(go_assign_stmt, p);
-			int lhs = 0;
-
-			for (uint32_t i = 0; i < a->lhs.n; i++)
-				if (go_unparen(a->lhs.v[i]) == n && i < a->rhs.n &&
-				    is_new_ticker(a->rhs.v[i]))
-					lhs = 1;
-			if (!lhs)
-				u->handled = 1;
-		} else {
-			u->handled = 1;
-		}
-	}
-	return 1;
-}
-
-static void use_post(struct go_node *n, void *ctx)
-{
-	struct uscan *u = ctx;
-
-	(void)n;
-	u->stack.len--;
-}
-
-static void check_fields(struct lint_ctx *cx)
-{
-	struct fscan s;
-
-	memset(&s, 0, sizeof(s));
-	s.cx = cx;
-	for (size_t i = 0; i < cx->pkg->nfiles; i++) {
-		s.file = cx->pkg->files[i];
-		if (lint_file_imports(s.file, "time"))
-			go_ast_inspect((struct go_node *)s.file, store_fn, NULL, &s);
-	}
-	for (size_t k = 0; k < s.stores.len; k++) {
-		struct uscan u;
-
-		memset(&u, 0, sizeof(u));
-		u.field = s.stores.items[k].field;
-		for (size_t i = 0; i < cx->pkg->nfiles && !u.handled; i++)
-			go_ast_inspect((struct go_node *)cx->pkg->files[i], use_fn,
-				       use_post, &u);
-		vec_free(&u.stack);
-		if (u.handled)
-			continue;
-		/* one ticker for the life of the process (a package-level
-		 * value, one made in main, a singleton's constructor): true
-		 * but harmless, in every Go version (docs/rules) */
-		if (lint_life_process_lived(cx, s.stores.items[k].file,
-					    s.stores.items[k].at))
-			continue;
-		lint_report(cx, s.stores.items[k].file, s.stores.items[k].at,
-			REPORT_SEV_WARNING,
-			"add a Close/Stop method that calls Stop on the ticker and "
-			"call it when the value is done",
-			"the ticker stored in field '%s' is never stopped anywhere in "
-			"the package: while the struct is referenced it fires forever "
-			"(in every Go version; before Go 1.23 even after that: %s)",
-			u.field, cx->sem->why);
-	}
-	vec_free(&s.stores);
+	fd = lint_report(cx, set->file, set->at, REPORT_SEV_WARNING,
+		"add a Close/Stop method that calls Stop on the ticker and "
+		"call it when the value is done",
+		"the ticker stored in field '%s' of %s is never stopped by any "
+		"method or function of the package: while the %s is referenced "
+		"it fires forever (in every Go version; before Go 1.23 even "
+		"after that: %s)",
+		fl->name, fl->owner->name, fl->owner->name, cx->sem->why);
+	if (!fd)
+		return;
+	lint_fields_related(cx, fd, fl, "stop");
+	if (fl->ops & LINT_FOP(LINT_FOP_RANGE_C))
+		lint_related(cx, fd, fl->site[LINT_FOP_RANGE_C].file,
+			     fl->site[LINT_FOP_RANGE_C].at, "its ticks are read here");
+	else if (fl->ops & LINT_FOP(LINT_FOP_RECV_C))
+		lint_related(cx, fd, fl->site[LINT_FOP_RECV_C].file,
+			     fl->site[LINT_FOP_RECV_C].at, "its ticks are read here");
 }
 
 void lint_rule_ticker_not_stopped(struct lint_ctx *cx)
 {
 	lint_foreach_func(cx, check_func, NULL);
-	check_fields(cx);
+	lint_fields_unreleased(cx, LINT_FK_TICKER, LINT_FOP(LINT_FOP_STOP),
+			       unstopped_field);
 }

@@ -26,6 +26,9 @@ func (s *server) start(ctx context.Context) context.Context {
 	return ctx
 }
 
+// (the field model follows the field: a method calls it)
+func (s *server) Close() { s.stop() }
+
 // Called from a deferred closure.
 func closure(ctx context.Context) {
 	ctx, cancel := context.WithCancel(ctx)

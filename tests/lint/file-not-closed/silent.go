@@ -35,6 +35,9 @@ func (l *logger) open(name string) error {
 	return nil
 }
 
+// (the field model follows the field: a method closes it)
+func (l *logger) Close() error { return l.out.Close() }
+
 // Closed by a function of this package.
 func closeIt(f *os.File) { f.Close() }
 

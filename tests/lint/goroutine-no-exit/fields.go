@@ -72,3 +72,46 @@ func newFollower(stop chan bool) *follower {
 	}()
 	return f
 }
+
+// Two types with a quit field: the other type's Close does not close
+// this one's (the field model tells them apart).
+type tailer struct {
+	quit chan struct{}
+	path string
+}
+
+func newTailer(path string) *tailer {
+	t := &tailer{quit: make(chan struct{}), path: path}
+	go func() { // want "goroutine-no-exit"
+		for {
+			select {
+			case <-time.After(time.Second):
+				fmt.Println("tail", t.path)
+			case <-t.quit:
+				return
+			}
+		}
+	}()
+	return t
+}
+
+type shipper struct {
+	quit chan struct{}
+}
+
+func newShipper() *shipper {
+	s := &shipper{quit: make(chan struct{})}
+	go func() {
+		for {
+			select {
+			case <-time.After(time.Second):
+				fmt.Println("ship")
+			case <-s.quit:
+				return
+			}
+		}
+	}()
+	return s
+}
+
+func (s *shipper) Close() { close(s.quit) }

@@ -60,7 +60,7 @@ func request() {
 func leakRecv() {
 	ch := make(chan int)
 	go func() {
-		v := <-ch // want(recv): growing-goroutine-group blocked-goroutines
+		v := <-ch // want(recv): growing-goroutine-group goroutine-leak-suspect
 		fmt.Println(v)
 	}()
 }
@@ -70,7 +70,7 @@ func leakSend() error {
 	errc := make(chan error)
 	for i := 0; i < 3; i++ {
 		go func() {
-			errc <- errors.New("failed") // want(send): growing-goroutine-group blocked-goroutines
+			errc <- errors.New("failed") // want(send): growing-goroutine-group goroutine-leak-suspect
 		}()
 	}
 	return <-errc
@@ -80,7 +80,7 @@ func leakSendFull() {
 	ch := make(chan int, 1)
 	go func() {
 		for i := 0; ; i++ {
-			ch <- i // want(sendfull): growing-goroutine-group blocked-goroutines
+			ch <- i // want(sendfull): growing-goroutine-group goroutine-leak-suspect
 		}
 	}()
 }
@@ -88,7 +88,7 @@ func leakSendFull() {
 func fibonacci(c, quit chan int) {
 	x, y := 0, 1
 	for {
-		select { // want(select): growing-goroutine-group blocked-goroutines
+		select { // want(select): growing-goroutine-group goroutine-leak-suspect
 		case c <- x:
 			x, y = y, x+y
 		case <-quit:
@@ -110,7 +110,7 @@ func leakMutex() {
 	var mu sync.Mutex
 	mu.Lock()
 	go func() {
-		mu.Lock() // want(mutex): growing-goroutine-group blocked-goroutines
+		mu.Lock() // want(mutex): growing-goroutine-group goroutine-leak-suspect
 		defer mu.Unlock()
 	}()
 }
@@ -119,14 +119,14 @@ func leakWaitGroup() {
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() {
-		wg.Wait() // want(wg): growing-goroutine-group blocked-goroutines
+		wg.Wait() // want(wg): growing-goroutine-group goroutine-leak-suspect
 	}()
 }
 
 func leakNilChan() {
 	var ch chan int
 	go func() {
-		<-ch // want(nilchan): growing-goroutine-group blocked-goroutines
+		<-ch // want(nilchan): growing-goroutine-group goroutine-leak-suspect
 	}()
 }
 

@@ -1,0 +1,16 @@
+package p
+
+// #include <stdlib.h>
+import "C"
+
+import "os"
+
+func readcgo(p string) byte {
+	f, err := os.Open(p)
+	if err != nil {
+		return 0
+	}
+	b := make([]byte, 1)
+	f.Read(b)
+	return b[0]
+}

@@ -1,0 +1,15 @@
+//go:build ignore
+
+package p
+
+import "os"
+
+func readignored(p string) byte {
+	f, err := os.Open(p)
+	if err != nil {
+		return 0
+	}
+	b := make([]byte, 1)
+	f.Read(b)
+	return b[0]
+}

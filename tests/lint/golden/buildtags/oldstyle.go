@@ -1,0 +1,15 @@
+// +build !linux
+
+package p
+
+import "os"
+
+func readoldstyle(p string) byte {
+	f, err := os.Open(p)
+	if err != nil {
+		return 0
+	}
+	b := make([]byte, 1)
+	f.Read(b)
+	return b[0]
+}

@@ -1,0 +1,17 @@
+// Copyright 2026
+
+//go:build integration && !race
+
+package p
+
+import "os"
+
+func readtagged(p string) byte {
+	f, err := os.Open(p)
+	if err != nil {
+		return 0
+	}
+	b := make([]byte, 1)
+	f.Read(b)
+	return b[0]
+}

@@ -1,0 +1,3 @@
+module example.com/runcrash
+
+go 1.19

@@ -1,0 +1,3 @@
+module example.com/leakytests
+
+go 1.19

@@ -1,0 +1,5 @@
+package grace
+
+import "testing"
+
+func TestFlush(t *testing.T) { Flush() }

@@ -1,0 +1,5 @@
+package initgo
+
+import "testing"
+
+func TestEmit(t *testing.T) { Emit("x") }

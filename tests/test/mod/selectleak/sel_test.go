@@ -1,0 +1,7 @@
+package selectleak
+
+import "testing"
+
+func TestWatch(t *testing.T) {
+	Watch()
+}

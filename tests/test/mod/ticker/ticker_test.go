@@ -1,0 +1,7 @@
+package ticker
+
+import "testing"
+
+func TestStart(t *testing.T) {
+	Start()
+}
