@@ -16,18 +16,9 @@ static int contains(const struct go_node *outer, const struct go_node *n)
 /* The channel a comm clause receives from (<-B, v := <-B, v, ok := <-B). */
 static struct go_ident *recv_chan(const struct go_node *comm)
 {
-	const struct go_node *x = NULL;
+	const struct go_node *x = go_comm_recv_operand(comm);
 
-	if (!comm)
-		return NULL;
-	if (comm->kind == GO_EXPR_STMT)
-		x = GO_CAST(go_expr_stmt, comm)->x;
-	else if (comm->kind == GO_ASSIGN_STMT && GO_CAST(go_assign_stmt, comm)->rhs.n == 1)
-		x = GO_CAST(go_assign_stmt, comm)->rhs.v[0];
-	x = go_unparen(x);
-	if (!x || x->kind != GO_UNARY_EXPR || GO_CAST(go_unary_expr, x)->op != GO_TOK_ARROW)
-		return NULL;
-	return go_local_var(GO_CAST(go_unary_expr, x)->x);
+	return x ? go_local_var(x) : NULL;
 }
 
 /* The innermost comm clause of fn's body holding exit, and whether the go

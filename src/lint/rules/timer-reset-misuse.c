@@ -102,18 +102,9 @@ static int collect_fn(struct go_node *n, void *arg)
 /* The timer whose channel comm receives from, or NULL. */
 static struct go_ident *comm_timer(const struct timers *ts, struct go_node *comm)
 {
-	struct go_node *x = NULL;
+	struct go_node *x = go_comm_recv_operand(comm);
 
-	if (!comm)
-		return NULL;
-	if (comm->kind == GO_EXPR_STMT)
-		x = GO_CAST(go_expr_stmt, comm)->x;
-	else if (comm->kind == GO_ASSIGN_STMT && GO_CAST(go_assign_stmt, comm)->rhs.n == 1)
-		x = GO_CAST(go_assign_stmt, comm)->rhs.v[0];
-	x = go_unparen(x);
-	if (!x || x->kind != GO_UNARY_EXPR || GO_CAST(go_unary_expr, x)->op != GO_TOK_ARROW)
-		return NULL;
-	return chan_of(ts, GO_CAST(go_unary_expr, x)->x, 0);
+	return x ? chan_of(ts, x, 0) : NULL;
 }
 
 static int is_method_call(const struct go_node *x, const struct go_ident *t,
