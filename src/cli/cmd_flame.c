@@ -31,6 +31,8 @@ const char cmd_flame_help[] =
 "    -o FILE                 write to FILE (default: standard output)\n"
 "    --folded                print folded stacks instead of SVG\n"
 "    --diff-base BASE        colour by growth since BASE\n"
+"    --timeout D             for a URL: the whole fetch (default 60s, plus\n"
+"                            any ?seconds=N), e.g. 10s, 2m\n"
 "    --sample-index NAME|N   sample type (default: the profile's default)\n"
 "    --inuse_space, --inuse_objects, --alloc_space, --alloc_objects\n"
 "    --focus RE, --ignore RE, --hide RE, --show RE, --show-from RE\n"

@@ -34,6 +34,8 @@ CLI_PPROF_HELP_SYMBOLIZE_TAGS
 "    --noinlines             attribute inlined calls to their caller\n"
 "    --diff-base BASE, --base BASE\n"
 "                            subtract another profile first\n"
+"    --timeout D             for a URL: the whole fetch (default 60s, plus\n"
+"                            any ?seconds=N), e.g. 10s, 2m\n"
 "    -o FILE                 write to FILE instead of standard output\n"
 "\n"
 "EXIT STATUS\n"

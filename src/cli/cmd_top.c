@@ -46,6 +46,8 @@ CLI_PPROF_HELP_SYMBOLIZE_TAGS
 "    --diff-base BASE        subtract BASE; percentages of BASE's total\n"
 "    --base BASE             subtract BASE\n"
 "    --format text|json      output format (default text)\n"
+"    --timeout D             for a URL: the whole fetch (default 60s, plus\n"
+"                            any ?seconds=N), e.g. 10s, 2m\n"
 "    -o FILE                 write to FILE instead of standard output\n"
 "\n"
 "EXIT STATUS\n"
