@@ -9,6 +9,8 @@
 #include "../pprof/source.h"
 #include "../watch/watch.h"
 
+static struct pprof_source_opts source_opts = PPROF_SOURCE_OPTS_INIT;
+
 int cli_set_url_timeout(const char *cmd, const char *arg)
 {
 	struct pprof_source_opts so = PPROF_SOURCE_OPTS_INIT;
@@ -19,9 +21,25 @@ int cli_set_url_timeout(const char *cmd, const char *arg)
 		return -1;
 	}
 	so.timeout_ms = (long)(d * 1000);
-	if (so.connect_timeout_ms == 0 && so.timeout_ms < 5000)
+	if (so.timeout_ms < 5000)
 		so.connect_timeout_ms = so.timeout_ms;
+	so.max_bytes = source_opts.max_bytes;
+	source_opts = so;
 	pprof_source_set_defaults(&so);
+	return 0;
+}
+
+int cli_set_max_input(const char *cmd, const char *arg)
+{
+	long long n = watch_parse_size(arg);
+
+	if (n <= 0) {
+		cli_usage(cmd, "option '--max-input' takes a size (e.g. 64M, 2G), not '%s'", arg);
+		return -1;
+	}
+	source_opts.max_bytes = (size_t)n;
+	pprof_source_set_defaults(&source_opts);
+	pprof_max_inflated = (size_t)n;
 	return 0;
 }
 
@@ -53,6 +71,10 @@ int cli_pprof_opt(const char *cmd, int c, const char *arg,
 	case CLI_PP_DIFF_BASE: po->base = arg; po->diff_base = true; break;
 	case CLI_PP_TIMEOUT:
 		if (cli_set_url_timeout(cmd, arg))
+			return -1;
+		break;
+	case CLI_PP_MAX_INPUT:
+		if (cli_set_max_input(cmd, arg))
 			return -1;
 		break;
 	case CLI_PP_SYMBOLIZE:

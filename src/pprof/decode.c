@@ -22,6 +22,8 @@
 
 #include "../base/xalloc.h"
 
+size_t pprof_max_inflated = PPROF_MAX_INFLATED;
+
 bool pprof_is_gzip(const void *data, size_t len)
 {
 	const unsigned char *b = data;
@@ -570,7 +572,7 @@ struct pprof_profile *pprof_profile_parse_flags(const void *data, size_t len,
 	struct err perr = ERR_INIT, lerr = ERR_INIT;
 
 	if (pprof_is_gzip(data, len)) {
-		raw = pprof_gunzip(data, len, PPROF_MAX_INFLATED, &len, e);
+		raw = pprof_gunzip(data, len, pprof_max_inflated, &len, e);
 		if (!raw) {
 			err_prefixf(e, "cannot parse '%s'", name);
 			return NULL;
