@@ -139,6 +139,7 @@ size_t run_crash_report(const struct run_crash *c, const char *srcdir,
 		if (hang && g->kind != GDUMP_KIND_OTHER && g->blocking &&
 		    !g->suspect && !strstr(g->blocking->file, "_testmain.go")) {
 			g->suspect = 1;
+			g->promoted = 1;   /* certain: its why goes in the message */
 			g->score = 3;
 			g->why = hang;
 		}

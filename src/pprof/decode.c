@@ -80,7 +80,8 @@ unsigned char *pprof_gunzip(const void *data, size_t len, size_t max_out,
 				break;
 			if (r == LIBDEFLATE_INSUFFICIENT_SPACE) {
 				if (n + avail >= max_out) {
-					err_setf(e, "decompressed profile is larger than %zu bytes",
+					err_setf(e, "decompressed profile is larger than the "
+						 "input limit of %zu bytes (--max-input)",
 						 max_out);
 					goto fail;
 				}
