@@ -163,7 +163,7 @@ static void test_gunzip_limit(void)
 	free(out);
 	out = pprof_gunzip(gz, glen, 4999, &olen, &e);
 	CHECK(out == NULL);
-	CHECK(strstr(e.msg, "larger than 4999 bytes") != NULL);
+	CHECK(strstr(e.msg, "input limit of 4999 bytes") != NULL);
 	free(out);
 }
 
