@@ -228,8 +228,17 @@ static void carried_drain(struct ctx *c, struct go_block_stmt *b, uint32_t i,
 			  struct go_ident *t)
 {
 	struct go_comm_clause *cc = GO_CAST(go_comm_clause, b->list.v[i]);
+	const struct go_node *loop;
+	const struct go_block_stmt *body;
 
 	if (!c->loops.len || rearms_or_leaves(&cc->body, t))
+		return;
+	/* a timer made in the loop's body is a new one every iteration: the
+	 * drained one is not the one the next iteration stops */
+	loop = c->loops.items[c->loops.len - 1];
+	body = loop->kind == GO_FOR_STMT ? GO_CAST(go_for_stmt, loop)->body :
+	       GO_CAST(go_range_stmt, loop)->body;
+	if (body && t->node.off >= body->node.off && t->node.off < body->node.end)
 		return;
 	for (uint32_t j = 0; j < b->list.n; j++) {
 		struct go_comm_clause *o = GO_CAST(go_comm_clause, b->list.v[j]);
