@@ -610,6 +610,11 @@ struct walk {
 	const struct go_ident *flag; /* ownership flag (cond.h), or NULL */
 	const struct go_ident *ctxv; /* cancel: its context (cond.h), or NULL */
 	unsigned lost_cont; /* states continuing a loop outside the walk */
+	/* a deferred function literal releases the variable: it reads the
+	 * variable when the function returns, so it covers every resource
+	 * assigned to it later too (defer func() { if f != nil { f.Close() }
+	 * }() before a loop that opens f) */
+	int closure_defer;
 	VEC(struct target) targets;
 };
 
@@ -909,7 +914,7 @@ static unsigned walk_stmt(struct walk *w, struct go_node *s, unsigned st)
 			if (st & S_OPEN)
 				leak_at(w, s);
 			w->err_stale = 0;
-			return st_def(st);
+			return w->closure_defer ? S_DONE : st_def(st);
 		}
 	}
 	/* overwritten by a new resource of its kind while open: that leaks
@@ -939,8 +944,18 @@ static unsigned walk_stmt(struct walk *w, struct go_node *s, unsigned st)
 		if (!w->no_defer &&
 		    defer_releases(w->cx, w->r, GO_CAST(go_defer_stmt, s))) {
 			unsigned o = st_release(st);
+			const struct go_node *dc = GO_CAST(go_defer_stmt, s)->call;
 
-			if (o & S_NOTDEF)
+			int closure = dc && dc->kind == GO_CALL_EXPR &&
+				go_unparen(GO_CAST(go_call_expr, dc)->fun) &&
+				go_unparen(GO_CAST(go_call_expr, dc)->fun)->kind == GO_FUNC_LIT;
+
+			if (closure)
+				w->closure_defer = 1;
+			/* before the resource exists, only a closure (which reads
+			 * the variable at return) can release it: `defer f.Close()`
+			 * evaluates f now, while it is still nil */
+			if ((o & S_NOTDEF) && closure)
 				o = (o & ~(unsigned)S_NOTDEF) | S_DEFER;
 			return o;
 		}
