@@ -460,6 +460,7 @@ struct pkg_job {
 	/* set when the package is opened, freed when it is done */
 	enum pkg_state state;
 	struct parsed *ps;           /* one per file, in file order */
+	size_t *order;               /* file indexes, largest file first */
 	struct arena *arenas;        /* one per worker */
 	size_t next_file, files_done;
 	struct group *groups;
@@ -489,6 +490,7 @@ struct shared {
 	size_t nenabled;
 	struct cluster clusters[N_RULES + 1];
 	size_t nclusters;
+	size_t corder[N_RULES + 1];  /* the order clusters are handed out */
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
 };
@@ -717,10 +719,12 @@ static void finish(struct shared *sh, struct pkg_job *job)
 	free(job->cxs);
 	free(job->groups);
 	free(job->ps);
+	free(job->order);
 	free(job->arenas);
 	job->cxs = NULL;
 	job->groups = NULL;
 	job->ps = NULL;
+	job->order = NULL;
 	job->arenas = NULL;
 	job->state = PKG_DONE;
 }
@@ -732,6 +736,47 @@ struct task {
 	struct pkg_job *job;
 	size_t a, b;   /* file index; or group and cluster */
 };
+
+struct by_size {
+	size_t i;
+	off_t size;
+};
+
+static int cmp_by_size(const void *pa, const void *pb)
+{
+	const struct by_size *a = pa, *b = pb;
+
+	if (a->size != b->size)
+		return a->size < b->size ? 1 : -1;
+	return (a->i > b->i) - (a->i < b->i);
+}
+
+/* The order of a package's parse tasks: with several workers, largest file
+ * first, so that no worker is left with a big file while the others wait
+ * (the results go to the files' slots whatever the order). */
+static void open_order(struct shared *sh, struct pkg_job *j)
+{
+	size_t n = j->files.len;
+	struct by_size *bs;
+
+	j->order = xcalloc(n, sizeof(*j->order));
+	if (sh->nworkers == 1 || n == 1) {
+		for (size_t i = 0; i < n; i++)
+			j->order[i] = i;
+		return;
+	}
+	bs = xcalloc(n, sizeof(*bs));
+	for (size_t i = 0; i < n; i++) {
+		struct stat st;
+
+		bs[i].i = i;
+		bs[i].size = stat(j->files.items[i], &st) == 0 ? st.st_size : 0;
+	}
+	qsort(bs, n, sizeof(*bs), cmp_by_size);
+	for (size_t i = 0; i < n; i++)
+		j->order[i] = bs[i].i;
+	free(bs);
+}
 
 /* Under sh->mu: the next task, oldest package first; TASK_NONE when there
  * is nothing to hand out now. */
@@ -745,14 +790,14 @@ static struct task next_task(struct shared *sh)
 		if (j->state == PKG_PARSING && j->next_file < j->files.len) {
 			t.kind = TASK_PARSE;
 			t.job = j;
-			t.a = j->next_file++;
+			t.a = j->order[j->next_file++];
 			return t;
 		}
 		if (j->state == PKG_RULES && j->next_task < j->ntasks) {
 			t.kind = TASK_RULES;
 			t.job = j;
 			t.a = j->next_task / sh->nclusters;
-			t.b = j->next_task % sh->nclusters;
+			t.b = sh->corder[j->next_task % sh->nclusters];
 			j->next_task++;
 			return t;
 		}
@@ -764,9 +809,10 @@ static struct task next_task(struct shared *sh)
 		j->state = PKG_PARSING;
 		j->ps = xcalloc(j->files.len, sizeof(*j->ps));
 		j->arenas = xcalloc(sh->nworkers, sizeof(*j->arenas));
+		open_order(sh, j);
 		t.kind = TASK_PARSE;
 		t.job = j;
-		t.a = j->next_file++;
+		t.a = j->order[j->next_file++];
 	}
 	return t;
 }
@@ -847,6 +893,21 @@ static void plan_rules(struct shared *sh)
 		/* no rule but --facts: one empty cluster to print them */
 		sh->clusters[0].lo = sh->clusters[0].hi = 0;
 		sh->nclusters = 1;
+	}
+	/* Table order with one worker (the rules ran so before the pool).
+	 * With several, the costliest first, so that it does not run alone
+	 * at the end: the clusters of more than one rule (a shared analysis),
+	 * then the others in table order. */
+	{
+		size_t k = 0;
+
+		for (size_t c = 0; c < sh->nclusters && sh->nworkers > 1; c++)
+			if (sh->clusters[c].hi - sh->clusters[c].lo > 1)
+				sh->corder[k++] = c;
+		for (size_t c = 0; c < sh->nclusters; c++)
+			if (sh->nworkers == 1 ||
+			    sh->clusters[c].hi - sh->clusters[c].lo <= 1)
+				sh->corder[k++] = c;
 	}
 }
 
