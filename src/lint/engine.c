@@ -410,13 +410,15 @@ static void decide_semantics(struct lint_semantics *sem, struct arena *a,
  *   parse (package, file i): read, filter by build constraints, parse into
  *       the package's arena of the worker doing it; the result goes to slot
  *       i of the package, so the files' order never depends on -j.
- *   rules (package, group, cluster): run one cluster of rules on one group
- *       (the files of one package clause), in rule-table order.
+ *   resolve (package, group): resolve one group (the files of one package
+ *       clause) and work out its semantics;
+ *   rules (package, group, cluster): run one cluster of rules on one
+ *       resolved group, in rule-table order.
  *
- * The worker that finishes a package's last parse groups the files, resolves
- * each group and works out its semantics (single-threaded: resolve writes
- * into the trees), and only then are its rule tasks handed out; from then on
- * the trees are read-only.  A cluster is one rule, except that rules sharing
+ * The worker that finishes a package's last parse groups the files; then
+ * each group is resolved by one task (resolve writes into the group's
+ * trees), and only then are the group's rule tasks handed out; from then on
+ * its trees are read-only.  A cluster is one rule, except that rules sharing
  * a package-wide result that is costly to build (the goroutine-* rules share
  * chan.c's) form one cluster.  Each worker runs the rules of a group with a
  * lint_ctx of its own (its own arena, facts, fields, functions), so facts may
@@ -445,6 +447,8 @@ struct group {
 	struct lint_semantics sem;
 	int is_main;
 	VEC(struct go_file *) files;
+	int resolve_issued, resolved;
+	size_t next_cluster;
 };
 
 struct wctx {                /* one worker's rule context for one group */
@@ -466,7 +470,7 @@ struct pkg_job {
 	struct group *groups;
 	size_t ngroups;
 	struct wctx *cxs;            /* [worker * ngroups + group] */
-	size_t next_task, ntasks, tasks_done;
+	size_t ntasks, tasks_done;   /* per group: its resolve, its clusters */
 };
 
 /* A cluster of rules run together: rule indexes [lo, hi) of the enabled
@@ -635,12 +639,10 @@ static void parse_one(struct worker *w, struct pkg_job *job, size_t i)
 
 /* After the last parse of a package: one group per package clause (x and
  * x_test, and the `//go:build ignore` generators that std keeps beside
- * packages), each resolved, with its semantics.  Runs on one worker, the
- * package's other tasks all done or not yet handed out. */
+ * packages).  Runs on one worker, the package's parse tasks all done. */
 static void prepare(struct worker *w, struct pkg_job *job)
 {
 	struct shared *sh = w->sh;
-	struct arena *a = &job->arenas[w->index];
 	VEC(struct parsed) ok = { NULL, 0, 0 };
 	size_t i, n = 0;
 
@@ -661,16 +663,24 @@ static void prepare(struct worker *w, struct pkg_job *job)
 		while (j < ok.len && !strcmp(ok.items[j].pkgname, ok.items[i].pkgname))
 			vec_push(&g->files, ok.items[j++].f);
 		i = j;
-		go_resolve_package(&g->pkg, g->files.items, g->files.len);
-		g->is_main = !strcmp(g->pkg.name, "main");
-		decide_semantics(&g->sem, a, job->dir, &g->pkg, &sh->override,
-				 g->is_main);
 		w->packages++;
 	}
 	vec_free(&ok);
 	job->cxs = xcalloc(sh->nworkers * (job->ngroups ? job->ngroups : 1),
 			   sizeof(*job->cxs));
-	job->ntasks = job->ngroups * sh->nclusters;
+	job->ntasks = job->ngroups * (sh->nclusters + 1);
+}
+
+/* Task: resolve group g and work out its semantics; its rule tasks wait
+ * for it (resolve writes into the group's trees). */
+static void resolve_one(struct worker *w, struct pkg_job *job, size_t gi)
+{
+	struct group *g = &job->groups[gi];
+
+	go_resolve_package(&g->pkg, g->files.items, g->files.len);
+	g->is_main = !strcmp(g->pkg.name, "main");
+	decide_semantics(&g->sem, &job->arenas[w->index], job->dir, &g->pkg,
+			 &w->sh->override, g->is_main);
 }
 
 /* Task: cluster c of the rules on group g of job, with the worker's
@@ -729,7 +739,7 @@ static void finish(struct shared *sh, struct pkg_job *job)
 	job->state = PKG_DONE;
 }
 
-enum task_kind { TASK_NONE, TASK_PARSE, TASK_RULES };
+enum task_kind { TASK_NONE, TASK_PARSE, TASK_RESOLVE, TASK_RULES };
 
 struct task {
 	enum task_kind kind;
@@ -793,13 +803,28 @@ static struct task next_task(struct shared *sh)
 			t.a = j->order[j->next_file++];
 			return t;
 		}
-		if (j->state == PKG_RULES && j->next_task < j->ntasks) {
-			t.kind = TASK_RULES;
-			t.job = j;
-			t.a = j->next_task / sh->nclusters;
-			t.b = sh->corder[j->next_task % sh->nclusters];
-			j->next_task++;
-			return t;
+		if (j->state != PKG_RULES)
+			continue;
+		/* every group's resolve first (then, with one worker, the
+		 * order is the one before the pool: resolve, then rules) */
+		for (size_t g = 0; g < j->ngroups; g++)
+			if (!j->groups[g].resolve_issued) {
+				j->groups[g].resolve_issued = 1;
+				t.kind = TASK_RESOLVE;
+				t.job = j;
+				t.a = g;
+				return t;
+			}
+		for (size_t g = 0; g < j->ngroups; g++) {
+			struct group *gr = &j->groups[g];
+
+			if (gr->resolved && gr->next_cluster < sh->nclusters) {
+				t.kind = TASK_RULES;
+				t.job = j;
+				t.a = g;
+				t.b = sh->corder[gr->next_cluster++];
+				return t;
+			}
 		}
 	}
 	if (sh->next_pkg < sh->njobs && sh->open < sh->nworkers) {
@@ -847,6 +872,8 @@ static void *worker_main(void *arg)
 		pthread_mutex_unlock(&sh->mu);
 		if (t.kind == TASK_PARSE)
 			parse_one(w, j, t.a);
+		else if (t.kind == TASK_RESOLVE)
+			resolve_one(w, j, t.a);
 		else
 			rules_one(w, j, t.a, t.b);
 		pthread_mutex_lock(&sh->mu);
@@ -860,8 +887,13 @@ static void *worker_main(void *arg)
 				package_done(sh, j);
 			else
 				pthread_cond_broadcast(&sh->cv);
-		} else if (t.kind == TASK_RULES && ++j->tasks_done == j->ntasks) {
-			package_done(sh, j);
+		} else if (t.kind != TASK_PARSE) {
+			if (t.kind == TASK_RESOLVE) {
+				j->groups[t.a].resolved = 1;
+				pthread_cond_broadcast(&sh->cv);
+			}
+			if (++j->tasks_done == j->ntasks)
+				package_done(sh, j);
 		}
 	}
 	pthread_mutex_unlock(&sh->mu);
