@@ -448,7 +448,7 @@ struct group {
 	int is_main;
 	VEC(struct go_file *) files;
 	int resolve_issued, resolved;
-	size_t next_cluster;
+	size_t next_cluster, clusters_done;
 };
 
 struct wctx {                /* one worker's rule context for one group */
@@ -710,16 +710,29 @@ static void rules_one(struct worker *w, struct pkg_job *job, size_t g, size_t c)
 	}
 }
 
+/* Free what a group holds outside the arenas (its contexts' facts and
+ * fields, its names), as soon as its last rule task is done: a package's
+ * groups do not all hold theirs at once. */
+static void group_done(struct shared *sh, struct pkg_job *job, size_t g)
+{
+	for (size_t k = 0; k < sh->nworkers; k++) {
+		struct wctx *wc = &job->cxs[k * job->ngroups + g];
+
+		if (wc->used)
+			ctx_release(&wc->cx);
+		wc->used = 0;
+	}
+	go_package_release(&job->groups[g].pkg);
+}
+
 /* Free what a package holds; every task of it is done. */
 static void finish(struct shared *sh, struct pkg_job *job)
 {
 	size_t i;
 
-	for (i = 0; i < sh->nworkers * job->ngroups; i++)
-		if (job->cxs[i].used)
-			ctx_release(&job->cxs[i].cx);
 	for (i = 0; i < job->ngroups; i++) {
-		go_package_release(&job->groups[i].pkg);
+		if (job->groups[i].resolved && !sh->nclusters)
+			go_package_release(&job->groups[i].pkg);
 		vec_free(&job->groups[i].files);
 	}
 	for (i = 0; i < job->files.len; i++)
@@ -891,6 +904,8 @@ static void *worker_main(void *arg)
 			if (t.kind == TASK_RESOLVE) {
 				j->groups[t.a].resolved = 1;
 				pthread_cond_broadcast(&sh->cv);
+			} else if (++j->groups[t.a].clusters_done == sh->nclusters) {
+				group_done(sh, j, t.a);
 			}
 			if (++j->tasks_done == j->ntasks)
 				package_done(sh, j);
