@@ -449,6 +449,7 @@ struct group {
 	VEC(struct go_file *) files;
 	int resolve_issued, resolved;
 	size_t next_cluster, clusters_done;
+	size_t owner;        /* the worker that resolved it */
 };
 
 struct wctx {                /* one worker's rule context for one group */
@@ -801,9 +802,28 @@ static void open_order(struct shared *sh, struct pkg_job *j)
 	free(bs);
 }
 
-/* Under sh->mu: the next task, oldest package first; TASK_NONE when there
- * is nothing to hand out now. */
-static struct task next_task(struct shared *sh)
+/* Under sh->mu: a rule task of group g of j, or 0. */
+static int take_rules(struct shared *sh, struct pkg_job *j, size_t g,
+		      struct task *t)
+{
+	struct group *gr = &j->groups[g];
+
+	if (!gr->resolved || gr->next_cluster >= sh->nclusters)
+		return 0;
+	t->kind = TASK_RULES;
+	t->job = j;
+	t->a = g;
+	t->b = sh->corder[gr->next_cluster++];
+	return 1;
+}
+
+/* Under sh->mu: the next task for worker w, oldest package first;
+ * TASK_NONE when there is nothing to hand out now.  A group's rule tasks
+ * go to the worker that resolved it, and to the others only when they have
+ * nothing else to do (no file to parse, no package to open): each worker
+ * that runs rules on a group builds its own facts, which is worth it only
+ * when it would otherwise wait. */
+static struct task next_task(struct shared *sh, size_t w)
 {
 	struct task t = { TASK_NONE, NULL, 0, 0 };
 
@@ -823,22 +843,15 @@ static struct task next_task(struct shared *sh)
 		for (size_t g = 0; g < j->ngroups; g++)
 			if (!j->groups[g].resolve_issued) {
 				j->groups[g].resolve_issued = 1;
+				j->groups[g].owner = w;
 				t.kind = TASK_RESOLVE;
 				t.job = j;
 				t.a = g;
 				return t;
 			}
-		for (size_t g = 0; g < j->ngroups; g++) {
-			struct group *gr = &j->groups[g];
-
-			if (gr->resolved && gr->next_cluster < sh->nclusters) {
-				t.kind = TASK_RULES;
-				t.job = j;
-				t.a = g;
-				t.b = sh->corder[gr->next_cluster++];
+		for (size_t g = 0; g < j->ngroups; g++)
+			if (j->groups[g].owner == w && take_rules(sh, j, g, &t))
 				return t;
-			}
-		}
 	}
 	if (sh->next_pkg < sh->njobs && sh->open < sh->nworkers) {
 		struct pkg_job *j = &sh->jobs[sh->next_pkg++];
@@ -851,6 +864,14 @@ static struct task next_task(struct shared *sh)
 		t.kind = TASK_PARSE;
 		t.job = j;
 		t.a = j->order[j->next_file++];
+		return t;
+	}
+	for (size_t i = sh->first_open; i < sh->next_pkg; i++) {
+		struct pkg_job *j = &sh->jobs[i];
+
+		for (size_t g = 0; j->state == PKG_RULES && g < j->ngroups; g++)
+			if (take_rules(sh, j, g, &t))
+				return t;
 	}
 	return t;
 }
@@ -873,7 +894,7 @@ static void *worker_main(void *arg)
 
 	pthread_mutex_lock(&sh->mu);
 	for (;;) {
-		struct task t = next_task(sh);
+		struct task t = next_task(sh, w->index);
 		struct pkg_job *j = t.job;
 
 		if (t.kind == TASK_NONE) {
