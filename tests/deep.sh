@@ -5,11 +5,11 @@
 GEN_DEEP="$LEAKHOUND_ROOT/tests/gen_deep.py"
 DEEP_FRAMES=${DEEP_FRAMES:-4000 100000}
 
-# deep_run NAME WANT-EXIT OUT CMD...: run CMD (stdout to OUT) within 60 s and
-# 1 GB (unsanitized builds); PASS when it exits WANT-EXIT (never a signal); stderr in $TMP/deep.err.
+# deep_run NAME WANT-EXIT OUT CMD...: run CMD (stdout to OUT) within 60 s and 4 GB
+# of address space (unsanitized builds); PASS when it exits WANT-EXIT (never a signal); stderr in $TMP/deep.err.
 deep_run() {
   local name=$1 want=$2 out=$3 rc; shift 3
-  ( [ -n "${LEAKHOUND_SANITIZED:-}" ] || ulimit -v 1048576; timeout 60 "$@" >"$out" 2>"$TMP/deep.err" </dev/null ); rc=$?
+  ( [ -n "${LEAKHOUND_SANITIZED:-}" ] || ulimit -v 4194304; timeout 60 "$@" >"$out" 2>"$TMP/deep.err" </dev/null ); rc=$?
   if [ "$rc" = "$want" ]; then return 0; fi
   fail "$name" "exit $rc, want $want: $(head -c 200 "$TMP/deep.err")"
   return 1

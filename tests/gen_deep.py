@@ -11,6 +11,10 @@ checked in:
       a goroutine dump (debug=2 text) with N goroutines FRAMES deep
   gen_deep.py dump1 FRAMES OUT
       a debug=1 goroutine profile with one FRAMES-deep group
+  gen_deep.py godepth FORM N OUT
+      Go source nested N levels in FORM (see DEPTH_FORMS), or "-" to list
+      the forms with their multiplier: the go/parser nesting levels one
+      level of the form costs
   gen_deep.py go KIND N OUT
       Go source: KIND binop (1+1+...), selector (a.b.b...), paren
       (((...1...))), call (f(f(...))), block ({{...}}), composite
@@ -128,6 +132,32 @@ def gosrc(kind, n):
     raise SystemExit("unknown kind " + kind)
 
 
+# FORM: (multiplier, prefix, left, middle, right, suffix); N levels are
+# prefix + left*N + middle + right*N + suffix.
+DEPTH_FORMS = {
+    "binary": (1, "package p\n\nvar x = ", "1+", "1", "", "\n"),
+    "selector": (1, "package p\n\nvar x = a", "", "", ".b", "\n"),
+    "index": (1, "package p\n\nvar x = a", "", "", "[1]", "\n"),
+    "calls": (1, "package p\n\nvar x = f", "", "", "()", "\n"),
+    "methods": (2, "package p\n\nvar x = a", "", "", ".m()", "\n"),
+    "unary": (1, "package p\n\nvar x = ", "^", "1", "", "\n"),
+    "pointer": (1, "package p\n\nvar x ", "*", "int", "", "\n"),
+    "slicetype": (1, "package p\n\nvar x ", "[]", "int", "", "\n"),
+    "maptype": (1, "package p\n\nvar x ", "map[int]", "int", "", "\n"),
+    "paren": (2, "package p\n\nvar x = ", "1+(", "1", ")", "\n"),
+    "call": (2, "package p\n\nvar x = ", "f(", "1", ")", "\n"),
+    "slicelit": (2, "package p\n\nvar x = ", "[]any{", "", "}", "\n"),
+    "if": (2, "package p\n\nfunc f() {\n", "if true {", "", "}", "\n}\n"),
+    "for": (1, "package p\n\nfunc f() {\n", "for {", "", "}", "\n}\n"),
+    "funclit": (2, "package p\n\nfunc f() {\n", "go func() {", "", "}()", "\n}\n"),
+}
+
+
+def godepth(form, n):
+    _, pre, left, mid, right, post = DEPTH_FORMS[form]
+    return pre + left * n + mid + right * n + post
+
+
 def main(a):
     opts = {}
     pos = []
@@ -150,6 +180,13 @@ def main(a):
     elif pos[0] == "dump1":
         data = dump1(int(pos[1]))
         out = pos[2]
+    elif pos[0] == "godepth":
+        if pos[1] == "-":
+            for k, v in DEPTH_FORMS.items():
+                print(k, v[0])
+            return
+        data = godepth(pos[1], int(pos[2])).encode()
+        out = pos[3]
     elif pos[0] == "go":
         data = gosrc(pos[1], int(pos[2])).encode()
         out = pos[3]

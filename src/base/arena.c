@@ -93,7 +93,7 @@ void *arena_alloc(struct arena *a, size_t size)
 	size_t off;
 
 	if (size > SIZE_MAX - ARENA_ALIGN)
-		xmalloc(SIZE_MAX); /* aborts */
+		xmalloc(SIZE_MAX); /* exits */
 	size = (size + ARENA_ALIGN - 1) & ~(ARENA_ALIGN - 1);
 	if (!b || b->size - b->off < size)
 		b = arena_grow(a, size);

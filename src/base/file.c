@@ -25,9 +25,22 @@ char *file_read_all(const char *path, size_t max_bytes, size_t *len,
 		return NULL;
 	}
 	for (;;) {
-		size_t got;
-		buf = xgrow(buf, 1, n + 65536 + 1, &cap);
-		got = fread(buf + n, 1, cap - n - 1, f);
+		size_t got, want = n + 65536 + 1, room;
+
+		/* the limit is exact: the buffer grows by doubling but never
+		 * past the limit, plus one byte to see that there is more */
+		if (want > cap) {
+			size_t ncap = cap * 2 > want ? cap * 2 : want;
+
+			if (max_bytes && ncap > max_bytes + 2)
+				ncap = max_bytes + 2;
+			if (ncap > cap) {
+				buf = xrealloc(buf, ncap);
+				cap = ncap;
+			}
+		}
+		room = cap - n - 1;
+		got = fread(buf + n, 1, room, f);
 		n += got;
 		if (max_bytes && n > max_bytes) {
 			err_setf(e, "cannot read '%s': larger than the limit of %zu bytes",

@@ -2,8 +2,8 @@
  * xalloc: allocation that never returns NULL.
  *
  * Out of memory is the one failure leakhound does not try to recover from:
- * every allocation goes through these wrappers, which abort with a message on
- * failure, so no caller checks for NULL.  Ownership: every pointer returned
+ * every allocation goes through these wrappers, which print a message and
+ * exit with status 2 on failure, so no caller checks for NULL.  Ownership: every pointer returned
  * belongs to the caller and is released with free().
  */
 #ifndef BASE_XALLOC_H

@@ -19,6 +19,8 @@
 
 
 #include <getopt.h>
+
+#include "pprof_opts.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -69,6 +71,10 @@ const char cmd_goroutines_help[] =
 "                      holding a blocked frame is linted like any other\n"
 "    -o, --output FILE write the result to FILE instead of standard output\n"
 "    --html FILE       also write the HTML report page (docs/report.md)\n"
+"    --timeout D       for a URL: the whole fetch (default 60s, plus any\n"
+"                      ?seconds=N), e.g. 10s, 2m\n"
+"    --max-input SIZE  the most bytes read from a file, standard input or\n"
+"                      URL (default 512M), e.g. 64M\n"
 "\n"
 "EXIT STATUS\n"
 "    0 no leak suspect, 1 suspects reported, 2 the dump could not be read,\n"
@@ -124,7 +130,8 @@ static int load(const char *src, struct gdump_dump *d, const char *what)
 
 int cmd_goroutines(int argc, char **argv)
 {
-	enum { O_ALL = 256, O_STACKS, O_FORMAT, O_MIN, O_STATE, O_MATCH, O_SRC, O_HTML };
+	enum { O_ALL = 256, O_STACKS, O_FORMAT, O_MIN, O_STATE, O_MATCH, O_SRC, O_HTML,
+	       O_TIMEOUT, O_MAX_INPUT };
 	static const struct option opts[] = {
 		{ "all", no_argument, NULL, O_ALL },
 		{ "stacks", no_argument, NULL, O_STACKS },
@@ -135,6 +142,8 @@ int cmd_goroutines(int argc, char **argv)
 		{ "output", required_argument, NULL, 'o' },
 		{ "src", required_argument, NULL, O_SRC },
 		{ "html", required_argument, NULL, O_HTML },
+		{ "timeout", required_argument, NULL, O_TIMEOUT },
+		{ "max-input", required_argument, NULL, O_MAX_INPUT },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct gor_opts o;
@@ -172,6 +181,14 @@ int cmd_goroutines(int argc, char **argv)
 			break;
 		case 'o': o.output = optarg; break;
 		case O_SRC: o.srcdir = optarg; break;
+		case O_TIMEOUT:
+			if (cli_set_url_timeout("goroutines", optarg))
+				goto out;
+			break;
+		case O_MAX_INPUT:
+			if (cli_set_max_input("goroutines", optarg))
+				goto out;
+			break;
 		case O_HTML: html = optarg; break;
 		default: goto out;
 		}

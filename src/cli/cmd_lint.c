@@ -293,8 +293,11 @@ int cmd_lint(int argc, char **argv)
 		}
 	}
 
-	if (facts)
-		return facts_cmd(&o, facts, enabled);
+	if (facts) {
+		rc = facts_cmd(&o, facts, enabled);
+		cli_config_release(&cfg);
+		return rc;
+	}
 	findings_init(&fs);
 	if (lint_run(&o, optind < argc ? argv + optind : defpath,
 		     optind < argc ? (size_t)(argc - optind) : 1, &fs, &res, &e) < 0) {

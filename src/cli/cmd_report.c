@@ -12,6 +12,7 @@
  */
 #include "cli.h"
 #include "html_adapt.h"
+#include "pprof_opts.h"
 #include "../base/file.h"
 #include "../base/sniff.h"
 #include "../gdump/gdump.h"
@@ -74,6 +75,8 @@ const char cmd_report_help[] =
 "    --src DIR        look for source files under DIR (repeatable)\n"
 "    --title TEXT     the page title (default: leakhound report)\n"
 "    --nodecount N    rows of each profile table (default 25)\n"
+"    --max-input SIZE the most bytes read of one input file, and the most a\n"
+"                     gzip input may inflate to (default 512M read)\n"
 "\n"
 "EXIT STATUS\n"
 "    0 page written and nothing found, 1 page written with findings, a leak\n"
@@ -86,7 +89,10 @@ const char cmd_report_help[] =
 "    leakhound report lint.json goroutines.json heap.pb.gz -o report.html\n"
 "    leakhound report --src . heap-*.pb.gz -o heap.html\n";
 
-enum { O_SRC = 256, O_TITLE, O_NODECOUNT };
+enum { O_SRC = 256, O_TITLE, O_NODECOUNT, O_MAX_INPUT };
+
+/* --max-input: the most bytes read of one input (a recording excepted) */
+static size_t report_max_input = (size_t)512 << 20;
 
 struct heap_input {
 	const char *name;
@@ -765,7 +771,7 @@ static int read_input(struct ctx *c, const char *name, struct err *e)
 
 	if (is_sqlite(name))
 		return read_db(c, name, e);
-	buf = file_read_all(name, 0, &len, e);
+	buf = file_read_all(name, report_max_input, &len, e);
 	if (!buf)
 		return -1;
 	for (i = 0; i < len && strchr(" \t\r\n", buf[i]); i++)
@@ -810,6 +816,7 @@ int cmd_report(int argc, char **argv)
 		{ "src", required_argument, NULL, O_SRC },
 		{ "title", required_argument, NULL, O_TITLE },
 		{ "nodecount", required_argument, NULL, O_NODECOUNT },
+		{ "max-input", required_argument, NULL, O_MAX_INPUT },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct ctx c;
@@ -832,6 +839,12 @@ int cmd_report(int argc, char **argv)
 		case O_NODECOUNT:
 			if ((c.nodecount = cli_parse_count("report", "--nodecount", optarg)) < 0)
 				rc = CLI_EXIT_USAGE;
+			break;
+		case O_MAX_INPUT:
+			if (cli_set_max_input("report", optarg) < 0)
+				rc = CLI_EXIT_USAGE;
+			else
+				report_max_input = (size_t)watch_parse_size(optarg);
 			break;
 		default: rc = CLI_EXIT_USAGE;
 		}

@@ -587,7 +587,7 @@ int cmd_run(int argc, char **argv)
 		sb_addf(&note, " after %.1f s", watch_now_mono() - ch.started);
 		if (run_crash_seen(&ch.crash)) {
 			sb_adds(&note, "\n");
-			ndump = (int)run_crash_report(&ch.crash, &fs, &note);
+			ndump = (int)run_crash_report(&ch.crash, c.src, &fs, &note);
 		} else {
 			sb_adds(&note, ": no goroutine dump could be taken (goroutines "
 				"still blocked at a clean exit cannot be seen after the "
@@ -603,7 +603,7 @@ int cmd_run(int argc, char **argv)
 	}
 	stop_reader(&ch);
 	if (!by_itself && ch.exited) {
-		sb_adds(&note, "the program ended on the SIGQUIT that asked for "
+		sb_adds(&note, "the program ended when asked for "
 			"its dump, ");
 		describe_exit(&note, ch.status);
 		sb_adds(&note, "\n");

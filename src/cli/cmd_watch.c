@@ -419,6 +419,31 @@ void watch_cli_release(struct watch_cli *c)
 	free(c->db_path);
 }
 
+/* One spelling per file: a path below the working directory is written
+ * relative to it, on every finding and related location. */
+static const char *relative(const char *file, const char *cwd, size_t n)
+{
+	if (file && n > 1 && !strncmp(file, cwd, n) && file[n] == '/' && file[n + 1])
+		return file + n + 1;
+	return file;
+}
+
+static void relativize(struct findings *fs)
+{
+	char cwd[4096];
+	size_t i, j, n;
+
+	if (!getcwd(cwd, sizeof(cwd)))
+		return;
+	n = strlen(cwd);
+	for (i = 0; i < fs->items.len; i++) {
+		struct finding *f = fs->items.items[i];
+		f->loc.file = relative(f->loc.file, cwd, n);
+		for (j = 0; j < f->nrelated; j++)
+			f->related[j].file = relative(f->related[j].file, cwd, n);
+	}
+}
+
 int watch_cli_report(struct watch_cli *c, struct watch *w,
 		     const struct watch_verdict *v, struct findings *fs,
 		     const char *extra_json, const char *extra_text)
@@ -426,6 +451,7 @@ int watch_cli_report(struct watch_cli *c, struct watch *w,
 	struct sb out = SB_INIT, ex = SB_INIT;
 	int rc;
 
+	relativize(fs);
 	findings_sort(fs);
 	if (c->sarif) {
 		report_write_sarif(&out, fs, NULL, 0, c->cmd ? c->cmd : "watch");

@@ -5,6 +5,7 @@
  */
 #include "cli.h"
 #include "../report/write.h"
+#include "../base/stack.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -25,8 +26,15 @@ static int wants_help(int argc, char **argv)
 	return 0;
 }
 
-int main(int argc, char **argv)
+struct main_args {
+	int argc;
+	char **argv;
+};
+
+static int real_main(void *p)
 {
+	int argc = ((struct main_args *)p)->argc;
+	char **argv = ((struct main_args *)p)->argv;
 	const struct cli_command *cmd;
 	int rc;
 
@@ -58,4 +66,12 @@ int main(int argc, char **argv)
 	rc = cmd->run(argc - 1, argv + 1);
 	cli_invocation_release();
 	return rc;
+}
+
+/* The command runs on a large stack: see base/stack.h. */
+int main(int argc, char **argv)
+{
+	struct main_args a = { argc, argv };
+
+	return stack_run(STACK_SIZE, real_main, &a);
 }

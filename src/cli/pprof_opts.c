@@ -6,6 +6,43 @@
 
 #include <string.h>
 
+#include "../pprof/source.h"
+#include "../watch/watch.h"
+
+static struct pprof_source_opts source_opts = PPROF_SOURCE_OPTS_INIT;
+
+int cli_set_url_timeout(const char *cmd, const char *arg)
+{
+	struct pprof_source_opts so = PPROF_SOURCE_OPTS_INIT;
+	double d = watch_parse_duration(arg);
+
+	if (d < 0.01 || d > 86400.0 * 365) {
+		cli_usage(cmd, "option '--timeout' takes a duration, not '%s'", arg);
+		return -1;
+	}
+	so.timeout_ms = (long)(d * 1000);
+	if (so.timeout_ms < 5000)
+		so.connect_timeout_ms = so.timeout_ms;
+	so.max_bytes = source_opts.max_bytes;
+	source_opts = so;
+	pprof_source_set_defaults(&so);
+	return 0;
+}
+
+int cli_set_max_input(const char *cmd, const char *arg)
+{
+	long long n = watch_parse_size(arg);
+
+	if (n <= 0) {
+		cli_usage(cmd, "option '--max-input' takes a size (e.g. 64M, 2G), not '%s'", arg);
+		return -1;
+	}
+	source_opts.max_bytes = (size_t)n;
+	pprof_source_set_defaults(&source_opts);
+	pprof_max_inflated = (size_t)n;
+	return 0;
+}
+
 void cli_pprof_opts_init(struct cli_pprof_opts *po)
 {
 	pprof_report_opts_init(&po->o);
@@ -32,6 +69,14 @@ int cli_pprof_opt(const char *cmd, int c, const char *arg,
 	case CLI_PP_TAGIGNORE: po->o.tagignore = arg; break;
 	case CLI_PP_NOINLINES: po->o.noinlines = true; break;
 	case CLI_PP_DIFF_BASE: po->base = arg; po->diff_base = true; break;
+	case CLI_PP_TIMEOUT:
+		if (cli_set_url_timeout(cmd, arg))
+			return -1;
+		break;
+	case CLI_PP_MAX_INPUT:
+		if (cli_set_max_input(cmd, arg))
+			return -1;
+		break;
 	case CLI_PP_SYMBOLIZE:
 		if (!strcmp(arg, "comments"))
 			po->parse_flags = PPROF_PARSE_COMMENT_SYMBOLS;

@@ -19,6 +19,7 @@ enum {
 	CLI_PP_ALLOC_SPACE, CLI_PP_ALLOC_OBJECTS, CLI_PP_FOCUS, CLI_PP_IGNORE,
 	CLI_PP_HIDE, CLI_PP_SHOW, CLI_PP_SHOW_FROM, CLI_PP_TAGFOCUS,
 	CLI_PP_TAGIGNORE, CLI_PP_SYMBOLIZE, CLI_PP_NOINLINES, CLI_PP_DIFF_BASE,
+	CLI_PP_TIMEOUT, CLI_PP_MAX_INPUT,
 	CLI_PP_END
 };
 
@@ -40,7 +41,9 @@ enum {
 	{ "symbolize", required_argument, NULL, CLI_PP_SYMBOLIZE }, \
 	{ "noinlines", no_argument, NULL, CLI_PP_NOINLINES }, \
 	{ "diff-base", required_argument, NULL, CLI_PP_DIFF_BASE }, \
-	{ "diff_base", required_argument, NULL, CLI_PP_DIFF_BASE }
+	{ "diff_base", required_argument, NULL, CLI_PP_DIFF_BASE }, \
+	{ "timeout", required_argument, NULL, CLI_PP_TIMEOUT }, \
+	{ "max-input", required_argument, NULL, CLI_PP_MAX_INPUT }
 
 struct cli_pprof_opts {
 	struct pprof_report_opts o;
@@ -73,5 +76,14 @@ void cli_pprof_warn_unmatched(unsigned unmatched);
 "    --tagfocus F, --tagignore F\n" \
 "                            keep or drop samples by label: [KEY=]RE[,RE]\n" \
 "                            or a numeric range such as 1kb: or 64kb:1mb\n"
+
+/* --timeout D of the commands that read URLs (top, list, flame,
+ * goroutines): the total time of one fetch (default 60s, plus any
+ * ?seconds=N).  0, or -1 after a usage message. */
+int cli_set_url_timeout(const char *cmd, const char *arg);
+/* --max-input SIZE: the most bytes read from a file, standard input or URL
+ * and the most a gzip input may decompress to (default 512 MiB read, 1 GiB
+ * decompressed).  0, or -1 after a usage message. */
+int cli_set_max_input(const char *cmd, const char *arg);
 
 #endif

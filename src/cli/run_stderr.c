@@ -11,6 +11,7 @@
  * the search.
  */
 #include "run_stderr.h"
+#include "watch_cli.h"
 #include "../gdump/gdump.h"
 #include "../report/finding.h"
 #include "../watch/watch.h"
@@ -106,8 +107,8 @@ void run_crash_release(struct run_crash *c)
 	sb_release(&c->line);
 }
 
-size_t run_crash_report(const struct run_crash *c, struct findings *fs,
-			struct sb *note)
+size_t run_crash_report(const struct run_crash *c, const char *srcdir,
+			struct findings *fs, struct sb *note)
 {
 	struct gdump_dump d;
 	struct gdump_groups gs;
@@ -138,6 +139,7 @@ size_t run_crash_report(const struct run_crash *c, struct findings *fs,
 		if (hang && g->kind != GDUMP_KIND_OTHER && g->blocking &&
 		    !g->suspect && !strstr(g->blocking->file, "_testmain.go")) {
 			g->suspect = 1;
+			g->promoted = 1;   /* certain: its why goes in the message */
 			g->score = 3;
 			g->why = hang;
 		}
@@ -146,7 +148,9 @@ size_t run_crash_report(const struct run_crash *c, struct findings *fs,
 	}
 	sb_addf(note, "goroutine dump (from the crash): %zu goroutines in %zu "
 		"groups, %zu ranked as leak suspects\n", total, gs.items.len, nsus);
-	watch_group_findings(&gs, NULL, fs);
+	/* the goroutines command's findings: same rule ids, severities and
+	 * --src explanations as for the dump run takes itself */
+	cli_goroutine_findings(&gs, srcdir, fs);
 	gdump_groups_release(&gs);
 	gdump_dump_release(&d);
 	return total;

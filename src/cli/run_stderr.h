@@ -30,12 +30,14 @@ int run_crash_seen(const struct run_crash *c);
 void run_crash_headline(const struct run_crash *c, char *buf, size_t n);
 void run_crash_release(struct run_crash *c);
 
-#endif
-
 struct findings;
 /* Parse the crash's dump, group and rank it, add a finding per suspect
- * group (watch_group_findings) and a note line ("the program died: ...;
+ * group (cli_goroutine_findings: the goroutines command's rule ids and,
+ * with srcdir, its explanations) and a note line ("the program died: ...;
  * goroutine dump: N goroutines in G groups, S ranked as leak suspects").
  * Returns the number of goroutines in the dump (0 when it held none). */
-size_t run_crash_report(const struct run_crash *c, struct findings *fs,
-			struct sb *note);
+size_t run_crash_report(const struct run_crash *c, const char *srcdir,
+			struct findings *fs, struct sb *note);
+
+#endif
+

@@ -35,7 +35,6 @@ struct parser {
 	struct go_token tok;
 	int expr_lev;
 	int nest;            /* go/parser's nestLev */
-	int depth;           /* our own bound on real recursion */
 	struct go_comment_group *lead, *linec;
 	VEC(struct go_comment_group *) comments;
 	VEC(struct go_node *) imports;
@@ -307,12 +306,6 @@ static int at_comma(struct parser *p, const char *context, enum go_tok follow)
 static void nest_in(struct parser *p)
 {
 	if (++p->nest > GO_PARSE_MAX_NEST)
-		fail_at(p, p->tok.line, p->tok.col, "exceeded max nesting depth");
-}
-
-static void depth_in(struct parser *p)
-{
-	if (++p->depth > GO_PARSE_MAX_DEPTH)
 		fail_at(p, p->tok.line, p->tok.col, "exceeded max nesting depth");
 }
 
@@ -1181,7 +1174,6 @@ static struct go_node *try_ident_or_type(struct parser *p)
 	int nest = p->nest;
 
 	nest_in(p);
-	depth_in(p);
 	switch (TOK) {
 	case GO_TOK_IDENT:
 		r = parse_type_name(p, NULL);
@@ -1227,7 +1219,6 @@ static struct go_node *try_ident_or_type(struct parser *p)
 		break;
 	}
 	p->nest = nest;
-	p->depth--;
 	return r;
 }
 
@@ -1470,9 +1461,12 @@ static struct go_node *parse_literal_value(struct parser *p,
 	size_t mark = lmark(p);
 	int nest = p->nest;
 
-	/* go/parser does not bound {{{...}}}; we do */
-	nest_in(p);
-	depth_in(p);
+	/* go/parser does not bound {{{...}}} (literals without a type, whose
+	 * nesting passes through none of its counted functions); we do, and
+	 * count only those, so that a typed literal costs what it costs
+	 * go/parser */
+	if (!typ)
+		nest_in(p);
 	p->expr_lev++;
 	while (TOK != GO_TOK_RBRACE && TOK != GO_TOK_EOF) {
 		lpush(p, parse_element(p));
@@ -1482,7 +1476,6 @@ static struct go_node *parse_literal_value(struct parser *p,
 	}
 	p->expr_lev--;
 	p->nest = nest;
-	p->depth--;
 	c->elts = lfinish(p, mark);
 	rbrace = expect_closing(p, GO_TOK_RBRACE, "composite literal");
 	c->type = typ;
@@ -1557,7 +1550,6 @@ static struct go_node *parse_unary_expr(struct parser *p)
 	int nest = p->nest;
 
 	nest_in(p);
-	depth_in(p);
 	switch (TOK) {
 	case GO_TOK_ADD: case GO_TOK_SUB: case GO_TOK_NOT: case GO_TOK_XOR:
 	case GO_TOK_AND: case GO_TOK_TILDE: {
@@ -1616,7 +1608,6 @@ static struct go_node *parse_unary_expr(struct parser *p)
 		break;
 	}
 	p->nest = nest;
-	p->depth--;
 	return r;
 }
 
@@ -2200,7 +2191,6 @@ static struct go_node *parse_stmt(struct parser *p)
 	int nest = p->nest;
 
 	nest_in(p);
-	depth_in(p);
 	switch (TOK) {
 	case GO_TOK_CONST: case GO_TOK_TYPE: case GO_TOK_VAR: {
 		struct go_decl_stmt *d = NEW(go_decl_stmt, GO_DECL_STMT);
@@ -2270,7 +2260,6 @@ static struct go_node *parse_stmt(struct parser *p)
 		fail_expected(p, cur(p), "statement");
 	}
 	p->nest = nest;
-	p->depth--;
 	return s;
 }
 

@@ -6,8 +6,8 @@
  * builds the same tree, positions included.  The first syntax error stops
  * the parse: the file is rejected as a whole (no partial tree), because
  * rules working on a half-parsed file produce noise.  Nesting depth is
- * bounded (GO_PARSE_MAX_DEPTH), so hostile input cannot exhaust the stack;
- * memory is proportional to the input.
+ * bounded as go/parser bounds it (GO_PARSE_MAX_NEST); memory is
+ * proportional to the input.
  */
 #ifndef GO_PARSE_H
 #define GO_PARSE_H
@@ -17,16 +17,14 @@
 #include "../base/err.h"
 #include "ast.h"
 
-/* Limits on nesting, reported as "exceeded max nesting depth".
- * GO_PARSE_MAX_NEST bounds go/parser's own nesting counter (which also
- * counts the length of operator and selector chains, and so the depth of
- * the tree); go/parser allows 100000, but the deepest file of Go's standard
- * library reaches 7100 (time/tzdata/zipdata.go) and a tree that deep would
- * need a large stack to walk.  GO_PARSE_MAX_DEPTH bounds real recursion
- * through parentheses, types, blocks and composite literals, which costs
- * the most stack per level. */
-#define GO_PARSE_MAX_NEST 20000
-#define GO_PARSE_MAX_DEPTH 2000
+/* The limit on nesting, reported as "exceeded max nesting depth": go/parser's
+ * maxNestLev, on a counter kept as go/parser keeps it (one per level of
+ * expression, type, literal and statement nesting, and one per operand of a
+ * binary or selector chain while it is parsed), so that leakhound accepts
+ * and rejects the same files.  Chains are parsed in a loop, not by
+ * recursion; real nesting recurses, and the parse and the walks of its
+ * tree run on a stack sized for this bound (base/stack.h). */
+#define GO_PARSE_MAX_NEST 100000
 
 /* Parse one Go source file.  path is used in messages and copied into the
  * arena; src[0..len) must stay valid as long as the tree is used (nodes

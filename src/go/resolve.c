@@ -72,6 +72,33 @@ struct go_node *go_unparen(const struct go_node *e)
 	return (struct go_node *)e;
 }
 
+int go_is_selector(const struct go_node *n, const char *name, struct go_node **x)
+{
+	n = go_unparen(n);
+	if (!n || n->kind != GO_SELECTOR_EXPR ||
+	    strcmp(GO_CAST(go_selector_expr, n)->sel->name, name))
+		return 0;
+	if (x)
+		*x = go_unparen(GO_CAST(go_selector_expr, n)->x);
+	return 1;
+}
+
+struct go_node *go_comm_recv_operand(const struct go_node *comm)
+{
+	const struct go_node *x = NULL;
+
+	if (!comm)
+		return NULL;
+	if (comm->kind == GO_EXPR_STMT)
+		x = GO_CAST(go_expr_stmt, comm)->x;
+	else if (comm->kind == GO_ASSIGN_STMT && GO_CAST(go_assign_stmt, comm)->rhs.n == 1)
+		x = GO_CAST(go_assign_stmt, comm)->rhs.v[0];
+	x = go_unparen(x);
+	if (!x || x->kind != GO_UNARY_EXPR || GO_CAST(go_unary_expr, x)->op != GO_TOK_ARROW)
+		return NULL;
+	return GO_CAST(go_unary_expr, x)->x;
+}
+
 const char *go_import_path(const struct go_import_spec *spec, char *buf,
 			   size_t n)
 {

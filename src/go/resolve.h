@@ -79,4 +79,12 @@ struct go_ident *go_local_var(const struct go_node *e);
 /* Strip parentheses. */
 struct go_node *go_unparen(const struct go_node *e);
 
+/* 1 if n (parentheses looked through) is a selector X.name; *x (may be
+ * NULL) gets X, parentheses looked through. */
+int go_is_selector(const struct go_node *n, const char *name, struct go_node **x);
+
+/* The operand of the receive a select case's comm clause performs
+ * (`<-X`, `v := <-X`, `v, ok = <-X`), or NULL when comm is no receive. */
+struct go_node *go_comm_recv_operand(const struct go_node *comm);
+
 #endif

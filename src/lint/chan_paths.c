@@ -5,6 +5,7 @@
  * channel's capacity, and the finding written.
  */
 #include "chan_int.h"
+#include "chanexcl.h"
 #include "facts.h"
 #include "../base/sb.h"
 
@@ -850,6 +851,13 @@ void chan_report(struct an *a, int mode, const struct exitrec *e)
 			g = x;
 	}
 	if (!g)
+		return;
+	/* it sent on the sibling channel this exit received from, and
+	 * returned; or it cannot reach the send (chanexcl.h) */
+	if (mode == MODE_SEND &&
+	    (lint_chanexcl_sibling_done(a->fn, e->at, &g->go->node, g->body,
+					g->al, g->nal) ||
+	     lint_chanexcl_blocked_before(a->fn, g->body, g->send_at)))
 		return;
 	af = g->file;
 	gowords = "the goroutine";

@@ -192,8 +192,11 @@ void lint_related(struct lint_ctx *cx, struct finding *fd,
 const struct lint_summary *lint_callee_summary(struct lint_ctx *cx,
 					       const struct go_node *fun)
 {
+	/* a function of the package, or x.m with m a method of the package
+	 * (found by its name: a wrong match can only make a release seen,
+	 * never a leak) */
 	fun = go_unparen(fun);
-	if (!fun || fun->kind != GO_IDENT)
+	if (!fun || (fun->kind != GO_IDENT && fun->kind != GO_SELECTOR_EXPR))
 		return NULL;
 	return lint_facts_summary(cx, fun);
 }

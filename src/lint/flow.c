@@ -26,17 +26,6 @@ enum {
 
 /* ---------- recognising calls ---------- */
 
-static int is_sel(const struct go_node *n, const char *name,
-		  struct go_node **x)
-{
-	n = go_unparen(n);
-	if (!n || n->kind != GO_SELECTOR_EXPR ||
-	    strcmp(GO_CAST(go_selector_expr, n)->sel->name, name))
-		return 0;
-	if (x)
-		*x = go_unparen(GO_CAST(go_selector_expr, n)->x);
-	return 1;
-}
 
 static int is_var(const struct go_node *n, const struct go_ident *var)
 {
@@ -209,21 +198,21 @@ static int call_releases(struct lint_ctx *cx, const struct lint_res *r,
 
 	switch (r->kind) {
 	case LINT_RES_FILE:
-		if (is_sel(c->fun, "Close", &x) && is_var(x, r->var))
+		if (go_is_selector(c->fun, "Close", &x) && is_var(x, r->var))
 			return 1;
 		break;
 	case LINT_RES_TICKER:
-		if (is_sel(c->fun, "Stop", &x) && is_var(x, r->var))
+		if (go_is_selector(c->fun, "Stop", &x) && is_var(x, r->var))
 			return 1;
 		break;
 	case LINT_RES_BODY:
-		if (is_sel(c->fun, "Close", &x) && is_sel(x, "Body", &y) &&
+		if (go_is_selector(c->fun, "Close", &x) && go_is_selector(x, "Body", &y) &&
 		    is_var(y, r->var))
 			return 1;
 		if (r->read_releases &&
 		    (go_is_pkg_member(c->fun, "io", "ReadAll") ||
 		     go_is_pkg_member(c->fun, "io/ioutil", "ReadAll")) &&
-		    c->args.n == 1 && is_sel(c->args.v[0], "Body", &y) &&
+		    c->args.n == 1 && go_is_selector(c->args.v[0], "Body", &y) &&
 		    is_var(y, r->var))
 			return 1;
 		/* io.Copy(io.Discard, resp.Body): a writer that never fails,
@@ -232,7 +221,7 @@ static int call_releases(struct lint_ctx *cx, const struct lint_res *r,
 		    c->args.n == 2 &&
 		    (go_is_pkg_member(c->args.v[0], "io", "Discard") ||
 		     go_is_pkg_member(c->args.v[0], "io/ioutil", "Discard")) &&
-		    is_sel(c->args.v[1], "Body", &y) && is_var(y, r->var))
+		    go_is_selector(c->args.v[1], "Body", &y) && is_var(y, r->var))
 			return 1;
 		/* httputil.DumpResponse(resp, true) drains and closes the
 		 * body, and leaves an in-memory copy in its place */
@@ -261,7 +250,7 @@ static int call_releases(struct lint_ctx *cx, const struct lint_res *r,
 			unsigned bit = 1u << i;
 			struct go_node *a = c->args.v[i];
 
-			if (r->kind == LINT_RES_BODY && is_sel(a, "Body", &y) &&
+			if (r->kind == LINT_RES_BODY && go_is_selector(a, "Body", &y) &&
 			    is_var(y, r->var) && (s->closes & bit))
 				return 1;
 			if (!is_var(a, r->var))
@@ -701,9 +690,9 @@ static int is_terminating_call(const struct go_node *x)
 	    go_is_pkg_member(f, "log", "Panicln"))
 		return 1;
 	/* t.Fatal/t.Fatalf/b.Fatal in tests */
-	if ((is_sel(f, "Fatal", &sx) || is_sel(f, "Fatalf", &sx) ||
-	     is_sel(f, "FailNow", &sx) || is_sel(f, "SkipNow", &sx) ||
-	     is_sel(f, "Skip", &sx) || is_sel(f, "Skipf", &sx)) &&
+	if ((go_is_selector(f, "Fatal", &sx) || go_is_selector(f, "Fatalf", &sx) ||
+	     go_is_selector(f, "FailNow", &sx) || go_is_selector(f, "SkipNow", &sx) ||
+	     go_is_selector(f, "Skip", &sx) || go_is_selector(f, "Skipf", &sx)) &&
 	    go_local_var(sx))
 		return 1;
 	return 0;
@@ -754,7 +743,7 @@ static int nil_branch(struct walk *w, const struct go_node *cond)
 		    GO_CAST(go_binary_expr, r)->op != GO_TOK_NEQ)
 			return 0;
 		if (is_var(GO_CAST(go_binary_expr, r)->x, w->r->var) ||
-		    (is_sel(GO_CAST(go_binary_expr, r)->x, "Body", &bx) &&
+		    (go_is_selector(GO_CAST(go_binary_expr, r)->x, "Body", &bx) &&
 		     is_var(bx, w->r->var)))
 			return 2;
 		return 0;

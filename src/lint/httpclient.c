@@ -5,17 +5,6 @@
 
 #include <string.h>
 
-static int is_sel(const struct go_node *n, const char *name,
-		  struct go_node **x)
-{
-	n = go_unparen(n);
-	if (!n || n->kind != GO_SELECTOR_EXPR ||
-	    strcmp(GO_CAST(go_selector_expr, n)->sel->name, name))
-		return 0;
-	if (x)
-		*x = go_unparen(GO_CAST(go_selector_expr, n)->x);
-	return 1;
-}
 
 /* The declaring node of a local variable: we search fn for the statement
  * declaring it to learn its type or initial value. */
@@ -364,15 +353,15 @@ static int closes_fn(struct go_node *n, void *ctx)
 		return 0;
 	if (n->kind != GO_CALL_EXPR)
 		return 1;
-	if (is_sel(GO_CAST(go_call_expr, n)->fun, "Close", &x) &&
-	    is_sel(x, "Body", &y))
+	if (go_is_selector(GO_CAST(go_call_expr, n)->fun, "Close", &x) &&
+	    go_is_selector(x, "Body", &y))
 		cs->yes = 1;
 	/* io.ReadAll(r.Body): it returns the data, the response is for its
 	 * status and headers (net/http's getBody test helper) */
 	if ((go_is_pkg_member(GO_CAST(go_call_expr, n)->fun, "io", "ReadAll") ||
 	     go_is_pkg_member(GO_CAST(go_call_expr, n)->fun, "io/ioutil", "ReadAll")) &&
 	    GO_CAST(go_call_expr, n)->args.n == 1 &&
-	    is_sel(GO_CAST(go_call_expr, n)->args.v[0], "Body", &y))
+	    go_is_selector(GO_CAST(go_call_expr, n)->args.v[0], "Body", &y))
 		cs->yes = 1;
 	return !cs->yes;
 }
@@ -525,17 +514,17 @@ static int response_call(const struct go_package *pkg,
 {
 	struct go_node *x;
 
-	if (is_sel(c->fun, "Do", &x) && c->args.n == 1 && fn &&
+	if (go_is_selector(c->fun, "Do", &x) && c->args.n == 1 && fn &&
 	    is_head_request(fn, c->args.v[0]))
 		return 0;
 	for (const char *const *m = client_methods; *m; m++)
-		if (is_sel(c->fun, *m, &x) &&
+		if (go_is_selector(c->fun, *m, &x) &&
 		    (fn ? receiver_is(pkg, fn, x, "Client") ||
 			  embedded_client(pkg, fn, x) :
 		     go_is_pkg_member(x, "net/http", "DefaultClient")))
 			return 1;
 	/* RoundTrip(req) on any RoundTripper: the response is the caller's */
-	if (is_sel(c->fun, "RoundTrip", &x) && c->args.n == 1 &&
+	if (go_is_selector(c->fun, "RoundTrip", &x) && c->args.n == 1 &&
 	    (fn || go_is_pkg_member(x, "net/http", "DefaultTransport")))
 		return 1;
 	return fn && wrapper_call(pkg, c, depth);

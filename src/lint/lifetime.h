@@ -29,16 +29,6 @@ const char *lint_life_words(struct lint_ctx *cx, const struct lint_func *fn,
 
 #endif
 
-/* 1 if expression `at` of file f (a creating call) only ever runs for a
- * value that lives as long as the process: it is in a package-level
- * variable's initializer, in main or init of package main, or in an
- * unexported function of the package (no receiver) every call of which
- * (at least one) is such a place or assigns a package-level variable.  A
- * ticker or timer kept there is one for the process, not one per value:
- * true but harmless. */
-int lint_life_process_lived(struct lint_ctx *cx, const struct go_file *f,
-			    const struct go_node *at);
-
 /* 1 if return statement ret hands r to the caller: one of its results is
  * r's variable itself.  Ownership moves on that path only; other paths
  * must still release it. */

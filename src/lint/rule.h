@@ -71,7 +71,8 @@ void lint_related(struct lint_ctx *cx, struct finding *fd,
 		  const char *message);
 
 /* The summary of the function that call expression fun names, if it is a
- * function declared in this package (from its facts); NULL otherwise. */
+ * function or (by its name) a method declared in this package (from its
+ * facts); NULL otherwise. */
 const struct lint_summary *lint_callee_summary(struct lint_ctx *cx,
 					       const struct go_node *fun);
 

@@ -23,6 +23,8 @@
 #include "../base/sniff.h"
 #include "../base/xalloc.h"
 
+size_t pprof_max_inflated = PPROF_MAX_INFLATED;
+
 bool pprof_is_gzip(const void *data, size_t len)
 {
 	const unsigned char *b = data;
@@ -61,17 +63,25 @@ unsigned char *pprof_gunzip(const void *data, size_t len, size_t max_out,
 		if (hint < 4096)
 			hint = 4096;
 		for (;;) {
+			size_t avail;
+
 			if (n + hint > max_out)
 				hint = max_out - n;
 			out = xgrow(out, 1, n + hint + 1, &cap);
+			/* the buffer may be larger than asked (xgrow rounds
+			 * up): the decompressor gets no more than the limit */
+			avail = cap - n - 1;
+			if (avail > max_out - n)
+				avail = max_out - n;
 			r = libdeflate_gzip_decompress_ex(d, in + off, len - off,
-							  out + n, cap - n - 1,
+							  out + n, avail,
 							  &in_used, &got);
 			if (r == LIBDEFLATE_SUCCESS)
 				break;
 			if (r == LIBDEFLATE_INSUFFICIENT_SPACE) {
-				if (cap - 1 >= max_out) {
-					err_setf(e, "decompressed profile is larger than %zu bytes",
+				if (n + avail >= max_out) {
+					err_setf(e, "decompressed profile is larger than the "
+						 "input limit of %zu bytes (--max-input)",
 						 max_out);
 					goto fail;
 				}
@@ -488,6 +498,8 @@ struct pprof_profile *pprof_parse_proto(const void *data, size_t len,
 	ProtobufCAllocator al = { pb_alloc, pb_free, &scratch };
 	Leakhound__Pprof__Profile *m;
 	struct pprof_profile *p;
+	unsigned char *agg;
+	size_t alen;
 
 	if (len == 0) {
 		err_setf(e, "empty input");
@@ -495,7 +507,13 @@ struct pprof_profile *pprof_parse_proto(const void *data, size_t len,
 	}
 	if (walk(data, 0, len, M_PROFILE, e))
 		return NULL;
+	agg = pprof_aggregate_samples(data, len, &alen);
+	if (agg) {
+		data = agg;
+		len = alen;
+	}
 	m = leakhound__pprof__profile__unpack(&al, len, data);
+	free(agg);
 	if (!m) {
 		arena_release(&scratch);
 		err_setf(e, "invalid profile.proto message");
@@ -584,7 +602,7 @@ struct pprof_profile *pprof_profile_parse_flags(const void *data, size_t len,
 	struct err perr = ERR_INIT, lerr = ERR_INIT;
 
 	if (pprof_is_gzip(data, len)) {
-		raw = pprof_gunzip(data, len, PPROF_MAX_INFLATED, &len, e);
+		raw = pprof_gunzip(data, len, pprof_max_inflated, &len, e);
 		if (!raw) {
 			err_prefixf(e, "cannot parse '%s'", name);
 			return NULL;

@@ -124,4 +124,10 @@ unsigned pprof_unmatched(const struct pprof_report_opts *o, unsigned matched);
 /* Legacy text formats set these like pprof's addLegacyFrameInfo. */
 void pprof_legacy_frame_info(struct pprof_profile *p);
 
+/* The Profile message b[0..len) (already walked: every field in bounds)
+ * with its samples of one stack and labels merged into one, values added,
+ * in a new heap buffer the caller frees (*out_len bytes); NULL when no two
+ * samples merge (see aggregate.c). */
+unsigned char *pprof_aggregate_samples(const unsigned char *b, size_t len, size_t *out_len);
+
 #endif

@@ -119,6 +119,23 @@ static int parse_i64(const char *s, size_t n, int base, int64_t *v)
 	return *end ? -1 : 0;
 }
 
+static int parse_u64(const char *s, size_t n, int base, uint64_t *v)
+{
+	char buf[40];
+	char *end;
+	size_t i;
+
+	if (n == 0 || n >= sizeof(buf))
+		return -1;
+	for (i = 0; i < n; i++)
+		if (!((s[i] >= '0' && s[i] <= '9') || (base == 16 && ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'f'))))
+			return -1;
+	memcpy(buf, s, n);
+	buf[n] = 0;
+	*v = strtoull(buf, &end, base);
+	return *end ? -1 : 0;
+}
+
 struct builder {
 	struct pprof_profile *p;
 	struct u64map locs;   /* address+1 -> location (address 0 allowed) */
@@ -541,7 +558,6 @@ static void comment_symbols(struct pprof_profile *p, const char *text, size_t le
 		uint64_t addr;
 		struct csyms *cs;
 		struct csym *c;
-		char *end;
 
 		while (q < e && (*q == ' ' || *q == '\t'))
 			q++;
@@ -564,8 +580,9 @@ static void comment_symbols(struct pprof_profile *p, const char *text, size_t le
 		}
 		if (k < 4 || fl[0] != 1 || fl[1] < 3 || f[1][0] != '0' || f[1][1] != 'x')
 			continue;
-		addr = strtoull(f[1], &end, 16);
-		if (end != f[1] + fl[1])
+		/* the text is not NUL-terminated: numbers are parsed from
+		 * bounded copies (parse_u64, parse_i64) */
+		if (parse_u64(f[1] + 2, fl[1] - 2, 16, &addr))
 			continue;
 		found++;
 		if (!apply)
@@ -595,7 +612,14 @@ static void comment_symbols(struct pprof_profile *p, const char *text, size_t le
 		c = arena_new(&p->arena, struct csym);
 		c->name = arena_strndup(&p->arena, f[2], (size_t)(plus - f[2]));
 		c->file = arena_strndup(&p->arena, f[3], (size_t)(colon - f[3]));
-		c->line = strtoll(colon + 1, NULL, 10);
+		{
+			const char *ls = colon + 1, *le = f[3] + fl[3], *d = ls;
+
+			while (d < le && *d >= '0' && *d <= '9')
+				d++;
+			if (parse_i64(ls, (size_t)(d - ls), 10, &c->line))
+				c->line = 0;
+		}
 		if (cs->last)
 			cs->last->next = c;
 		else

@@ -116,6 +116,9 @@ struct pprof_profile {
 
 /* Upper bound on the decompressed size of one profile (1 GiB). */
 #define PPROF_MAX_INFLATED ((size_t)1 << 30)
+/* The limit pprof_profile_parse applies when it decompresses (default
+ * PPROF_MAX_INFLATED; the commands' --max-input sets it). */
+extern size_t pprof_max_inflated;
 
 /* 1 if data starts with the gzip magic bytes. */
 bool pprof_is_gzip(const void *data, size_t len);

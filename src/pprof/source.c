@@ -78,6 +78,15 @@ static const char *reason(long code)
 	}
 }
 
+/* The process's defaults, for readers called with opts NULL (the commands
+ * set them from their options: --timeout). */
+static struct pprof_source_opts defaults;
+
+void pprof_source_set_defaults(const struct pprof_source_opts *o)
+{
+	defaults = *o;
+}
+
 static char *fetch(const char *url, const struct pprof_source_opts *o,
 		   size_t *len, struct err *e)
 {
@@ -158,6 +167,8 @@ fail:
 char *pprof_source_read(const char *src, const struct pprof_source_opts *opts,
 			size_t *len, struct err *e)
 {
+	if (!opts)
+		opts = &defaults;
 	if (pprof_source_is_url(src))
 		return fetch(src, opts, len, e);
 	return file_read_all(src, opts && opts->max_bytes ? opts->max_bytes : DEFAULT_MAX,

@@ -25,6 +25,11 @@ struct pprof_source_opts {
 
 #define PPROF_SOURCE_OPTS_INIT { 0, 0, 0 }
 
+/* Set the options used by pprof_source_read(src, NULL, ...), and so by
+ * every reader of profiles and dumps that passes none (pprof_load, the dump
+ * fetcher).  Zero fields keep their defaults. */
+void pprof_source_set_defaults(const struct pprof_source_opts *o);
+
 /* True if src is an http:// or https:// URL. */
 bool pprof_source_is_url(const char *src);
 

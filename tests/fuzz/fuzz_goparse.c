@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include "../../src/base/stack.h"
 
 static int count(struct go_node *n, void *ctx)
 {
@@ -20,8 +21,17 @@ static int count(struct go_node *n, void *ctx)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+struct input {
+	const uint8_t *data;
+	size_t size;
+};
+
+/* On a stack sized for the parser's nesting bound, as the command runs
+ * (base/stack.h). */
+static int one(void *p)
 {
+	const uint8_t *data = ((struct input *)p)->data;
+	size_t size = ((struct input *)p)->size;
 	struct arena a;
 	struct err e = ERR_INIT;
 	struct go_file *f;
@@ -37,4 +47,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	arena_release(&a);
 	return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct input in = { data, size };
+
+	return stack_run(STACK_SIZE / 4, one, &in);
 }

@@ -167,7 +167,11 @@ put("goroutine-deep.pb.gz", gzip.compress(g.encode(g.sample(range(1, 100001), [5
 # ---- Go sources for lint ----
 put("nesting.go", ("package p\n\nvar x = " + "(" * 100000 + "1" + ")" * 100000 +
                    "\n").encode())
-put("chain.go", ("package p\n\nvar x = 1" + "+1" * 100000 + "\n").encode())
+# go/parser counts each link of a binary or selector chain against its
+# nesting limit (maxNestLev, 100,000): 99,990 links parse, 100,001 do not
+put("chain.go", ("package p\n\nvar x = 1" + "+1" * 99990 + "\n").encode())
+put("selchain.go", ("package p\n\nvar x = a" + ".b" * 99990 + "\n").encode())
+put("chain-over.go", ("package p\n\nvar x = 1" + "+1" * 100001 + "\n").encode())
 put("binary.go", b"package p\n\x00\x01\x02\xff\xfe func F() {}\n")
 put("deep-blocks.go", ("package p\n\nfunc F() {\n" + "{" * 5000 + "}" * 5000 +
                        "\n}\n").encode())

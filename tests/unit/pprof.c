@@ -4,7 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libdeflate.h>
+
 #include "check.h"
+#include "pprof/pprof.h"
 #include "base/file.h"
 #include "pprof/graph.h"
 #include "pprof/report.h"
@@ -141,8 +144,32 @@ out:
 	arena_release(&a);
 }
 
+/* The decompressed-size limit is exact: a member of 5000 bytes passes a
+ * limit of 5000 and fails one of 4999 (the buffer grows in powers of two,
+ * the decompressor must still get no more than the limit). */
+static void test_gunzip_limit(void)
+{
+	struct libdeflate_compressor *c = libdeflate_alloc_compressor(6);
+	unsigned char raw[5000], gz[6000], *out;
+	size_t glen, olen = 0;
+	struct err e = ERR_INIT;
+
+	memset(raw, 'a', sizeof(raw));
+	glen = libdeflate_gzip_compress(c, raw, sizeof(raw), gz, sizeof(gz));
+	libdeflate_free_compressor(c);
+	CHECK(glen > 0);
+	out = pprof_gunzip(gz, glen, 5000, &olen, &e);
+	CHECK(out != NULL && olen == 5000);
+	free(out);
+	out = pprof_gunzip(gz, glen, 4999, &olen, &e);
+	CHECK(out == NULL);
+	CHECK(strstr(e.msg, "input limit of 4999 bytes") != NULL);
+	free(out);
+}
+
 int main(void)
 {
+	TEST(test_gunzip_limit);
 	TEST(test_units);
 	TEST(test_paths);
 	TEST(test_errors);

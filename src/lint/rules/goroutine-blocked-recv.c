@@ -75,18 +75,7 @@ static int never(struct lint_ctx *cx, const struct lint_fields *m,
 /* The channel a receive expression (<-e, possibly in `v := <-e`) reads. */
 static const struct go_node *recv_of(const struct go_node *st)
 {
-	const struct go_node *x = NULL;
-
-	if (!st)
-		return NULL;
-	if (st->kind == GO_EXPR_STMT)
-		x = GO_CAST(go_expr_stmt, st)->x;
-	else if (st->kind == GO_ASSIGN_STMT && GO_CAST(go_assign_stmt, st)->rhs.n == 1)
-		x = GO_CAST(go_assign_stmt, st)->rhs.v[0];
-	x = go_unparen(x);
-	if (!x || x->kind != GO_UNARY_EXPR || GO_CAST(go_unary_expr, x)->op != GO_TOK_ARROW)
-		return NULL;
-	return GO_CAST(go_unary_expr, x)->x;
+	return go_comm_recv_operand(st);
 }
 
 /* Does statement st block for ever?  Fills *why for the first channel. */

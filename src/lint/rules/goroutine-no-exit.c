@@ -12,6 +12,10 @@
  *    more goroutine behind.  Started anywhere else (init, main, a
  *    constructor) such a loop is nearly always a daemon started once, so
  *    that is not reported: precision first.
+ * 3. Wherever it is started: such an exitless loop whose select has a case
+ *    that stops a ticker or timer (x.Stop()) without re-arming it, and then
+ *    goes round again.  The Stop says the author meant that case to end the
+ *    goroutine; it waits instead on a ticker that never fires again.
  */
 #include "../chan.h"
 #include "../fields.h"
@@ -97,7 +101,64 @@ static struct go_for_stmt *endless_loop(struct go_block_stmt *body)
 struct starts {
 	struct lint_ctx *cx;
 	const struct lint_func *fn;
+	int handler;   /* fn handles requests (shape 2) */
 };
+
+/* `x.Stop()` as a statement of list l, x not re-armed in l (no x.Reset,
+ * no assignment to x): returns the Stop statement. */
+static struct go_node *bare_stop(const struct go_list *l)
+{
+	for (uint32_t i = 0; i < l->n; i++) {
+		struct go_node *s = l->v[i], *x, *f;
+
+		if (s->kind != GO_EXPR_STMT)
+			continue;
+		x = go_unparen(GO_CAST(go_expr_stmt, s)->x);
+		if (!x || x->kind != GO_CALL_EXPR || GO_CAST(go_call_expr, x)->args.n)
+			continue;
+		f = go_unparen(GO_CAST(go_call_expr, x)->fun);
+		if (!f || f->kind != GO_SELECTOR_EXPR ||
+		    strcmp(GO_CAST(go_selector_expr, f)->sel->name, "Stop"))
+			continue;
+		for (uint32_t k = 0; k < l->n; k++) {
+			struct go_node *o = l->v[k], *y;
+
+			if (o->kind == GO_ASSIGN_STMT)
+				return NULL;   /* t = time.NewTicker(d): re-armed */
+			if (o->kind != GO_EXPR_STMT)
+				continue;
+			y = go_unparen(GO_CAST(go_expr_stmt, o)->x);
+			if (y && y->kind == GO_CALL_EXPR &&
+			    (f = go_unparen(GO_CAST(go_call_expr, y)->fun)) != NULL &&
+			    f->kind == GO_SELECTOR_EXPR &&
+			    !strcmp(GO_CAST(go_selector_expr, f)->sel->name, "Reset"))
+				return NULL;
+		}
+		return s;
+	}
+	return NULL;
+}
+
+/* The Stop of shape 3 in the select statements at the top of loop's body. */
+static struct go_node *stop_case(struct go_for_stmt *loop)
+{
+	for (uint32_t i = 0; i < loop->body->list.n; i++) {
+		struct go_node *s = loop->body->list.v[i];
+		struct go_block_stmt *b;
+
+		if (s->kind != GO_SELECT_STMT ||
+		    !(b = GO_CAST(go_select_stmt, s)->body))
+			continue;
+		for (uint32_t k = 0; k < b->list.n; k++) {
+			struct go_node *st =
+				bare_stop(&GO_CAST(go_comm_clause, b->list.v[k])->body);
+
+			if (st)
+				return st;
+		}
+	}
+	return NULL;
+}
 
 static int go_pre(struct go_node *n, void *ctx)
 {
@@ -105,6 +166,7 @@ static int go_pre(struct go_node *n, void *ctx)
 	struct go_node *call;
 	struct go_func_lit *lit;
 	struct go_for_stmt *loop;
+	struct go_node *stop;
 	struct finding *fd;
 
 	if (n->kind == GO_FUNC_LIT)
@@ -120,6 +182,21 @@ static int go_pre(struct go_node *n, void *ctx)
 	lit = GO_CAST(go_func_lit, call);
 	loop = endless_loop(lit->body);
 	if (!loop)
+		return 1;
+	stop = stop_case(loop);
+	if (stop) {
+		fd = lint_report(s->cx, s->fn->file, stop, REPORT_SEV_WARNING,
+			"return (or break out of the loop) after the Stop",
+			"goroutine never exits: this case stops the ticker but does "
+			"not leave the loop, so the goroutine goes round again and "
+			"waits for ever on channels that nothing will signal (a "
+			"stopped ticker never fires again)");
+		lint_related(s->cx, fd, s->fn->file, n, "goroutine started here");
+		lint_related(s->cx, fd, s->fn->file, (struct go_node *)loop,
+			     "the loop with no way out");
+		return 1;
+	}
+	if (!s->handler)
 		return 1;
 	fd = lint_report(s->cx, s->fn->file, n, REPORT_SEV_WARNING,
 		"give the loop a way out: select on the request's context "
@@ -137,11 +214,12 @@ static int go_pre(struct go_node *n, void *ctx)
 static void check_func(struct lint_ctx *cx, const struct lint_func *fn,
 		       void *arg)
 {
-	struct starts s = { cx, fn };
+	struct starts s = { cx, fn, 0 };
 
 	(void)arg;
-	if (!fn->body || !lint_flow_handles_requests(fn->type))
+	if (!fn->body)
 		return;
+	s.handler = lint_flow_handles_requests(fn->type);
 	go_ast_inspect((struct go_node *)fn->body, go_pre, NULL, &s);
 }
 

@@ -102,18 +102,9 @@ static int collect_fn(struct go_node *n, void *arg)
 /* The timer whose channel comm receives from, or NULL. */
 static struct go_ident *comm_timer(const struct timers *ts, struct go_node *comm)
 {
-	struct go_node *x = NULL;
+	struct go_node *x = go_comm_recv_operand(comm);
 
-	if (!comm)
-		return NULL;
-	if (comm->kind == GO_EXPR_STMT)
-		x = GO_CAST(go_expr_stmt, comm)->x;
-	else if (comm->kind == GO_ASSIGN_STMT && GO_CAST(go_assign_stmt, comm)->rhs.n == 1)
-		x = GO_CAST(go_assign_stmt, comm)->rhs.v[0];
-	x = go_unparen(x);
-	if (!x || x->kind != GO_UNARY_EXPR || GO_CAST(go_unary_expr, x)->op != GO_TOK_ARROW)
-		return NULL;
-	return chan_of(ts, GO_CAST(go_unary_expr, x)->x, 0);
+	return x ? chan_of(ts, x, 0) : NULL;
 }
 
 static int is_method_call(const struct go_node *x, const struct go_ident *t,
@@ -237,8 +228,17 @@ static void carried_drain(struct ctx *c, struct go_block_stmt *b, uint32_t i,
 			  struct go_ident *t)
 {
 	struct go_comm_clause *cc = GO_CAST(go_comm_clause, b->list.v[i]);
+	const struct go_node *loop;
+	const struct go_block_stmt *body;
 
 	if (!c->loops.len || rearms_or_leaves(&cc->body, t))
+		return;
+	/* a timer made in the loop's body is a new one every iteration: the
+	 * drained one is not the one the next iteration stops */
+	loop = c->loops.items[c->loops.len - 1];
+	body = loop->kind == GO_FOR_STMT ? GO_CAST(go_for_stmt, loop)->body :
+	       GO_CAST(go_range_stmt, loop)->body;
+	if (body && t->node.off >= body->node.off && t->node.off < body->node.end)
 		return;
 	for (uint32_t j = 0; j < b->list.n; j++) {
 		struct go_comm_clause *o = GO_CAST(go_comm_clause, b->list.v[j]);

@@ -81,6 +81,7 @@ func writeTemp(b []byte) (*os.File, error) {
 		return nil, err
 	}
 	if _, err := f.Write(b); err != nil {
+		f.Close()
 		return nil, err
 	}
 	if err := f.Close(); err != nil {

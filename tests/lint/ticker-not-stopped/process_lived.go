@@ -44,15 +44,14 @@ func init() {
 
 func (p *pinger) wait() { <-p.ticker.C }
 
-// The leaky twin: the constructor is also called per connection, so each
-// value has its own ticker that nothing stops.
+// The leaky twin: the constructor is called per connection, and no value
+// of the type lives as long as the process: each has its own ticker that
+// nothing stops.
 type session struct{ ticker *time.Ticker }
 
 func newSession() *session {
 	return &session{ticker: time.NewTicker(time.Second)} // want "ticker-not-stopped"
 }
-
-var rootSession = newSession()
 
 func serve(n int) {
 	for i := 0; i < n; i++ {
@@ -67,7 +66,5 @@ type Poller struct{ ticker *time.Ticker }
 func NewPoller() *Poller {
 	return &Poller{ticker: time.NewTicker(time.Second)} // want "ticker-not-stopped"
 }
-
-var defaultPoller = NewPoller()
 
 func (p *Poller) Wait() { <-p.ticker.C }

@@ -71,3 +71,39 @@ func idleReturn(in <-chan int, d time.Duration) {
 		}
 	}
 }
+
+// A new timer every iteration (made inside the loop): the drained timer of
+// one iteration is not the one the next iteration stops.  Silent.
+func perIteration(in <-chan int, ctx interface{ Done() <-chan struct{} }, d time.Duration, onIdle func()) {
+	for {
+		t := time.NewTimer(d)
+		select {
+		case <-t.C:
+			onIdle()
+		case <-ctx.Done():
+			if !t.Stop() {
+				<-t.C
+			}
+			return
+		case <-in:
+			if !t.Stop() {
+				<-t.C
+			}
+		}
+	}
+}
+
+// The same timer made once in the for clause is carried: reported.
+func forClause(in <-chan int, d time.Duration, onIdle func()) {
+	for t := time.NewTimer(d); ; {
+		select {
+		case <-t.C:
+			onIdle()
+		case <-in:
+			if !t.Stop() { // want "timer-reset-misuse"
+				<-t.C
+			}
+			t.Reset(d)
+		}
+	}
+}
