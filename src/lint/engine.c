@@ -1,13 +1,17 @@
 /*
  * engine: packages in, findings out (see lint.h and rule.h).
  *
- * The unit of work is a package, because the rules need package-wide
+ * The unit of analysis is a package, because the rules need package-wide
  * facts (which functions close their parameters, which globals are ever
- * deleted from) and because that is what bounds memory: a worker parses
- * one package into one arena, runs every rule, copies the findings into
- * its own list, and frees the arena.  Workers take packages from a shared
- * counter; the lists are merged and sorted at the end, so the output does
- * not depend on -j or on scheduling.
+ * deleted from) and because that is what bounds memory: a package's files
+ * are parsed into arenas of the package, every rule runs, the findings are
+ * copied into the workers' own lists, and the package's arenas are freed.
+ * The unit of work is smaller, so that -j helps a module whose time goes
+ * into one huge package: the files of a package are parsed in parallel,
+ * and its rules run in parallel by clusters (see "packages and workers"
+ * below for the pool, its tasks and who owns what).  The lists are merged
+ * and sorted at the end, so the output does not depend on -j or on
+ * scheduling.
  */
 #include "lint.h"
 #include "rule.h"
@@ -35,6 +39,12 @@
 
 #define RULE(cname, id, sev, summary) lint_rule_##cname,
 static void (*const rule_fns[])(struct lint_ctx *) = {
+#include "rules.def"
+};
+#undef RULE
+
+#define RULE(cname, id, sev, summary) + 1
+enum { N_RULES = 0
 #include "rules.def"
 };
 #undef RULE
@@ -396,9 +406,81 @@ static void decide_semantics(struct lint_semantics *sem, struct arena *a,
 
 /* ---------- packages and workers ---------- */
 
+/*
+ * The pool.  Work comes in two kinds of task, taken under sh->mu from the
+ * oldest open package first:
+ *
+ *   parse (package, file i): read, filter by build constraints, parse into
+ *       the package's arena of the worker doing it; the result goes to slot
+ *       i of the package, so the files' order never depends on -j.
+ *   resolve (package, group): resolve one group (the files of one package
+ *       clause) and work out its semantics;
+ *   rules (package, group, cluster): run one cluster of rules on one
+ *       resolved group, in rule-table order.
+ *
+ * The worker that finishes a package's last parse groups the files; then
+ * each group is resolved by one task (resolve writes into the group's
+ * trees), and only then are the group's rule tasks handed out; from then on
+ * its trees are read-only.  A cluster is one rule, except that rules sharing
+ * a package-wide result that is costly to build (the goroutine-* rules share
+ * chan.c's) form one cluster.  Each worker runs the rules of a group with a
+ * lint_ctx of its own (its own arena, facts, fields, functions), so facts may
+ * be computed once per worker that needs them; with -j 1 there is one context
+ * per group and the rules run in table order exactly as before.
+ *
+ * Ownership: a package (struct pkg_job) owns one arena per worker: worker k
+ * alone allocates into arenas[k] (its parsed files, then its rule contexts'
+ * scratch), with no locking.  Sources, trees, groups and contexts stay alive
+ * until the package's last rule task is done; the worker that finishes it
+ * frees everything of the package (the mutex orders it after the others'
+ * writes).  Findings go to each worker's own list; lint_run merges and sorts
+ * them, so the output does not depend on -j or on scheduling.  At most
+ * `nworkers` packages are open at once: memory follows the largest packages,
+ * not the tree.
+ */
+
+struct parsed {
+	struct go_file *f;   /* NULL: unreadable, excluded or not parsed */
+	char *src;           /* malloc'd; the tree points into it */
+	const char *pkgname;
+};
+
+struct group {
+	struct go_package pkg;
+	struct lint_semantics sem;
+	int is_main;
+	VEC(struct go_file *) files;
+	int resolve_issued, resolved;
+	size_t next_cluster, clusters_done;
+	size_t owner;        /* the worker that resolved it */
+};
+
+struct wctx {                /* one worker's rule context for one group */
+	struct lint_ctx cx;
+	int used;
+};
+
+enum pkg_state { PKG_WAITING, PKG_PARSING, PKG_PREPARING, PKG_RULES, PKG_DONE };
+
 struct pkg_job {
 	char *dir;
 	VEC(char *) files;   /* borrowed from the walk */
+	/* set when the package is opened, freed when it is done */
+	enum pkg_state state;
+	struct parsed *ps;           /* one per file, in file order */
+	size_t *order;               /* file indexes, largest file first */
+	struct arena *arenas;        /* one per worker */
+	size_t next_file, files_done;
+	struct group *groups;
+	size_t ngroups;
+	struct wctx *cxs;            /* [worker * ngroups + group] */
+	size_t ntasks, tasks_done;   /* per group: its resolve, its clusters */
+};
+
+/* A cluster of rules run together: rule indexes [lo, hi) of the enabled
+ * list. */
+struct cluster {
+	size_t lo, hi;
 };
 
 struct shared {
@@ -408,22 +490,26 @@ struct shared {
 	struct go_version override;
 	struct pkg_job *jobs;
 	size_t njobs;
-	size_t next;
+	size_t next_pkg;             /* first package not yet opened */
+	size_t first_open;           /* first package not done */
+	size_t open;                 /* packages opened and not done */
+	size_t nworkers;
+	size_t enabled[N_RULES];          /* enabled rules, in table order */
+	size_t nenabled;
+	struct cluster clusters[N_RULES + 1];
+	size_t nclusters;
+	size_t corder[N_RULES + 1];  /* the order clusters are handed out */
 	pthread_mutex_t mu;
+	pthread_cond_t cv;
 };
 
 struct worker {
 	pthread_t tid;
+	size_t index;
 	struct shared *sh;
 	struct findings out;
 	VEC(char *) errors;
 	size_t files, bytes, packages, excluded, generated;
-};
-
-struct parsed {
-	struct go_file *f;
-	char *src;
-	const char *pkgname;
 };
 
 /* --facts: the facts of the functions of one file (lint.h). */
@@ -451,6 +537,17 @@ static void dump_facts(struct lint_ctx *cx, const struct lint_options *o)
 	}
 }
 
+/* The end of a context's rules: what is not in its arena. */
+static void ctx_release(struct lint_ctx *cx)
+{
+	if (cx->funcs)
+		vec_free(&((struct func_list *)cx->funcs)->v);
+	cx->funcs = NULL;
+	lint_facts_release(cx);
+	lint_fields_release(cx);
+}
+
+/* Every enabled rule on one package, in table order (lint_buffer). */
 static void run_rules(struct worker *w, struct go_file **files, size_t n,
 		      const char *dir, struct arena *a)
 {
@@ -474,10 +571,7 @@ static void run_rules(struct worker *w, struct go_file **files, size_t n,
 		cx.rule_id = lint_rules[r].id;
 		rule_fns[r](&cx);
 	}
-	if (cx.funcs)
-		vec_free(&((struct func_list *)cx.funcs)->v);
-	lint_facts_release(&cx);
-	lint_fields_release(&cx);
+	ctx_release(&cx);
 	w->packages++;
 	go_package_release(&pkg);
 }
@@ -501,72 +595,299 @@ static int imports_c(const struct go_file *f)
 	return 0;
 }
 
-static void do_package(struct worker *w, struct pkg_job *job)
+/* Task: parse file i of job into the worker's arena, result in slot i. */
+static void parse_one(struct worker *w, struct pkg_job *job, size_t i)
 {
-	struct arena a = ARENA_INIT;
-	VEC(struct parsed) ps = { NULL, 0, 0 };
-	VEC(struct go_file *) group = { NULL, 0, 0 };
-	size_t i;
+	struct arena *a = &job->arenas[w->index];
+	const char *path = job->files.items[i];
+	struct parsed *p = &job->ps[i];
+	struct err e = ERR_INIT;
+	size_t len;
+	char *src = file_read_all(path, 64 << 20, &len, &e);
 
-	for (i = 0; i < job->files.len; i++) {
-		struct err e = ERR_INIT;
-		size_t len;
-		char *src = file_read_all(job->files.items[i], 64 << 20, &len, &e);
-		struct parsed p;
-
-		if (!src) {
-			vec_push(&w->errors, xstrdup(e.msg));
-			continue;
-		}
-		/* what the go tool would not build is not linted */
-		if (!w->sh->o->files_as_given &&
-		    (!go_build_name_ok(&w->sh->build, job->files.items[i]) ||
-		     !go_build_src_ok(&w->sh->build, src, len))) {
-			w->excluded++;
-			free(src);
-			continue;
-		}
-		if (!w->sh->o->include_generated && go_build_is_generated(src, len)) {
-			w->generated++;
-			free(src);
-			continue;
-		}
-		w->files++;
-		w->bytes += len;
-		p.f = go_parse_file(&a, job->files.items[i], src, len, &e);
-		if (!p.f) {
-			vec_push(&w->errors, xstrdup(e.msg));
-			free(src);
-			continue;
-		}
-		if (!w->sh->o->files_as_given && !w->sh->build.cgo && imports_c(p.f)) {
-			/* a cgo file: the go tool leaves it out without cgo */
-			w->excluded++;
-			free(src);
-			continue;
-		}
-		p.src = src;
-		p.pkgname = p.f->name ? p.f->name->name : "";
-		vec_push(&ps, p);
+	if (!src) {
+		vec_push(&w->errors, xstrdup(e.msg));
+		return;
 	}
-	/* one package per package clause (x and x_test, and the
-	 * `//go:build ignore` generators that std keeps beside packages) */
-	if (ps.len > 1)
-		qsort(ps.items, ps.len, sizeof(ps.items[0]), cmp_parsed);
-	for (i = 0; i < ps.len;) {
+	/* what the go tool would not build is not linted */
+	if (!w->sh->o->files_as_given &&
+	    (!go_build_name_ok(&w->sh->build, path) ||
+	     !go_build_src_ok(&w->sh->build, src, len))) {
+		w->excluded++;
+		free(src);
+		return;
+	}
+	if (!w->sh->o->include_generated && go_build_is_generated(src, len)) {
+		w->generated++;
+		free(src);
+		return;
+	}
+	w->files++;
+	w->bytes += len;
+	p->f = go_parse_file(a, path, src, len, &e);
+	if (!p->f) {
+		vec_push(&w->errors, xstrdup(e.msg));
+		free(src);
+		return;
+	}
+	if (!w->sh->o->files_as_given && !w->sh->build.cgo && imports_c(p->f)) {
+		/* a cgo file: the go tool leaves it out without cgo */
+		w->excluded++;
+		p->f = NULL;   /* its nodes stay in the arena, unused */
+		free(src);
+		return;
+	}
+	p->src = src;
+	p->pkgname = p->f->name ? p->f->name->name : "";
+}
+
+/* After the last parse of a package: one group per package clause (x and
+ * x_test, and the `//go:build ignore` generators that std keeps beside
+ * packages).  Runs on one worker, the package's parse tasks all done. */
+static void prepare(struct worker *w, struct pkg_job *job)
+{
+	struct shared *sh = w->sh;
+	VEC(struct parsed) ok = { NULL, 0, 0 };
+	size_t i, n = 0;
+
+	for (i = 0; i < job->files.len; i++)
+		if (job->ps[i].f)
+			vec_push(&ok, job->ps[i]);
+	if (ok.len > 1)
+		qsort(ok.items, ok.len, sizeof(ok.items[0]), cmp_parsed);
+	for (i = 0; i < ok.len; i++)
+		if (!i || strcmp(ok.items[i].pkgname, ok.items[i - 1].pkgname))
+			n++;
+	job->groups = xcalloc(n ? n : 1, sizeof(*job->groups));
+	job->ngroups = n;
+	for (i = 0, n = 0; i < ok.len; n++) {
+		struct group *g = &job->groups[n];
 		size_t j = i;
 
-		group.len = 0;
-		while (j < ps.len && !strcmp(ps.items[j].pkgname, ps.items[i].pkgname))
-			vec_push(&group, ps.items[j++].f);
-		run_rules(w, group.items, group.len, job->dir, &a);
+		while (j < ok.len && !strcmp(ok.items[j].pkgname, ok.items[i].pkgname))
+			vec_push(&g->files, ok.items[j++].f);
 		i = j;
+		w->packages++;
 	}
-	for (i = 0; i < ps.len; i++)
-		free(ps.items[i].src);
-	vec_free(&ps);
-	vec_free(&group);
-	arena_release(&a);
+	vec_free(&ok);
+	job->cxs = xcalloc(sh->nworkers * (job->ngroups ? job->ngroups : 1),
+			   sizeof(*job->cxs));
+	job->ntasks = job->ngroups * (sh->nclusters + 1);
+}
+
+/* Task: resolve group g and work out its semantics; its rule tasks wait
+ * for it (resolve writes into the group's trees). */
+static void resolve_one(struct worker *w, struct pkg_job *job, size_t gi)
+{
+	struct group *g = &job->groups[gi];
+
+	go_resolve_package(&g->pkg, g->files.items, g->files.len);
+	g->is_main = !strcmp(g->pkg.name, "main");
+	decide_semantics(&g->sem, &job->arenas[w->index], job->dir, &g->pkg,
+			 &w->sh->override, g->is_main);
+}
+
+/* Task: cluster c of the rules on group g of job, with the worker's
+ * context for that group. */
+static void rules_one(struct worker *w, struct pkg_job *job, size_t g, size_t c)
+{
+	struct shared *sh = w->sh;
+	struct wctx *wc = &job->cxs[w->index * job->ngroups + g];
+	struct lint_ctx *cx = &wc->cx;
+
+	if (!wc->used) {
+		wc->used = 1;
+		memset(cx, 0, sizeof(*cx));
+		cx->pkg = &job->groups[g].pkg;
+		cx->is_main = job->groups[g].is_main;
+		cx->sem = &job->groups[g].sem;
+		cx->arena = &job->arenas[w->index];
+		cx->out = &w->out;
+	}
+	if (c == 0 && sh->o->facts_file)
+		dump_facts(cx, sh->o);   /* one worker with --facts: lint_run */
+	for (size_t k = sh->clusters[c].lo; k < sh->clusters[c].hi; k++) {
+		size_t r = sh->enabled[k];
+
+		cx->rule_id = lint_rules[r].id;
+		rule_fns[r](cx);
+	}
+}
+
+/* Free what a group holds outside the arenas (its contexts' facts and
+ * fields, its names), as soon as its last rule task is done: a package's
+ * groups do not all hold theirs at once. */
+static void group_done(struct shared *sh, struct pkg_job *job, size_t g)
+{
+	for (size_t k = 0; k < sh->nworkers; k++) {
+		struct wctx *wc = &job->cxs[k * job->ngroups + g];
+
+		if (wc->used)
+			ctx_release(&wc->cx);
+		wc->used = 0;
+	}
+	go_package_release(&job->groups[g].pkg);
+}
+
+/* Free what a package holds; every task of it is done. */
+static void finish(struct shared *sh, struct pkg_job *job)
+{
+	size_t i;
+
+	for (i = 0; i < job->ngroups; i++) {
+		if (job->groups[i].resolved && !sh->nclusters)
+			go_package_release(&job->groups[i].pkg);
+		vec_free(&job->groups[i].files);
+	}
+	for (i = 0; i < job->files.len; i++)
+		free(job->ps[i].src);
+	for (i = 0; i < sh->nworkers; i++)
+		arena_release(&job->arenas[i]);
+	free(job->cxs);
+	free(job->groups);
+	free(job->ps);
+	free(job->order);
+	free(job->arenas);
+	job->cxs = NULL;
+	job->groups = NULL;
+	job->ps = NULL;
+	job->order = NULL;
+	job->arenas = NULL;
+	job->state = PKG_DONE;
+}
+
+enum task_kind { TASK_NONE, TASK_PARSE, TASK_RESOLVE, TASK_RULES };
+
+struct task {
+	enum task_kind kind;
+	struct pkg_job *job;
+	size_t a, b;   /* file index; or group and cluster */
+};
+
+struct by_size {
+	size_t i;
+	off_t size;
+};
+
+static int cmp_by_size(const void *pa, const void *pb)
+{
+	const struct by_size *a = pa, *b = pb;
+
+	if (a->size != b->size)
+		return a->size < b->size ? 1 : -1;
+	return (a->i > b->i) - (a->i < b->i);
+}
+
+/* The order of a package's parse tasks: with several workers, largest file
+ * first, so that no worker is left with a big file while the others wait
+ * (the results go to the files' slots whatever the order). */
+static void open_order(struct shared *sh, struct pkg_job *j)
+{
+	size_t n = j->files.len;
+	struct by_size *bs;
+
+	j->order = xcalloc(n, sizeof(*j->order));
+	if (sh->nworkers == 1 || n == 1) {
+		for (size_t i = 0; i < n; i++)
+			j->order[i] = i;
+		return;
+	}
+	bs = xcalloc(n, sizeof(*bs));
+	for (size_t i = 0; i < n; i++) {
+		struct stat st;
+
+		bs[i].i = i;
+		bs[i].size = stat(j->files.items[i], &st) == 0 ? st.st_size : 0;
+	}
+	qsort(bs, n, sizeof(*bs), cmp_by_size);
+	for (size_t i = 0; i < n; i++)
+		j->order[i] = bs[i].i;
+	free(bs);
+}
+
+/* Under sh->mu: a rule task of group g of j, or 0. */
+static int take_rules(struct shared *sh, struct pkg_job *j, size_t g,
+		      struct task *t)
+{
+	struct group *gr = &j->groups[g];
+
+	if (!gr->resolved || gr->next_cluster >= sh->nclusters)
+		return 0;
+	t->kind = TASK_RULES;
+	t->job = j;
+	t->a = g;
+	t->b = sh->corder[gr->next_cluster++];
+	return 1;
+}
+
+/* Under sh->mu: the next task for worker w, oldest package first;
+ * TASK_NONE when there is nothing to hand out now.  A group's rule tasks
+ * go to the worker that resolved it, and to the others only when they have
+ * nothing else to do (no file to parse, no package to open): each worker
+ * that runs rules on a group builds its own facts, which is worth it only
+ * when it would otherwise wait. */
+static struct task next_task(struct shared *sh, size_t w)
+{
+	struct task t = { TASK_NONE, NULL, 0, 0 };
+
+	for (size_t i = sh->first_open; i < sh->next_pkg; i++) {
+		struct pkg_job *j = &sh->jobs[i];
+
+		if (j->state == PKG_PARSING && j->next_file < j->files.len) {
+			t.kind = TASK_PARSE;
+			t.job = j;
+			t.a = j->order[j->next_file++];
+			return t;
+		}
+		if (j->state != PKG_RULES)
+			continue;
+		/* every group's resolve first (then, with one worker, the
+		 * order is the one before the pool: resolve, then rules) */
+		for (size_t g = 0; g < j->ngroups; g++)
+			if (!j->groups[g].resolve_issued) {
+				j->groups[g].resolve_issued = 1;
+				j->groups[g].owner = w;
+				t.kind = TASK_RESOLVE;
+				t.job = j;
+				t.a = g;
+				return t;
+			}
+		for (size_t g = 0; g < j->ngroups; g++)
+			if (j->groups[g].owner == w && take_rules(sh, j, g, &t))
+				return t;
+	}
+	if (sh->next_pkg < sh->njobs && sh->open < sh->nworkers) {
+		struct pkg_job *j = &sh->jobs[sh->next_pkg++];
+
+		sh->open++;
+		j->state = PKG_PARSING;
+		j->ps = xcalloc(j->files.len, sizeof(*j->ps));
+		j->arenas = xcalloc(sh->nworkers, sizeof(*j->arenas));
+		open_order(sh, j);
+		t.kind = TASK_PARSE;
+		t.job = j;
+		t.a = j->order[j->next_file++];
+		return t;
+	}
+	for (size_t i = sh->first_open; i < sh->next_pkg; i++) {
+		struct pkg_job *j = &sh->jobs[i];
+
+		for (size_t g = 0; j->state == PKG_RULES && g < j->ngroups; g++)
+			if (take_rules(sh, j, g, &t))
+				return t;
+	}
+	return t;
+}
+
+/* Under sh->mu: a package is done. */
+static void package_done(struct shared *sh, struct pkg_job *job)
+{
+	finish(sh, job);
+	sh->open--;
+	while (sh->first_open < sh->next_pkg &&
+	       sh->jobs[sh->first_open].state == PKG_DONE)
+		sh->first_open++;
+	pthread_cond_broadcast(&sh->cv);
 }
 
 static void *worker_main(void *arg)
@@ -574,17 +895,91 @@ static void *worker_main(void *arg)
 	struct worker *w = arg;
 	struct shared *sh = w->sh;
 
+	pthread_mutex_lock(&sh->mu);
 	for (;;) {
-		size_t i;
+		struct task t = next_task(sh, w->index);
+		struct pkg_job *j = t.job;
 
-		pthread_mutex_lock(&sh->mu);
-		i = sh->next++;
+		if (t.kind == TASK_NONE) {
+			if (sh->first_open >= sh->njobs)
+				break;   /* every package done */
+			pthread_cond_wait(&sh->cv, &sh->mu);
+			continue;
+		}
 		pthread_mutex_unlock(&sh->mu);
-		if (i >= sh->njobs)
-			break;
-		do_package(w, &sh->jobs[i]);
+		if (t.kind == TASK_PARSE)
+			parse_one(w, j, t.a);
+		else if (t.kind == TASK_RESOLVE)
+			resolve_one(w, j, t.a);
+		else
+			rules_one(w, j, t.a, t.b);
+		pthread_mutex_lock(&sh->mu);
+		if (t.kind == TASK_PARSE && ++j->files_done == j->files.len) {
+			j->state = PKG_PREPARING;
+			pthread_mutex_unlock(&sh->mu);
+			prepare(w, j);
+			pthread_mutex_lock(&sh->mu);
+			j->state = PKG_RULES;
+			if (!j->ntasks)
+				package_done(sh, j);
+			else
+				pthread_cond_broadcast(&sh->cv);
+		} else if (t.kind != TASK_PARSE) {
+			if (t.kind == TASK_RESOLVE) {
+				j->groups[t.a].resolved = 1;
+				pthread_cond_broadcast(&sh->cv);
+			} else if (++j->groups[t.a].clusters_done == sh->nclusters) {
+				group_done(sh, j, t.a);
+			}
+			if (++j->tasks_done == j->ntasks)
+				package_done(sh, j);
+		}
 	}
+	pthread_mutex_unlock(&sh->mu);
 	return NULL;
+}
+
+/* The enabled rules and their clusters (see the pool's comment). */
+static void plan_rules(struct shared *sh)
+{
+	for (size_t r = 0; r < N_RULES; r++) {
+		if (sh->o->enabled && !sh->o->enabled[r])
+			continue;
+		sh->enabled[sh->nenabled++] = r;
+	}
+	for (size_t k = 0; k < sh->nenabled; k++) {
+		const char *id = lint_rules[sh->enabled[k]].id;
+		int shares = !strncmp(id, "goroutine-", 10);
+
+		if (sh->nclusters && shares &&
+		    !strncmp(lint_rules[sh->enabled[k - 1]].id, "goroutine-", 10)) {
+			sh->clusters[sh->nclusters - 1].hi = k + 1;
+			continue;
+		}
+		sh->clusters[sh->nclusters].lo = k;
+		sh->clusters[sh->nclusters].hi = k + 1;
+		sh->nclusters++;
+	}
+	if (!sh->nclusters && sh->o->facts_file) {
+		/* no rule but --facts: one empty cluster to print them */
+		sh->clusters[0].lo = sh->clusters[0].hi = 0;
+		sh->nclusters = 1;
+	}
+	/* Table order with one worker (the rules ran so before the pool).
+	 * With several, the costliest first, so that it does not run alone
+	 * at the end: the clusters of more than one rule (a shared analysis),
+	 * then the others in table order. */
+	{
+		size_t k = 0;
+
+		for (size_t c = 0; c < sh->nclusters && sh->nworkers > 1; c++)
+			if (sh->clusters[c].hi - sh->clusters[c].lo > 1)
+				sh->corder[k++] = c;
+		for (size_t c = 0; c < sh->nclusters; c++)
+			if (sh->nworkers == 1 ||
+			    sh->clusters[c].hi - sh->clusters[c].lo <= 1)
+				sh->corder[k++] = c;
+	}
 }
 
 static int is_test_path(const char *p)
@@ -698,31 +1093,29 @@ int lint_run(const struct lint_options *o, char *const *paths, size_t npaths,
 	sh.jobs = jobs.items;
 	sh.njobs = jobs.len;
 	pthread_mutex_init(&sh.mu, NULL);
+	pthread_cond_init(&sh.cv, NULL);
 	nw = o->jobs > 0 ? o->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
 	if (nw < 1)
 		nw = 1;
-	if ((size_t)nw > jobs.len && jobs.len)
-		nw = (int)jobs.len;
+	if (o->facts_file)
+		nw = 1;   /* --facts prints in package order */
+	sh.nworkers = (size_t)nw;
+	plan_rules(&sh);
 	ws = xcalloc((size_t)nw, sizeof(*ws));
 	for (int k = 0; k < nw; k++) {
 		ws[k].sh = &sh;
+		ws[k].index = (size_t)k;
 		findings_init(&ws[k].out);
 	}
-	if (nw == 1) {
-		worker_main(&ws[0]);
-	} else {
-		for (int k = 0; k < nw; k++)
-			if (pthread_create(&ws[k].tid, NULL, worker_main, &ws[k])) {
-				/* could not start it: the others share the work */
-				ws[k].tid = 0;
-			}
-		for (int k = 0; k < nw; k++)
-			if (ws[k].tid)
-				pthread_join(ws[k].tid, NULL);
-		/* if every thread failed to start, do the work here */
-		if (sh.next < sh.njobs)
-			worker_main(&ws[0]);
-	}
+	/* worker 0 is this thread; one that cannot start leaves its share
+	 * to the others */
+	for (int k = 1; k < nw; k++)
+		if (pthread_create(&ws[k].tid, NULL, worker_main, &ws[k]))
+			ws[k].tid = 0;
+	worker_main(&ws[0]);
+	for (int k = 1; k < nw; k++)
+		if (ws[k].tid)
+			pthread_join(ws[k].tid, NULL);
 	for (int k = 0; k < nw; k++) {
 		merge_findings(out, &ws[k].out);
 		findings_release(&ws[k].out);
@@ -750,6 +1143,7 @@ int lint_run(const struct lint_options *o, char *const *paths, size_t npaths,
 		qsort(res->errors, res->nerrors, sizeof(char *), cmp_str);
 	findings_sort(out);
 	free(ws);
+	pthread_cond_destroy(&sh.cv);
 	pthread_mutex_destroy(&sh.mu);
 	for (i = 0; i < jobs.len; i++) {
 		free(jobs.items[i].dir);
