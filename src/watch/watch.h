@@ -111,7 +111,7 @@ struct watch {
 	VEC(struct watch_sample) samples;
 	VEC(struct watch_segment) segments;
 	struct watch_store *store;
-	struct watch_http *http;
+	struct http_client *http;   /* base/http.h */
 	struct sb body;
 	char *base;            /* URL without a trailing '/' */
 	int stale;             /* samples since the last heap change */
