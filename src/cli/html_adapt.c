@@ -123,6 +123,7 @@ int cli_html_add_flame(struct report_page *p, const char *title,
 		pprof_flame_release(&f);
 		return -1;
 	}
+	f.growth_only = base != NULL;
 	pprof_flame_svg(&f, title, 1100, &svg);
 	script_last(&svg);
 	report_page_add_svg(p, title, sb_str(&svg));
