@@ -17,6 +17,7 @@
  */
 #include "cli.h"
 #include "gctrace.h"
+#include "html_adapt.h"
 #include "run_stderr.h"
 #include "watch_cli.h"
 
@@ -692,6 +693,9 @@ int cmd_run(int argc, char **argv)
 		} else {
 			size_t k, nsus = 0;
 			gdump_group(&d, &gs);
+			/* growth since the recording's first goroutine profile,
+			 * as the page's table and watch's findings see it */
+			cli_recorded_compare(&w, v, &gs);
 			ndump = (int)d.total;
 			cli_goroutine_findings(&gs, c.src, &fs);
 			for (k = 0; k < gs.items.len; k++)
