@@ -483,6 +483,59 @@ static void status_erase(struct child *ch)
 	pthread_mutex_unlock(&ch->mu);
 }
 
+/* One file by two spellings: equal, or one a path suffix of the other
+ * (an absolute path from the binary, a relative one from --src). */
+static int same_file(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+
+	if (!la || !lb)
+		return 0;
+	if (la == lb)
+		return !strcmp(a, b);
+	if (la < lb)
+		return b[lb - la - 1] == '/' && !strcmp(b + lb - la, a);
+	return a[la - lb - 1] == '/' && !strcmp(a + la - lb, b);
+}
+
+/* One leak, one finding: a group of the dump (goroutine-leak-suspect) and
+ * the growth watch saw at the same site (growing-goroutine-group) are the
+ * same goroutines; the dump's finding is kept, with the growth as related
+ * evidence at the same line and the higher severity, and the other goes. */
+static void merge_same_site(struct findings *fs)
+{
+	size_t i, j, n = 0;
+
+	for (i = 0; i < fs->items.len; i++) {
+		struct finding *g = fs->items.items[i], *keep = NULL;
+		struct report_loc rel;
+
+		if (strcmp(g->rule, "growing-goroutine-group") || g->loc.line <= 0)
+			goto kept;
+		for (j = 0; j < fs->items.len && !keep; j++) {
+			struct finding *s = fs->items.items[j];
+
+			if (!strcmp(s->rule, "goroutine-leak-suspect") &&
+			    s->loc.line == g->loc.line &&
+			    same_file(s->loc.file, g->loc.file))
+				keep = s;
+		}
+		if (!keep)
+			goto kept;
+		rel = g->loc;
+		rel.message = g->message;
+		finding_add_related(fs, keep, &rel);
+		if (g->severity > keep->severity)
+			keep->severity = g->severity;
+		if (g->confidence > keep->confidence)
+			keep->confidence = g->confidence;
+		continue;
+kept:
+		fs->items.items[n++] = g;
+	}
+	fs->items.len = n;
+}
+
 static int show_run(struct watch *w, const struct watch_verdict *v, void *arg)
 {
 	struct watch_cli *c = arg;
@@ -714,6 +767,7 @@ int cmd_run(int argc, char **argv)
 			sb_addf(&note, "note: the dump was longer than %zu MiB and "
 				"was cut\n", DUMP_MAX >> 20);
 	}
+	merge_same_site(&fs);
 	watch_cli_src_link(&c, &fs);
 	sb_addf(&json, ",\"program\":{\"pid\":%d,\"exited_early\":%s,"
 		"\"crashed\":%s,\"dump\":%s,\"dump_goroutines\":%d,\"crash\":%s,"
