@@ -55,7 +55,8 @@ const char *sb_str(const struct sb *sb)
 void sb_add(struct sb *sb, const void *data, size_t len)
 {
 	sb_grow(sb, len);
-	memcpy(sb->buf + sb->len, data, len);
+	if (len)   /* data may be NULL when len is 0 (an empty sb's buffer) */
+		memcpy(sb->buf + sb->len, data, len);
 	sb->len += len;
 	sb->buf[sb->len] = '\0';
 }

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define CMD(name, summary, dev) \
 	int cmd_##name(int argc, char **argv); \
@@ -256,4 +257,18 @@ void cli_usercode_setup(int pid, const char *srcdir)
 	}
 	if (srcdir)
 		go_usercode_from_gomod(u, srcdir);
+}
+
+int cli_term_cursor(int fd)
+{
+	const char *t = getenv("TERM");
+
+	return isatty(fd) && t && *t && strcmp(t, "dumb") != 0;
+}
+
+int cli_term_color(int fd)
+{
+	const char *nc = getenv("NO_COLOR");
+
+	return cli_term_cursor(fd) && !(nc && *nc);
 }

@@ -82,4 +82,10 @@ long cli_parse_count(const char *cmd, const char *opt, const char *val);
  * go.mod of srcdir or its parents (NULL: none). */
 void cli_usercode_setup(int pid, const char *srcdir);
 
+/* The terminal on fd: 1 if it is one that takes cursor movement (a tty,
+ * and TERM set and not "dumb"); cli_term_color: and colour too (no
+ * NO_COLOR in the environment, https://no-color.org: set and not empty). */
+int cli_term_cursor(int fd);
+int cli_term_color(int fd);
+
 #endif

@@ -554,6 +554,53 @@ static int64_t inuse_total(const struct pprof_profile *p)
 	return sum;
 }
 
+/* The summary of a page of heap profiles alone (no recording to give a
+ * verdict): what is in use, how it changed from the first profile to the
+ * latest, and the line that grew most; neutral, since profiles alone
+ * decide nothing. */
+static void heap_summary(struct ctx *c, const struct heap_input *h, size_t n)
+{
+	struct sb v = SB_INIT, d = SB_INIT;
+	struct arena a = ARENA_INIT;
+	struct pprof_diff_row *rows;
+	struct err e = ERR_INIT;
+	int64_t first = inuse_total(h[0].p), last = inuse_total(h[n - 1].p);
+	double span = (double)(h[n - 1].p->time_nanos - h[0].p->time_nanos) / 1e9;
+	long nrows;
+
+	if (n == 1) {
+		sb_adds(&v, "One heap profile: ");
+		report_html_value(&v, (double)last, REPORT_UNIT_BYTES);
+		sb_adds(&v, " in use");
+		sb_adds(&d, "one profile shows what is held, not what grows: "
+			"give two or more, or a watch recording");
+	} else {
+		sb_addf(&v, "%zu heap profiles over %.0f s: in use ", n, span);
+		report_html_value(&v, (double)first, REPORT_UNIT_BYTES);
+		sb_adds(&v, " \xe2\x86\x92 ");
+		report_html_value(&v, (double)last, REPORT_UNIT_BYTES);
+		sb_addf(&v, " (%s", last >= first ? "+" : "-");
+		report_html_value(&v, (double)(last >= first ? last - first : first - last),
+				  REPORT_UNIT_BYTES);
+		sb_adds(&v, ")");
+		nrows = pprof_diff(h[0].p, h[n - 1].p, "inuse_space", PPROF_GRAN_LINES,
+				   &a, &rows, &e);
+		if (nrows > 0 && rows[0].flat > 0) {
+			sb_adds(&d, "grew most: +");
+			report_html_value(&d, (double)rows[0].flat, REPORT_UNIT_BYTES);
+			sb_addf(&d, " in %s", rows[0].function);
+			if (*rows[0].file)
+				sb_addf(&d, " (%s:%" PRId64 ")", rows[0].file, rows[0].line);
+		}
+	}
+	c->page.verdict = report_page_str(&c->page, sb_str(&v));
+	c->page.verdict_detail = report_page_str(&c->page, sb_str(&d));
+	c->page.verdict_neutral = 1;
+	arena_release(&a);
+	sb_release(&v);
+	sb_release(&d);
+}
+
 /* Two or more heap profiles: in-use bytes over time, and the growth table
  * from the first to the latest. */
 static int heap_series(struct ctx *c, struct err *e)
@@ -575,6 +622,8 @@ static int heap_series(struct ctx *c, struct err *e)
 	qsort(h, n, sizeof(*h), cmp_heap_time);
 	if (add_top_table(c, h[n - 1].name, h[n - 1].p, e))
 		return -1;
+	if (!c->page.verdict)
+		heap_summary(c, h, n);
 	if (n < 2)
 		return 0;
 	s = report_page_add_series(&c->page, "heap_inuse", "heap in use (from the profiles)",

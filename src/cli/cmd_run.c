@@ -9,9 +9,15 @@
  * what the child writes before the line "SIGQUIT: quit" is still passed
  * through and the rest (Go's traceback of every goroutine) is kept for the
  * report instead of being shown.
+ *
+ * On a terminal (stderr a tty, TERM not "dumb") a status line on stderr is
+ * redrawn after each sample and erased before the child's stderr bytes are
+ * passed through (which then redraw it at the next sample); --live prints
+ * one plain line per sample instead, as on a dumb terminal.
  */
 #include "cli.h"
 #include "gctrace.h"
+#include "html_adapt.h"
 #include "run_stderr.h"
 #include "watch_cli.h"
 
@@ -24,6 +30,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -86,7 +93,8 @@ const char cmd_run_help[] =
 "    -o, --output FILE   write the report to FILE\n"
 "    --html FILE         also write the HTML report page (docs/report.md)\n"
 "    --dump-timeout D    how long to wait for the dump (default 10s)\n"
-"    --live              print one line per sample on stderr\n"
+"    --live, -q          a plain line per sample on stderr, or none\n"
+"                        (default: a status line on a terminal)\n"
 "    --src DIR           lint DIR and cite the rules that fire in the\n"
 "                        functions of the blocked goroutines, explain\n"
 "                        their channels as 'leakhound goroutines --src'\n"
@@ -100,7 +108,7 @@ const char cmd_run_help[] =
 "\n"
 "EXIT STATUS\n"
 "    0 no leak, 1 leak or blocked goroutines found, or the program crashed\n"
-"    (it ended by itself with a non-zero status or a signal), 2 the program\n"
+"    (non-zero status or a signal), 2 the program\n"
 "    could not be started or not sampled at all (then no report is\n"
 "    written), 3 usage error.\n"
 "\n"
@@ -134,8 +142,18 @@ struct child {
 	struct sb gcout;
 };
 
+/* The status line is on screen (guarded by the child's mu). */
+static int status_drawn;
+
 static void pass(const char *p, size_t n)
 {
+	static const char erase[] = "\r\033[K";
+
+	if (status_drawn && n) {
+		status_drawn = 0;
+		if (write(STDERR_FILENO, erase, sizeof(erase) - 1) < 0)
+			return;
+	}
 	while (n > 0) {
 		ssize_t k = write(STDERR_FILENO, p, n);
 		if (k < 0 && errno == EINTR)
@@ -427,6 +445,97 @@ static int gct_heap(void *arg, int64_t *live, int64_t *alloc)
 	return have;
 }
 
+/* The status line: the plain line's text on one row, cut to the width of
+ * the terminal so that \r returns to its start. */
+static void status_line(struct child *ch, struct watch *w)
+{
+	struct sb out = SB_INIT, row = SB_INIT;
+	struct winsize ws;
+	size_t i, width = 80;
+
+	if (ioctl(STDERR_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 1)
+		width = ws.ws_col;
+	watch_view_line(w, &out);
+	sb_adds(&row, "\r\033[K");
+	for (i = 0; i < out.len && row.len - 4 < width - 1; i++) {
+		if (out.buf[i] != '\n')
+			sb_addc(&row, out.buf[i]);
+		else if (i + 1 < out.len)
+			sb_adds(&row, "; ");
+	}
+	pthread_mutex_lock(&ch->mu);
+	fputs(sb_str(&row), stderr);
+	fflush(stderr);
+	status_drawn = 1;
+	pthread_mutex_unlock(&ch->mu);
+	sb_release(&row);
+	sb_release(&out);
+}
+
+static void status_erase(struct child *ch)
+{
+	pthread_mutex_lock(&ch->mu);
+	if (status_drawn) {
+		fputs("\r\033[K", stderr);
+		fflush(stderr);
+		status_drawn = 0;
+	}
+	pthread_mutex_unlock(&ch->mu);
+}
+
+/* One file by two spellings: equal, or one a path suffix of the other
+ * (an absolute path from the binary, a relative one from --src). */
+static int same_file(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+
+	if (!la || !lb)
+		return 0;
+	if (la == lb)
+		return !strcmp(a, b);
+	if (la < lb)
+		return b[lb - la - 1] == '/' && !strcmp(b + lb - la, a);
+	return a[la - lb - 1] == '/' && !strcmp(a + la - lb, b);
+}
+
+/* One leak, one finding: a group of the dump (goroutine-leak-suspect) and
+ * the growth watch saw at the same site (growing-goroutine-group) are the
+ * same goroutines; the dump's finding is kept, with the growth as related
+ * evidence at the same line and the higher severity, and the other goes. */
+static void merge_same_site(struct findings *fs)
+{
+	size_t i, j, n = 0;
+
+	for (i = 0; i < fs->items.len; i++) {
+		struct finding *g = fs->items.items[i], *keep = NULL;
+		struct report_loc rel;
+
+		if (strcmp(g->rule, "growing-goroutine-group") || g->loc.line <= 0)
+			goto kept;
+		for (j = 0; j < fs->items.len && !keep; j++) {
+			struct finding *s = fs->items.items[j];
+
+			if (!strcmp(s->rule, "goroutine-leak-suspect") &&
+			    s->loc.line == g->loc.line &&
+			    same_file(s->loc.file, g->loc.file))
+				keep = s;
+		}
+		if (!keep)
+			goto kept;
+		rel = g->loc;
+		rel.message = g->message;
+		finding_add_related(fs, keep, &rel);
+		if (g->severity > keep->severity)
+			keep->severity = g->severity;
+		if (g->confidence > keep->confidence)
+			keep->confidence = g->confidence;
+		continue;
+kept:
+		fs->items.items[n++] = g;
+	}
+	fs->items.len = n;
+}
+
 static int show_run(struct watch *w, const struct watch_verdict *v, void *arg)
 {
 	struct watch_cli *c = arg;
@@ -437,6 +546,8 @@ static int show_run(struct watch *w, const struct watch_verdict *v, void *arg)
 		watch_view_line(w, &out);
 		fputs(sb_str(&out), stderr);
 		sb_release(&out);
+	} else if (c->tty) {
+		status_line(c->child, w);
 	}
 	return child_poll(c);
 }
@@ -463,8 +574,7 @@ int cmd_run(int argc, char **argv)
 	const char *name;
 
 	for (i = 0; base[i].name; i++)
-		if (strcmp(base[i].name, "resume") && strcmp(base[i].name, "pid") &&
-		    strcmp(base[i].name, "quiet"))
+		if (strcmp(base[i].name, "resume") && strcmp(base[i].name, "pid"))
 			opts[nopt++] = base[i];
 	opts[nopt++] = (struct option){ "dump-timeout", required_argument, NULL,
 					OPT_DUMP_TIMEOUT };
@@ -482,7 +592,7 @@ int cmd_run(int argc, char **argv)
 			gargc = i;
 			break;
 		}
-	while ((opt = cli_getopt("run", gargc, argv, "o:", opts)) != -1) {
+	while ((opt = cli_getopt("run", gargc, argv, "o:q", opts)) != -1) {
 		if (opt == '?')
 			return CLI_EXIT_USAGE;
 		if (opt == OPT_DUMP_TIMEOUT) {
@@ -559,12 +669,18 @@ int cmd_run(int argc, char **argv)
 	l.until_verdict = c.until_verdict;
 	watch_cli_signals(&l.stop);
 	l.on_sample = show_run;
-	c.live_lines = live;
+	/* on a terminal: the status line; on a dumb one: plain lines */
+	c.tty = !c.quiet && isatty(STDERR_FILENO) && cli_term_cursor(STDERR_FILENO);
+	c.live_lines = live || (!c.quiet && !c.tty && isatty(STDERR_FILENO));
+	if (live)
+		c.tty = 0;
 	l.arg = &c;
 	if (watch_run_loop(&w, &l, v, &e) < 0) {
+		status_erase(&ch);
 		cli_error("%s", e.msg);
 		rc = CLI_EXIT_ERROR;
 	}
+	status_erase(&ch);
 	child_poll(&c);
 	/* /proc may say the process is gone a moment before waitpid can
 	 * reap it (its last threads are still exiting) */
@@ -630,6 +746,9 @@ int cmd_run(int argc, char **argv)
 		} else {
 			size_t k, nsus = 0;
 			gdump_group(&d, &gs);
+			/* growth since the recording's first goroutine profile,
+			 * as the page's table and watch's findings see it */
+			cli_recorded_compare(&w, v, &gs);
 			ndump = (int)d.total;
 			cli_goroutine_findings(&gs, c.src, &fs);
 			for (k = 0; k < gs.items.len; k++)
@@ -648,6 +767,7 @@ int cmd_run(int argc, char **argv)
 			sb_addf(&note, "note: the dump was longer than %zu MiB and "
 				"was cut\n", DUMP_MAX >> 20);
 	}
+	merge_same_site(&fs);
 	watch_cli_src_link(&c, &fs);
 	sb_addf(&json, ",\"program\":{\"pid\":%d,\"exited_early\":%s,"
 		"\"crashed\":%s,\"dump\":%s,\"dump_goroutines\":%d,\"crash\":%s,"

@@ -303,7 +303,7 @@ static int show(struct watch *w, const struct watch_verdict *v, void *arg)
 	if (c->tty) {
 		if (c->drawn)
 			sb_addf(&out, "\033[%dA", c->drawn);
-		watch_view_tty(w, v, &out);
+		watch_view_tty(w, v, c->color, &out);
 		c->drawn = 0;
 		for (size_t i = 0; i < out.len; i++)
 			if (out.buf[i] == '\n')
@@ -392,9 +392,10 @@ int watch_cli_loop(struct watch_cli *c, struct watch *w,
 	l.on_sample = show;
 	l.arg = c;
 	c->live = stdout;
-	c->tty = isatty(STDOUT_FILENO) && !c->output;
+	c->tty = cli_term_cursor(STDOUT_FILENO) && !c->output;
 	if (c->json && !c->output)
 		c->tty = 0;
+	c->color = c->tty && cli_term_color(STDOUT_FILENO);
 	if (watch_run_loop(w, &l, v, &e) < 0) {
 		cli_error("%s", e.msg);
 		return -1;

@@ -123,6 +123,7 @@ int cli_html_add_flame(struct report_page *p, const char *title,
 		pprof_flame_release(&f);
 		return -1;
 	}
+	f.growth_only = base != NULL;
 	pprof_flame_svg(&f, title, 1100, &svg);
 	script_last(&svg);
 	report_page_add_svg(p, title, sb_str(&svg));
@@ -508,19 +509,58 @@ static size_t window_start(const struct watch *w, const struct watch_verdict *r)
 	return lo;
 }
 
+/* Compare gs (seen at sample hi, or at the end: w->samples.len) with the
+ * first goroutine profile of the goroutines' verdict window: the sample
+ * compared with, or -1 when there is none. */
+static long compare_with_first(const struct watch *w, const struct watch_verdict *v,
+			       size_t hi, struct gdump_groups *gs)
+{
+	struct sb blob = SB_INIT;
+	struct gdump_dump od;
+	struct gdump_groups ogs;
+	struct err e = ERR_INIT;
+	size_t lo = window_start(w, &v[WATCH_GOROUTINES]);
+	long first = hi > lo ? find_blob(w, lo, hi, "goroutine", 0, &blob) : -1;
+
+	if (first >= 0) {
+		gdump_dump_init(&od);
+		if (gdump_parse(&od, blob.buf ? blob.buf : "", blob.len, &e) == 0) {
+			gdump_group(&od, &ogs);
+			gdump_compare(gs, &ogs);
+			gdump_groups_release(&ogs);
+		} else {
+			first = -1;
+		}
+		gdump_dump_release(&od);
+	}
+	sb_release(&blob);
+	return first;
+}
+
+long cli_recorded_compare(const struct watch *w, const struct watch_verdict *v,
+			  struct gdump_groups *gs)
+{
+	if (!w->store || !w->samples.len)
+		return -1;
+	return compare_with_first(w, v, w->samples.len, gs);
+}
+
 static void add_recorded_groups(struct report_page *p, const struct watch *w,
 				const struct watch_verdict *v)
 {
 	struct sb blob = SB_INIT, title = SB_INIT;
-	struct gdump_dump d, od;
-	struct gdump_groups gs, ogs;
+	struct gdump_dump d;
+	struct gdump_groups gs;
 	struct err e = ERR_INIT;
 	long last, first;
 	size_t lo = window_start(w, &v[WATCH_GOROUTINES]);
 
-	last = find_blob(w, lo, w->samples.len, "dump", 1, &blob);
+	/* the goroutine profiles first, as watch's findings compare them
+	 * (watch_findings): the table and the finding cards say the same;
+	 * run's final dump only when the target served no profile */
+	last = find_blob(w, lo, w->samples.len, "goroutine", 1, &blob);
 	if (last < 0)
-		last = find_blob(w, lo, w->samples.len, "goroutine", 1, &blob);
+		last = find_blob(w, lo, w->samples.len, "dump", 1, &blob);
 	if (last < 0)
 		goto out;
 	gdump_dump_init(&d);
@@ -532,17 +572,10 @@ static void add_recorded_groups(struct report_page *p, const struct watch *w,
 	gdump_dump_release(&d);
 	sb_adds(&title, "goroutines at ");
 	fmt_time(&title, w->samples.items[last].t);
-	first = find_blob(w, lo, (size_t)last, "goroutine", 0, &blob);
+	first = compare_with_first(w, v, (size_t)last, &gs);
 	if (first >= 0) {
-		gdump_dump_init(&od);
-		if (gdump_parse(&od, blob.buf ? blob.buf : "", blob.len, &e) == 0) {
-			gdump_group(&od, &ogs);
-			gdump_compare(&gs, &ogs);
-			gdump_groups_release(&ogs);
-			sb_adds(&title, ", growth since ");
-			fmt_time(&title, w->samples.items[first].t);
-		}
-		gdump_dump_release(&od);
+		sb_adds(&title, ", growth since ");
+		fmt_time(&title, w->samples.items[first].t);
 	}
 	cli_html_add_groups(p, &gs, sb_str(&title));
 	gdump_groups_release(&gs);

@@ -39,6 +39,13 @@ int cli_html_add_goroutine_flame(struct report_page *p, const char *title,
 void cli_html_add_watch(struct report_page *p, const struct watch *w,
 			const struct watch_verdict *v);
 
+/* Compare gs (the goroutines at the end of recording w: run's dump) with
+ * the first goroutine profile of the goroutines' verdict window, the one
+ * the page's table and watch's findings compare with (gdump_compare):
+ * the sample compared with, or -1 when the recording has none. */
+long cli_recorded_compare(const struct watch *w, const struct watch_verdict *v,
+			  struct gdump_groups *gs);
+
 /* The Go version a Go binary was built with ("go1.19.8"), from its build
  * information (Go 1.18 and later), appended to out.  0, or -1 when path
  * cannot be read or is not such a binary. */

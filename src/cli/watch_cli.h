@@ -27,7 +27,8 @@ struct watch_cli {
 	char *resume_url, *db_path;
 	/* live view */
 	FILE *live;
-	int tty, drawn;
+	int tty, drawn;     /* tty: redraw in place (not TERM=dumb) */
+	int color;          /* tty and no NO_COLOR */
 	int live_lines;     /* run --live: plain lines on stderr */
 	/* run: polled after each sample; non-zero stops the loop */
 	int (*child_done)(struct watch_cli *c);

@@ -257,13 +257,52 @@ void pprof_flame_folded(const struct pprof_flame *f, struct sb *out)
 #define PAD_TOP 60
 #define PAD_BOTTOM 24
 
-static uint32_t name_hash(const char *s)
+static uint32_t name_hash(const char *s, size_t n)
 {
 	uint32_t h = 2166136261u;
+	size_t i;
 
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
 	return h;
+}
+
+static int path_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
+}
+
+/* The frame's label: the function name without the directories of its
+ * import path, as pprof shortens it ("github.com/x/y/pkg.Func" ->
+ * "pkg.Func", "net/http.(*conn).serve" -> "http.(*conn).serve"): the
+ * longest prefix of path elements ending in '/' after which a name with
+ * a dot remains.  A name without such a prefix is its own label. */
+const char *pprof_flame_short_name(const char *name)
+{
+	const char *p = name, *best = name, *r;
+
+	while (*p && (path_char(*p) || *p == '/')) {
+		if (*p == '/' && p > name && p[-1] != '/') {
+			/* the rest must be [^.]+ '.' .+ */
+			for (r = p + 1; *r && *r != '.'; r++)
+				;
+			if (r > p + 1 && *r == '.' && r[1])
+				best = p + 1;
+		}
+		p++;
+	}
+	return best;
+}
+
+/* The length of the package part of a function name: up to the first dot
+ * after the import path's last '/' ("github.com/x/y/pkg" of
+ * "github.com/x/y/pkg.(*T).M"); the whole name if there is none. */
+static size_t package_len(const char *name)
+{
+	const char *d = strchr(pprof_flame_short_name(name), '.');
+
+	return d ? (size_t)(d - name) : strlen(name);
 }
 
 static void color(const struct pprof_flame *f, const struct pprof_fnode *n,
@@ -281,8 +320,10 @@ static void color(const struct pprof_flame *f, const struct pprof_fnode *n,
 		else
 			snprintf(out, 64, "rgb(235,235,235)");
 	} else {
-		uint32_t h = name_hash(n->name);
-		int r = 205 + (int)(h % 50), g = 80 + (int)((h >> 8) % 150), b = 40 + (int)((h >> 16) % 50);
+		/* by package: the frames of one package share a colour */
+		uint32_t h = name_hash(n->name, package_len(n->name));
+		int r = 205 + (int)(h % 50), g = 80 + (int)((h >> 8) % 150);
+		int b = 40 + (int)((h >> 16) % 50);
 
 		snprintf(out, 64, "rgb(%d,%d,%d)", r, g, b);
 	}
@@ -303,6 +344,18 @@ static int64_t max_delta(const struct pprof_fnode *root)
 	return m;
 }
 
+/* The largest growth of a frame (latest minus base); 0 or less: none. */
+static int64_t max_growth(const struct pprof_fnode *root)
+{
+	const struct pprof_fnode *n;
+	int64_t m = 0;
+
+	for (n = root; n; n = fnode_next(n, root, true))
+		if (n->value - n->base > m)
+			m = n->value - n->base;
+	return m;
+}
+
 /* One frame at x (a fraction of the root); false when it is too narrow to
  * draw, and so are its children. */
 static bool svg_frame(const struct pprof_flame *f, const struct pprof_fnode *n,
@@ -313,13 +366,22 @@ static bool svg_frame(const struct pprof_flame *f, const struct pprof_fnode *n,
 	char col[64];
 	struct sb v = SB_INIT;
 	double px = w * width;
+	/* the label shortened as pprof does; the tooltip and the search
+	 * keep the full name */
+	const char *label = pprof_flame_short_name(n->name);
 
 	if (px < 0.1)
 		return false;
 	color(f, n, maxdelta, col);
 	pprof_scaled_label(&v, n->value, f->unit, "auto");
-	sb_addf(out, "<g class=\"f\" data-x=\"%.9f\" data-w=\"%.9f\" data-d=\"%d\"><title>",
+	sb_addf(out, "<g class=\"f\" data-x=\"%.9f\" data-w=\"%.9f\" data-d=\"%d\"",
 		x, w, n->depth);
+	if (label != n->name) {
+		sb_adds(out, " data-s=\"");
+		sb_add_html(out, label);
+		sb_adds(out, "\"");
+	}
+	sb_adds(out, "><title>");
 	sb_add_html(out, n->name);
 	sb_addf(out, " (%s, %.2f%%", sb_str(&v), total ? 100.0 * (double)n->value / (double)total : 0);
 	if (f->diff) {
@@ -340,13 +402,13 @@ static bool svg_frame(const struct pprof_flame *f, const struct pprof_fnode *n,
 		/* the label as the script would fit it, for viewers without
 		 * scripts */
 		long fit = (long)((px - 6) / 7);
-		size_t len = strlen(n->name);
+		size_t len = strlen(label);
 
 		if (fit >= 3) {
 			if ((long)len <= fit) {
-				sb_add_html(out, n->name);
+				sb_add_html(out, label);
 			} else {
-				char *cut = xstrndup(n->name, (size_t)fit - 2);
+				char *cut = xstrndup(label, (size_t)fit - 2);
 				sb_add_html(out, cut);
 				sb_adds(out, "..");
 				free(cut);
@@ -403,7 +465,7 @@ static const char *const svg_script[] = {
 "  function num(g, k) { return +g.getAttribute('data-' + k); }\n",
 "  function fit(g, px) {\n",
 "    var t = g.querySelector('text'), name = g.querySelector('title').textContent;\n",
-"    name = name.replace(/ \\([^()]*\\)$/, '');\n",
+"    name = g.getAttribute('data-s') || name.replace(/ \\([^()]*\\)$/, '');\n",
 "    var n = Math.floor((px - 6) / 7);\n",
 "    t.textContent = n < 3 ? '' : (name.length <= n ? name : name.slice(0, n - 2) + '..');\n",
 "  }\n",
@@ -485,10 +547,12 @@ void pprof_flame_svg(const struct pprof_flame *f, const char *title, int width,
 	int64_t total = f->root.value, md = f->diff ? max_delta(&f->root) : 0;
 	struct sb t = SB_INIT, v = SB_INIT;
 	size_t i;
+	bool nogrowth;
 
 	if (width <= 0)
 		width = 1200;
-	height = PAD_TOP + PAD_BOTTOM + (f->maxdepth + 1) * FRAME_H;
+	nogrowth = f->diff && f->growth_only && max_growth(&f->root) <= 0;
+	height = PAD_TOP + PAD_BOTTOM + (nogrowth ? 2 : f->maxdepth + 1) * FRAME_H;
 	if (!title) {
 		sb_addf(&t, "%s %s (%s)", f->diff ? "Differential flame graph:" : "Flame graph:",
 			f->sample_type, f->diff ? "red grew, blue shrank" : f->unit);
@@ -512,7 +576,12 @@ void pprof_flame_svg(const struct pprof_flame *f, const char *title, int width,
 		width - 10);
 	sb_addf(out, "<text id=\"matched\" x=\"%d\" y=\"%d\" text-anchor=\"end\"></text>\n", width - 10,
 		height - 6);
-	if (total > 0)
+	if (nogrowth)
+		sb_addf(out, "<text id=\"no-growth\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">"
+			"No growth: no frame is larger than in the base profile, so "
+			"there is nothing to draw.</text>\n", width / 2,
+			height - PAD_BOTTOM - FRAME_H / 2);
+	else if (total > 0)
 		svg_frames(f, total, md, width, height, out);
 	for (i = 0; svg_script[i]; i++)
 		sb_adds(out, svg_script[i]);

@@ -34,6 +34,8 @@ struct pprof_flame {
 	struct pprof_fnode root;
 	const char *sample_type, *unit;
 	bool diff;
+	bool growth_only;    /* set by the caller: a diff drawn to show growth;
+			      * with none, the SVG says so and draws no frame */
 	int maxdepth;
 	unsigned unmatched;  /* filters that matched nothing (see report.h) */
 };
@@ -48,6 +50,11 @@ void pprof_flame_release(struct pprof_flame *f);
 /* Folded stacks, one line per distinct stack, sorted: "a;b;c 123"; in diff
  * mode "a;b;c BASE LATEST" (the input of difffolded tools). */
 void pprof_flame_folded(const struct pprof_flame *f, struct sb *out);
+
+/* The label of a frame named name: without the directories of its import
+ * path, as pprof shortens it ("github.com/x/y/pkg.Func" -> "pkg.Func");
+ * a pointer into name. */
+const char *pprof_flame_short_name(const char *name);
 
 /* The SVG document; title NULL for a default, width in pixels (0: 1200). */
 void pprof_flame_svg(const struct pprof_flame *f, const char *title, int width,

@@ -37,9 +37,10 @@ bool pprof_source_is_url(const char *src);
  * set *len.  opts may be NULL for the defaults.  On error returns NULL and
  * fills e with a message that names the source:
  *     cannot read 'heap.pb.gz': No such file or directory
- *     cannot fetch 'http://127.0.0.1:6060/debug/pprof/heap': Couldn't connect to server
+ *     cannot fetch 'http://127.0.0.1:6060/debug/pprof/heap': connection refused
  *     cannot fetch 'http://.../debug/pprof/nope': HTTP 404 Not Found: unknown profile
- *     cannot fetch 'http://...': body larger than the limit of N bytes */
+ *     cannot fetch 'http://...': body exceeds N bytes
+ * (base/http.h has every wording). */
 char *pprof_source_read(const char *src, const struct pprof_source_opts *opts,
 			size_t *len, struct err *e);
 

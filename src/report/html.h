@@ -148,6 +148,8 @@ struct report_page {
 	const char *verdict;
 	const char *verdict_detail;
 	int leak_verdict;              /* the override says: leak */
+	int verdict_neutral;           /* it decides nothing (heap profiles
+					* alone): no green, no red */
 	/* private: source files read for excerpts (path -> text or NULL) */
 	struct map src_cache;
 	VEC(char *) src_bufs;

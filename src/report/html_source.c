@@ -124,10 +124,12 @@ int report_html_excerpt(struct sb *out, struct report_page *p,
 		n = first + i;
 		if (len && starts[i][len - 1] == '\r')
 			len--;
-		sb_addf(out, "<span class=\"%s\"><span class=\"ln\">%d</span>",
-			n == line ? "line hl" : "line", n);
+		/* the code in its own inline block: its tabs count from
+		 * the code's first column, not from the line number's */
+		sb_addf(out, "<span class=\"%s\"><span class=\"ln\">%d</span>"
+			"<span class=\"code\">", n == line ? "line hl" : "line", n);
 		html_escn(out, starts[i], len);
-		sb_adds(out, "</span>");
+		sb_adds(out, "</span></span>");
 	}
 	sb_adds(out, "</pre>\n");
 	return 0;

@@ -122,6 +122,7 @@ static const char *const css[] = {
 "overflow-x:auto;tab-size:4}\n"
 "pre.src .line{display:block;padding:0 10px;white-space:pre}pre.src .hl{background:#fde2e1}\n"
 "pre.src .ln{display:inline-block;width:4em;color:var(--muted);user-select:none}\n"
+"pre.src .code{display:inline-block;white-space:pre}\n"
 ".xref{font-size:12.5px;color:var(--accent)}\n"
 "#q{margin:8px 0;padding:4px 8px;width:320px;max-width:100%}\n"
 "button.toggle{margin-left:8px;font-size:12px}\n"
@@ -335,7 +336,8 @@ static void write_summary(struct sb *out, struct report_page *p,
 		/* no series grows, but a dump or a finding says otherwise: not
 		 * the green of a clean bill */
 		sb_addf(out, "<div class=\"verdict-box %s\" id=\"verdict\"><div class=\"big\">",
-			is_leak ? "leak" : suspects || nerr ? "mixed" : "ok");
+			is_leak ? "leak" : suspects || nerr ? "mixed" :
+			p->verdict && p->verdict_neutral ? "neutral" : "ok");
 		if (p->verdict) {
 			html_esc(out, p->verdict);
 		} else if (leak) {

@@ -211,10 +211,9 @@ void watch_fmt_value(struct sb *out, enum watch_series_id id, double v)
 		else
 			sb_addf(out, "%.0f B", v);
 	} else {
-		if (fabs(v - floor(v)) < 1e-9)
-			sb_addf(out, "%.0f", v);
-		else
-			sb_addf(out, "%.1f", v);
+		/* goroutines, descriptors, objects: whole numbers (a
+		 * fitted level of 45.8 goroutines is 46) */
+		sb_addf(out, "%.0f", v);
 	}
 }
 
@@ -254,7 +253,11 @@ static const char *series_label(enum watch_series_id id)
 
 void watch_fmt_rate(struct sb *out, enum watch_series_id id, double per_min)
 {
-	watch_fmt_value(out, id, per_min);
+	/* a rate of a count may be fractional: 136.8 goroutines/min */
+	if (watch_series_is_bytes(id) || fabs(per_min - floor(per_min)) < 1e-9)
+		watch_fmt_value(out, id, per_min);
+	else
+		sb_addf(out, "%.1f", per_min);
 	switch (id) {
 	case WATCH_GOROUTINES: sb_adds(out, " goroutines"); break;
 	case WATCH_FDS: sb_adds(out, " fds"); break;

@@ -89,7 +89,7 @@ static void verdict_text(const struct watch_verdict *r, struct sb *out)
 }
 
 void watch_view_tty(const struct watch *w, const struct watch_verdict *v,
-		    struct sb *out)
+		    int color, struct sb *out)
 {
 	const struct watch_sample *last = watch_last(w);
 	size_t i, gaps = 0;
@@ -100,7 +100,8 @@ void watch_view_tty(const struct watch *w, const struct watch_verdict *v,
 			gaps++;
 	if (w->samples.len)
 		el = last->t - w->samples.items[0].t;
-	sb_addf(out, "\033[1mleakhound watch\033[0m %s", w->base ? w->base : "");
+	sb_addf(out, "%sleakhound watch%s %s", color ? "\033[1m" : "",
+		color ? "\033[0m" : "", w->base ? w->base : "");
 	if (w->cur_pid)
 		sb_addf(out, "  pid %d", (int)w->cur_pid);
 	sb_addf(out, "  %zu samples, %zu with gaps, %.0f s, segment %zu\033[K\n",
@@ -123,10 +124,10 @@ void watch_view_tty(const struct watch *w, const struct watch_verdict *v,
 		sb_addf(out, "  %-13s %12s  ", short_name(id), sb_str(&val));
 		sparkline(w, id, out);
 		sb_adds(out, "  ");
-		if (v[id].evaluated && v[id].tr.verdict == TREND_GROWING)
+		if (color && v[id].evaluated && v[id].tr.verdict == TREND_GROWING)
 			sb_adds(out, "\033[31m");
 		verdict_text(&v[id], out);
-		if (v[id].evaluated && v[id].tr.verdict == TREND_GROWING)
+		if (color && v[id].evaluated && v[id].tr.verdict == TREND_GROWING)
 			sb_adds(out, "\033[0m");
 		sb_adds(out, "\033[K\n");
 		sb_release(&val);

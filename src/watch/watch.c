@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "../base/xalloc.h"
-#include "http.h"
+#include "../base/http.h"
 #include "proc.h"
 #include "store.h"
 #include "watch_int.h"
@@ -82,7 +82,6 @@ static void discover_pid(struct watch *w)
 int watch_init(struct watch *w, const struct watch_options *o,
 	       struct watch_store *store, struct err *e)
 {
-	long tmo;
 	size_t n;
 
 	memset(w, 0, sizeof(*w));
@@ -110,8 +109,7 @@ int watch_init(struct watch *w, const struct watch_options *o,
 			w->base[n - 13] = '\0';
 		else if (n >= 12 && !strcmp(w->base + n - 12, "/debug/pprof"))
 			w->base[n - 12] = '\0';
-		tmo = (long)(w->opt.timeout * 1000);
-		w->http = watch_http_new(tmo, w->opt.max_body);
+		w->http = http_client_new();
 	}
 	w->cur_pid = o->pid;
 	discover_pid(w);
@@ -120,7 +118,7 @@ int watch_init(struct watch *w, const struct watch_options *o,
 
 void watch_release(struct watch *w)
 {
-	watch_http_free(w->http);
+	http_client_free(w->http);
 	free(w->base);
 	sb_release(&w->body);
 	vec_free(&w->samples);
@@ -212,6 +210,17 @@ static void add_error(struct sb *errs, const char *msg)
 	sb_adds(errs, msg);
 }
 
+/* GET url of the target: --timeout per request (connect within 2 s of
+ * it), --max-body, no redirects. */
+static int pprof_get(struct watch *w, const char *url, struct sb *body,
+		     struct err *e)
+{
+	struct http_opts o = { 2000, (long)(w->opt.timeout * 1000),
+			       w->opt.max_body, 0, "leakhound-watch" };
+
+	return http_get(w->http, url, &o, body, e);
+}
+
 /* GET the heap profile (with ?gc=1 if force) into body and its totals into
  * tot; 0, or -1 with the reason added to errs. */
 static int fetch_heap(struct watch *w, int force, struct sb *url,
@@ -221,7 +230,7 @@ static int fetch_heap(struct watch *w, int force, struct sb *url,
 
 	sb_reset(url);
 	sb_addf(url, "%s/debug/pprof/heap%s", w->base, force ? "?gc=1" : "");
-	if (watch_http_get(w->http, sb_str(url), body, &pe) < 0) {
+	if (pprof_get(w, sb_str(url), body, &pe) < 0) {
 		add_error(errs, pe.msg);
 		return -1;
 	}
@@ -350,7 +359,7 @@ int watch_sample_once(struct watch *w, double now, struct err *e)
 		sb_reset(&url);
 		sb_addf(&url, "%s/debug/pprof/goroutine?debug=1", w->base);
 		err_clear(&pe);
-		if (watch_http_get(w->http, sb_str(&url), &gor, &pe) < 0) {
+		if (pprof_get(w, sb_str(&url), &gor, &pe) < 0) {
 			add_error(&errs, pe.msg);
 		} else {
 			int64_t n;

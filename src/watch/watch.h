@@ -111,7 +111,7 @@ struct watch {
 	VEC(struct watch_sample) samples;
 	VEC(struct watch_segment) segments;
 	struct watch_store *store;
-	struct watch_http *http;
+	struct http_client *http;   /* base/http.h */
 	struct sb body;
 	char *base;            /* URL without a trailing '/' */
 	int stale;             /* samples since the last heap change */
@@ -207,9 +207,10 @@ double watch_now_wall(void);
 /* ---- the live view (view.c): strings for the command to print ---- */
 
 /* The full-screen block for a terminal: a header, one line per series with
- * its value, a sparkline and the verdict so far, the last gap. */
+ * its value, a sparkline and the verdict so far, the last gap.  color 0:
+ * no bold or red (NO_COLOR), only the erase-to-end-of-line codes. */
 void watch_view_tty(const struct watch *w, const struct watch_verdict *v,
-		    struct sb *out);
+		    int color, struct sb *out);
 /* One plain line for the last sample (and a line per gap or restart). */
 void watch_view_line(const struct watch *w, struct sb *out);
 /* The final summary table (text format). */

@@ -9,6 +9,7 @@
 #include "check.h"
 #include "pprof/pprof.h"
 #include "base/file.h"
+#include "pprof/flame.h"
 #include "pprof/graph.h"
 #include "pprof/report.h"
 
@@ -167,6 +168,81 @@ static void test_gunzip_limit(void)
 	free(out);
 }
 
+/* Frame labels shortened as pprof does; a growth flame graph of a profile
+ * against itself says there is no growth and draws no frame, against an
+ * older one it draws frames, coloured by package. */
+static void test_flame(void)
+{
+	const char *dir = getenv("LEAKHOUND_ROOT");
+	char d[1024];
+	struct pprof_profile *base, *latest, *q;
+	struct pprof_report_opts o;
+	struct pprof_flame f;
+	struct err e = ERR_INIT;
+	struct sb svg = SB_INIT;
+	int same;
+
+	CHECK_STR(pprof_flame_short_name("github.com/x/y/pkg.Func"), "pkg.Func");
+	CHECK_STR(pprof_flame_short_name("github.com/dgraph-io/badger/v3/skl.newArena"),
+		  "skl.newArena");
+	CHECK_STR(pprof_flame_short_name("net/http.(*conn).serve"), "http.(*conn).serve");
+	CHECK_STR(pprof_flame_short_name("main.main"), "main.main");
+	CHECK_STR(pprof_flame_short_name("runtime.gopark"), "runtime.gopark");
+	CHECK_STR(pprof_flame_short_name("0x4a1f20"), "0x4a1f20");
+	snprintf(d, sizeof(d), "%s/tests/report/data", dir ? dir : ".");
+	base = load(d, "1644509272337470000.pb.gz");
+	latest = load(d, "1644509299337903000.pb.gz");
+	CHECK(base && latest);
+	if (!base || !latest)
+		goto out;
+	for (same = 1; same >= 0; same--) {
+		q = pprof_prepare(latest, same ? latest : base, true, &e);
+		CHECK(q != NULL);
+		if (!q)
+			break;
+		pprof_report_opts_init(&o);
+		o.sample_index = "inuse_space";
+		CHECK(pprof_flame_build(&f, q, &o, &e) == 0);
+		f.growth_only = true;
+		sb_reset(&svg);
+		pprof_flame_svg(&f, NULL, 1000, &svg);
+		if (same) {
+			CHECK(strstr(sb_str(&svg), "id=\"no-growth\"") != NULL);
+			CHECK(strstr(sb_str(&svg), "<g class=\"f\"") == NULL);
+		} else {
+			CHECK(strstr(sb_str(&svg), "id=\"no-growth\"") == NULL);
+			CHECK(strstr(sb_str(&svg), "data-s=\"skl.newArena\"><title>"
+				     "github.com/dgraph-io/badger/v3/skl.newArena (") != NULL);
+		}
+		pprof_flame_release(&f);
+		pprof_profile_free(q);
+	}
+	/* the same package, the same colour: two functions of one package */
+	pprof_report_opts_init(&o);
+	q = pprof_prepare(latest, NULL, false, &e);
+	if (q && pprof_flame_build(&f, q, &o, &e) == 0) {
+		const char *a, *b;
+		char ca[40] = "", cb[40] = "";
+
+		sb_reset(&svg);
+		pprof_flame_svg(&f, NULL, 4000, &svg);
+		a = strstr(sb_str(&svg), "<title>github.com/dgraph-io/ristretto.newCmRow (");
+		b = strstr(sb_str(&svg), "<title>github.com/dgraph-io/ristretto.NewCache (");
+		CHECK(a && b);
+		if (a && b && (a = strstr(a, "fill=\"")) && (b = strstr(b, "fill=\""))) {
+			memcpy(ca, a, 24);
+			memcpy(cb, b, 24);
+			CHECK_STR(ca, cb);
+		}
+		pprof_flame_release(&f);
+	}
+	pprof_profile_free(q);
+out:
+	sb_release(&svg);
+	pprof_profile_free(base);
+	pprof_profile_free(latest);
+}
+
 int main(void)
 {
 	TEST(test_gunzip_limit);
@@ -174,5 +250,6 @@ int main(void)
 	TEST(test_paths);
 	TEST(test_errors);
 	TEST(test_diff);
+	TEST(test_flame);
 	return 0;
 }

@@ -188,7 +188,7 @@ static void test_hostile_and_links(void)
 	CHECK(strstr(h, "id=\"f0\"") < strstr(h, "id=\"f2\"") &&
 	      strstr(h, "id=\"f2\"") < strstr(h, "id=\"f1\""));
 	/* the source excerpt, highlighted and escaped */
-	CHECK(strstr(h, "<span class=\"line hl\"><span class=\"ln\">7</span>\tx := "
+	CHECK(strstr(h, "<span class=\"line hl\"><span class=\"ln\">7</span><span class=\"code\">\tx := "
 		     "&quot;&lt;/pre&gt;&lt;script&gt;alert(&#39;7&#39;)&lt;/script&gt;"
 		     "&quot; &amp; 1</span>") != NULL);
 	CHECK(count(h, "<pre class=\"src\">") == 3);

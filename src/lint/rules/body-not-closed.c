@@ -32,7 +32,8 @@ static void found(struct lint_ctx *cx, const struct lint_func *fn,
 	r2.read_releases = 1;
 	if (lint_flow_check(cx, fn, &r2, &where2) != LINT_FLOW_LEAKS) {
 		fd = lint_report(cx, fn->file, call, REPORT_SEV_WARNING,
-			"defer resp.Body.Close() right after the error check",
+			arena_printf(cx->arena, "defer %s.Body.Close() right after "
+			     "the error check", r->var->name),
 			"the body of response '%s' is read to EOF but not closed "
 			"on every path: the connection goes back to the pool at "
 			"EOF, so it does not pile up today, but net/http requires "
@@ -45,7 +46,8 @@ static void found(struct lint_ctx *cx, const struct lint_func *fn,
 		return;
 	}
 	fd = lint_report(cx, fn->file, call, REPORT_SEV_ERROR,
-		"defer resp.Body.Close() right after the error check",
+		arena_printf(cx->arena, "defer %s.Body.Close() right after "
+			     "the error check", r->var->name),
 		"the body of response '%s' is %s: unless it happens to be read "
 		"to EOF, its connection cannot be reused or released, and the "
 		"connection's goroutines and buffers stay alive with every such "

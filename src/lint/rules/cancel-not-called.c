@@ -251,7 +251,8 @@ static void found(struct lint_ctx *cx, const struct lint_func *fn,
 		return;
 	h = held_by(fn, call);
 	fd = lint_report(cx, fn->file, call, h.sev,
-		"defer the cancel function right after creating the context",
+		arena_printf(cx->arena, "defer %s() right after creating the "
+			     "context", r->var->name),
 		"the cancel function '%s' is %s: %s%s%s",
 		r->var->name, lint_life_words(cx, fn, r, "called"), h.pre,
 		h.root, h.post);

@@ -30,8 +30,9 @@ static void found(struct lint_ctx *cx, const struct lint_func *fn,
 	if (lint_flow_check(cx, fn, r, &where) != LINT_FLOW_LEAKS)
 		return;
 	fd = lint_report(cx, fn->file, call, REPORT_SEV_WARNING,
-		"defer f.Close() right after the error check (or close it "
-		"before every return)",
+		arena_printf(cx->arena, "defer %s.Close() right after the "
+			     "error check (or close it before every return)",
+			     r->var->name),
 		"file '%s' is %s: its descriptor stays open until a finalizer "
 		"happens to run", r->var->name,
 		lint_life_words(cx, fn, r, "closed"));

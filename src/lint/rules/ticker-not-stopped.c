@@ -51,7 +51,8 @@ static void found(struct lint_ctx *cx, const struct lint_func *fn,
 	if (sem->new_timers || v != LINT_FLOW_LEAKS)
 		return;
 	fd = lint_report(cx, fn->file, call, REPORT_SEV_WARNING,
-		"defer t.Stop() right after time.NewTicker",
+		arena_printf(cx->arena, "defer %s.Stop() right after "
+			     "time.NewTicker", r->var->name),
 		"ticker '%s' is %s: before Go 1.23 a ticker that is not "
 		"stopped is never collected and keeps firing forever "
 		"(timers before Go 1.23: %s)", r->var->name,

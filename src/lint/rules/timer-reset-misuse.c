@@ -251,9 +251,10 @@ static void carried_drain(struct ctx *c, struct go_block_stmt *b, uint32_t i,
 				continue;
 			fd = lint_report(c->cx, c->fn->file, o->body.v[k],
 				REPORT_SEV_ERROR,
-				"drain without blocking: if !t.Stop() { select { case "
-				"<-t.C: default: } }; or Reset the timer in the case "
-				"that receives from it",
+				arena_printf(c->cx->arena, "drain without blocking: "
+					"if !%s.Stop() { select { case <-%s.C: default: "
+					"} }; or Reset the timer in the case that "
+					"receives from it", t->name, t->name),
 				"this drain can block forever: after the case that "
 				"receives from %s.C consumed a fire without Reset, a "
 				"later iteration finds Stop false and nothing left in "
@@ -306,8 +307,9 @@ static void check_select(struct ctx *c, struct go_select_stmt *sel)
 				    stopped_before(&o->body, k, t))
 					continue;
 				lint_report(c->cx, c->fn->file, s, REPORT_SEV_WARNING,
-					"stop and drain first: if !t.Stop() { select "
-					"{ case <-t.C: default: } }, then Reset",
+					arena_printf(c->cx->arena, "stop and drain first: "
+						"if !%s.Stop() { select { case <-%s.C: "
+						"default: } }, then Reset", t->name, t->name),
 					"Reset on timer '%s' without stop-and-drain: if it "
 					"fired while this case ran, its stale value stays in "
 					"the channel buffer and the next select times out at "
@@ -362,8 +364,10 @@ static int visit(struct go_node *n, void *arg)
 		     !strcmp(GO_CAST(go_ident, f)->name, "cap")) &&
 		    call->args.n == 1 && (t = chan_of(&c->ts, call->args.v[0], 1)))
 			lint_report(c->cx, c->fn->file, n, REPORT_SEV_WARNING,
-				"use the value of t.Stop()/t.Reset() or a select with "
-				"default to learn whether the timer fired",
+				arena_printf(c->cx->arena, "use the value of "
+					"%s.Stop()/%s.Reset() or a select with default "
+					"to learn whether the timer fired", t->name,
+					t->name),
 				"%s(%s.C) is always 0 since Go 1.23: timer channels are "
 				"unbuffered, so this never sees a pending tick (%s)",
 				GO_CAST(go_ident, f)->name, t->name, sem->why);
