@@ -23,6 +23,7 @@
 #include "../base/sb.h"
 #include "../base/vec.h"
 #include "../go/parse.h"
+#include "../base/stack.h"
 #include "../go/buildcons.h"
 #include "../go/walk.h"
 
@@ -1109,9 +1110,22 @@ int lint_run(const struct lint_options *o, char *const *paths, size_t npaths,
 	}
 	/* worker 0 is this thread; one that cannot start leaves its share
 	 * to the others */
-	for (int k = 1; k < nw; k++)
-		if (pthread_create(&ws[k].tid, NULL, worker_main, &ws[k]))
-			ws[k].tid = 0;
+	{
+		/* the parser and the rules' walks recurse once per level of
+		 * nesting (up to go/parser's limit): workers get the stack the
+		 * command's own thread has (base/stack.h), reserved, committed
+		 * only as used */
+		pthread_attr_t attr;
+		int have_attr = pthread_attr_init(&attr) == 0 &&
+				pthread_attr_setstacksize(&attr, STACK_SIZE) == 0;
+
+		for (int k = 1; k < nw; k++)
+			if (pthread_create(&ws[k].tid, have_attr ? &attr : NULL,
+					   worker_main, &ws[k]))
+				ws[k].tid = 0;
+		if (have_attr)
+			pthread_attr_destroy(&attr);
+	}
 	worker_main(&ws[0]);
 	for (int k = 1; k < nw; k++)
 		if (ws[k].tid)
