@@ -439,28 +439,32 @@ static void scan_header(struct scan *sc, const char *src, size_t len)
 	/* +build lines not followed by a blank line do not count */
 }
 
-int go_build_src_ok(const struct go_build_ctx *ctx, const char *src, size_t len)
+int go_build_header(const struct go_build_ctx *ctx, const char *src, size_t len,
+		    int *generated)
 {
 	struct scan sc;
 
 	memset(&sc, 0, sizeof(sc));
 	sc.ctx = ctx;
 	scan_header(&sc, src, len);
-	if (sc.have_gobuild)
-		return sc.gobuild_ok;
-	return sc.plus_ok;
+	if (generated)
+		*generated = sc.generated;
+	return sc.have_gobuild ? sc.gobuild_ok : sc.plus_ok;
+}
+
+int go_build_src_ok(const struct go_build_ctx *ctx, const char *src, size_t len)
+{
+	return go_build_header(ctx, src, len, NULL);
 }
 
 int go_build_is_generated(const char *src, size_t len)
 {
-	struct scan sc;
 	struct go_build_ctx none;
+	int generated;
 
 	memset(&none, 0, sizeof(none));
 	none.goos = "linux";
 	none.goarch = "amd64";
-	memset(&sc, 0, sizeof(sc));
-	sc.ctx = &none;
-	scan_header(&sc, src, len);
-	return sc.generated;
+	go_build_header(&none, src, len, &generated);
+	return generated;
 }

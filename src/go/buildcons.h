@@ -42,6 +42,11 @@ int go_build_name_ok(const struct go_build_ctx *ctx, const char *path);
  * taken as not satisfied, as the go tool excludes such files. */
 int go_build_src_ok(const struct go_build_ctx *ctx, const char *src, size_t len);
 
+/* Both in one pass over the header: returns go_build_src_ok's answer and
+ * sets *generated (may be NULL) to go_build_is_generated's. */
+int go_build_header(const struct go_build_ctx *ctx, const char *src, size_t len,
+		    int *generated);
+
 /* 1 if src has the generated-code comment of the Go convention
  * (^// Code generated .* DO NOT EDIT\.$) before its package clause. */
 int go_build_is_generated(const char *src, size_t len);

@@ -605,20 +605,22 @@ static void parse_one(struct worker *w, struct pkg_job *job, size_t i)
 	struct err e = ERR_INIT;
 	size_t len;
 	char *src = file_read_all(path, 64 << 20, &len, &e);
+	int generated = 0, builds;
 
 	if (!src) {
 		vec_push(&w->errors, xstrdup(e.msg));
 		return;
 	}
-	/* what the go tool would not build is not linted */
+	/* what the go tool would not build is not linted; one pass over
+	 * the header answers both questions */
+	builds = go_build_header(&w->sh->build, src, len, &generated);
 	if (!w->sh->o->files_as_given &&
-	    (!go_build_name_ok(&w->sh->build, path) ||
-	     !go_build_src_ok(&w->sh->build, src, len))) {
+	    (!builds || !go_build_name_ok(&w->sh->build, path))) {
 		w->excluded++;
 		free(src);
 		return;
 	}
-	if (!w->sh->o->include_generated && go_build_is_generated(src, len)) {
+	if (!w->sh->o->include_generated && generated) {
 		w->generated++;
 		free(src);
 		return;
