@@ -14,7 +14,8 @@ CLANG   ?= clang
 VERSION := 0.1.0
 WARN    := -Wall -Wextra -Wshadow -Wpedantic -Werror
 CSTD    := -std=c11 -D_GNU_SOURCE
-PKGS    := libdeflate libprotobuf-c libpcre2-8 libcurl sqlite3 jansson yaml-0.1
+PKGS    := libdeflate libprotobuf-c libpcre2-8 libcurl sqlite3 jansson yaml-0.1 \
+	   libmicrohttpd libgvc libedit
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 OPT     ?= -O2 -g
