@@ -112,10 +112,35 @@ static int cancel_case(struct go_comm_clause *c, struct go_node *loop,
 	return ds.uses >= 2;
 }
 
+/* time.NewTimer(d).C: a timer nobody can stop, the same as time.After(d).
+ * Returns the NewTimer call. */
+static struct go_node *newtimer_c(const struct go_node *x)
+{
+	struct go_node *c;
+
+	if (!x || x->kind != GO_SELECTOR_EXPR ||
+	    strcmp(GO_CAST(go_selector_expr, x)->sel->name, "C"))
+		return NULL;
+	c = go_unparen(GO_CAST(go_selector_expr, x)->x);
+	return c && c->kind == GO_CALL_EXPR &&
+		go_is_pkg_member(GO_CAST(go_call_expr, c)->fun, "time", "NewTimer") ?
+		c : NULL;
+}
+
 static int is_after_call(const struct go_node *x)
 {
-	return x && x->kind == GO_CALL_EXPR &&
-		go_is_pkg_member(GO_CAST(go_call_expr, x)->fun, "time", "After");
+	return x && ((x->kind == GO_CALL_EXPR &&
+		      go_is_pkg_member(GO_CAST(go_call_expr, x)->fun, "time", "After")) ||
+		     newtimer_c(x));
+}
+
+/* The call that makes the timer: time.After(d) itself, or the NewTimer of
+ * time.NewTimer(d).C. */
+static struct go_node *timer_call(struct go_node *x)
+{
+	struct go_node *c = newtimer_c(x);
+
+	return c ? c : x;
 }
 
 /* Is var assigned time.After(...) somewhere inside loop body b (outside
@@ -543,6 +568,8 @@ static void check_select(struct tal *t, struct go_select_stmt *sel,
 			go_ast_inspect((struct go_node *)lbody, assign_fn, NULL, &as);
 			call = as.call;
 		}
+		if (call)
+			call = timer_call(call);
 		if (!call || until_fixed(call, loop))
 			continue;
 		for (uint32_t j = 0; j < b->list.n; j++) {
@@ -562,11 +589,14 @@ static void check_select(struct tal *t, struct go_select_stmt *sel,
 			"create one timer before the loop (a deadline), or a "
 			"time.NewTimer that you Reset each iteration and Stop on "
 			"exit (an idle timeout)",
-			"time.After in a select inside a loop creates a new timer "
+			"%s in a select inside a loop creates a new timer "
 			"on every iteration; each one stays in the runtime's timer "
 			"heap until it fires, so memory grows with the iteration "
 			"rate, and the timeout restarts whenever another case is "
-			"ready (timers before Go 1.23: %s)", sem->why);
+			"ready (timers before Go 1.23: %s)",
+			go_is_pkg_member(GO_CAST(go_call_expr, call)->fun, "time", "NewTimer") ?
+			"time.NewTimer(d).C (a timer nobody can stop)" : "time.After",
+			sem->why);
 		lint_related(t->cx, fd, t->fn->file, loop, "the enclosing loop");
 	}
 }

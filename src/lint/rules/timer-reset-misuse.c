@@ -14,6 +14,7 @@
  *    every iteration's timer stays in the runtime heap until it fires.
  */
 #include "../flow.h"
+#include "../deferloop.h"
 #include "../../base/vec.h"
 
 #include <stdlib.h>
@@ -342,6 +343,36 @@ static int received_in_loop(struct ctx *c, const struct go_ident *t)
 	return 0;
 }
 
+/* timer := time.NewTimer(d); defer timer.Stop() inside an endless loop:
+ * the defer runs when the function returns, so every iteration's timer
+ * (and its deferred call) stays referenced until then -- in every Go
+ * version, Go 1.23's collection of unreferenced timers included. */
+static void deferred_stop(struct ctx *c, struct go_node *assign,
+			  struct go_node *call, struct go_ident *v)
+{
+	struct lint_res r;
+	struct go_node *d, *loop = NULL;
+	struct finding *fd;
+
+	memset(&r, 0, sizeof(r));
+	r.kind = LINT_RES_TICKER;   /* released by Stop() */
+	r.var = v;
+	r.def = assign;
+	d = lint_deferloop_find(c->cx, c->fn, &r, &loop);
+	if (!d)
+		return;
+	fd = lint_report(c->cx, c->fn->file, d, REPORT_SEV_WARNING,
+		arena_printf(c->cx->arena, "call %s.Stop() when the iteration "
+			     "is done (or move the body into a function, where "
+			     "the defer runs per iteration)", v->name),
+		"defer %s.Stop() inside an endless loop runs only when the "
+		"function returns: every timer the loop creates stays "
+		"referenced by its pending defer until then, so timers and "
+		"deferred calls pile up (in every Go version)", v->name);
+	lint_related(c->cx, fd, c->fn->file, call, "the timer is created here");
+	lint_related(c->cx, fd, c->fn->file, loop, "the loop");
+}
+
 static int visit(struct go_node *n, void *arg)
 {
 	struct ctx *c = arg;
@@ -371,6 +402,14 @@ static int visit(struct go_node *n, void *arg)
 				"%s(%s.C) is always 0 since Go 1.23: timer channels are "
 				"unbuffered, so this never sees a pending tick (%s)",
 				GO_CAST(go_ident, f)->name, t->name, sem->why);
+	}
+	if (n->kind == GO_ASSIGN_STMT && c->loops.len) {
+		struct go_assign_stmt *a = GO_CAST(go_assign_stmt, n);
+		struct go_ident *v;
+
+		if (a->lhs.n == 1 && a->rhs.n == 1 && is_new(a->rhs.v[0], "NewTimer") &&
+		    (v = go_local_var(a->lhs.v[0])) && v->decl_kind == GO_DECL_LOCAL)
+			deferred_stop(c, n, a->rhs.v[0], v);
 	}
 	if (n->kind == GO_ASSIGN_STMT && !sem->new_timers && c->loops.len) {
 		struct go_assign_stmt *a = GO_CAST(go_assign_stmt, n);
