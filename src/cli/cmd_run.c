@@ -101,7 +101,7 @@ const char cmd_run_help[] =
 "                        does; _test.go files are linted when a blocked\n"
 "                        frame is in one (a test binary), or with\n"
 "                        --include-tests\n"
-"    --gc, --timeout, --max-body, --warmup, --alpha   as for watch\n"
+"    --gc, --timeout, --max-input, --warmup, --alpha   as for watch\n"
 "\n"
 "    The program's own end (exit status or signal) is in the report (JSON:\n"
 "    program.exit_status, program.signal, program.crashed).\n"
