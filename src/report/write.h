@@ -9,7 +9,7 @@
 #include "finding.h"
 #include "../base/sb.h"
 
-#include <jansson.h>
+#include "../base/jsonout.h"
 
 /* The text form, one finding per block:
  *     file:line:col: severity: message [rule-id]
@@ -25,15 +25,7 @@ void report_write_text(struct sb *out, const struct findings *fs);
 void report_write_json(struct sb *out, const struct findings *fs,
 		       const char *extra);
 
-/* A new JSON string of s (NULL: ""); bytes that are not UTF-8 become
- * U+FFFD, so the result is never NULL.  The caller owns the reference. */
-json_t *report_json_str(const char *s);
-/* Append v (any JSON value, borrowed) to out in jansson's compact form,
- * object members in insertion order, reals to 15 significant digits. */
-void report_json_add(struct sb *out, const json_t *v);
-/* Append the members of the object obj (borrowed) as report_write_json's
- * extra wants them: ,"key":value for each, in insertion order. */
-void report_json_add_members(struct sb *out, const json_t *obj);
+/* JSON values for extra: see base/jsonout.h. */
 
 /* SARIF 2.1.0 (write_sarif.c), for GitHub code scanning and other SARIF
  * consumers.  rules describes the rules the tool knows (id, summary, help in

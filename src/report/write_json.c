@@ -9,69 +9,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../base/utf8.h"
+#include "../base/jsonout.h"
 
 const char report_tool_version[] = LEAKHOUND_VERSION;
 
-json_t *report_json_str(const char *s)
-{
-	struct sb clean = SB_INIT;
-	size_t i = 0, n, len;
-	json_t *j;
-
-	if (!s)
-		s = "";
-	n = strlen(s);
-	j = json_stringn(s, n);
-	if (j)
-		return j;
-	/* not valid UTF-8: each bad byte becomes U+FFFD */
-	while (i < n) {
-		if ((unsigned char)s[i] < 0x80) {
-			sb_addc(&clean, s[i++]);
-		} else if (utf8_decode(s + i, n - i, &len) < 0) {
-			sb_adds(&clean, "\xef\xbf\xbd");
-			i++;
-		} else {
-			sb_add(&clean, s + i, len);
-			i += len;
-		}
-	}
-	j = json_stringn(sb_str(&clean), clean.len);
-	sb_release(&clean);
-	return j ? j : json_string("");
-}
-
-void report_json_add(struct sb *out, const json_t *v)
-{
-	char *text = json_dumps(v, JSON_COMPACT | JSON_PRESERVE_ORDER |
-				   JSON_ENCODE_ANY | JSON_REAL_PRECISION(15));
-
-	if (text) {
-		sb_adds(out, text);
-		free(text);
-	}
-}
-
-void report_json_add_members(struct sb *out, const json_t *obj)
-{
-	const char *k;
-	json_t *v;
-
-	json_object_foreach((json_t *)obj, k, v) {
-		json_t *key = report_json_str(k);
-
-		sb_addc(out, ',');
-		report_json_add(out, key);
-		sb_addc(out, ':');
-		report_json_add(out, v);
-		json_decref(key);
-	}
-}
-
 static void set_loc_fields(json_t *o, const struct report_loc *l)
 {
-	json_object_set_new(o, "file", report_json_str(l->file));
+	json_object_set_new(o, "file", jsonout_str(l->file));
 	json_object_set_new(o, "line", json_integer(l->line));
 	json_object_set_new(o, "column", json_integer(l->column));
 	if (l->end_line > 0) {
@@ -85,21 +29,21 @@ static json_t *finding_json(const struct finding *f)
 	json_t *o = json_object(), *rel = json_array();
 	size_t j;
 
-	json_object_set_new(o, "rule", report_json_str(f->rule));
+	json_object_set_new(o, "rule", jsonout_str(f->rule));
 	json_object_set_new(o, "severity",
 			    json_string(report_severity_name(f->severity)));
 	json_object_set_new(o, "confidence",
 			    json_string(report_confidence_name(f->confidence)));
 	set_loc_fields(o, &f->loc);
-	json_object_set_new(o, "message", report_json_str(f->message));
+	json_object_set_new(o, "message", jsonout_str(f->message));
 	if (f->fix)
-		json_object_set_new(o, "fix", report_json_str(f->fix));
+		json_object_set_new(o, "fix", jsonout_str(f->fix));
 	for (j = 0; j < f->nrelated; j++) {
 		json_t *r = json_object();
 
 		set_loc_fields(r, &f->related[j]);
 		json_object_set_new(r, "message",
-				    report_json_str(f->related[j].message));
+				    jsonout_str(f->related[j].message));
 		json_array_append_new(rel, r);
 	}
 	json_object_set_new(o, "related", rel);
@@ -113,14 +57,14 @@ void report_write_json(struct sb *out, const struct findings *fs,
 	size_t i;
 
 	sb_adds(out, "{\"tool\":\"leakhound\",\"version\":");
-	report_json_add(out, v);
+	jsonout_add(out, v);
 	json_decref(v);
 	sb_adds(out, ",\"findings\":[");
 	for (i = 0; i < fs->items.len; i++) {
 		json_t *o = finding_json(fs->items.items[i]);
 
 		sb_adds(out, i ? ",\n  " : "\n  ");
-		report_json_add(out, o);
+		jsonout_add(out, o);
 		json_decref(o);
 	}
 	sb_adds(out, fs->items.len ? "\n]" : "]");

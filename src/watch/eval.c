@@ -331,7 +331,7 @@ void watch_json_extra(const struct watch *w, const struct watch_verdict *v,
 	for (i = 0; i < w->samples.len; i++)
 		if (w->samples.items[i].error)
 			gaps++;
-	json_object_set_new(t, "url", w->base ? report_json_str(w->base)
+	json_object_set_new(t, "url", w->base ? jsonout_str(w->base)
 					      : json_null());
 	json_object_set_new(t, "pid", json_integer(w->cur_pid));
 	json_object_set_new(top, "target", t);
@@ -349,7 +349,7 @@ void watch_json_extra(const struct watch *w, const struct watch_verdict *v,
 		json_object_set_new(o, "start", json_num(g->t));
 		json_object_set_new(o, "pid", json_integer(g->pid));
 		json_object_set_new(o, "samples", json_integer((json_int_t)(end - g->first)));
-		json_object_set_new(o, "reason", report_json_str(g->reason));
+		json_object_set_new(o, "reason", jsonout_str(g->reason));
 		json_array_append_new(a, o);
 	}
 	json_object_set_new(top, "segments", a);
@@ -373,15 +373,15 @@ void watch_json_extra(const struct watch *w, const struct watch_verdict *v,
 		json_object_set_new(o, "window_s", json_num(r->tr.t1 - r->tr.t0));
 		json_object_set_new(o, "seconds_to_limit",
 				    r->eta >= 0 ? json_num(r->eta) : json_null());
-		json_object_set_new(o, "note", r->note ? report_json_str(r->note)
+		json_object_set_new(o, "note", r->note ? jsonout_str(r->note)
 						       : json_null());
 		json_array_append_new(a, o);
 	}
 	json_object_set_new(top, "series", a);
 	a = json_array();
 	for (i = 0; i < w->events.len; i++)
-		json_array_append_new(a, report_json_str(w->events.items[i]));
+		json_array_append_new(a, jsonout_str(w->events.items[i]));
 	json_object_set_new(top, "events", a);
-	report_json_add_members(out, top);
+	jsonout_add_members(out, top);
 	json_decref(top);
 }
