@@ -8,6 +8,7 @@
 #include "cli.h"
 #include "config.h"
 #include "html_adapt.h"
+#include "pprof_opts.h"
 #include "../base/file.h"
 #include "../base/sb.h"
 #include "../base/xalloc.h"
@@ -30,7 +31,9 @@ const char cmd_lint_help[] =
 "    Lints the Go packages named by PATH (default ./...): a file, a\n"
 "    directory (walked like the go tool walks packages, skipping testdata,\n"
 "    nested modules (a subdirectory with its own go.mod), vendor, _* and\n"
-"    .*), or DIR/... .  Each finding names the file, line and column,\n"
+"    .*), DIR/... (at a go.work root: every module it uses), or an import\n"
+"    path (example.com/m/pkg[/...], through go.work or go.mod).  Each\n"
+"    finding names the file, line and column,\n"
 "    explains the leak in a sentence or two and says how to fix it.\n"
 "    `leakhound rules` lists the rules; `leakhound rules --explain RULE`\n"
 "    documents one.\n"
@@ -71,6 +74,7 @@ const char cmd_lint_help[] =
 "                       revision REV (git diff) or in untracked files\n"
 "    --config FILE      settings from FILE, not the .leakhound.yml found\n"
 "                       upward (docs/lint.md); --no-config: none\n"
+"    --max-input SIZE   the most bytes of one source file (default 64M)\n"
 "    -j, --jobs N       threads: files parsed and rules run in parallel\n"
 "                       (default: all cores)\n"
 "    --all              do not skip testdata, vendor, _*, .* and nested\n"
@@ -189,7 +193,8 @@ int cmd_lint(int argc, char **argv)
 {
 	enum { OPT_FORMAT = 256, OPT_ENABLE, OPT_DISABLE, OPT_TESTS, OPT_GO,
 	       OPT_BASELINE, OPT_ALL, OPT_HTML, OPT_TAGS, OPT_GENERATED,
-	       OPT_CONFIG, OPT_NO_CONFIG, OPT_NEW_FROM_REV, OPT_FACTS };
+	       OPT_CONFIG, OPT_NO_CONFIG, OPT_NEW_FROM_REV, OPT_FACTS,
+	       OPT_MAX_INPUT };
 	static const struct option opts[] = {
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "output", required_argument, NULL, 'o' },
@@ -207,6 +212,7 @@ int cmd_lint(int argc, char **argv)
 		{ "no-config", no_argument, NULL, OPT_NO_CONFIG },
 		{ "new-from-rev", required_argument, NULL, OPT_NEW_FROM_REV },
 		{ "facts", required_argument, NULL, OPT_FACTS },
+		{ "max-input", required_argument, NULL, OPT_MAX_INPUT },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *format = "text", *output = NULL, *baseline = NULL;
@@ -242,6 +248,11 @@ int cmd_lint(int argc, char **argv)
 		case OPT_NO_CONFIG: no_config = 1; break;
 		case OPT_NEW_FROM_REV: new_from_rev = optarg; break;
 		case OPT_FACTS: facts = optarg; break;
+		case OPT_MAX_INPUT:
+			if (cli_set_max_input("lint", optarg) < 0)
+				return CLI_EXIT_USAGE;
+			o.max_input = cli_max_input();
+			break;
 		case 'j':
 			n = cli_parse_count("lint", "--jobs", optarg);
 			if (n < 0)

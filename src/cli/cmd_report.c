@@ -893,7 +893,7 @@ int cmd_report(int argc, char **argv)
 			if (cli_set_max_input("report", optarg) < 0)
 				rc = CLI_EXIT_USAGE;
 			else
-				report_max_input = (size_t)watch_parse_size(optarg);
+				report_max_input = cli_max_input();
 			break;
 		default: rc = CLI_EXIT_USAGE;
 		}

@@ -36,6 +36,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../base/jsonout.h"
 #include "../gdump/gdump.h"
 #include "../watch/store.h"
 #include "../watch/watch.h"
@@ -101,7 +102,7 @@ const char cmd_run_help[] =
 "                        does; _test.go files are linted when a blocked\n"
 "                        frame is in one (a test binary), or with\n"
 "                        --include-tests\n"
-"    --gc, --timeout, --max-body, --warmup, --alpha   as for watch\n"
+"    --gc, --timeout, --max-input, --warmup, --alpha   as for watch\n"
 "\n"
 "    The program's own end (exit status or signal) is in the report (JSON:\n"
 "    program.exit_status, program.signal, program.crashed).\n"
@@ -327,15 +328,13 @@ static void describe_exit(struct sb *out, int st)
 }
 
 /* The program's own end in the JSON report: "exit_status" and "signal"
- * (null when the other one applies). */
-static void json_exit(struct sb *out, int st)
+ * (null when the other one applies), into the object prog. */
+static void json_exit(json_t *prog, int st)
 {
-	if (WIFEXITED(st))
-		sb_addf(out, ",\"exit_status\":%d,\"signal\":null", WEXITSTATUS(st));
-	else if (WIFSIGNALED(st))
-		sb_addf(out, ",\"exit_status\":null,\"signal\":%d", WTERMSIG(st));
-	else
-		sb_adds(out, ",\"exit_status\":null,\"signal\":null");
+	json_object_set_new(prog, "exit_status", WIFEXITED(st) ?
+			    json_integer(WEXITSTATUS(st)) : json_null());
+	json_object_set_new(prog, "signal", !WIFEXITED(st) && WIFSIGNALED(st) ?
+			    json_integer(WTERMSIG(st)) : json_null());
 }
 
 /* --pprof URL that answered no request: say so on the terminal, not only
@@ -640,6 +639,7 @@ int cmd_run(int argc, char **argv)
 	}
 	if (start_child(&ch, prog) < 0) {
 		pthread_mutex_destroy(&ch.mu);
+		sb_release(&godebug);
 		sb_release(&db);
 		return CLI_EXIT_ERROR;
 	}
@@ -769,15 +769,21 @@ int cmd_run(int argc, char **argv)
 	}
 	merge_same_site(&fs);
 	watch_cli_src_link(&c, &fs);
-	sb_addf(&json, ",\"program\":{\"pid\":%d,\"exited_early\":%s,"
-		"\"crashed\":%s,\"dump\":%s,\"dump_goroutines\":%d,\"crash\":%s,"
-		"\"heap_from_gctrace\":%s", (int)ch.pid,
-		by_itself ? "true" : "false", crashed ? "true" : "false",
-		dumped || ndump ? "true" : "false", ndump,
-		run_crash_seen(&ch.crash) ? "true" : "false",
-		ch.gct_on ? "true" : "false");
-	json_exit(&json, ch.exited ? ch.status : 0);
-	sb_adds(&json, "}");
+	{
+		json_t *top = json_object(), *pj = json_object();
+
+		json_object_set_new(pj, "pid", json_integer(ch.pid));
+		json_object_set_new(pj, "exited_early", json_boolean(by_itself));
+		json_object_set_new(pj, "crashed", json_boolean(crashed));
+		json_object_set_new(pj, "dump", json_boolean(dumped || ndump));
+		json_object_set_new(pj, "dump_goroutines", json_integer(ndump));
+		json_object_set_new(pj, "crash", json_boolean(run_crash_seen(&ch.crash)));
+		json_object_set_new(pj, "heap_from_gctrace", json_boolean(ch.gct_on));
+		json_exit(pj, ch.exited ? ch.status : 0);
+		json_object_set_new(top, "program", pj);
+		jsonout_add_members(&json, top);
+		json_decref(top);
+	}
 	if (rc == CLI_EXIT_CLEAN && watch_never_sampled(&w) && !dumped && !ndump) {
 		/* nothing was seen: no report, which would say "no leak" */
 		const struct watch_sample *ls = watch_last(&w);

@@ -23,6 +23,7 @@
 #include "html_adapt.h"
 #include "test_go.h"
 #include "../base/file.h"
+#include "../base/jsonout.h"
 #include "../base/xalloc.h"
 #include "../watch/watch.h"
 
@@ -533,22 +534,32 @@ static void report(struct topts *o, struct unitv *units, struct findings *fs,
 		sb_adds(&extra, ",\"packages\":[");
 		for (i = 0; i < units->len; i++) {
 			struct unit *u = &units->items[i];
-			sb_adds(&extra, i ? ",\n{\"package\":" : "\n{\"package\":");
-			sb_add_json_str(&extra, u->p->import_path);
-			if (u->test) {
-				sb_adds(&extra, ",\"test\":");
-				sb_add_json_str(&extra, u->test);
-			}
-			sb_adds(&extra, ",\"status\":");
-			sb_add_json_str(&extra, u->status);
-			sb_adds(&extra, ",\"note\":");
-			sb_add_json_str(&extra, sb_str(&u->note));
-			sb_addf(&extra, ",\"goroutines_left\":%zu", u->nleft);
+			json_t *pj = json_object();
+
+			json_object_set_new(pj, "package", jsonout_str(u->p->import_path));
+			if (u->test)
+				json_object_set_new(pj, "test", jsonout_str(u->test));
+			json_object_set_new(pj, "status", jsonout_str(u->status));
+			json_object_set_new(pj, "note", jsonout_str(sb_str(&u->note)));
+			json_object_set_new(pj, "goroutines_left",
+					    json_integer((json_int_t)u->nleft));
+			/* one package a line; its groups follow its members */
+			sb_adds(&extra, i ? ",\n" : "\n");
+			jsonout_add(&extra, pj);
+			json_decref(pj);
+			sb_truncate(&extra, extra.len - 1);
 			if (u->have_gs)
 				gor_json_groups(&extra, &u->gs, &u->g, NULL, 0);
 			sb_adds(&extra, "}");
 		}
-		sb_addf(&extra, "],\"grace_ms\":%d", o->grace_ms);
+		sb_adds(&extra, "]");
+		{
+			json_t *g = json_object();
+
+			json_object_set_new(g, "grace_ms", json_integer(o->grace_ms));
+			jsonout_add_members(&extra, g);
+			json_decref(g);
+		}
 		report_write_json(out, fs, sb_str(&extra));
 		sb_release(&extra);
 		return;
@@ -704,7 +715,7 @@ static int write_overlay(struct topts *o, struct test_pkgs *ps, const char *tmp,
 	struct sb ov = SB_INIT, file = SB_INIT, path = SB_INIT;
 	struct test_go_main m;
 	struct err e = ERR_INIT;
-	size_t i, n = 0;
+	size_t i;
 	int rc = 0;
 
 	memset(&m, 0, sizeof(m));
@@ -712,7 +723,9 @@ static int write_overlay(struct topts *o, struct test_pkgs *ps, const char *tmp,
 	m.ignore_current = o->ignore_current;
 	m.ignore_top = o->ignore_top.items;
 	m.nignore_top = o->ignore_top.len;
-	sb_adds(&ov, "{\"Replace\":{");
+	json_t *ovj = json_object(), *repl = json_object();
+
+	json_object_set_new(ovj, "Replace", repl);
 	for (i = 0; i < ps->items.len && !rc; i++) {
 		struct test_pkg *p = &ps->items.items[i];
 
@@ -733,17 +746,17 @@ static int write_overlay(struct topts *o, struct test_pkgs *ps, const char *tmp,
 			cli_error("%s", e.msg);
 			rc = -1;
 		}
-		sb_adds(&ov, n++ ? "," : "");
 		{
 			struct sb k = SB_INIT;
+
 			sb_addf(&k, "%s/%s", p->dir, TEST_GO_FILE);
-			sb_add_json_str(&ov, sb_str(&k));
+			json_object_set_new(repl, sb_str(&k), jsonout_str(sb_str(&path)));
 			sb_release(&k);
 		}
-		sb_addc(&ov, ':');
-		sb_add_json_str(&ov, sb_str(&path));
 	}
-	sb_adds(&ov, "}}\n");
+	jsonout_add(&ov, ovj);
+	sb_addc(&ov, '\n');
+	json_decref(ovj);
 	sb_reset(&path);
 	sb_addf(&path, "%s/overlay.json", tmp);
 	if (!rc && file_write_all(sb_str(&path), ov.buf, ov.len, &e) < 0) {

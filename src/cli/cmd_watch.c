@@ -6,6 +6,7 @@
 #include "cli.h"
 #include "html_adapt.h"
 #include "watch_cli.h"
+#include "../pprof/pprof.h"
 
 #include <getopt.h>
 #include <signal.h>
@@ -58,7 +59,9 @@ const char cmd_watch_help[] =
 "    -o, --output FILE   write the final report to FILE\n"
 "    --html FILE         also write the HTML report page (docs/report.md)\n"
 "    --timeout D         per request (default: the interval, 1s to 10s)\n"
-"    --max-body SIZE     largest response accepted (default 64MiB)\n"
+"    --max-input SIZE    the most bytes of one sample's response, and the\n"
+"                        most a gzip profile may inflate to (default 64MiB\n"
+"                        read, 1GiB inflated); --max-body is the old name\n"
 "    --gc MODE           auto (default: when the heap profile has not\n"
 "                        changed since the last sample, ask for a collection\n"
 "                        and take it again), always (?gc=1 on every heap\n"
@@ -123,6 +126,7 @@ static const struct option watch_opts[] = {
 	{ "output", required_argument, NULL, 'o' },
 	{ "html", required_argument, NULL, OPT_HTML },
 	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
+	{ "max-input", required_argument, NULL, OPT_MAXBODY },
 	{ "max-body", required_argument, NULL, OPT_MAXBODY },
 	{ "gc", required_argument, NULL, OPT_GC },
 	{ "warmup", required_argument, NULL, OPT_WARMUP },
@@ -215,11 +219,12 @@ int watch_cli_option(const char *cmd, int opt, const char *arg,
 	case OPT_MAXBODY:
 		n = watch_parse_size(arg);
 		if (n <= 0) {
-			cli_usage(cmd, "option '--max-body' takes a size, not "
-				  "'%s'", arg);
+			cli_usage(cmd, "option '--max-input' takes a size (e.g. "
+				  "64M, 2G), not '%s'", arg);
 			return -1;
 		}
 		c->o.max_body = (size_t)n;
+		pprof_max_inflated = (size_t)n;
 		return 1;
 	case OPT_GC:
 		if (!strcmp(arg, "auto"))

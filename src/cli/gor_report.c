@@ -12,9 +12,11 @@
 #include "gor_report.h"
 #include "cli.h"
 #include "watch_cli.h"
+#include "../base/jsonout.h"
 #include "../base/xalloc.h"
 #include "../lint/lint.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -291,96 +293,112 @@ void gor_add_findings(struct findings *fs, const struct gdump_groups *gs,
 	}
 }
 
-static void json_frame(struct sb *out, const struct gdump_frame *f)
+/* an unsigned count or id: past INT64_MAX (a hostile dump) a real */
+static json_t *json_u64(uint64_t v)
 {
-	if (!f || !f->func) {
-		sb_adds(out, "null");
-		return;
+	return v <= INT64_MAX ? json_integer((json_int_t)v) : json_real((double)v);
+}
+
+static json_t *json_frame(const struct gdump_frame *f)
+{
+	json_t *o;
+
+	if (!f || !f->func)
+		return json_null();
+	o = json_object();
+	json_object_set_new(o, "func", jsonout_str(f->func));
+	json_object_set_new(o, "file", jsonout_str(f->file));
+	json_object_set_new(o, "line", json_integer(f->line));
+	return o;
+}
+
+static json_t *json_group(const struct gdump_groups *gs,
+			  const struct gor_opts *o, size_t i)
+{
+	const struct gdump_group *g = &gs->items.items[i];
+	json_t *v = json_object(), *a;
+	size_t j;
+
+	json_object_set_new(v, "count", json_u64(g->count));
+	json_object_set_new(v, "state", jsonout_str(g->state));
+	a = json_object();
+	json_object_set_new(a, "min", json_integer(g->wait_min));
+	json_object_set_new(a, "max", json_integer(g->wait_max));
+	json_object_set_new(v, "wait_minutes", a);
+	json_object_set_new(v, "locked_to_thread", json_boolean(g->flags & GDUMP_LOCKED));
+	json_object_set_new(v, "leaked", json_boolean(g->flags & GDUMP_LEAKED));
+	json_object_set_new(v, "created_by", json_frame(&g->created_by));
+	json_object_set_new(v, "blocking_site", json_frame(g->blocking));
+	if (o->ex && o->ex[i]) {
+		const struct gdump_explain *x = o->ex[i];
+		const struct finding *lf;
+		json_t *src = json_object(), *lint = json_array();
+		size_t k = 0;
+
+		json_object_set_new(src, "file", jsonout_str(x->path));
+		json_object_set_new(src, "function", jsonout_str(x->func_name));
+		json_object_set_new(src, "made_line", json_integer(x->made_line));
+		json_object_set_new(src, "explanation", jsonout_str(x->text));
+		while ((lf = next_lint(o, i, &k)) != NULL) {
+			json_t *l = json_object();
+
+			json_object_set_new(l, "rule", jsonout_str(lf->rule));
+			json_object_set_new(l, "line", json_integer(lf->loc.line));
+			json_object_set_new(l, "message", jsonout_str(lf->message));
+			json_array_append_new(lint, l);
+		}
+		json_object_set_new(src, "lint", lint);
+		json_object_set_new(v, "source", src);
 	}
-	sb_adds(out, "{\"func\":");
-	sb_add_json_str(out, f->func);
-	sb_adds(out, ",\"file\":");
-	sb_add_json_str(out, f->file);
-	sb_addf(out, ",\"line\":%d}", f->line);
+	json_object_set_new(v, "suspect", json_boolean(g->suspect));
+	/* two decimals, in the shortest form (1.5, not 1.50) */
+	json_object_set_new(v, "suspect_score", json_real(round(g->score * 100) / 100));
+	json_object_set_new(v, "why", jsonout_str(g->why));
+	if (gs->compared) {
+		json_object_set_new(v, "growth", json_integer(g->growth));
+		json_object_set_new(v, "new", json_boolean(g->is_new));
+		json_object_set_new(v, "survivors", json_integer((json_int_t)g->survivors));
+	}
+	a = json_array();
+	for (j = 0; j < g->nframes; j++)
+		json_array_append_new(a, json_frame(&g->frames[j]));
+	json_object_set_new(v, "frames", a);
+	if (g->nids) {
+		a = json_array();
+		for (j = 0; j < g->nids; j++)
+			json_array_append_new(a, json_u64(g->ids[j]));
+		json_object_set_new(v, "goroutine_ids", a);
+	}
+	return v;
 }
 
 void gor_json_groups(struct sb *out, const struct gdump_groups *gs,
 		     const struct gor_opts *o, const char *const *warnings,
 		     size_t nwarn)
 {
-	size_t i, j, n = 0;
+	json_t *head = json_object(), *w = json_array();
+	size_t i, n = 0;
 
-	sb_addf(out, ",\"format\":\"%s\",\"total\":%llu", format_name(gs->format),
-		(unsigned long long)gs->total);
+	json_object_set_new(head, "format", json_string(format_name(gs->format)));
+	json_object_set_new(head, "total", json_u64(gs->total));
 	if (gs->compared)
-		sb_addf(out, ",\"vanished\":%llu", (unsigned long long)gs->vanished);
-	sb_adds(out, ",\"warnings\":[");
-	for (i = 0; i < nwarn; i++) {
-		if (i)
-			sb_addc(out, ',');
-		sb_add_json_str(out, warnings[i]);
-	}
-	sb_adds(out, "],\"groups\":[");
+		json_object_set_new(head, "vanished", json_u64(gs->vanished));
+	for (i = 0; i < nwarn; i++)
+		json_array_append_new(w, jsonout_str(warnings[i]));
+	json_object_set_new(head, "warnings", w);
+	jsonout_add_members(out, head);
+	json_decref(head);
+	/* one group a line */
+	sb_adds(out, ",\"groups\":[");
 	for (i = 0; i < gs->items.len; i++) {
-		const struct gdump_group *g = &gs->items.items[i];
+		json_t *v;
 
-		if (!gor_keep(o, g))
+		if (!gor_keep(o, &gs->items.items[i]))
 			continue;
-		if (n++)
-			sb_addc(out, ',');
-		sb_addf(out, "\n{\"count\":%llu,\"state\":", (unsigned long long)g->count);
-		sb_add_json_str(out, g->state);
-		sb_addf(out, ",\"wait_minutes\":{\"min\":%d,\"max\":%d}", g->wait_min,
-			g->wait_max);
-		sb_addf(out, ",\"locked_to_thread\":%s,\"leaked\":%s",
-			(g->flags & GDUMP_LOCKED) ? "true" : "false",
-			(g->flags & GDUMP_LEAKED) ? "true" : "false");
-		sb_adds(out, ",\"created_by\":");
-		json_frame(out, &g->created_by);
-		sb_adds(out, ",\"blocking_site\":");
-		json_frame(out, g->blocking);
-		if (o->ex && o->ex[i]) {
-			const struct gdump_explain *x = o->ex[i];
-			const struct finding *lf;
-			size_t k = 0, nl = 0;
-			sb_adds(out, ",\"source\":{\"file\":");
-			sb_add_json_str(out, x->path);
-			sb_adds(out, ",\"function\":");
-			sb_add_json_str(out, x->func_name);
-			sb_addf(out, ",\"made_line\":%d,\"explanation\":", x->made_line);
-			sb_add_json_str(out, x->text);
-			sb_adds(out, ",\"lint\":[");
-			while ((lf = next_lint(o, i, &k)) != NULL) {
-				sb_addf(out, "%s{\"rule\":", nl++ ? "," : "");
-				sb_add_json_str(out, lf->rule);
-				sb_addf(out, ",\"line\":%d,\"message\":", lf->loc.line);
-				sb_add_json_str(out, lf->message);
-				sb_adds(out, "}");
-			}
-			sb_adds(out, "]}");
-		}
-		sb_addf(out, ",\"suspect\":%s,\"suspect_score\":%.2f,\"why\":",
-			g->suspect ? "true" : "false", g->score);
-		sb_add_json_str(out, g->why);
-		if (gs->compared)
-			sb_addf(out, ",\"growth\":%lld,\"new\":%s,\"survivors\":%zu",
-				(long long)g->growth, g->is_new ? "true" : "false",
-				g->survivors);
-		sb_adds(out, ",\"frames\":[");
-		for (j = 0; j < g->nframes; j++) {
-			if (j)
-				sb_addc(out, ',');
-			json_frame(out, &g->frames[j]);
-		}
-		sb_adds(out, "]");
-		if (g->nids) {
-			sb_adds(out, ",\"goroutine_ids\":[");
-			for (j = 0; j < g->nids; j++)
-				sb_addf(out, "%s%llu", j ? "," : "",
-					(unsigned long long)g->ids[j]);
-			sb_adds(out, "]");
-		}
-		sb_adds(out, "}");
+		sb_adds(out, n++ ? ",\n" : "\n");
+		v = json_group(gs, o, i);
+		jsonout_add(out, v);
+		json_decref(v);
 	}
 	sb_adds(out, "]");
 }

@@ -10,6 +10,7 @@
 #include "../watch/watch.h"
 
 static struct pprof_source_opts source_opts = PPROF_SOURCE_OPTS_INIT;
+static size_t max_input_given;
 
 int cli_set_url_timeout(const char *cmd, const char *arg)
 {
@@ -40,7 +41,13 @@ int cli_set_max_input(const char *cmd, const char *arg)
 	source_opts.max_bytes = (size_t)n;
 	pprof_source_set_defaults(&source_opts);
 	pprof_max_inflated = (size_t)n;
+	max_input_given = (size_t)n;
 	return 0;
+}
+
+size_t cli_max_input(void)
+{
+	return max_input_given;
 }
 
 void cli_pprof_opts_init(struct cli_pprof_opts *po)

@@ -85,5 +85,7 @@ int cli_set_url_timeout(const char *cmd, const char *arg);
  * and the most a gzip input may decompress to (default 512 MiB read, 1 GiB
  * decompressed).  0, or -1 after a usage message. */
 int cli_set_max_input(const char *cmd, const char *arg);
+/* The size the last cli_set_max_input set (0: none was given). */
+size_t cli_max_input(void);
 
 #endif

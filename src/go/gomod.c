@@ -251,6 +251,17 @@ static int directive(struct arena *a, const char *path, int lineno,
 	} else if (tok_is(verb, "godebug")) {
 		if (nargs == 1)
 			add_godebug(a, mod, gcap, &args[0], lineno);
+	} else if (tok_is(verb, "use")) {
+		const char **n;
+
+		if (nargs != 1)
+			return err_setf(e, "%s:%d: usage: use local/dir", path,
+					lineno);
+		n = arena_alloc(a, (mod->nuse + 1) * sizeof(*n));
+		if (mod->nuse)
+			memcpy(n, mod->use, mod->nuse * sizeof(*n));
+		n[mod->nuse++] = tok_value(a, &args[0]);
+		mod->use = n;
 	}
 	return 0;
 }

@@ -10,7 +10,8 @@
  * a verb may open a parenthesised block of lines, strings may be quoted.
  *
  * Ownership: every string of a parsed go_mod lives in the arena passed to
- * go_mod_parse.
+ * go_mod_parse.  A go.work file has the same syntax: go_mod_parse reads
+ * it too and keeps its use lines.
  */
 #ifndef GO_GOMOD_H
 #define GO_GOMOD_H
@@ -39,6 +40,10 @@ struct go_mod {
 	struct go_mod_godebug *godebug;  /* in file order */
 	size_t ngodebug;
 	int go_line, toolchain_line;     /* 0 when absent */
+	/* the use lines of a go.work (same syntax, read by go_mod_parse):
+	 * module directories as written, in file order */
+	const char **use;
+	size_t nuse;
 };
 
 /* Parse the go.mod text src (len bytes; need not be NUL-terminated) named

@@ -604,7 +604,8 @@ static void parse_one(struct worker *w, struct pkg_job *job, size_t i)
 	struct parsed *p = &job->ps[i];
 	struct err e = ERR_INIT;
 	size_t len;
-	char *src = file_read_all(path, 64 << 20, &len, &e);
+	char *src = file_read_all(path, w->sh->o->max_input ? w->sh->o->max_input :
+				  LINT_MAX_INPUT, &len, &e);
 	int generated = 0, builds;
 
 	if (!src) {

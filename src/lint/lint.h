@@ -32,6 +32,9 @@ const struct lint_rule *lint_rule_find(const char *id);
 /* Index of a rule in lint_rules, or -1. */
 int lint_rule_index(const char *id);
 
+/* Default limit on the size of one source file (64 MiB). */
+#define LINT_MAX_INPUT ((size_t)64 << 20)
+
 struct lint_options {
 	int jobs;                 /* worker threads; <= 0: number of cores */
 	int include_tests;        /* also lint _test.go files */
@@ -40,6 +43,8 @@ struct lint_options {
 	unsigned char *enabled;   /* lint_nrules flags; NULL = all enabled */
 	const char *tags;         /* -tags a,b: build tags that hold; NULL */
 	int include_generated;    /* also lint "Code generated ... DO NOT EDIT." */
+	size_t max_input;         /* the most bytes of one source file; 0:
+				     LINT_MAX_INPUT */
 	int files_as_given;       /* the go tool chose the files (vet tool):
 				     no build constraint or test-name filter */
 	/* --facts (a developer option): instead of nothing, append to

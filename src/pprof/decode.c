@@ -16,6 +16,7 @@
 #include "pprof/profile.pb-c.h"
 
 #include <libdeflate.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,29 +64,33 @@ unsigned char *pprof_gunzip(const void *data, size_t len, size_t max_out,
 		if (hint < 4096)
 			hint = 4096;
 		for (;;) {
-			size_t avail;
+			size_t avail, want;
 
-			if (n + hint > max_out)
+			/* the buffer is exactly what is asked, never past the
+			 * limit (plus the NUL): no rounding up to a power of
+			 * two, and the decompressor gets no more than the
+			 * limit */
+			if (hint > max_out - n)
 				hint = max_out - n;
-			out = xgrow(out, 1, n + hint + 1, &cap);
-			/* the buffer may be larger than asked (xgrow rounds
-			 * up): the decompressor gets no more than the limit */
+			want = n + hint + 1;
+			if (want > cap) {
+				out = xrealloc(out, want);
+				cap = want;
+			}
 			avail = cap - n - 1;
-			if (avail > max_out - n)
-				avail = max_out - n;
 			r = libdeflate_gzip_decompress_ex(d, in + off, len - off,
 							  out + n, avail,
 							  &in_used, &got);
 			if (r == LIBDEFLATE_SUCCESS)
 				break;
 			if (r == LIBDEFLATE_INSUFFICIENT_SPACE) {
-				if (n + avail >= max_out) {
+				if (avail >= max_out - n) {
 					err_setf(e, "decompressed profile is larger than the "
 						 "input limit of %zu bytes (--max-input)",
 						 max_out);
 					goto fail;
 				}
-				hint = (cap - n) * 2;
+				hint = avail > SIZE_MAX / 4 ? SIZE_MAX / 2 : avail * 2;
 				continue;
 			}
 			err_setf(e, "corrupt gzip data in the member at byte %zu", off);

@@ -11,6 +11,7 @@
  */
 #include "report.h"
 #include "graph.h"
+#include "../base/jsonout.h"
 
 #include <inttypes.h>
 #include <math.h>
@@ -558,38 +559,54 @@ void pprof_report_text(const struct pprof_report *r, struct sb *out)
 	sb_release(&v2);
 }
 
+/* a percentage to 4 decimals (shortest form: 2.147, not 2.1470) */
+static json_t *pct(double x)
+{
+	return json_real(round(x * 10000) / 10000);
+}
+
 void pprof_report_json(const struct pprof_report *r, struct sb *out)
 {
+	json_t *top = json_object(), *a = json_array();
 	size_t i;
 
-	sb_adds(out, "{\"type\":");
-	sb_add_json_str(out, r->sample_type);
-	sb_adds(out, ",\"unit\":");
-	sb_add_json_str(out, r->sample_unit);
-	sb_addf(out, ",\"total\":%" PRId64 ",\"header\":[", r->total);
-	for (i = 0; i < r->nheader; i++) {
-		if (i)
-			sb_addc(out, ',');
-		sb_add_json_str(out, r->header[i]);
+	json_object_set_new(top, "type", jsonout_str(r->sample_type));
+	json_object_set_new(top, "unit", jsonout_str(r->sample_unit));
+	json_object_set_new(top, "total", json_integer(r->total));
+	for (i = 0; i < r->nheader; i++)
+		json_array_append_new(a, jsonout_str(r->header[i]));
+	json_object_set_new(top, "header", a);
+	/* the rows one a line, as before: the members up to rows, then each
+	 * row compact */
+	sb_adds(out, "{");
+	{
+		struct sb head = SB_INIT;
+
+		jsonout_add_members(&head, top);
+		sb_adds(out, sb_str(&head) + 1);
+		sb_release(&head);
 	}
-	sb_adds(out, "],\"rows\":[");
+	sb_adds(out, ",\"rows\":[");
 	for (i = 0; i < r->nrow; i++) {
 		const struct pprof_row *row = &r->row[i];
+		json_t *o = json_object();
 
-		if (i)
-			sb_addc(out, ',');
-		sb_adds(out, "\n{\"name\":");
-		sb_add_json_str(out, row->name);
-		sb_adds(out, ",\"function\":");
-		sb_add_json_str(out, row->function);
-		sb_adds(out, ",\"file\":");
-		sb_add_json_str(out, row->file);
-		sb_addf(out, ",\"line\":%" PRId64 ",\"flat\":%" PRId64 ",\"cum\":%" PRId64
-			",\"flat_pct\":%.4f,\"sum_pct\":%.4f,\"cum_pct\":%.4f,\"inline\":%s}",
-			row->line, row->flat, row->cum, row->flat_pct, row->sum_pct, row->cum_pct,
-			*row->inline_label ? "true" : "false");
+		json_object_set_new(o, "name", jsonout_str(row->name));
+		json_object_set_new(o, "function", jsonout_str(row->function));
+		json_object_set_new(o, "file", jsonout_str(row->file));
+		json_object_set_new(o, "line", json_integer(row->line));
+		json_object_set_new(o, "flat", json_integer(row->flat));
+		json_object_set_new(o, "cum", json_integer(row->cum));
+		json_object_set_new(o, "flat_pct", pct(row->flat_pct));
+		json_object_set_new(o, "sum_pct", pct(row->sum_pct));
+		json_object_set_new(o, "cum_pct", pct(row->cum_pct));
+		json_object_set_new(o, "inline", json_boolean(*row->inline_label));
+		sb_adds(out, i ? ",\n" : "\n");
+		jsonout_add(out, o);
+		json_decref(o);
 	}
 	sb_adds(out, "]}");
+	json_decref(top);
 }
 
 /* ---- diff ---- */

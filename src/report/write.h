@@ -9,6 +9,8 @@
 #include "finding.h"
 #include "../base/sb.h"
 
+#include "../base/jsonout.h"
+
 /* The text form, one finding per block:
  *     file:line:col: severity: message [rule-id]
  *         fix: ...
@@ -22,6 +24,8 @@ void report_write_text(struct sb *out, const struct findings *fs);
  * objects beside the findings. */
 void report_write_json(struct sb *out, const struct findings *fs,
 		       const char *extra);
+
+/* JSON values for extra: see base/jsonout.h. */
 
 /* SARIF 2.1.0 (write_sarif.c), for GitHub code scanning and other SARIF
  * consumers.  rules describes the rules the tool knows (id, summary, help in

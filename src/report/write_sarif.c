@@ -222,16 +222,29 @@ static int utf16_column(struct sarif_ctx *c, const char *rel, int line, int col)
 
 static void note(struct sarif_ctx *c, const char *text)
 {
+	json_t *o = json_object(), *m = json_object();
+
+	json_object_set_new(o, "level", json_string("note"));
+	json_object_set_new(m, "text", jsonout_str(text));
+	json_object_set_new(o, "message", m);
 	sb_adds(&c->notes, c->nnotes++ ? ",\n  " : "\n  ");
-	sb_adds(&c->notes, "{\"level\":\"note\",\"message\":{\"text\":");
-	sb_add_json_str(&c->notes, text);
-	sb_adds(&c->notes, "}}");
+	jsonout_add(&c->notes, o);
+	json_decref(o);
+}
+
+static json_t *text_obj(const char *text)
+{
+	json_t *o = json_object();
+
+	json_object_set_new(o, "text", jsonout_str(text ? text : ""));
+	return o;
 }
 
 /* A relative URI reference, percent-encoded. */
-static void add_uri(struct sb *out, const char *rel)
+static json_t *uri(const char *rel)
 {
 	struct sb u = SB_INIT;
+	json_t *j;
 
 	for (const unsigned char *p = (const unsigned char *)rel; *p; p++) {
 		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
@@ -240,36 +253,41 @@ static void add_uri(struct sb *out, const char *rel)
 		else
 			sb_addf(&u, "%%%02X", *p);
 	}
-	sb_add_json_str(out, sb_str(&u));
+	j = jsonout_str(sb_str(&u));
 	sb_release(&u);
+	return j;
 }
 
-/* Write the physicalLocation of l; 0 (nothing written) if it is outside
- * the root. */
-static int add_physical(struct sarif_ctx *c, struct sb *out, const struct report_loc *l)
+/* The physicalLocation of l (a new object), or NULL if it is outside the
+ * root. */
+static json_t *physical(struct sarif_ctx *c, const struct report_loc *l)
 {
 	char rel[PATH_MAX];
+	json_t *o, *art;
 
 	if (!map_path(c, l->file, rel, sizeof(rel)))
-		return 0;
-	sb_adds(out, "\"physicalLocation\":{\"artifactLocation\":{\"uri\":");
-	add_uri(out, rel);
-	sb_adds(out, ",\"uriBaseId\":\"%SRCROOT%\"}");
+		return NULL;
+	o = json_object();
+	art = json_object();
+	json_object_set_new(art, "uri", uri(rel));
+	json_object_set_new(art, "uriBaseId", json_string("%SRCROOT%"));
+	json_object_set_new(o, "artifactLocation", art);
 	if (l->line > 0) {
-		sb_addf(out, ",\"region\":{\"startLine\":%d", l->line);
+		json_t *r = json_object();
+
+		json_object_set_new(r, "startLine", json_integer(l->line));
 		if (l->column > 0)
-			sb_addf(out, ",\"startColumn\":%d",
-				utf16_column(c, rel, l->line, l->column));
+			json_object_set_new(r, "startColumn", json_integer(
+				utf16_column(c, rel, l->line, l->column)));
 		if (l->end_line >= l->line && l->end_line > 0) {
-			sb_addf(out, ",\"endLine\":%d", l->end_line);
+			json_object_set_new(r, "endLine", json_integer(l->end_line));
 			if (l->end_column > 0)
-				sb_addf(out, ",\"endColumn\":%d",
-					utf16_column(c, rel, l->end_line, l->end_column));
+				json_object_set_new(r, "endColumn", json_integer(
+					utf16_column(c, rel, l->end_line, l->end_column)));
 		}
-		sb_adds(out, "}");
+		json_object_set_new(o, "region", r);
 	}
-	sb_adds(out, "}");
-	return 1;
+	return o;
 }
 
 /* The evidence as one thread flow (GitHub code scanning shows it as the
@@ -277,52 +295,60 @@ static int add_physical(struct sarif_ctx *c, struct sb *out, const struct report
  * created, where the goroutine blocks), then the related locations in the
  * order the rule gave them (where the channel was made, where the
  * goroutine was started, the return that leaves without a release). */
-static void add_code_flow(struct sarif_ctx *c, struct sb *out, const struct finding *f)
+static json_t *code_flows(struct sarif_ctx *c, const struct finding *f)
 {
+	json_t *locs = json_array(), *tf = json_object(), *cf = json_object();
 	size_t step = 0;
 
-	sb_adds(out, ",\"codeFlows\":[{\"threadFlows\":[{\"locations\":[");
 	for (size_t j = 0; j <= f->nrelated; j++) {
 		const struct report_loc *l = j ? &f->related[j - 1] : &f->loc;
 		const char *msg = j ? l->message : f->message;
-		size_t mark = out->len;
+		json_t *ph = physical(c, l), *loc, *st;
 
-		sb_addf(out, "%s{\"location\":{", step ? "," : "");
-		if (!add_physical(c, out, l)) {
-			/* outside the repository: not a step */
-			out->len = mark;
-			out->buf[mark] = '\0';
-			continue;
-		}
-		sb_adds(out, ",\"message\":{\"text\":");
-		sb_add_json_str(out, msg ? msg : "");
-		sb_addf(out, "}},\"executionOrder\":%zu}", ++step);
+		if (!ph)
+			continue;   /* outside the repository: not a step */
+		loc = json_object();
+		json_object_set_new(loc, "physicalLocation", ph);
+		json_object_set_new(loc, "message", text_obj(msg));
+		st = json_object();
+		json_object_set_new(st, "location", loc);
+		json_object_set_new(st, "executionOrder", json_integer((json_int_t)++step));
+		json_array_append_new(locs, st);
 	}
-	sb_adds(out, "]}]}]");
+	json_object_set_new(tf, "locations", locs);
+	json_object_set_new(cf, "threadFlows", json_pack("[o]", tf));
+	return json_pack("[o]", cf);
 }
 
-static void add_rule(struct sb *out, const char *id, const char *summary,
-		     const char *help, enum report_severity sev)
+static json_t *rule_json(const char *id, const char *summary, const char *help,
+			 enum report_severity sev)
 {
-	sb_adds(out, "{\"id\":");
-	sb_add_json_str(out, id);
-	sb_adds(out, ",\"name\":");
-	sb_add_json_str(out, id);
-	sb_adds(out, ",\"shortDescription\":{\"text\":");
-	sb_add_json_str(out, summary && *summary ? summary : id);
-	sb_adds(out, "},\"fullDescription\":{\"text\":");
-	sb_add_json_str(out, summary && *summary ? summary : id);
-	sb_adds(out, "}");
+	json_t *o = json_object(), *d = json_object();
+
+	json_object_set_new(o, "id", jsonout_str(id));
+	json_object_set_new(o, "name", jsonout_str(id));
+	json_object_set_new(o, "shortDescription",
+			    text_obj(summary && *summary ? summary : id));
+	json_object_set_new(o, "fullDescription",
+			    text_obj(summary && *summary ? summary : id));
 	if (help) {
-		sb_adds(out, ",\"help\":{\"text\":");
-		sb_add_json_str(out, help);
-		sb_adds(out, ",\"markdown\":");
-		sb_add_json_str(out, help);
-		sb_adds(out, "}");
+		json_t *h = text_obj(help);
+
+		json_object_set_new(h, "markdown", jsonout_str(help));
+		json_object_set_new(o, "help", h);
 	}
-	sb_addf(out, ",\"defaultConfiguration\":{\"level\":\"%s\"}",
-		sarif_level(sev));
-	sb_adds(out, ",\"properties\":{\"tags\":[\"leak\",\"reliability\"]}}");
+	json_object_set_new(d, "level", json_string(sarif_level(sev)));
+	json_object_set_new(o, "defaultConfiguration", d);
+	json_object_set_new(o, "properties",
+			    json_pack("{s:[ss]}", "tags", "leak", "reliability"));
+	return o;
+}
+
+static void add_rule(struct sb *out, size_t n, json_t *rule)
+{
+	sb_adds(out, n ? ",\n  " : "\n  ");
+	jsonout_add(out, rule);
+	json_decref(rule);
 }
 
 void report_write_sarif(struct sb *out, const struct findings *fs,
@@ -333,28 +359,43 @@ void report_write_sarif(struct sb *out, const struct findings *fs,
 	struct map seen = MAP_INIT;    /* fingerprint text -> occurrence count */
 	struct arena keys = ARENA_INIT;
 	struct sarif_ctx c;
-	struct sb res = SB_INIT, one = SB_INIT;
+	struct sb res = SB_INIT;
 	size_t i, j, n = 0, nres = 0;
 	char name[64];
+	json_t *v;
 
 	ctx_init(&c);
 	snprintf(name, sizeof(name), "leakhound%s%s", command ? " " : "",
 		 command ? command : "");
-	sb_adds(out, "{\"$schema\":\"" SARIF_SCHEMA "\",\"version\":\"2.1.0\","
-		"\"runs\":[{\"tool\":{\"driver\":{\"name\":");
-	sb_add_json_str(out, name);
-	sb_adds(out, ",\"version\":");
-	sb_add_json_str(out, report_tool_version);
-	sb_adds(out, ",\"semanticVersion\":");
-	sb_add_json_str(out, report_tool_version);
+	/* the layout (rules, notes and results one a line) is ours; every
+	 * value goes through jansson */
+	v = json_object();
+	json_object_set_new(v, "$schema", json_string(SARIF_SCHEMA));
+	json_object_set_new(v, "version", json_string("2.1.0"));
+	sb_adds(out, "{");
+	{
+		struct sb head = SB_INIT;
+
+		jsonout_add_members(&head, v);
+		sb_adds(out, sb_str(&head) + 1);
+		sb_release(&head);
+	}
+	json_decref(v);
+	v = json_object();
+	json_object_set_new(v, "name", jsonout_str(name));
+	json_object_set_new(v, "version", jsonout_str(report_tool_version));
+	json_object_set_new(v, "semanticVersion", jsonout_str(report_tool_version));
+	sb_adds(out, ",\"runs\":[{\"tool\":{\"driver\":");
+	jsonout_add(out, v);
+	json_decref(v);
+	sb_truncate(out, out->len - 1);
 	sb_adds(out, ",\"rules\":[");
 	for (i = 0; i < nrules; i++) {
 		if (map_gets(&index, rules[i].id))
 			continue;
 		map_puts(&index, rules[i].id, (void *)(n + 1));
-		sb_adds(out, n ? ",\n  " : "\n  ");
-		add_rule(out, rules[i].id, rules[i].summary, rules[i].help,
-			 rules[i].severity);
+		add_rule(out, n, rule_json(rules[i].id, rules[i].summary,
+					   rules[i].help, rules[i].severity));
 		n++;
 	}
 	for (i = 0; i < fs->items.len; i++) {
@@ -363,20 +404,17 @@ void report_write_sarif(struct sb *out, const struct findings *fs,
 		if (map_gets(&index, f->rule))
 			continue;
 		map_puts(&index, f->rule, (void *)(n + 1));
-		sb_adds(out, n ? ",\n  " : "\n  ");
-		add_rule(out, f->rule, NULL, NULL, f->severity);
+		add_rule(out, n, rule_json(f->rule, NULL, NULL, f->severity));
 		n++;
 	}
 	for (i = 0; i < fs->items.len; i++) {
 		const struct finding *f = fs->items.items[i];
 		size_t ri = (size_t)map_gets(&index, f->rule) - 1;
-		char fp[40];
+		char fp[40], fpv[64];
 		struct map_slot *slot;
-		size_t nrel = 0;
+		json_t *ph = physical(&c, &f->loc), *r, *loc, *rel, *fpo;
 
-		sb_reset(&one);
-		sb_adds(&one, "\"locations\":[{");
-		if (!add_physical(&c, &one, &f->loc)) {
+		if (!ph) {
 			struct sb m = SB_INIT;
 
 			sb_addf(&m, "a %s finding at %s:%d is left out: its file is not "
@@ -393,57 +431,64 @@ void report_write_sarif(struct sb *out, const struct findings *fs,
 			slot->key = arena_strdup(&keys, fp);
 		slot->value = (void *)((size_t)slot->value + 1);
 
-		sb_adds(&res, nres++ ? ",\n  {" : "\n  {");
-		sb_adds(&res, "\"ruleId\":");
-		sb_add_json_str(&res, f->rule);
-		sb_addf(&res, ",\"ruleIndex\":%zu,\"level\":\"%s\",", ri,
-			sarif_level(f->severity));
-		sb_adds(&res, "\"message\":{\"text\":");
+		r = json_object();
+		json_object_set_new(r, "ruleId", jsonout_str(f->rule));
+		json_object_set_new(r, "ruleIndex", json_integer((json_int_t)ri));
+		json_object_set_new(r, "level", json_string(sarif_level(f->severity)));
 		if (f->fix && *f->fix) {
 			struct sb m = SB_INIT;
 
 			sb_addf(&m, "%s Fix: %s", f->message, f->fix);
-			sb_add_json_str(&res, sb_str(&m));
+			json_object_set_new(r, "message", text_obj(sb_str(&m)));
 			sb_release(&m);
 		} else {
-			sb_add_json_str(&res, f->message);
+			json_object_set_new(r, "message", text_obj(f->message));
 		}
-		sb_adds(&res, "},");
-		sb_add(&res, one.buf, one.len);
-		sb_adds(&res, "}]");
+		loc = json_object();
+		json_object_set_new(loc, "physicalLocation", ph);
+		json_object_set_new(r, "locations", json_pack("[o]", loc));
+		rel = json_array();
 		for (j = 0; j < f->nrelated; j++) {
-			size_t mark = res.len;
+			json_t *rp = physical(&c, &f->related[j]), *ro;
 
-			sb_adds(&res, nrel ? ",{" : ",\"relatedLocations\":[{");
-			sb_addf(&res, "\"id\":%zu,", j);
-			if (!add_physical(&c, &res, &f->related[j])) {
-				res.len = mark;
-				res.buf[mark] = '\0';
+			if (!rp)
 				continue;
-			}
-			sb_adds(&res, ",\"message\":{\"text\":");
-			sb_add_json_str(&res, f->related[j].message ?
-					f->related[j].message : "");
-			sb_adds(&res, "}}");
-			nrel++;
+			ro = json_object();
+			json_object_set_new(ro, "id", json_integer((json_int_t)j));
+			json_object_set_new(ro, "physicalLocation", rp);
+			json_object_set_new(ro, "message", text_obj(f->related[j].message));
+			json_array_append_new(rel, ro);
 		}
-		if (nrel) {
-			sb_adds(&res, "]");
-			add_code_flow(&c, &res, f);
+		if (json_array_size(rel)) {
+			json_object_set_new(r, "relatedLocations", rel);
+			json_object_set_new(r, "codeFlows", code_flows(&c, f));
+		} else {
+			json_decref(rel);
 		}
-		sb_addf(&res, ",\"partialFingerprints\":{\"leakhound/v1\":"
-			"\"%s:%zu\"}", fp, (size_t)slot->value);
-		sb_addf(&res, ",\"properties\":{\"confidence\":\"%s\"}}",
-			report_confidence_name(f->confidence));
+		snprintf(fpv, sizeof(fpv), "%s:%zu", fp, (size_t)slot->value);
+		fpo = json_object();
+		json_object_set_new(fpo, "leakhound/v1", json_string(fpv));
+		json_object_set_new(r, "partialFingerprints", fpo);
+		json_object_set_new(r, "properties", json_pack("{s:s}", "confidence",
+			report_confidence_name(f->confidence)));
+		sb_adds(&res, nres++ ? ",\n  " : "\n  ");
+		jsonout_add(&res, r);
+		json_decref(r);
 	}
-	sb_adds(out, "]}},\n \"automationDetails\":{\"id\":");
 	snprintf(name, sizeof(name), "leakhound/%s/", command ? command : "leakhound");
-	sb_add_json_str(out, name);
-	sb_adds(out, "},\n \"columnKind\":\"utf16CodeUnits\","
-		"\"originalUriBaseIds\":{\"%SRCROOT%\":{\"description\":"
-		"{\"text\":\"the repository root (the directory holding .git above "
-		"where leakhound ran, else where it ran)\"}}},\n"
-		" \"invocations\":[{\"executionSuccessful\":true,"
+	v = json_object();
+	json_object_set_new(v, "id", jsonout_str(name));
+	sb_adds(out, "]}},\n \"automationDetails\":");
+	jsonout_add(out, v);
+	json_decref(v);
+	v = json_object();
+	json_object_set_new(v, "%SRCROOT%", json_pack("{s:{s:s}}", "description",
+		"text", "the repository root (the directory holding .git above "
+		"where leakhound ran, else where it ran)"));
+	sb_adds(out, ",\n \"columnKind\":\"utf16CodeUnits\",\"originalUriBaseIds\":");
+	jsonout_add(out, v);
+	json_decref(v);
+	sb_adds(out, ",\n \"invocations\":[{\"executionSuccessful\":true,"
 		"\"toolExecutionNotifications\":[");
 	sb_add(out, c.notes.buf, c.notes.len);
 	sb_adds(out, c.nnotes ? "\n ]}],\n" : "]}],\n");
@@ -451,7 +496,6 @@ void report_write_sarif(struct sb *out, const struct findings *fs,
 	sb_add(out, res.buf, res.len);
 	sb_adds(out, nres ? "\n ]}]}\n" : "]}]}\n");
 	sb_release(&res);
-	sb_release(&one);
 	ctx_release(&c);
 	arena_release(&keys);
 	map_release(&index);

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "../base/xalloc.h"
+#include "../report/write.h"
 #include "watch.h"
 #include "watch_int.h"
 
@@ -311,82 +312,76 @@ size_t watch_findings(struct watch *w, const struct watch_verdict *v,
 	return added;
 }
 
-static void json_num(struct sb *out, double x)
+static json_t *json_num(double x)
 {
 	if (!isfinite(x))
-		sb_adds(out, "null");
-	else if (fabs(x - llround(x)) < 1e-9 && fabs(x) < 9e15)
-		sb_addf(out, "%lld", (long long)llround(x));
-	else
-		sb_addf(out, "%.6g", x);
+		return json_null();
+	if (fabs(x - llround(x)) < 1e-9 && fabs(x) < 9e15)
+		return json_integer(llround(x));
+	return json_real(x);
 }
 
 void watch_json_extra(const struct watch *w, const struct watch_verdict *v,
 		      struct sb *out)
 {
 	size_t lo, hi, i, k, gaps = 0;
+	json_t *top = json_object(), *t = json_object(), *a;
 
 	watch_segment_range(w, &lo, &hi);
 	for (i = 0; i < w->samples.len; i++)
 		if (w->samples.items[i].error)
 			gaps++;
-	sb_adds(out, ",\"target\":{\"url\":");
-	if (w->base)
-		sb_add_json_str(out, w->base);
-	else
-		sb_adds(out, "null");
-	sb_addf(out, ",\"pid\":%d}", (int)w->cur_pid);
-	sb_addf(out, ",\"samples\":%zu,\"failed_samples\":%zu,"
-		"\"samples_with_gaps\":%zu", w->samples.len, w->nfailed, gaps);
-	sb_adds(out, ",\"segments\":[");
+	json_object_set_new(t, "url", w->base ? jsonout_str(w->base)
+					      : json_null());
+	json_object_set_new(t, "pid", json_integer(w->cur_pid));
+	json_object_set_new(top, "target", t);
+	json_object_set_new(top, "samples", json_integer((json_int_t)w->samples.len));
+	json_object_set_new(top, "failed_samples", json_integer((json_int_t)w->nfailed));
+	json_object_set_new(top, "samples_with_gaps", json_integer((json_int_t)gaps));
+	a = json_array();
 	for (i = 0; i < w->segments.len; i++) {
 		const struct watch_segment *g = &w->segments.items[i];
 		size_t end = i + 1 < w->segments.len ? w->segments.items[i + 1].first
 						      : w->samples.len;
-		sb_addf(out, "%s{\"id\":%lld,\"start\":", i ? "," : "",
-			(long long)g->id);
-		json_num(out, g->t);
-		sb_addf(out, ",\"pid\":%d,\"samples\":%zu,\"reason\":", g->pid,
-			end - g->first);
-		sb_add_json_str(out, g->reason);
-		sb_adds(out, "}");
+		json_t *o = json_object();
+
+		json_object_set_new(o, "id", json_integer((json_int_t)g->id));
+		json_object_set_new(o, "start", json_num(g->t));
+		json_object_set_new(o, "pid", json_integer(g->pid));
+		json_object_set_new(o, "samples", json_integer((json_int_t)(end - g->first)));
+		json_object_set_new(o, "reason", jsonout_str(g->reason));
+		json_array_append_new(a, o);
 	}
-	sb_adds(out, "],\"series\":[");
-	for (k = 0, i = 0; k < NJUDGED; k++) {
+	json_object_set_new(top, "segments", a);
+	a = json_array();
+	for (k = 0; k < NJUDGED; k++) {
 		const struct watch_verdict *r = &v[judged[k].id];
+		json_t *o;
+
 		if (!r->evaluated)
 			continue;
-		sb_addf(out, "%s{\"name\":\"%s\",\"unit\":\"%s\",\"verdict\":\"%s\"",
-			i++ ? "," : "", watch_series_name(r->series),
-			watch_series_is_bytes(r->series) ? "bytes" : "count",
-			trend_verdict_name(r->tr.verdict));
-		sb_addf(out, ",\"points\":%zu,\"per_min\":", r->tr.n);
-		json_num(out, r->per_min);
-		sb_adds(out, ",\"p\":");
-		json_num(out, r->tr.p);
-		sb_adds(out, ",\"level\":");
-		json_num(out, r->tr.level);
-		sb_adds(out, ",\"last\":");
-		json_num(out, r->tr.last);
-		sb_adds(out, ",\"window_s\":");
-		json_num(out, r->tr.t1 - r->tr.t0);
-		sb_adds(out, ",\"seconds_to_limit\":");
-		if (r->eta >= 0)
-			json_num(out, r->eta);
-		else
-			sb_adds(out, "null");
-		sb_adds(out, ",\"note\":");
-		if (r->note)
-			sb_add_json_str(out, r->note);
-		else
-			sb_adds(out, "null");
-		sb_adds(out, "}");
+		o = json_object();
+		json_object_set_new(o, "name", json_string(watch_series_name(r->series)));
+		json_object_set_new(o, "unit", json_string(
+			watch_series_is_bytes(r->series) ? "bytes" : "count"));
+		json_object_set_new(o, "verdict", json_string(trend_verdict_name(r->tr.verdict)));
+		json_object_set_new(o, "points", json_integer((json_int_t)r->tr.n));
+		json_object_set_new(o, "per_min", json_num(r->per_min));
+		json_object_set_new(o, "p", json_num(r->tr.p));
+		json_object_set_new(o, "level", json_num(r->tr.level));
+		json_object_set_new(o, "last", json_num(r->tr.last));
+		json_object_set_new(o, "window_s", json_num(r->tr.t1 - r->tr.t0));
+		json_object_set_new(o, "seconds_to_limit",
+				    r->eta >= 0 ? json_num(r->eta) : json_null());
+		json_object_set_new(o, "note", r->note ? jsonout_str(r->note)
+						       : json_null());
+		json_array_append_new(a, o);
 	}
-	sb_adds(out, "],\"events\":[");
-	for (i = 0; i < w->events.len; i++) {
-		if (i)
-			sb_addc(out, ',');
-		sb_add_json_str(out, w->events.items[i]);
-	}
-	sb_adds(out, "]");
+	json_object_set_new(top, "series", a);
+	a = json_array();
+	for (i = 0; i < w->events.len; i++)
+		json_array_append_new(a, jsonout_str(w->events.items[i]));
+	json_object_set_new(top, "events", a);
+	jsonout_add_members(out, top);
+	json_decref(top);
 }

@@ -118,6 +118,14 @@ for k in (1, 3, 5):
     put("trunc-%d.pb" % k, raw[:len(raw) * k // 7])
 gz = gzip.compress(raw)
 put("trunc.pb.gz", gz[:len(gz) // 2])
+# a valid profile that decompresses to exactly 1,000,000 bytes (padded with
+# one unused string): --max-input 1000000 reads it, 999999 refuses it
+pad = 1000000 - len(raw) - 1
+while len(raw) + 1 + len(varint(pad)) + pad > 1000000:
+    pad -= 1
+exact = raw + fb(6, b"x" * pad)
+assert len(exact) == 1000000
+put("exact-1m.pb.gz", gzip.compress(exact))
 # gzip bombs: 100 MiB of zeros in 100 KB (below the 1 GiB cap: decoded,
 # then refused as protobuf) and the same nested twice
 z = zlib.compressobj(9, zlib.DEFLATED, 31)
