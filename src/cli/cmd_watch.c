@@ -67,7 +67,7 @@ const char cmd_watch_help[] =
 "                        and take it again), always (?gc=1 on every heap\n"
 "                        profile) or never\n"
 "    --warmup D          skip D at the start (default: the first 20%)\n"
-"    --alpha P           significance level (default 0.001)\n"
+"    --alpha P           error budget of the run (default 0.005)\n"
 "    --src DIR           lint DIR and cite the rules that fire in the\n"
 "                        functions that grow (e.g. time-after-in-loop;\n"
 "                        body-not-closed for growing HTTP connections);\n"

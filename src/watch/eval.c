@@ -10,9 +10,13 @@
  *                          republished by a collection, so repeated values
  *                          are the same measurement, not new evidence)
  * and how much growth is worth a report (absolute floor, fraction of the
- * level): RSS 2 MiB and 5 %, heap 1 MiB and 5 %, heap objects 5000 and
- * 10 %, goroutines 10 and 5 %, fds 10 and 5 %.  RSS is judged last and
- * with the others in view (see judge_rss).
+ * level over the window): RSS 2 MiB and 5 %, heap 256 KiB and 1 %, heap
+ * objects 5000 and 10 %, goroutines 10 and 5 %, fds 10 and 5 %; for all,
+ * at least 0.1 % of the level per minute and twice the noise (trend.h).
+ * The error budget --alpha is the whole run's: each of the five series
+ * spends a fifth of it over its looks, so a watch of a healthy program
+ * ends with a leak verdict with probability at most alpha.  RSS is judged
+ * last and with the others in view (see judge_rss).
  */
 #include <math.h>
 #include <stdio.h>
@@ -31,8 +35,8 @@ static const struct {
 	/* RSS last: its judgement looks at the others */
 	{ WATCH_FDS, 10, 0.05 },
 	{ WATCH_GOROUTINES, 10, 0.05 },
-	{ WATCH_HEAP_BYTES, 1 << 20, 0.05 },
-	{ WATCH_HEAP_OBJECTS, 5000, 0.10 },
+	{ WATCH_HEAP_BYTES, 256 << 10, 0.01 },
+	{ WATCH_HEAP_OBJECTS, 500, 0.02 },
 	{ WATCH_RSS, 2 << 20, 0.05 },
 };
 #define NJUDGED (sizeof(judged) / sizeof(judged[0]))
@@ -177,7 +181,7 @@ void watch_evaluate(const struct watch *w, struct watch_verdict *v)
 			continue;
 		r->evaluated = 1;
 		trend_params_default(&prm);
-		prm.alpha = w->opt.alpha;
+		prm.alpha = w->opt.alpha / (double)NJUDGED;
 		prm.warmup = w->opt.warmup;
 		prm.min_growth = judged[k].min_growth;
 		prm.min_rel = judged[k].min_rel;

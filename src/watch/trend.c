@@ -1,6 +1,7 @@
 /*
- * trend: Mann-Kendall significance, Theil-Sen slope, persistence and size
- * (see trend.h for why these four).  Both tests look at all pairs, so a
+ * trend: a sequential test (looks, alpha spent over them), Mann-Kendall
+ * significance, Theil-Sen slope, persistence, a rising floor and a minimum
+ * effect (see trend.h and docs/watch.md for why these).  Both tests look at all pairs, so a
  * long recording is first reduced to at most TREND_MAX_POINTS points by
  * taking the median of consecutive bins: that keeps the cost bounded
  * (O(n^2) on 256 points) and is itself robust to outliers.
@@ -25,6 +26,34 @@ void trend_params_default(struct trend_params *p)
 	p->persist = 0.5;
 	p->alpha_late = 0.01;
 	p->alpha_late_small = 0.05;
+	p->sequential = 1;
+	p->first_look = 10;
+	p->min_rate_rel = 0.001;
+	p->min_snr = 1;
+}
+
+size_t trend_look_points(size_t n, size_t first, int *look)
+{
+	size_t at = first < 3 ? 3 : first, prev = 0;
+	int j = 0;
+
+	while (at <= n) {
+		size_t next = at + (at + 3) / 4;
+		prev = at;
+		j++;
+		at = next;
+	}
+	if (look)
+		*look = j;
+	return prev;
+}
+
+double trend_look_alpha(double alpha, int look)
+{
+	if (look < 1)
+		return 0;
+	return alpha * 6 / (3.141592653589793 * 3.141592653589793 *
+			    (double)look * (double)look);
 }
 
 const char *trend_verdict_name(enum trend_verdict v)
@@ -199,10 +228,20 @@ void trend_eval(const struct trend_point *all, size_t nall,
 	struct trend_point *pts;
 	double warm, tstart, var, *q;
 	size_t start = 0, n, i, half, nq;
+	int floor_rises;
+
+	double alpha = prm->alpha;
 
 	memset(r, 0, sizeof(*r));
 	r->verdict = TREND_NO_DATA;
 	r->p = 1;
+	if (prm->sequential) {
+		/* decide at the looks only: the prefix of the latest one */
+		nall = trend_look_points(nall, prm->first_look, &r->look);
+		alpha = trend_look_alpha(prm->alpha, r->look);
+	}
+	r->looked = nall;
+	r->alpha_look = alpha;
 	if (nall == 0)
 		return;
 	warm = prm->warmup >= 0 ? prm->warmup
@@ -244,15 +283,33 @@ void trend_eval(const struct trend_point *all, size_t nall,
 	for (i = 0; i < n; i++)
 		q[i] = pts[i].y - r->slope * pts[i].t;
 	r->intercept = median(q, n);
+	/* noise: 1.4826 times the median absolute residual (the sd of a
+	 * normal noise), robust to the outliers of a sawtooth */
+	for (i = 0; i < n; i++)
+		q[i] = fabs(pts[i].y - r->slope * pts[i].t - r->intercept);
+	r->noise = 1.4826 * median(q, n);
 	nq = n / 4 > 0 ? n / 4 : 1;
 	for (i = 0; i < nq; i++)
 		q[i] = pts[i].y;
 	r->level = median(q, nq);
 	free(q);
 	r->last = r->intercept + r->slope * r->t1;
+	r->rate_rel = r->level != 0 ? r->slope * 60 / fabs(r->level) : 0;
+	{
+		/* the floor: lowest of the last quarter above the lowest of
+		 * the first */
+		double lo1 = pts[0].y, lo4 = pts[n - 1].y;
+		for (i = 0; i < nq; i++)
+			if (pts[i].y < lo1)
+				lo1 = pts[i].y;
+		for (i = n - nq; i < n; i++)
+			if (pts[i].y < lo4)
+				lo4 = pts[i].y;
+		floor_rises = lo4 > lo1;
+	}
 	free(pts);
 
-	if (!(r->p < prm->alpha) || !(r->slope > 0)) {
+	if (!(r->p < alpha) || !(r->slope > 0) || !floor_rises) {
 		r->verdict = TREND_FLAT;
 		return;
 	}
@@ -265,7 +322,9 @@ void trend_eval(const struct trend_point *all, size_t nall,
 	{
 		double growth = r->slope * (r->t1 - r->t0);
 		double lvl = fabs(r->level);
-		if (growth < prm->min_growth || growth < prm->min_rel * lvl) {
+		if (growth < prm->min_growth || growth < prm->min_rel * lvl ||
+		    growth < prm->min_snr * r->noise ||
+		    (lvl > 0 && r->rate_rel < prm->min_rate_rel)) {
 			r->verdict = TREND_SMALL;
 			return;
 		}

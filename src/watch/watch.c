@@ -41,7 +41,7 @@ void watch_options_default(struct watch_options *o)
 	o->max_body = (size_t)64 << 20;
 	o->gc = WATCH_GC_AUTO;
 	o->warmup = -1;
-	o->alpha = 0.001;
+	o->alpha = 0.005;
 }
 
 /* The port of a loopback http URL, or 0. */

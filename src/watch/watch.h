@@ -176,9 +176,8 @@ void watch_fmt_value(struct sb *out, enum watch_series_id id, double v);
 
 struct watch_loop {
 	double duration;        /* seconds; <= 0 until stopped */
-	int until_verdict;      /* stop once a leak verdict has held for the
-				   last third of the samples (at least 2, and
-				   not before 16 samples) */
+	int until_verdict;      /* stop at the first leak verdict (the test
+				   is sequential, see trend.h) */
 	volatile int *stop;     /* set from a signal handler to stop */
 	/* called after each sample with the current verdicts; returning
 	 * non-zero stops the loop (e.g. the program being run exited) */
@@ -194,9 +193,9 @@ struct watch_loop {
 int watch_run_loop(struct watch *w, const struct watch_loop *l,
 		   struct watch_verdict *v, struct err *e);
 
-/* How many leak verdicts in a row --until-verdict needs now: a third of
- * the samples of the latest segment, at least 2; INT_MAX (never) before
- * the segment has WATCH_UNTIL_MIN_SAMPLES samples. */
+/* How many leak verdicts in a row --until-verdict needs now: 1, since the
+ * trend test spends its error budget over its looks (kept so callers need
+ * not change; WATCH_UNTIL_MIN_SAMPLES is no longer used by it). */
 #define WATCH_UNTIL_MIN_SAMPLES 16
 int watch_streak_needed(const struct watch *w);
 

@@ -1,7 +1,9 @@
 /*
  * watch_trend: the trend detector's pieces against known values, and its
- * false-alarm rate and power on synthetic series (a fixed-seed generator,
- * so the figures are reproducible).  WATCH_TREND_RATES=1 prints the table
+ * error budget (false-alarm rate over all the looks of the sequential
+ * test, 2000 seeds of each model of a series that does not grow) and power
+ * on synthetic series (a fixed-seed generator, so the figures are
+ * reproducible).  WATCH_TREND_RATES=1 prints the table
  * that docs/watch.md quotes.
  */
 #include <math.h>
@@ -161,27 +163,10 @@ static void series(enum model m, struct trend_point *p, int n)
 	}
 }
 
-static double rate(enum model m, int n, int trials)
-{
-	struct trend_point p[400];
-	struct trend_params prm;
-	struct trend_result r;
-	int k, hits = 0;
-
-	trend_params_default(&prm);
-	prm.min_rel = 0.05;
-	for (k = 0; k < trials; k++) {
-		series(m, p, n);
-		trend_eval(p, (size_t)n, &prm, &r);
-		hits += r.verdict == TREND_GROWING;
-	}
-	return (double)hits / trials;
-}
-
-/* --until-verdict looks after every sample and stops once the verdict has
- * held for the last third of the points (at least 2): the share of series
- * of n points stopped that way (loop.c's rule). */
-static double rate_sequential(enum model m, int n, int trials)
+/* The share of trials series of n points (alpha the whole error budget)
+ * that get a leak verdict at any of the looks, looked at after every point
+ * as --until-verdict does. */
+static double rate_sequential(enum model m, int n, int trials, double alpha)
 {
 	struct trend_point p[400];
 	struct trend_params prm;
@@ -189,17 +174,17 @@ static double rate_sequential(enum model m, int n, int trials)
 	int k, i, hits = 0;
 
 	trend_params_default(&prm);
-	prm.min_rel = 0.05;
+	prm.alpha = alpha;
 	for (k = 0; k < trials; k++) {
-		int streak = 0;
 		series(m, p, n);
+		/* after every point, but the verdict only changes at the
+		 * looks (the test `looks` checks it): evaluate those */
 		for (i = 3; i <= n; i++) {
-			int need = (i + 2) / 3 < 2 ? 2 : (i + 2) / 3;
-			if (i < WATCH_UNTIL_MIN_SAMPLES)
-				need = n + 1;
+			if (trend_look_points((size_t)i, prm.first_look, NULL) !=
+			    (size_t)i)
+				continue;
 			trend_eval(p, (size_t)i, &prm, &r);
-			streak = r.verdict == TREND_GROWING ? streak + 1 : 0;
-			if (streak >= need) {
+			if (r.verdict == TREND_GROWING) {
 				hits++;
 				break;
 			}
@@ -208,43 +193,119 @@ static double rate_sequential(enum model m, int n, int trials)
 	return (double)hits / trials;
 }
 
-static void false_alarms(void)
+/* The share with a leak verdict at the end of a fixed n points. */
+static double rate_fixed(enum model m, int n, int trials, double alpha)
 {
-	static const int ns[4] = { 12, 24, 60, 120 };
-	int trials = 1000, m, k;
+	struct trend_point p[400];
+	struct trend_params prm;
+	struct trend_result r;
+	int k, hits = 0;
+
+	trend_params_default(&prm);
+	prm.alpha = alpha;
+	for (k = 0; k < trials; k++) {
+		series(m, p, n);
+		trend_eval(p, (size_t)n, &prm, &r);
+		hits += r.verdict == TREND_GROWING;
+	}
+	return (double)hits / trials;
+}
+
+static void looks(void)
+{
+	static const size_t want[] = { 10, 13, 17, 22, 28, 35, 44, 55, 69, 87 };
+	struct trend_point p[120];
+	struct trend_params prm;
+	struct trend_result a, b;
+	double sum = 0;
+	size_t i, n;
+	int j;
+
+	CHECK(trend_look_points(9, 10, &j) == 0 && j == 0);
+	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		CHECK(trend_look_points(want[i], 10, &j) == want[i]);
+		CHECK(j == (int)i + 1);
+		CHECK(trend_look_points(want[i] + 1, 10, NULL) == want[i]);
+	}
+	/* the shares of the budget add up to at most the budget */
+	for (j = 1; j < 100000; j++)
+		sum += trend_look_alpha(0.01, j);
+	CHECK(sum < 0.01 && sum > 0.0099);
+	/* between two looks the verdict cannot change: it is the look's */
+	trend_params_default(&prm);
+	for (i = 0; i < 120; i++) {
+		p[i].t = (double)i;
+		p[i].y = 1000 + 3 * (double)i + 20 * gauss();
+	}
+	for (n = 10; n <= 120; n++) {
+		trend_eval(p, n, &prm, &a);
+		trend_eval(p, trend_look_points(n, 10, NULL), &prm, &b);
+		CHECK(a.verdict == b.verdict && a.p == b.p && a.look == b.look);
+	}
+}
+
+/* The error budget: on series that do not grow (2000 seeds of each
+ * model), looked at after every point up to 120 as --until-verdict does,
+ * the share with a leak verdict stays within alpha (plus the binomial
+ * sampling slack: 3 sd) for independent noise.  Strong serial correlation
+ * (AR(1) phi 0.8 at 4 points a second) is only partly corrected by Hamed
+ * and Rao's factor: its bound is the measured rate with some slack, a
+ * known gap docs/watch.md states.  The sawtooth, staircase and warm-up
+ * models are printed, not bounded: trend_eval cannot tell one ramp of a
+ * sawtooth or a warm-up watched from its start from growth; eval.c's
+ * rules (one heap point per collection, RSS only across three
+ * collections) and --warmup do, and bench/watch measures them on real
+ * series.  Then power on growing series. */
+static void error_budget(void)
+{
+	static const enum model nulls[] = { WHITE, AR1, SAWTOOTH, STEPS, WARMUP };
+	static const double alphas[] = { 0.001, 0.005, 0.02 };
+	/* measured 2.95 %, 6.10 %, 11.15 % (fixed seed), with slack */
+	static const double ar1_bound[] = { 0.04, 0.08, 0.14 };
 	const char *print = getenv("WATCH_TREND_RATES");
+	int trials = 2000, n = 120;
+	size_t a, m;
 
 	if (print)
-		printf("# leak verdicts per series (%d series each)\n"
-		       "model | 12 points | 24 points | 60 points | 120 points\n", trials);
-	for (m = 0; m < NMODELS; m++) {
-		double r[4];
-		for (k = 0; k < 4; k++)
-			r[k] = rate((enum model)m, ns[k], trials);
-		if (print)
-			printf("%s | %.2f%% | %.2f%% | %.2f%% | %.2f%%\n",
-			       model_name[m], 100 * r[0], 100 * r[1], 100 * r[2],
-			       100 * r[3]);
-		for (k = 1; k < 4; k++) {
-			/* bounds a little looser than the measured figures */
-			if (m == LINEAR50)
-				CHECK(r[k] >= (k == 1 ? 0.4 : 0.95));
-			else if (m == LINEAR)
-				CHECK(r[k] >= (k == 1 ? 0.02 : k == 2 ? 0.2 : 0.6));
-			else if (m != WALK)
-				CHECK(r[k] <= 0.02);
+		printf("# leak verdicts at any look of 120 points, looked at after "
+		       "every point (%d series each)\nmodel | alpha 0.001 | "
+		       "0.005 | 0.02\n", trials);
+	for (m = 0; m < sizeof(nulls) / sizeof(nulls[0]); m++) {
+		double r[3];
+		for (a = 0; a < 3; a++) {
+			double al = alphas[a];
+			double bound = al + 3 * sqrt(al * (1 - al) / trials);
+			r[a] = rate_sequential(nulls[m], n, trials, al);
+			if (nulls[m] == WHITE)
+				CHECK(r[a] <= bound);
+			else if (nulls[m] == AR1)
+				CHECK(r[a] <= ar1_bound[a]);
 		}
-	}
-	if (print)
-		printf("# --until-verdict: looking after every point up to 60, "
-		       "stopped by a verdict held for the last third of the "
-		       "points (300 series each)\n");
-	for (m = 0; m < NMODELS; m++) {
-		double r = rate_sequential((enum model)m, 60, 300);
 		if (print)
-			printf("%s | %.2f%%\n", model_name[m], 100 * r);
-		if (m != WALK && m != LINEAR && m != LINEAR50)
-			CHECK(r <= 0.08);
+			printf("%s | %.2f%% | %.2f%% | %.2f%%\n",
+			       model_name[nulls[m]], 100 * r[0], 100 * r[1],
+			       100 * r[2]);
+	}
+	/* power: growth of 20 % and 50 % of the level over the window, noise
+	 * sd 5 %, with the budget the command spends on one series (0.001) */
+	{
+		static const int ns[3] = { 24, 60, 120 };
+		double r20[3], r50[3];
+		int k;
+		for (k = 0; k < 3; k++) {
+			r20[k] = rate_fixed(LINEAR, ns[k], 500, 0.001);
+			r50[k] = rate_fixed(LINEAR50, ns[k], 500, 0.001);
+		}
+		if (print)
+			printf("# power at the end of 24, 60, 120 points (alpha "
+			       "0.001, 500 series)\n%s | %.1f%% | %.1f%% | %.1f%%\n"
+			       "%s | %.1f%% | %.1f%% | %.1f%%\n",
+			       model_name[LINEAR], 100 * r20[0], 100 * r20[1],
+			       100 * r20[2], model_name[LINEAR50], 100 * r50[0],
+			       100 * r50[1], 100 * r50[2]);
+		CHECK(r50[1] >= 0.9 && r50[2] >= 0.99);
+		CHECK(r20[2] >= 0.5);
+		CHECK(r50[0] >= 0.2);
 	}
 }
 
@@ -253,6 +314,7 @@ int main(void)
 	TEST(known_values);
 	TEST(verdicts);
 	TEST(parsing);
-	TEST(false_alarms);
+	TEST(looks);
+	TEST(error_budget);
 	return 0;
 }
