@@ -481,7 +481,7 @@ static bool num_matches(const struct tagfilter *t, int64_t v, const char *unit)
 }
 
 /* pprof's NumLabelUnits: the first unit given for a key, else a default. */
-static const char *num_unit_of(const struct pprof_profile *p, const char *key)
+const char *pprof_num_label_unit(const struct pprof_profile *p, const char *key)
 {
 	size_t i, j;
 
@@ -507,7 +507,7 @@ static bool tag_matches(const struct pprof_profile *p, const struct tagfilter *t
 
 			if (l->str || (*t->key && strcmp(l->key, t->key)))
 				continue;
-			if (num_matches(t, l->num, num_unit_of(p, l->key)))
+			if (num_matches(t, l->num, pprof_num_label_unit(p, l->key)))
 				return true;
 		}
 		return false;

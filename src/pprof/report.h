@@ -128,6 +128,20 @@ int pprof_report_list(struct pprof_profile *p, const struct pprof_report_opts *o
 		      const char *regex, const char *src_path, struct sb *out,
 		      unsigned *unmatched, struct err *e);
 
+/* pprof's -tree (regex NULL) and -peek REGEX: the top report's header,
+ * then for every node of the trimmed graph (for peek: every node whose
+ * name matches, with no trimming) its callers, itself and its callees.
+ * -tree keeps pprof's default of 80 nodes when o->nodecount < 0.  p is
+ * modified (filters).  Appends to out; -1 with e filled on a bad option,
+ * a bad regex, or (out still filled) when regex matches no node. */
+int pprof_report_tree(struct pprof_profile *p, const struct pprof_report_opts *o,
+		      const char *regex, struct sb *out, unsigned *unmatched,
+		      struct err *e);
+/* pprof's -traces: the profile's labels, then every sample's labels,
+ * value and stack.  p is modified (filters).  0, or -1 with e filled. */
+int pprof_report_traces(struct pprof_profile *p, const struct pprof_report_opts *o,
+			struct sb *out, unsigned *unmatched, struct err *e);
+
 /* ---- diff for watch ---- */
 
 struct pprof_diff_row {
