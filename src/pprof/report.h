@@ -65,6 +65,14 @@ void pprof_report_opts_init(struct pprof_report_opts *o);
 struct pprof_profile *pprof_load(const char *src, const char *base,
 				 bool diff_base, unsigned parse_flags, struct err *e);
 
+/* pprof_load on bytes already read (bdata NULL: no base); name and bname
+ * name them in errors.  The bytes are not kept: a caller that makes
+ * several reports of one fetch (the pprof shell) parses them again for
+ * each, since a report modifies its profile. */
+struct pprof_profile *pprof_load_bytes(const void *data, size_t len, const char *name,
+				       const void *bdata, size_t blen, const char *bname,
+				       bool diff_base, unsigned parse_flags, struct err *e);
+
 /* Prepare already-parsed profiles (not modified) as pprof_load does. */
 struct pprof_profile *pprof_prepare(struct pprof_profile *p,
 				    struct pprof_profile *base, bool diff_base,
