@@ -675,7 +675,9 @@ int cmd_pprof(int argc, char **argv)
 		while ((line = readline("(pprof) ")) != NULL) {
 			int q;
 
-			if (line[strspn(line, " \t")])
+			/* quit is not worth recalling (arrow-up, Enter would
+			 * leave the next session) */
+			if (line[strspn(line, " \t")] && strcmp(line, "quit") && strcmp(line, "exit"))
 				add_history(line);
 			q = execute(&s, line);
 			free(line);
