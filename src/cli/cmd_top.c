@@ -64,7 +64,7 @@ CLI_PPROF_HELP_SYMBOLIZE_TAGS
 
 enum {
 	O_UNIT = CLI_PP_END, O_NODECOUNT, O_NODEFRACTION, O_EDGEFRACTION, O_CUM,
-	O_FLAT, O_GRAN, O_BASE, O_FORMAT,
+	O_FLAT, O_GRAN, O_BASE, O_FORMAT, O_TREE, O_TRACES, O_PEEK,
 };
 
 static int parse_fraction(const char *opt, const char *v, double *out)
@@ -93,6 +93,9 @@ int cmd_top(int argc, char **argv)
 		{ "granularity", required_argument, NULL, O_GRAN },
 		{ "base", required_argument, NULL, O_BASE },
 		{ "format", required_argument, NULL, O_FORMAT },
+		{ "tree", no_argument, NULL, O_TREE },
+		{ "traces", no_argument, NULL, O_TRACES },
+		{ "peek", required_argument, NULL, O_PEEK },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct cli_pprof_opts po;
@@ -101,7 +104,8 @@ int cmd_top(int argc, char **argv)
 	struct pprof_profile *p;
 	struct err e = ERR_INIT;
 	struct sb out = SB_INIT;
-	const char *format = "text", *output = NULL;
+	const char *format = "text", *output = NULL, *peek = NULL;
+	int kind = 0;   /* 0 top, O_TREE, O_TRACES or O_PEEK */
 	int c, rc;
 	long v;
 
@@ -140,6 +144,8 @@ int cmd_top(int argc, char **argv)
 				return cli_usage("top", "unknown format '%s' (want text or json)", optarg);
 			format = optarg;
 			break;
+		case O_TREE: case O_TRACES: kind = c; break;
+		case O_PEEK: kind = c; peek = optarg; break;
 		case 'o': output = optarg; break;
 		default: return CLI_EXIT_USAGE;
 		}
@@ -149,9 +155,27 @@ int cmd_top(int argc, char **argv)
 	if (optind + 1 < argc)
 		return cli_usage("top", "too many arguments (one profile, use --base for a second)");
 
+	if (kind && strcmp(format, "text"))
+		return cli_usage("top", "--tree, --traces and --peek print text only");
 	p = cli_pprof_load(argv[optind], &po);
 	if (!p)
 		return CLI_EXIT_ERROR;
+	if (kind) {
+		unsigned unmatched = 0;
+
+		if (kind == O_TRACES)
+			rc = pprof_report_traces(p, o, &out, &unmatched, &e);
+		else
+			rc = pprof_report_tree(p, o, peek, &out, &unmatched, &e);
+		pprof_profile_free(p);
+		cli_pprof_warn_unmatched(unmatched);
+		if (cli_output(output, &out))
+			rc = -2;
+		sb_release(&out);
+		if (rc == -1)
+			cli_error("%s", e.msg);
+		return rc ? CLI_EXIT_ERROR : CLI_EXIT_CLEAN;
+	}
 	rc = pprof_report_top(p, o, &r, &e);
 	pprof_profile_free(p);
 	if (rc) {

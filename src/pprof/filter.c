@@ -481,7 +481,7 @@ static bool num_matches(const struct tagfilter *t, int64_t v, const char *unit)
 }
 
 /* pprof's NumLabelUnits: the first unit given for a key, else a default. */
-static const char *num_unit_of(const struct pprof_profile *p, const char *key)
+const char *pprof_num_label_unit(const struct pprof_profile *p, const char *key)
 {
 	size_t i, j;
 
@@ -507,7 +507,7 @@ static bool tag_matches(const struct pprof_profile *p, const struct tagfilter *t
 
 			if (l->str || (*t->key && strcmp(l->key, t->key)))
 				continue;
-			if (num_matches(t, l->num, num_unit_of(p, l->key)))
+			if (num_matches(t, l->num, pprof_num_label_unit(p, l->key)))
 				return true;
 		}
 		return false;
@@ -654,17 +654,12 @@ static struct pprof_profile *load_one(const char *src, unsigned flags, struct er
 	return p;
 }
 
-struct pprof_profile *pprof_load(const char *src, const char *base,
-				 bool diff_base, unsigned parse_flags, struct err *e)
+/* pprof_load's steps once both profiles are parsed; frees p and b. */
+static struct pprof_profile *load_finish(struct pprof_profile *p, struct pprof_profile *b,
+					 bool diff_base, struct err *e)
 {
-	struct pprof_profile *p = load_one(src, parse_flags, e), *b = NULL, *q;
+	struct pprof_profile *q;
 
-	if (!p)
-		return NULL;
-	if (base && !(b = load_one(base, parse_flags, e))) {
-		pprof_profile_free(p);
-		return NULL;
-	}
 	if (!b) {
 		/* pprof merges a lone profile with itself; with no negative
 		 * values that changes no report (equal stacks add up, nodes are
@@ -690,4 +685,34 @@ struct pprof_profile *pprof_load(const char *src, const char *base,
 	pprof_profile_free(p);
 	pprof_profile_free(b);
 	return q;
+}
+
+struct pprof_profile *pprof_load(const char *src, const char *base,
+				 bool diff_base, unsigned parse_flags, struct err *e)
+{
+	struct pprof_profile *p = load_one(src, parse_flags, e), *b = NULL;
+
+	if (!p)
+		return NULL;
+	if (base && !(b = load_one(base, parse_flags, e))) {
+		pprof_profile_free(p);
+		return NULL;
+	}
+	return load_finish(p, b, diff_base, e);
+}
+
+struct pprof_profile *pprof_load_bytes(const void *data, size_t len, const char *name,
+				       const void *bdata, size_t blen, const char *bname,
+				       bool diff_base, unsigned parse_flags, struct err *e)
+{
+	struct pprof_profile *p = pprof_profile_parse_flags(data, len, name, parse_flags, e);
+	struct pprof_profile *b = NULL;
+
+	if (!p)
+		return NULL;
+	if (bdata && !(b = pprof_profile_parse_flags(bdata, blen, bname, parse_flags, e))) {
+		pprof_profile_free(p);
+		return NULL;
+	}
+	return load_finish(p, b, diff_base, e);
 }

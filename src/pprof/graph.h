@@ -82,4 +82,23 @@ const char *pprof_path_base(struct arena *a, const char *p);
  * false), or by |cum| then name then |flat|. */
 void pprof_graph_sort(struct pprof_graph *g, uint32_t *ids, size_t n, bool cum);
 
+/* The graph behind a report (report.c): pprof's trimmed graph, its nodes
+ * ids[0..n) in report order, the edges of the last build (those under
+ * edge_cut are pprof's trimmed edges).  Owns g and ids. */
+struct pprof_report_graph {
+	struct pprof_graph g;
+	uint32_t *ids;
+	size_t n;
+	int64_t edge_cut;
+};
+
+/* pprof_report_top, keeping the graph in *rg (released with
+ * pprof_report_graph_release when 0 is returned).  With labels_only the
+ * header is pprof's ProfileLabels alone and the output unit stays o's
+ * (no "minimum" selection), as the traces report wants. */
+int pprof_report_build(struct pprof_profile *p, const struct pprof_report_opts *o,
+		       struct pprof_report *r, struct pprof_report_graph *rg,
+		       bool labels_only, struct err *e);
+void pprof_report_graph_release(struct pprof_report_graph *rg);
+
 #endif

@@ -121,6 +121,10 @@ int pprof_apply_filters(struct pprof_profile *p, const struct pprof_report_opts 
  * report's `unmatched`). */
 unsigned pprof_unmatched(const struct pprof_report_opts *o, unsigned matched);
 
+/* pprof's NumLabelUnits for one key: the first unit a sample gives it,
+ * else "bytes" for alignment and request, else the key itself. */
+const char *pprof_num_label_unit(const struct pprof_profile *p, const char *key);
+
 /* Legacy text formats set these like pprof's addLegacyFrameInfo. */
 void pprof_legacy_frame_info(struct pprof_profile *p);
 

@@ -318,8 +318,9 @@ static const char *inline_label(struct pprof_graph *g, uint32_t id, int64_t edge
 	return noinl ? "(partial-inline)" : "(inline)";
 }
 
-int pprof_report_top(struct pprof_profile *p, const struct pprof_report_opts *o,
-		     struct pprof_report *r, struct err *e)
+int pprof_report_build(struct pprof_profile *p, const struct pprof_report_opts *o,
+		       struct pprof_report *r, struct pprof_report_graph *rg,
+		       bool labels_only, struct err *e)
 {
 	struct ctx c;
 	struct pprof_graph g;
@@ -408,7 +409,8 @@ int pprof_report_top(struct pprof_profile *p, const struct pprof_report_opts *o,
 	/* the edges, for the inline marks, from the final node set */
 	if (!have_edges)
 		pprof_graph_build(&g, p, w, use_kept, true);
-	select_output_unit(&c, &g, ids, n, total);
+	if (!labels_only)
+		select_output_unit(&c, &g, ids, n, total);
 	r->output_unit = arena_strdup(&r->arena, c.output_unit);
 
 	/* header: pprof's ProfileLabels, then reportLabels */
@@ -449,6 +451,8 @@ int pprof_report_top(struct pprof_profile *p, const struct pprof_report_opts *o,
 		}
 		add_header(r, sb_str(&b));
 	}
+	if (labels_only)
+		goto rows;
 	{
 		const char *pat[7] = { o->focus, o->ignore, o->hide, o->show, o->show_from,
 				       o->tagfocus, o->tagignore };
@@ -496,6 +500,7 @@ int pprof_report_top(struct pprof_profile *p, const struct pprof_report_opts *o,
 			add_header(r, sb_str(&b));
 		}
 	}
+rows:
 	sb_release(&b);
 
 	r->nrow = n;
@@ -518,8 +523,28 @@ int pprof_report_top(struct pprof_profile *p, const struct pprof_report_opts *o,
 		row->cum_pct = ratio_of(nd->cum, total);
 	}
 	free(w);
-	free(ids);
-	pprof_graph_release(&g);
+	rg->g = g;
+	rg->ids = ids;
+	rg->n = n;
+	rg->edge_cut = edge_cut;
+	return 0;
+}
+
+void pprof_report_graph_release(struct pprof_report_graph *rg)
+{
+	free(rg->ids);
+	pprof_graph_release(&rg->g);
+	memset(rg, 0, sizeof(*rg));
+}
+
+int pprof_report_top(struct pprof_profile *p, const struct pprof_report_opts *o,
+		     struct pprof_report *r, struct err *e)
+{
+	struct pprof_report_graph rg;
+
+	if (pprof_report_build(p, o, r, &rg, false, e))
+		return -1;
+	pprof_report_graph_release(&rg);
 	return 0;
 }
 

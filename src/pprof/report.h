@@ -65,6 +65,14 @@ void pprof_report_opts_init(struct pprof_report_opts *o);
 struct pprof_profile *pprof_load(const char *src, const char *base,
 				 bool diff_base, unsigned parse_flags, struct err *e);
 
+/* pprof_load on bytes already read (bdata NULL: no base); name and bname
+ * name them in errors.  The bytes are not kept: a caller that makes
+ * several reports of one fetch (the pprof shell) parses them again for
+ * each, since a report modifies its profile. */
+struct pprof_profile *pprof_load_bytes(const void *data, size_t len, const char *name,
+				       const void *bdata, size_t blen, const char *bname,
+				       bool diff_base, unsigned parse_flags, struct err *e);
+
 /* Prepare already-parsed profiles (not modified) as pprof_load does. */
 struct pprof_profile *pprof_prepare(struct pprof_profile *p,
 				    struct pprof_profile *base, bool diff_base,
@@ -127,6 +135,20 @@ void pprof_percentage(char out[16], int64_t value, int64_t total);
 int pprof_report_list(struct pprof_profile *p, const struct pprof_report_opts *o,
 		      const char *regex, const char *src_path, struct sb *out,
 		      unsigned *unmatched, struct err *e);
+
+/* pprof's -tree (regex NULL) and -peek REGEX: the top report's header,
+ * then for every node of the trimmed graph (for peek: every node whose
+ * name matches, with no trimming) its callers, itself and its callees.
+ * -tree keeps pprof's default of 80 nodes when o->nodecount < 0.  p is
+ * modified (filters).  Appends to out; -1 with e filled on a bad option,
+ * a bad regex, or (out still filled) when regex matches no node. */
+int pprof_report_tree(struct pprof_profile *p, const struct pprof_report_opts *o,
+		      const char *regex, struct sb *out, unsigned *unmatched,
+		      struct err *e);
+/* pprof's -traces: the profile's labels, then every sample's labels,
+ * value and stack.  p is modified (filters).  0, or -1 with e filled. */
+int pprof_report_traces(struct pprof_profile *p, const struct pprof_report_opts *o,
+			struct sb *out, unsigned *unmatched, struct err *e);
 
 /* ---- diff for watch ---- */
 
