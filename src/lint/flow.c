@@ -437,6 +437,24 @@ static int closure_var_called(struct uses *u, struct go_node *parent,
 				   (struct go_node *)GO_CAST(go_func_lit, lit)->body);
 }
 
+/* Does a top-level statement of the function's body defer a release of
+ * r?  Then the function keeps the ownership: resp.Body handed to a reader
+ * call after `defer resp.Body.Close()` is borrowed, not handed over.  A
+ * defer under a branch says nothing about the other branches. */
+static int defers_release(struct uses *u, struct go_node *body)
+{
+	const struct go_list *l;
+
+	if (!body || body->kind != GO_BLOCK_STMT)
+		return 0;
+	l = &GO_CAST(go_block_stmt, body)->list;
+	for (uint32_t i = 0; i < l->n; i++)
+		if (l->v[i]->kind == GO_DEFER_STMT &&
+		    defer_releases(u->cx, u->r, GO_CAST(go_defer_stmt, l->v[i])))
+			return 1;
+	return 0;
+}
+
 /* Classify one use of the variable (the identifier on top of the stack). */
 static void classify(struct uses *u, struct go_node *body)
 {
@@ -481,11 +499,18 @@ static void classify(struct uses *u, struct go_node *body)
 				return;   /* resp.Body.Close(), resp.Body.Read() */
 			if (gp && gp->kind == GO_BINARY_EXPR)
 				return;
+			/* return resp.Body, nil: handed over on this path only */
+			if (gp && gp->kind == GO_RETURN_STMT && lint_life_returns(gp, u->r))
+				return;
 			if (consumed(u, top - 1, body))
 				return;
 			if (gp && gp->kind == GO_CALL_EXPR &&
 			    lint_flow_releases(u->cx, u->r, gp))
 				return;   /* closeBody(resp.Body) */
+			/* decode(resp.Body) in a function that defers the
+			 * Close itself: a borrow */
+			if (gp && gp->kind == GO_CALL_EXPR && defers_release(u, body))
+				return;
 			u->escapes = 1;
 			return;
 		}
@@ -512,6 +537,8 @@ static void classify(struct uses *u, struct go_node *body)
 		for (uint32_t k = 0; k < c->args.n; k++)
 			if (c->args.v[k] == id && lint_life_borrows(u->file, c, k))
 				return;   /* tmpl.Execute(f, data) */
+		if (defers_release(u, body))
+			return;   /* copyTo(f) after defer f.Close(): a borrow */
 		u->escapes = 1;
 		return;
 	}

@@ -64,9 +64,17 @@ int lint_life_returns(const struct go_node *ret, const struct lint_res *r)
 	if (!ret || ret->kind != GO_RETURN_STMT)
 		return 0;
 	rs = GO_CAST(go_return_stmt, ret);
-	for (uint32_t i = 0; i < rs->results.n; i++)
-		if (go_local_var(rs->results.v[i]) == r->var)
+	for (uint32_t i = 0; i < rs->results.n; i++) {
+		const struct go_node *x = go_unparen(rs->results.v[i]);
+
+		if (go_local_var(x) == r->var)
 			return 1;
+		/* return resp.Body, nil: the caller owns the body now */
+		if (r->kind == LINT_RES_BODY && x && x->kind == GO_SELECTOR_EXPR &&
+		    !strcmp(GO_CAST(go_selector_expr, x)->sel->name, "Body") &&
+		    go_local_var(GO_CAST(go_selector_expr, x)->x) == r->var)
+			return 1;
+	}
 	return 0;
 }
 
