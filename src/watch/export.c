@@ -50,6 +50,32 @@ static void series_labels(struct sb *out, const char *target,
 	sb_addf(out, "\",series=\"%s\"", watch_series_name(id));
 }
 
+struct value_family {
+	const char *name, *help;
+	int counter;
+};
+
+/* indexed by enum watch_series_id */
+static const struct value_family value_families[WATCH_NSERIES] = {
+	{ "leakhound_target_resident_memory_bytes",
+	  "Resident set size of the target (/proc).", 0 },
+	{ "leakhound_target_threads", "OS threads of the target (/proc).", 0 },
+	{ "leakhound_target_open_fds",
+	  "Open file descriptors of the target (/proc).", 0 },
+	{ "leakhound_target_goroutines",
+	  "Goroutines of the target (goroutine profile).", 0 },
+	{ "leakhound_target_heap_inuse_bytes",
+	  "Live heap of the target at its last collection (heap profile "
+	  "inuse_space).", 0 },
+	{ "leakhound_target_heap_inuse_objects",
+	  "Live heap objects at the last collection (inuse_objects).", 0 },
+	{ "leakhound_target_heap_alloc_bytes_total",
+	  "Bytes allocated by the target since it started (alloc_space).", 1 },
+	{ "leakhound_target_heap_alloc_objects_total",
+	  "Objects allocated by the target since it started "
+	  "(alloc_objects).", 1 },
+};
+
 static int judged(const struct watch_verdict *v, int i)
 {
 	return v && v[i].evaluated && v[i].tr.verdict != TREND_NO_DATA;
@@ -77,29 +103,38 @@ void watch_metrics_text(const struct watch *w, const struct watch_verdict *v,
 			ok_t = x->t;
 	}
 
-	head(out, "leakhound_series_value", "gauge",
-	     "Last sampled value of a watched series (bytes for *_bytes "
-	     "series and rss, else a count).");
-	for (s = 0; last && s < WATCH_NSERIES; s++) {
-		if (!(last->have & (1u << s)))
+	/* the last values: one family per series, named with its unit as
+	 * Prometheus' naming guide asks (the cumulative totals are counters) */
+	for (s = 0; s < WATCH_NSERIES; s++) {
+		const struct value_family *f = &value_families[s];
+
+		head(out, f->name, f->counter ? "counter" : "gauge", f->help);
+		if (!last || !(last->have & (1u << s)))
 			continue;
-		sb_adds(out, "leakhound_series_value");
-		series_labels(out, target, (enum watch_series_id)s);
-		sb_adds(out, "} ");
+		sb_addf(out, "%s{target=\"", f->name);
+		label_value(out, target);
+		sb_adds(out, "\"} ");
 		number(out, (double)last->v[s]);
 		sb_addc(out, '\n');
 	}
-	head(out, "leakhound_series_growth_per_second", "gauge",
-	     "Fitted (Theil-Sen) growth rate of a judged series, in its "
-	     "unit per second.");
-	for (s = 0; s < WATCH_NSERIES; s++) {
-		if (!judged(v, s))
-			continue;
-		sb_adds(out, "leakhound_series_growth_per_second");
-		series_labels(out, target, (enum watch_series_id)s);
-		sb_adds(out, "} ");
-		number(out, v[s].tr.slope);
-		sb_addc(out, '\n');
+	/* growth rates: bytes per second and counts per second apart, so
+	 * that one family has one unit */
+	for (int bytes = 1; bytes >= 0; bytes--) {
+		const char *name = bytes ? "leakhound_growth_bytes_per_second"
+					 : "leakhound_growth_per_second";
+		head(out, name, "gauge", bytes
+		     ? "Fitted (Theil-Sen) growth rate of a judged byte series."
+		     : "Fitted (Theil-Sen) growth rate of a judged count series.");
+		for (s = 0; s < WATCH_NSERIES; s++) {
+			if (!judged(v, s) ||
+			    watch_series_is_bytes((enum watch_series_id)s) != bytes)
+				continue;
+			sb_adds(out, name);
+			series_labels(out, target, (enum watch_series_id)s);
+			sb_adds(out, "} ");
+			number(out, v[s].tr.slope);
+			sb_addc(out, '\n');
+		}
 	}
 	head(out, "leakhound_leak_suspected", "gauge",
 	     "1 if the trend test calls the series a leak, else 0; file, "

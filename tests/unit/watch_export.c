@@ -59,13 +59,16 @@ static void exposition(void)
 	watch_metrics_text(&w, v, site, &out);
 	t = sb_str(&out);
 #define L "{target=\"http://h:1/a\\\"b\\\\c\",series="
-	CHECK(has_line(t, "# TYPE leakhound_series_value gauge"));
+	CHECK(has_line(t, "# TYPE leakhound_target_resident_memory_bytes gauge"));
+	CHECK(has_line(t, "# TYPE leakhound_target_heap_alloc_bytes_total counter"));
 	CHECK(has_line(t, "# TYPE leakhound_samples_total counter"));
 	CHECK(has_line(t, "# TYPE leakhound_scrape_errors_total counter"));
-	CHECK(has_line(t, "leakhound_series_value" L "\"rss\"} 4096"));
-	CHECK(has_line(t, "leakhound_series_value" L "\"heap_inuse_bytes\"} 2048"));
-	CHECK(!strstr(t, "leakhound_series_value" L "\"goroutines\""));
-	CHECK(has_line(t, "leakhound_series_growth_per_second" L "\"heap_inuse_bytes\"} 512"));
+#define T "{target=\"http://h:1/a\\\"b\\\\c\"}"
+	CHECK(has_line(t, "leakhound_target_resident_memory_bytes" T " 4096"));
+	CHECK(has_line(t, "leakhound_target_heap_inuse_bytes" T " 2048"));
+	CHECK(!strstr(t, "leakhound_target_goroutines{"));
+	CHECK(has_line(t, "leakhound_growth_bytes_per_second" L "\"heap_inuse_bytes\"} 512"));
+	CHECK(!strstr(t, "leakhound_growth_per_second" L "\"heap_inuse_bytes\""));
 	CHECK(has_line(t, "leakhound_leak_suspected" L "\"heap_inuse_bytes\",file=\"main.go\",line=\"28\",function=\"main.leak\"} 1"));
 	/* a series that is not a leak has no site labels */
 	CHECK(has_line(t, "leakhound_leak_suspected" L "\"rss\"} 0"));
