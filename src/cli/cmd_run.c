@@ -573,7 +573,8 @@ int cmd_run(int argc, char **argv)
 	const char *name;
 
 	for (i = 0; base[i].name; i++)
-		if (strcmp(base[i].name, "resume") && strcmp(base[i].name, "pid"))
+		if (strcmp(base[i].name, "resume") && strcmp(base[i].name, "pid") &&
+		    strcmp(base[i].name, "listen"))
 			opts[nopt++] = base[i];
 	opts[nopt++] = (struct option){ "dump-timeout", required_argument, NULL,
 					OPT_DUMP_TIMEOUT };

@@ -74,6 +74,7 @@ const char cmd_watch_help[] =
 "                        _test.go files are linted when a finding is in\n"
 "                        one (a test binary), or with --include-tests\n"
 "    --include-tests     with --src, always lint _test.go files too\n"
+"    --listen ADDR       serve Prometheus /metrics on ADDR (127.0.0.1:9464)\n"
 "    -q, --quiet         no live view\n"
 "\n"
 "EXIT STATUS\n"
@@ -111,6 +112,7 @@ enum {
 	OPT_PID = 256, OPT_INTERVAL, OPT_DURATION, OPT_UNTIL, OPT_DB,
 	OPT_RESUME, OPT_LIMIT, OPT_FORMAT, OPT_TIMEOUT, OPT_MAXBODY, OPT_GC,
 	OPT_WARMUP, OPT_ALPHA, OPT_PPROF, OPT_SRC, OPT_HTML, OPT_INCLUDE_TESTS,
+	OPT_LISTEN,
 };
 
 static const struct option watch_opts[] = {
@@ -134,6 +136,7 @@ static const struct option watch_opts[] = {
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "src", required_argument, NULL, OPT_SRC },
 	{ "include-tests", no_argument, NULL, OPT_INCLUDE_TESTS },
+	{ "listen", required_argument, NULL, OPT_LISTEN },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -303,6 +306,7 @@ static int show(struct watch *w, const struct watch_verdict *v, void *arg)
 	struct watch_cli *c = arg;
 	struct sb out = SB_INIT;
 
+	listen_update(c->server, w, v);
 	if (c->quiet || (c->json && !c->tty))
 		return 0;
 	if (c->tty) {
@@ -530,6 +534,14 @@ int cmd_watch(int argc, char **argv)
 			c.resume = optarg;
 			continue;
 		}
+		if (opt == OPT_LISTEN) {
+			if (!listen_addr_ok(optarg))
+				return cli_usage("watch", "option '--listen' takes "
+						 "HOST:PORT (127.0.0.1:9464), "
+						 "not '%s'", optarg);
+			c.listen = optarg;
+			continue;
+		}
 		if (opt == OPT_INTERVAL)
 			c.interval_set = 1;
 		r = watch_cli_option("watch", opt, optarg, &c);
@@ -556,6 +568,14 @@ int cmd_watch(int argc, char **argv)
 		watch_cli_release(&c);
 		return CLI_EXIT_ERROR;
 	}
+	if (c.listen) {
+		c.server = listen_start(c.listen);
+		if (!c.server) {
+			rc = CLI_EXIT_ERROR;
+			goto out;
+		}
+		listen_update(c.server, &w, NULL);
+	}
 	if (watch_cli_loop(&c, &w, v) < 0) {
 		rc = CLI_EXIT_ERROR;
 		goto out;
@@ -574,6 +594,7 @@ int cmd_watch(int argc, char **argv)
 		rc = fs.items.len ? CLI_EXIT_FINDINGS : CLI_EXIT_CLEAN;
 	findings_release(&fs);
 out:
+	listen_stop(c.server);
 	watch_release(&w);
 	watch_store_close(st);
 	watch_cli_release(&c);

@@ -30,6 +30,9 @@ struct watch_cli {
 	int tty, drawn;     /* tty: redraw in place (not TERM=dumb) */
 	int color;          /* tty and no NO_COLOR */
 	int live_lines;     /* run --live: plain lines on stderr */
+	/* watch --listen ADDR: the /metrics server (listen.c), or NULL */
+	const char *listen;
+	struct watch_listen *server;
 	/* run: polled after each sample; non-zero stops the loop */
 	int (*child_done)(struct watch_cli *c);
 	void *child;
@@ -49,6 +52,18 @@ int watch_cli_report(struct watch_cli *c, struct watch *w,
 void watch_cli_release(struct watch_cli *c);
 /* --src: cite lint findings on the located findings (warns on error). */
 void watch_cli_src_link(struct watch_cli *c, struct findings *fs);
+
+/* listen.c: the /metrics server of `watch --listen`.  listen_start
+ * parses ADDR (HOST:PORT, [V6]:PORT, :PORT for loopback), warns when it is
+ * not loopback, and serves from its own thread; NULL after an error (said
+ * on stderr).  listen_update rebuilds the metrics of w after a sample (v
+ * may be NULL); listen_stop stops and frees. */
+struct watch_listen;
+int listen_addr_ok(const char *addr);
+struct watch_listen *listen_start(const char *addr);
+void listen_update(struct watch_listen *l, struct watch *w,
+		   const struct watch_verdict *v);
+void listen_stop(struct watch_listen *l);
 
 struct gdump_groups;
 /* The findings `goroutines` gives for the suspects of gs (the same rule

@@ -172,6 +172,24 @@ void watch_json_extra(const struct watch *w, const struct watch_verdict *v,
 /* Format a value of series id for people: "12.3 MB", "1234". */
 void watch_fmt_value(struct sb *out, enum watch_series_id id, double v);
 
+/* ---- the Prometheus exposition (export.c) ---- */
+
+/* The top growing site of a series, for the labels of its verdict; file
+ * NULL or "" when unknown.  Strings are borrowed. */
+struct watch_metrics_site {
+	const char *file;
+	int line;
+	const char *function;
+};
+
+/* Append to out the Prometheus text exposition (0.0.4) of w: per series
+ * the last value, the fitted growth rate, the verdict (0/1) and its
+ * p-value (v[WATCH_NSERIES], or NULL before any evaluation), the site of
+ * site[series] (array of WATCH_NSERIES, or NULL) as labels of a leak
+ * verdict, and the sampler's health.  See docs/watch.md for the names. */
+void watch_metrics_text(const struct watch *w, const struct watch_verdict *v,
+			const struct watch_metrics_site *site, struct sb *out);
+
 /* ---- the sampling loop (loop.c) ---- */
 
 struct watch_loop {
