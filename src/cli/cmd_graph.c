@@ -32,6 +32,8 @@ const char cmd_graph_help[] =
 "    --nodefraction F        drop nodes below F of the total (default 0.005)\n"
 "    --edgefraction F        drop edges below F of the total (default 0.001)\n"
 "    --unit UNIT             show values in UNIT\n"
+"    --granularity G         functions (default), filefunctions, files,\n"
+"                            lines or addresses\n"
 "    --focus RE, --ignore RE, --hide RE, --show RE, --show-from RE,\n"
 "    --tagfocus F, --tagignore F, --noinlines, --diff-base BASE,\n"
 "    --base BASE, --timeout D, --max-input SIZE\n"
@@ -45,7 +47,7 @@ const char cmd_graph_help[] =
 "    leakhound graph --format dot goroutine.pb.gz | dot -Tsvg >g.svg\n"
 "    leakhound graph --format dot --sample-index 1 --nodecount 20 cpu.pb.gz\n";
 
-enum { O_UNIT = CLI_PP_END, O_NODECOUNT, O_NODEFRACTION, O_EDGEFRACTION, O_BASE, O_FORMAT };
+enum { O_UNIT = CLI_PP_END, O_NODECOUNT, O_NODEFRACTION, O_EDGEFRACTION, O_BASE, O_FORMAT, O_GRAN };
 
 static int fraction(const char *opt, const char *v, double *out)
 {
@@ -70,6 +72,7 @@ int cmd_graph(int argc, char **argv)
 		{ "edgefraction", required_argument, NULL, O_EDGEFRACTION },
 		{ "base", required_argument, NULL, O_BASE },
 		{ "format", required_argument, NULL, O_FORMAT },
+		{ "granularity", required_argument, NULL, O_GRAN },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct cli_pprof_opts po;
@@ -108,6 +111,11 @@ int cmd_graph(int argc, char **argv)
 		case O_FORMAT:
 			if (strcmp(optarg, "dot"))
 				return cli_usage("graph", "unknown format '%s' (want dot)", optarg);
+			break;
+		case O_GRAN:
+			if ((c = pprof_granularity_parse(optarg)) < 0)
+				return cli_usage("graph", "unknown granularity '%s' (want functions, filefunctions, files, lines or addresses)", optarg);
+			o->granularity = (enum pprof_granularity)c;
 			break;
 		case 'o': output = optarg; break;
 		default: return CLI_EXIT_USAGE;
