@@ -475,6 +475,7 @@ int pprof_report_dot(struct pprof_profile *p, const struct pprof_report_opts *o,
 	double nf = o->nodefraction >= 0 ? o->nodefraction : 0.005;
 	double ef = o->edgefraction >= 0 ? o->edgefraction : 0.001, max_flat;
 	const char *title = "unnamed";
+	bool rebuilt = false;
 	unsigned matched;
 	int vi;
 	struct sb b = SB_INIT;
@@ -532,6 +533,7 @@ int pprof_report_dot(struct pprof_profile *p, const struct pprof_report_opts *o,
 		pprof_graph_build(&g, p, w, true, true);
 		n = live_nodes(&g, ids);
 		sort_entropy(&g, ids, n);
+		rebuilt = true;
 	}
 
 	d.g = &g;
@@ -540,7 +542,10 @@ int pprof_report_dot(struct pprof_profile *p, const struct pprof_report_opts *o,
 	for (i = 0; i < g.edges.len; i++)
 		if (abs64(g.edges.items[i].weight) < edge_cut) {
 			d.gone[i] = true;
-			dropped_edges++;
+			/* pprof trims edges before it picks the top nodes and
+			 * counts only those its last trim drops: none unless
+			 * the graph was rebuilt from the top nodes */
+			dropped_edges += rebuilt;
 		}
 	remove_redundant(&d, ids, n);
 	d.sample_unit = p->sample_type[vi].unit;
