@@ -62,6 +62,18 @@ static int fraction(const char *opt, const char *v, double *out)
 	return 0;
 }
 
+/* Labels other than diff-base's marker, which pprof draws as nodelets. */
+static bool has_labels(const struct pprof_profile *p)
+{
+	size_t i, j;
+
+	for (i = 0; i < p->nsample; i++)
+		for (j = 0; j < p->sample[i].nlabel; j++)
+			if (strcmp(p->sample[i].label[j].key, "pprof::base"))
+				return true;
+	return false;
+}
+
 int cmd_graph(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -128,6 +140,9 @@ int cmd_graph(int argc, char **argv)
 	p = cli_pprof_load(argv[optind], &po);
 	if (!p)
 		return CLI_EXIT_ERROR;
+	if (has_labels(p))
+		cli_warn("%s: sample labels are not drawn (pprof -dot draws them as tag boxes)",
+			 argv[optind]);
 	rc = pprof_report_dot(p, o, &out, &unmatched, &e);
 	pprof_profile_free(p);
 	if (rc) {
