@@ -252,7 +252,7 @@ void pprof_graph_init(struct pprof_graph *g, const struct pprof_profile *p,
 }
 
 static struct pprof_gedge *edge_for(struct pprof_graph *g, uint32_t src, uint32_t dst,
-				    bool inl, bool *created)
+				    bool inl, bool residual, bool *created)
 {
 	uint64_t k = ((uint64_t)src + 1) << 32 | ((uint64_t)dst + 1);
 	uintptr_t v = (uintptr_t)u64map_get(&g->edgemap, k);
@@ -265,6 +265,7 @@ static struct pprof_gedge *edge_for(struct pprof_graph *g, uint32_t src, uint32_
 	e.src = src;
 	e.dst = dst;
 	e.inl = inl;
+	e.residual = residual;
 	e.next_in = g->nodes.items[dst].in_head;
 	vec_push(&g->edges, e);
 	g->nodes.items[dst].in_head = (uint32_t)g->edges.len;
@@ -318,10 +319,12 @@ void pprof_graph_build(struct pprof_graph *g, const struct pprof_profile *p,
 					bool created;
 					bool inl = ni != (long)cnt - 1;
 					struct pprof_gedge *e = edge_for(g, (uint32_t)parent, n, inl,
-									 &created);
+									 residual, &created);
 					if (created || e->stamp != g->stamp) {
 						if (!created && !inl)
 							e->inl = false;
+						if (residual)
+							e->residual = true;
 						e->stamp = g->stamp;
 						e->weight += v;
 					}

@@ -42,6 +42,7 @@ struct pprof_gedge {
 	uint32_t src, dst;
 	int64_t weight;
 	bool inl;
+	bool residual;            /* a dropped node lay between src and dst */
 	uint32_t stamp;
 	uint32_t next_in;         /* next incoming edge of dst + 1 */
 };
@@ -100,5 +101,15 @@ int pprof_report_build(struct pprof_profile *p, const struct pprof_report_opts *
 		       struct pprof_report *r, struct pprof_report_graph *rg,
 		       bool labels_only, struct err *e);
 void pprof_report_graph_release(struct pprof_report_graph *rg);
+
+/* report.c's pieces the DOT graph shares with top: the total of weights w
+ * (the base's total for a diff base); the output unit pprof picks for the
+ * nodes ids ("minimum" when unit is NULL or ""); pprof's ProfileLabels and
+ * active filters appended to r's header (r's units and total set). */
+int64_t pprof_total(const struct pprof_profile *p, const int64_t *w);
+const char *pprof_output_unit(struct pprof_graph *g, const uint32_t *ids, size_t n,
+			      int64_t total, const char *sample_unit, const char *unit);
+void pprof_profile_labels(struct pprof_report *r, const struct pprof_profile *p,
+			  const struct pprof_report_opts *o);
 
 #endif

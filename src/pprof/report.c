@@ -287,6 +287,23 @@ static void select_output_unit(struct ctx *c, struct pprof_graph *g,
 	c->output_unit = *unit ? unit : c->sample_unit;
 }
 
+int64_t pprof_total(const struct pprof_profile *p, const int64_t *w)
+{
+	return compute_total(p, w);
+}
+
+const char *pprof_output_unit(struct pprof_graph *g, const uint32_t *ids, size_t n,
+			      int64_t total, const char *sample_unit, const char *unit)
+{
+	struct ctx c;
+
+	c.r = NULL;
+	c.sample_unit = sample_unit;
+	c.output_unit = unit && *unit ? unit : "minimum";
+	select_output_unit(&c, g, ids, n, total);
+	return c.output_unit;
+}
+
 /* The ids of the nodes with a value, in node order. */
 static size_t live_nodes(struct pprof_graph *g, uint32_t *ids)
 {
@@ -316,6 +333,93 @@ static const char *inline_label(struct pprof_graph *g, uint32_t id, int64_t edge
 	if (!inl)
 		return "";
 	return noinl ? "(partial-inline)" : "(inline)";
+}
+
+/* pprof's ProfileLabels and the active filters, into r's header; r's
+ * sample type, units and total are set. */
+static void profile_labels(struct pprof_report *r, const struct pprof_profile *p,
+			   const struct pprof_report_opts *o, bool filters)
+{
+	struct ctx c;
+	struct sb b = SB_INIT;
+	char pct[16];
+	int64_t total = r->total;
+	size_t i;
+
+	c.r = r;
+	c.sample_unit = r->sample_unit;
+	c.output_unit = r->output_unit;
+	if (p->nmapping > 0) {
+		if (*p->mapping[0]->file) {
+			sb_reset(&b);
+			sb_addf(&b, "File: %s", pprof_path_base(&r->arena, p->mapping[0]->file));
+			add_header(r, sb_str(&b));
+		}
+		if (*p->mapping[0]->build_id) {
+			sb_reset(&b);
+			sb_addf(&b, "Build ID: %s", p->mapping[0]->build_id);
+			add_header(r, sb_str(&b));
+		}
+	}
+	for (i = 0; i < p->ncomment; i++)
+		if (p->comment[i][0] != '#')
+			add_header(r, p->comment[i]);
+	sb_reset(&b);
+	sb_addf(&b, "Type: %s", r->sample_type);
+	add_header(r, sb_str(&b));
+	if (p->time_nanos) {
+		sb_reset(&b);
+		time_label(&b, p->time_nanos);
+		add_header(r, sb_str(&b));
+	}
+	if (p->duration_nanos) {
+		const char *tu;
+		double tn = scale(total, c.sample_unit, "nanoseconds", &tu);
+
+		sb_reset(&b);
+		sb_adds(&b, "Duration: ");
+		pprof_scaled_label(&b, p->duration_nanos, "nanoseconds", "auto");
+		sb_addf(&b, ", Total samples = %s ", fmt_value(&c, total));
+		if (!strcmp(tu, "ns") && tn != 0) {
+			pprof_percentage(pct, pprof_d2i(tn), p->duration_nanos);
+			sb_addf(&b, "(%s)", pct);
+		}
+		add_header(r, sb_str(&b));
+	}
+	if (filters) {
+		const char *pat[7] = { o->focus, o->ignore, o->hide, o->show, o->show_from,
+				       o->tagfocus, o->tagignore };
+		static const char *const what[7] = { "focus", "ignore", "hide", "show",
+						     "show_from", "tagfocus", "tagignore" };
+		bool any = false;
+
+		for (i = 0; i < 7; i++) {
+			if (!pat[i] || !*pat[i])
+				continue;
+			if (!any)
+				add_header(r, "Active filters:");
+			any = true;
+			sb_reset(&b);
+			sb_addf(&b, "%s=%s", what[i], pat[i]);
+			if (b.len > 80) {
+				sb_truncate(&b, 80);
+				sb_adds(&b, "\xe2\x80\xa6");
+			}
+			{
+				struct sb l = SB_INIT;
+				sb_addf(&l, "   %s", sb_str(&b));
+				add_header(r, sb_str(&l));
+				sb_release(&l);
+			}
+		}
+	}
+	sb_release(&b);
+}
+
+void pprof_profile_labels(struct pprof_report *r, const struct pprof_profile *p,
+			  const struct pprof_report_opts *o)
+{
+	profile_labels(r, p, o, true);
 }
 
 int pprof_report_build(struct pprof_profile *p, const struct pprof_report_opts *o,
@@ -414,72 +518,9 @@ int pprof_report_build(struct pprof_profile *p, const struct pprof_report_opts *
 	r->output_unit = arena_strdup(&r->arena, c.output_unit);
 
 	/* header: pprof's ProfileLabels, then reportLabels */
-	if (p->nmapping > 0) {
-		if (*p->mapping[0]->file) {
-			sb_reset(&b);
-			sb_addf(&b, "File: %s", pprof_path_base(&r->arena, p->mapping[0]->file));
-			add_header(r, sb_str(&b));
-		}
-		if (*p->mapping[0]->build_id) {
-			sb_reset(&b);
-			sb_addf(&b, "Build ID: %s", p->mapping[0]->build_id);
-			add_header(r, sb_str(&b));
-		}
-	}
-	for (i = 0; i < p->ncomment; i++)
-		if (p->comment[i][0] != '#')
-			add_header(r, p->comment[i]);
-	sb_reset(&b);
-	sb_addf(&b, "Type: %s", r->sample_type);
-	add_header(r, sb_str(&b));
-	if (p->time_nanos) {
-		sb_reset(&b);
-		time_label(&b, p->time_nanos);
-		add_header(r, sb_str(&b));
-	}
-	if (p->duration_nanos) {
-		const char *tu;
-		double tn = scale(total, c.sample_unit, "nanoseconds", &tu);
-
-		sb_reset(&b);
-		sb_adds(&b, "Duration: ");
-		pprof_scaled_label(&b, p->duration_nanos, "nanoseconds", "auto");
-		sb_addf(&b, ", Total samples = %s ", fmt_value(&c, total));
-		if (!strcmp(tu, "ns") && tn != 0) {
-			pprof_percentage(pct, pprof_d2i(tn), p->duration_nanos);
-			sb_addf(&b, "(%s)", pct);
-		}
-		add_header(r, sb_str(&b));
-	}
+	profile_labels(r, p, o, !labels_only);
 	if (labels_only)
 		goto rows;
-	{
-		const char *pat[7] = { o->focus, o->ignore, o->hide, o->show, o->show_from,
-				       o->tagfocus, o->tagignore };
-		static const char *const what[7] = { "focus", "ignore", "hide", "show",
-						     "show_from", "tagfocus", "tagignore" };
-		bool any = false;
-
-		for (i = 0; i < 7; i++) {
-			if (!pat[i] || !*pat[i])
-				continue;
-			if (!any)
-				add_header(r, "Active filters:");
-			any = true;
-			sb_reset(&b);
-			sb_addf(&b, "%s=%s", what[i], pat[i]);
-			if (b.len > 80) {
-				sb_truncate(&b, 80);
-				sb_adds(&b, "\xe2\x80\xa6");
-			}
-			{
-				struct sb l = SB_INIT;
-				sb_addf(&l, "   %s", sb_str(&b));
-				add_header(r, sb_str(&l));
-				sb_release(&l);
-			}
-		}
-	}
 	for (i = 0; i < n; i++)
 		flat_sum += g.nodes.items[ids[i]].flat;
 	sb_reset(&b);

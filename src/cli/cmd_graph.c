@@ -1,0 +1,157 @@
+/*
+ * graph: pprof's call graph in DOT (`go tool pprof -dot`), byte for byte.
+ */
+#include "cli.h"
+#include "pprof_opts.h"
+#include "../pprof/dot.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char cmd_graph_help[] =
+"NAME\n"
+"    leakhound graph - the call graph of a pprof profile, in DOT\n"
+"\n"
+"SYNOPSIS\n"
+"    leakhound graph [options] --format dot PROFILE\n"
+"\n"
+"DESCRIPTION\n"
+"    Reads a profile like `leakhound top` (file, '-' or URL) and writes the\n"
+"    Graphviz DOT text that `go tool pprof -dot` writes: a legend, one box\n"
+"    per function (font size by flat value, colour by cum), one arrow per\n"
+"    call weighted by its share; at most 80 nodes. Render it with\n"
+"    `dot -Tsvg`. Sample labels (pprof's tag boxes) are not drawn.\n"
+"\n"
+"OPTIONS\n"
+"    --format dot            output format (dot is the only one)\n"
+"    --sample-index NAME|N   sample type (and the shorthands --inuse_space,\n"
+"                            --inuse_objects, --alloc_space, --alloc_objects)\n"
+"    --nodecount N           show at most N nodes (default 80)\n"
+"    --nodefraction F        drop nodes below F of the total (default 0.005)\n"
+"    --edgefraction F        drop edges below F of the total (default 0.001)\n"
+"    --unit UNIT             show values in UNIT\n"
+"    --granularity G         functions (default), filefunctions, files,\n"
+"                            lines or addresses\n"
+"    --focus RE, --ignore RE, --hide RE, --show RE, --show-from RE,\n"
+"    --tagfocus F, --tagignore F, --noinlines, --diff-base BASE,\n"
+"    --base BASE, --timeout D, --max-input SIZE\n"
+"                            as for `leakhound top`\n"
+"    -o FILE                 write to FILE instead of standard output\n"
+"\n"
+"EXIT STATUS\n"
+"    0 graph written, 2 unreadable or malformed profile, 3 usage error.\n"
+"\n"
+"EXAMPLES\n"
+"    leakhound graph --format dot goroutine.pb.gz | dot -Tsvg >g.svg\n"
+"    leakhound graph --format dot --sample-index 1 --nodecount 20 cpu.pb.gz\n";
+
+enum { O_UNIT = CLI_PP_END, O_NODECOUNT, O_NODEFRACTION, O_EDGEFRACTION, O_BASE, O_FORMAT, O_GRAN };
+
+static int fraction(const char *opt, const char *v, double *out)
+{
+	char *end;
+	double d = strtod(v, &end);
+
+	if (!*v || *end || d < 0 || d > 1) {
+		cli_usage("graph", "option '%s' takes a fraction between 0 and 1, not '%s'", opt, v);
+		return -1;
+	}
+	*out = d;
+	return 0;
+}
+
+/* Labels other than diff-base's marker, which pprof draws as nodelets. */
+static bool has_labels(const struct pprof_profile *p)
+{
+	size_t i, j;
+
+	for (i = 0; i < p->nsample; i++)
+		for (j = 0; j < p->sample[i].nlabel; j++)
+			if (strcmp(p->sample[i].label[j].key, "pprof::base"))
+				return true;
+	return false;
+}
+
+int cmd_graph(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		CLI_PPROF_OPTIONS,
+		{ "unit", required_argument, NULL, O_UNIT },
+		{ "nodecount", required_argument, NULL, O_NODECOUNT },
+		{ "nodefraction", required_argument, NULL, O_NODEFRACTION },
+		{ "edgefraction", required_argument, NULL, O_EDGEFRACTION },
+		{ "base", required_argument, NULL, O_BASE },
+		{ "format", required_argument, NULL, O_FORMAT },
+		{ "granularity", required_argument, NULL, O_GRAN },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct cli_pprof_opts po;
+	struct pprof_report_opts *o = &po.o;
+	struct pprof_profile *p;
+	struct err e = ERR_INIT;
+	struct sb out = SB_INIT;
+	const char *output = NULL;
+	unsigned unmatched = 0;
+	int c, rc;
+	long v;
+
+	cli_pprof_opts_init(&po);
+	while ((c = cli_getopt("graph", argc, argv, "o:", opts)) != -1) {
+		if ((rc = cli_pprof_opt("graph", c, optarg, &po)) != 0) {
+			if (rc < 0)
+				return CLI_EXIT_USAGE;
+			continue;
+		}
+		switch (c) {
+		case O_UNIT: o->unit = optarg; break;
+		case O_NODECOUNT:
+			if ((v = cli_parse_count("graph", "--nodecount", optarg)) < 0)
+				return CLI_EXIT_USAGE;
+			o->nodecount = v > 1000000000 ? 1000000000 : (int)v;
+			break;
+		case O_NODEFRACTION:
+			if (fraction("--nodefraction", optarg, &o->nodefraction))
+				return CLI_EXIT_USAGE;
+			break;
+		case O_EDGEFRACTION:
+			if (fraction("--edgefraction", optarg, &o->edgefraction))
+				return CLI_EXIT_USAGE;
+			break;
+		case O_BASE: po.base = optarg; po.diff_base = false; break;
+		case O_FORMAT:
+			if (strcmp(optarg, "dot"))
+				return cli_usage("graph", "unknown format '%s' (want dot)", optarg);
+			break;
+		case O_GRAN:
+			if ((c = pprof_granularity_parse(optarg)) < 0)
+				return cli_usage("graph", "unknown granularity '%s' (want functions, filefunctions, files, lines or addresses)", optarg);
+			o->granularity = (enum pprof_granularity)c;
+			break;
+		case 'o': output = optarg; break;
+		default: return CLI_EXIT_USAGE;
+		}
+	}
+	if (optind >= argc)
+		return cli_usage("graph", "no profile given");
+	if (optind + 1 < argc)
+		return cli_usage("graph", "too many arguments (one profile, use --base for a second)");
+	p = cli_pprof_load(argv[optind], &po);
+	if (!p)
+		return CLI_EXIT_ERROR;
+	if (has_labels(p))
+		cli_warn("%s: sample labels are not drawn (pprof -dot draws them as tag boxes)",
+			 argv[optind]);
+	rc = pprof_report_dot(p, o, &out, &unmatched, &e);
+	pprof_profile_free(p);
+	if (rc) {
+		cli_error("%s", e.msg);
+		sb_release(&out);
+		return CLI_EXIT_ERROR;
+	}
+	cli_pprof_warn_unmatched(unmatched);
+	rc = cli_output(output, &out) ? CLI_EXIT_ERROR : CLI_EXIT_CLEAN;
+	sb_release(&out);
+	return rc;
+}
