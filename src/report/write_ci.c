@@ -12,6 +12,7 @@
 #include <jansson.h>
 
 #include "write.h"
+#include "paths.h"
 
 static const struct {
 	const char *name;
@@ -81,10 +82,28 @@ static void full_message(struct sb *out, const struct finding *f)
 	}
 }
 
+/* The file of f relative to the repository root (into buf), as code
+ * review tools match it; the path as given when it is outside the root,
+ * NULL when it is outside and `outside_null`, or when there is none. */
+static const char *ci_path(const struct report_paths *p, const struct finding *f,
+			   char *buf, size_t n, int outside_null)
+{
+	if (!f->loc.file || !*f->loc.file)
+		return NULL;
+	if (report_paths_map(p, f->loc.file, buf, n))
+		return buf;
+	return outside_null ? NULL : f->loc.file;
+}
+
 static void write_github(struct sb *out, const struct findings *fs)
 {
 	size_t i;
 	struct sb msg = SB_INIT;
+	struct report_paths paths;
+	char rel[PATH_MAX];
+	const char *file;
+
+	report_paths_init(&paths);
 
 	for (i = 0; i < fs->items.len; i++) {
 		const struct finding *f = fs->items.items[i];
@@ -93,12 +112,9 @@ static void write_github(struct sb *out, const struct findings *fs)
 		char num[32];
 
 		sb_addf(out, "::%s ", cmd);
-		if (f->loc.file && *f->loc.file) {
-			const char *file = f->loc.file;
-
-			/* GitHub matches the path from the repository root */
-			while (file[0] == '.' && file[1] == '/')
-				file += 2;
+		/* GitHub matches the path from the repository root; a file
+		 * outside it (the Go toolchain's) cannot be annotated */
+		if ((file = ci_path(&paths, f, rel, sizeof(rel), 1)) != NULL) {
 			sb_adds(out, "file=");
 			gh_escape(out, file, 1);
 			sb_addc(out, ',');
@@ -152,21 +168,27 @@ static void xml_attr(struct sb *out, const char *s)
 static void write_checkstyle(struct sb *out, const struct findings *fs)
 {
 	size_t i;
-	const char *cur = NULL;
+	int open = 0;
+	char cur[PATH_MAX], rel[PATH_MAX];
 	struct sb msg = SB_INIT;
+	struct report_paths paths;
 
+	report_paths_init(&paths);
 	sb_adds(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">\n");
 	for (i = 0; i < fs->items.len; i++) {
 		const struct finding *f = fs->items.items[i];
-		const char *file = f->loc.file && *f->loc.file ? f->loc.file : "-";
+		const char *file = ci_path(&paths, f, rel, sizeof(rel), 0);
 
-		if (!cur || strcmp(cur, file)) {
-			if (cur)
+		if (!file)
+			file = "-";
+		if (!open || strcmp(cur, file)) {
+			if (open)
 				sb_adds(out, "  </file>\n");
 			sb_adds(out, "  <file name=\"");
 			xml_attr(out, file);
 			sb_adds(out, "\">\n");
-			cur = file;
+			snprintf(cur, sizeof(cur), "%s", file);
+			open = 1;
 		}
 		sb_addf(out, "    <error line=\"%d\"", f->loc.line > 0 ? f->loc.line : 0);
 		if (f->loc.column > 0)
@@ -181,7 +203,7 @@ static void write_checkstyle(struct sb *out, const struct findings *fs)
 		xml_attr(out, f->rule);
 		sb_adds(out, "\"/>\n");
 	}
-	if (cur)
+	if (open)
 		sb_adds(out, "  </file>\n");
 	sb_adds(out, "</checkstyle>\n");
 	sb_release(&msg);
@@ -197,6 +219,11 @@ static void write_codeclimate(struct sb *out, const struct findings *fs)
 	json_t *arr = json_array();
 	size_t i, k;
 	char *text;
+	char rel[PATH_MAX];
+	const char *file;
+	struct report_paths paths;
+
+	report_paths_init(&paths);
 
 	for (i = 0; i < fs->items.len; i++) {
 		const struct finding *f = fs->items.items[i];
@@ -221,8 +248,8 @@ static void write_codeclimate(struct sb *out, const struct findings *fs)
 			f->severity == REPORT_SEV_WARNING ? "major" : "minor"));
 		json_object_set_new(o, "fingerprint", json_string(fps));
 		loc = json_object();
-		json_object_set_new(loc, "path", json_string(
-			f->loc.file && *f->loc.file ? f->loc.file : "-"));
+		file = ci_path(&paths, f, rel, sizeof(rel), 0);
+		json_object_set_new(loc, "path", json_string(file ? file : "-"));
 		lines = json_object();
 		json_object_set_new(lines, "begin", json_integer(f->loc.line > 0 ? f->loc.line : 1));
 		json_object_set_new(lines, "end", json_integer(

@@ -27,6 +27,7 @@
  * (the chain of evidence, starting at the finding's location).
  */
 #include "write.h"
+#include "paths.h"
 #include "../base/file.h"
 #include "../base/map.h"
 #include "../base/xalloc.h"
@@ -65,8 +66,7 @@ unsigned long long report_finding_fingerprint(const struct finding *f)
 }
 
 struct sarif_ctx {
-	char cwd[PATH_MAX];
-	char root[PATH_MAX];
+	struct report_paths paths;   /* the root locations are relative to */
 	char *src_path;          /* the file whose text is cached */
 	char *src;
 	size_t src_len;
@@ -77,23 +77,7 @@ struct sarif_ctx {
 static void ctx_init(struct sarif_ctx *c)
 {
 	memset(c, 0, sizeof(*c));
-	if (!getcwd(c->cwd, sizeof(c->cwd)))
-		strcpy(c->cwd, "/");
-	strcpy(c->root, c->cwd);
-	for (;;) {
-		char probe[PATH_MAX + 8];
-		char *slash;
-
-		snprintf(probe, sizeof(probe), "%s/.git", strcmp(c->root, "/") ? c->root : "");
-		if (access(probe, F_OK) == 0)
-			return;
-		slash = strrchr(c->root, '/');
-		if (!slash || slash == c->root) {
-			strcpy(c->root, c->cwd);   /* no repository: the cwd */
-			return;
-		}
-		*slash = '\0';
-	}
+	report_paths_init(&c->paths);
 }
 
 static void ctx_release(struct sarif_ctx *c)
@@ -101,85 +85,6 @@ static void ctx_release(struct sarif_ctx *c)
 	free(c->src_path);
 	free(c->src);
 	sb_release(&c->notes);
-}
-
-/* base + "/" + path, with "." and ".." resolved lexically, into out. */
-static void join_norm(char *out, size_t size, const char *base, const char *path)
-{
-	char tmp[PATH_MAX * 2];
-	char *parts[PATH_MAX / 2];
-	size_t np = 0, o = 0;
-	char *save = NULL, *tok;
-
-	if (path[0] == '/')
-		snprintf(tmp, sizeof(tmp), "%s", path);
-	else
-		snprintf(tmp, sizeof(tmp), "%s/%s", base, path);
-	for (tok = strtok_r(tmp, "/", &save); tok; tok = strtok_r(NULL, "/", &save)) {
-		if (!strcmp(tok, "."))
-			continue;
-		if (!strcmp(tok, "..")) {
-			if (np)
-				np--;
-			continue;
-		}
-		if (np < sizeof(parts) / sizeof(parts[0]))
-			parts[np++] = tok;
-	}
-	out[0] = '\0';
-	for (size_t i = 0; i < np && o + 1 < size; i++) {
-		int n = snprintf(out + o, size - o, "/%s", parts[i]);
-
-		if (n < 0 || (size_t)n >= size - o)
-			break;
-		o += (size_t)n;
-	}
-	if (!np)
-		snprintf(out, size, "/");
-}
-
-static const char *under_root(const struct sarif_ctx *c, const char *abs)
-{
-	size_t n = strlen(c->root);
-
-	if (!strcmp(c->root, "/"))
-		return abs + 1;
-	if (!strncmp(abs, c->root, n) && abs[n] == '/')
-		return abs + n + 1;
-	return NULL;
-}
-
-/* The path relative to the root, into rel; 0 if it is outside. */
-static int map_path(const struct sarif_ctx *c, const char *path, char *rel, size_t size)
-{
-	char abs[PATH_MAX];
-	const char *r;
-
-	if (!path || !*path)
-		return 0;
-	join_norm(abs, sizeof(abs), c->cwd, path);
-	r = under_root(c, abs);
-	if (r && *r) {
-		snprintf(rel, size, "%s", r);
-		return 1;
-	}
-	if (path[0] == '/') {
-		/* another machine's absolute path: its longest suffix that
-		 * names a file here */
-		for (const char *s = strchr(path + 1, '/'); s; s = strchr(s + 1, '/')) {
-			const char *bases[2] = { c->cwd, c->root };
-
-			for (int b = 0; b < 2; b++) {
-				join_norm(abs, sizeof(abs), bases[b], s + 1);
-				r = under_root(c, abs);
-				if (r && *r && access(abs, F_OK) == 0) {
-					snprintf(rel, size, "%s", r);
-					return 1;
-				}
-			}
-		}
-	}
-	return 0;
 }
 
 /* The UTF-16 column of byte column col on line `line` of the file at rel
@@ -193,7 +98,7 @@ static int utf16_column(struct sarif_ctx *c, const char *rel, int line, int col)
 
 	if (col <= 1 || line <= 0)
 		return col;
-	join_norm(abs, sizeof(abs), c->root, rel);
+	report_paths_join(abs, sizeof(abs), c->paths.root, rel);
 	if (!c->src_path || strcmp(c->src_path, abs)) {
 		free(c->src_path);
 		free(c->src);
@@ -265,7 +170,7 @@ static json_t *physical(struct sarif_ctx *c, const struct report_loc *l)
 	char rel[PATH_MAX];
 	json_t *o, *art;
 
-	if (!map_path(c, l->file, rel, sizeof(rel)))
+	if (!report_paths_map(&c->paths, l->file, rel, sizeof(rel)))
 		return NULL;
 	o = json_object();
 	art = json_object();
