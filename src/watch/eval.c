@@ -275,9 +275,11 @@ void watch_fmt_rate(struct sb *out, enum watch_series_id id, double per_min)
 size_t watch_findings(struct watch *w, const struct watch_verdict *v,
 		      struct findings *fs)
 {
-	size_t k, added = 0;
+	size_t k, added = 0, nseries = 0, first_site;
 	struct sb msg = SB_INIT;
 	struct report_loc loc;
+	struct finding *series[NJUDGED];
+	enum watch_series_id series_id[NJUDGED];
 
 	memset(&loc, 0, sizeof(loc));
 	loc.file = "";
@@ -305,14 +307,35 @@ size_t watch_findings(struct watch *w, const struct watch_verdict *v,
 			sb_adds(&msg, " in ");
 			fmt_duration(&msg, r->eta);
 		}
-		findings_add(fs, series_rule(id), REPORT_SEV_ERROR,
+		series_id[nseries] = id;
+		series[nseries++] = findings_add(fs, series_rule(id), REPORT_SEV_ERROR,
 			     r->tr.p < 1e-6 ? REPORT_CONF_HIGH : REPORT_CONF_MEDIUM,
 			     &loc, sb_str(&msg), NULL);
 		added++;
 	}
 	sb_release(&msg);
+	first_site = fs->items.len;
 	if (added)
 		added += watch_findings_sites(w, v, fs);
+	/* a process-wide series is placed at its top growing site when one
+	 * is known (the first site finding of its kind: they come most
+	 * growing first), not at "-" */
+	for (k = 0; k < nseries; k++) {
+		const char *site_rule = series_id[k] == WATCH_GOROUTINES ?
+			"growing-goroutine-group" :
+			series_id[k] == WATCH_FDS ? NULL : "growing-allocation-site";
+
+		for (size_t i = first_site; site_rule && i < fs->items.len; i++) {
+			const struct finding *sf = fs->items.items[i];
+
+			if (!strcmp(sf->rule, site_rule) && sf->loc.file &&
+			    *sf->loc.file && sf->loc.line > 0) {
+				series[k]->loc.file = sf->loc.file;
+				series[k]->loc.line = sf->loc.line;
+				break;
+			}
+		}
+	}
 	return added;
 }
 
