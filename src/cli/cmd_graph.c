@@ -47,20 +47,7 @@ const char cmd_graph_help[] =
 "    leakhound graph --format dot goroutine.pb.gz | dot -Tsvg >g.svg\n"
 "    leakhound graph --format dot --sample-index 1 --nodecount 20 cpu.pb.gz\n";
 
-enum { O_UNIT = CLI_PP_END, O_NODECOUNT, O_NODEFRACTION, O_EDGEFRACTION, O_BASE, O_FORMAT, O_GRAN };
-
-static int fraction(const char *opt, const char *v, double *out)
-{
-	char *end;
-	double d = strtod(v, &end);
-
-	if (!*v || *end || d < 0 || d > 1) {
-		cli_usage("graph", "option '%s' takes a fraction between 0 and 1, not '%s'", opt, v);
-		return -1;
-	}
-	*out = d;
-	return 0;
-}
+enum { O_FORMAT = CLI_PP_END };
 
 /* Labels other than diff-base's marker, which pprof draws as nodelets. */
 static bool has_labels(const struct pprof_profile *p)
@@ -78,13 +65,8 @@ int cmd_graph(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		CLI_PPROF_OPTIONS,
-		{ "unit", required_argument, NULL, O_UNIT },
-		{ "nodecount", required_argument, NULL, O_NODECOUNT },
-		{ "nodefraction", required_argument, NULL, O_NODEFRACTION },
-		{ "edgefraction", required_argument, NULL, O_EDGEFRACTION },
-		{ "base", required_argument, NULL, O_BASE },
+		CLI_PPROF_TRIM_OPTIONS,
 		{ "format", required_argument, NULL, O_FORMAT },
-		{ "granularity", required_argument, NULL, O_GRAN },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct cli_pprof_opts po;
@@ -95,39 +77,19 @@ int cmd_graph(int argc, char **argv)
 	const char *output = NULL;
 	unsigned unmatched = 0;
 	int c, rc;
-	long v;
 
 	cli_pprof_opts_init(&po);
 	while ((c = cli_getopt("graph", argc, argv, "o:", opts)) != -1) {
-		if ((rc = cli_pprof_opt("graph", c, optarg, &po)) != 0) {
+		if ((rc = cli_pprof_opt("graph", c, optarg, &po)) != 0 ||
+		    (rc = cli_pprof_trim_opt("graph", c, optarg, &po)) != 0) {
 			if (rc < 0)
 				return CLI_EXIT_USAGE;
 			continue;
 		}
 		switch (c) {
-		case O_UNIT: o->unit = optarg; break;
-		case O_NODECOUNT:
-			if ((v = cli_parse_count("graph", "--nodecount", optarg)) < 0)
-				return CLI_EXIT_USAGE;
-			o->nodecount = v > 1000000000 ? 1000000000 : (int)v;
-			break;
-		case O_NODEFRACTION:
-			if (fraction("--nodefraction", optarg, &o->nodefraction))
-				return CLI_EXIT_USAGE;
-			break;
-		case O_EDGEFRACTION:
-			if (fraction("--edgefraction", optarg, &o->edgefraction))
-				return CLI_EXIT_USAGE;
-			break;
-		case O_BASE: po.base = optarg; po.diff_base = false; break;
 		case O_FORMAT:
 			if (strcmp(optarg, "dot"))
 				return cli_usage("graph", "unknown format '%s' (want dot)", optarg);
-			break;
-		case O_GRAN:
-			if ((c = pprof_granularity_parse(optarg)) < 0)
-				return cli_usage("graph", "unknown granularity '%s' (want functions, filefunctions, files, lines or addresses)", optarg);
-			o->granularity = (enum pprof_granularity)c;
 			break;
 		case 'o': output = optarg; break;
 		default: return CLI_EXIT_USAGE;

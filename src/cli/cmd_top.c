@@ -63,35 +63,16 @@ CLI_PPROF_HELP_SYMBOLIZE_TAGS
 "    leakhound top http://127.0.0.1:6060/debug/pprof/heap\n";
 
 enum {
-	O_UNIT = CLI_PP_END, O_NODECOUNT, O_NODEFRACTION, O_EDGEFRACTION, O_CUM,
-	O_FLAT, O_GRAN, O_BASE, O_FORMAT, O_TREE, O_TRACES, O_PEEK,
+	O_CUM = CLI_PP_END, O_FLAT, O_FORMAT, O_TREE, O_TRACES, O_PEEK,
 };
-
-static int parse_fraction(const char *opt, const char *v, double *out)
-{
-	char *end;
-	double d = strtod(v, &end);
-
-	if (!*v || *end || d < 0 || d > 1) {
-		cli_usage("top", "option '%s' takes a fraction between 0 and 1, not '%s'", opt, v);
-		return -1;
-	}
-	*out = d;
-	return 0;
-}
 
 int cmd_top(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		CLI_PPROF_OPTIONS,
-		{ "unit", required_argument, NULL, O_UNIT },
-		{ "nodecount", required_argument, NULL, O_NODECOUNT },
-		{ "nodefraction", required_argument, NULL, O_NODEFRACTION },
-		{ "edgefraction", required_argument, NULL, O_EDGEFRACTION },
+		CLI_PPROF_TRIM_OPTIONS,
 		{ "cum", no_argument, NULL, O_CUM },
 		{ "flat", no_argument, NULL, O_FLAT },
-		{ "granularity", required_argument, NULL, O_GRAN },
-		{ "base", required_argument, NULL, O_BASE },
 		{ "format", required_argument, NULL, O_FORMAT },
 		{ "tree", no_argument, NULL, O_TREE },
 		{ "traces", no_argument, NULL, O_TRACES },
@@ -107,38 +88,18 @@ int cmd_top(int argc, char **argv)
 	const char *format = "text", *output = NULL, *peek = NULL;
 	int kind = 0;   /* 0 top, O_TREE, O_TRACES or O_PEEK */
 	int c, rc;
-	long v;
 
 	cli_pprof_opts_init(&po);
 	while ((c = cli_getopt("top", argc, argv, "o:", opts)) != -1) {
-		if ((rc = cli_pprof_opt("top", c, optarg, &po)) != 0) {
+		if ((rc = cli_pprof_opt("top", c, optarg, &po)) != 0 ||
+		    (rc = cli_pprof_trim_opt("top", c, optarg, &po)) != 0) {
 			if (rc < 0)
 				return CLI_EXIT_USAGE;
 			continue;
 		}
 		switch (c) {
-		case O_UNIT: o->unit = optarg; break;
-		case O_NODECOUNT:
-			if ((v = cli_parse_count("top", "--nodecount", optarg)) < 0)
-				return CLI_EXIT_USAGE;
-			o->nodecount = v > 1000000000 ? 1000000000 : (int)v;
-			break;
-		case O_NODEFRACTION:
-			if (parse_fraction("--nodefraction", optarg, &o->nodefraction))
-				return CLI_EXIT_USAGE;
-			break;
-		case O_EDGEFRACTION:
-			if (parse_fraction("--edgefraction", optarg, &o->edgefraction))
-				return CLI_EXIT_USAGE;
-			break;
 		case O_CUM: o->cum = true; break;
 		case O_FLAT: o->cum = false; break;
-		case O_GRAN:
-			if ((c = pprof_granularity_parse(optarg)) < 0)
-				return cli_usage("top", "unknown granularity '%s' (want functions, filefunctions, files, lines or addresses)", optarg);
-			o->granularity = (enum pprof_granularity)c;
-			break;
-		case O_BASE: po.base = optarg; po.diff_base = false; break;
 		case O_FORMAT:
 			if (strcmp(optarg, "text") && strcmp(optarg, "json"))
 				return cli_usage("top", "unknown format '%s' (want text or json)", optarg);

@@ -4,6 +4,7 @@
 #include "cli.h"
 #include "pprof_opts.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "../pprof/source.h"
@@ -94,6 +95,46 @@ int cli_pprof_opt(const char *cmd, int c, const char *arg,
 			return -1;
 		}
 		break;
+	default:
+		return 0;
+	}
+	return 1;
+}
+
+int cli_pprof_trim_opt(const char *cmd, int c, const char *arg,
+		       struct cli_pprof_opts *po)
+{
+	struct pprof_report_opts *o = &po->o;
+	char *end;
+	double d;
+	long v;
+	int g;
+
+	switch (c) {
+	case CLI_PP_UNIT: o->unit = arg; break;
+	case CLI_PP_NODECOUNT:
+		if ((v = cli_parse_count(cmd, "--nodecount", arg)) < 0)
+			return -1;
+		o->nodecount = v > 1000000000 ? 1000000000 : (int)v;
+		break;
+	case CLI_PP_NODEFRACTION:
+	case CLI_PP_EDGEFRACTION:
+		d = strtod(arg, &end);
+		if (!*arg || *end || d < 0 || d > 1) {
+			cli_usage(cmd, "option '%s' takes a fraction between 0 and 1, not '%s'",
+				  c == CLI_PP_NODEFRACTION ? "--nodefraction" : "--edgefraction", arg);
+			return -1;
+		}
+		*(c == CLI_PP_NODEFRACTION ? &o->nodefraction : &o->edgefraction) = d;
+		break;
+	case CLI_PP_GRAN:
+		if ((g = pprof_granularity_parse(arg)) < 0) {
+			cli_usage(cmd, "unknown granularity '%s' (want functions, filefunctions, files, lines or addresses)", arg);
+			return -1;
+		}
+		o->granularity = (enum pprof_granularity)g;
+		break;
+	case CLI_PP_BASE: po->base = arg; po->diff_base = false; break;
 	default:
 		return 0;
 	}

@@ -20,6 +20,9 @@ enum {
 	CLI_PP_HIDE, CLI_PP_SHOW, CLI_PP_SHOW_FROM, CLI_PP_TAGFOCUS,
 	CLI_PP_TAGIGNORE, CLI_PP_SYMBOLIZE, CLI_PP_NOINLINES, CLI_PP_DIFF_BASE,
 	CLI_PP_TIMEOUT, CLI_PP_MAX_INPUT,
+	/* the trimming options of the graph reports (top, graph) */
+	CLI_PP_UNIT, CLI_PP_NODECOUNT, CLI_PP_NODEFRACTION, CLI_PP_EDGEFRACTION,
+	CLI_PP_GRAN, CLI_PP_BASE,
 	CLI_PP_END
 };
 
@@ -45,6 +48,16 @@ enum {
 	{ "timeout", required_argument, NULL, CLI_PP_TIMEOUT }, \
 	{ "max-input", required_argument, NULL, CLI_PP_MAX_INPUT }
 
+/* The options of the reports built on pprof's trimmed graph (top, graph):
+ * parsed by cli_pprof_trim_opt. */
+#define CLI_PPROF_TRIM_OPTIONS \
+	{ "unit", required_argument, NULL, CLI_PP_UNIT }, \
+	{ "nodecount", required_argument, NULL, CLI_PP_NODECOUNT }, \
+	{ "nodefraction", required_argument, NULL, CLI_PP_NODEFRACTION }, \
+	{ "edgefraction", required_argument, NULL, CLI_PP_EDGEFRACTION }, \
+	{ "granularity", required_argument, NULL, CLI_PP_GRAN }, \
+	{ "base", required_argument, NULL, CLI_PP_BASE }
+
 struct cli_pprof_opts {
 	struct pprof_report_opts o;
 	const char *base;      /* a second profile to subtract, or NULL */
@@ -58,6 +71,10 @@ void cli_pprof_opts_init(struct cli_pprof_opts *po);
  * error for command cmd. */
 int cli_pprof_opt(const char *cmd, int c, const char *arg,
 		  struct cli_pprof_opts *po);
+/* The same for CLI_PPROF_TRIM_OPTIONS (--unit, --nodecount, --nodefraction,
+ * --edgefraction, --granularity, --base). */
+int cli_pprof_trim_opt(const char *cmd, int c, const char *arg,
+		       struct cli_pprof_opts *po);
 /* Load the profile at path (file, '-' or URL) with po's base, warning when a
  * debug=1 profile's symbols sit unused in comments.  NULL after printing the
  * error.  The caller frees the profile with pprof_profile_free. */
