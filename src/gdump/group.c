@@ -505,11 +505,14 @@ void gdump_compare(struct gdump_groups *cur, const struct gdump_groups *old)
 {
 	struct map byk = MAP_INIT, ids = MAP_INIT;
 	int full = same_kind_of_state(cur, old);
-	size_t i, j;
+	size_t i, j, old_main;
 	uint64_t *matched;
 	const char **kold = compare_keys(old, full), **kcur = compare_keys(cur, full);
 
 	matched = xcalloc(old->items.len ? old->items.len : 1, sizeof(*matched));
+	for (old_main = 0; old_main < old->items.len; old_main++)
+		if (old->items.items[old_main].main_goroutine)
+			break;
 	/* several old groups may share a stack key: sum them (index+1 list
 	 * kept simple: the key maps to the first, counts summed here) */
 	for (i = 0; i < old->items.len; i++) {
@@ -531,6 +534,7 @@ void gdump_compare(struct gdump_groups *cur, const struct gdump_groups *old)
 		void *v = map_get(&byk, k, strlen(k));
 		uint64_t before = 0;
 		char *uk = NULL;
+		int moved = 0;
 
 		if (!v && !full && cur->format == GDUMP_FMT_TRACEBACK &&
 		    (uk = unwrapped_key(g)) && (v = map_get(&byk, uk, strlen(uk))))
@@ -546,6 +550,13 @@ void gdump_compare(struct gdump_groups *cur, const struct gdump_groups *old)
 				}
 			}
 		}
+		if (!v && g->main_goroutine && g->count == 1 && old_main < old->items.len) {
+			/* the main goroutine caught elsewhere: it moved, it is
+			 * not new (there is one, in both sets) */
+			matched[old_main] = 1;
+			moved = 1;
+			before = 1;
+		}
 		if (!v && !full && cur->format == GDUMP_FMT_TRACEBACK &&
 		    system_stack(g)) {
 			/* a system goroutine (GC workers, the finalizer): a
@@ -556,7 +567,7 @@ void gdump_compare(struct gdump_groups *cur, const struct gdump_groups *old)
 			free(uk);
 			continue;
 		}
-		g->is_new = !v;
+		g->is_new = !v && !moved;
 		g->growth = (int64_t)g->count - (int64_t)before;
 		g->survivors = 0;
 		for (j = 0; v && j < g->nids; j++) {
@@ -586,7 +597,8 @@ void gdump_compare(struct gdump_groups *cur, const struct gdump_groups *old)
 			}
 		} else if (g->score > 0) {
 			g->score = floor(g->score * 50 + 0.5) / 100;
-			g->why = "did not grow since the older dump";
+			g->why = moved ? "the main goroutine, elsewhere in the older dump"
+				: "did not grow since the older dump";
 		}
 		g->suspect = g->score >= 3;
 	}
