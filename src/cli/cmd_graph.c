@@ -22,7 +22,8 @@ const char cmd_graph_help[] =
 "    Graphviz DOT text that `go tool pprof -dot` writes: a legend, one box\n"
 "    per function (font size by flat value, colour by cum), one arrow per\n"
 "    call weighted by its share; at most 80 nodes. Render it with\n"
-"    `dot -Tsvg`. Sample labels (pprof's tag boxes) are not drawn.\n"
+"    `dot -Tsvg`. Sample labels are drawn as pprof's tag boxes (the string\n"
+"    labels, and the sizes of the \"bytes\" label of heap profiles).\n"
 "\n"
 "OPTIONS\n"
 "    --format dot            output format (dot is the only one)\n"
@@ -48,18 +49,6 @@ const char cmd_graph_help[] =
 "    leakhound graph --format dot --sample-index 1 --nodecount 20 cpu.pb.gz\n";
 
 enum { O_FORMAT = CLI_PP_END };
-
-/* Labels other than diff-base's marker, which pprof draws as nodelets. */
-static bool has_labels(const struct pprof_profile *p)
-{
-	size_t i, j;
-
-	for (i = 0; i < p->nsample; i++)
-		for (j = 0; j < p->sample[i].nlabel; j++)
-			if (strcmp(p->sample[i].label[j].key, "pprof::base"))
-				return true;
-	return false;
-}
 
 int cmd_graph(int argc, char **argv)
 {
@@ -102,9 +91,6 @@ int cmd_graph(int argc, char **argv)
 	p = cli_pprof_load(argv[optind], &po);
 	if (!p)
 		return CLI_EXIT_ERROR;
-	if (has_labels(p))
-		cli_warn("%s: sample labels are not drawn (pprof -dot draws them as tag boxes)",
-			 argv[optind]);
 	rc = pprof_report_dot(p, o, &out, &unmatched, &e);
 	pprof_profile_free(p);
 	if (rc) {

@@ -12,6 +12,7 @@
  */
 #include "dot.h"
 #include "graph.h"
+#include "dot_tags.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -204,6 +205,7 @@ static void dot_color(struct sb *b, double score, bool bg)
 struct dot {
 	struct pprof_graph *g;
 	bool *gone;              /* per edge: trimmed or redundant */
+	char *nodelets;          /* per node: tag boxes were drawn */
 	const char *sample_unit, *output_unit;
 	int64_t total;
 };
@@ -371,6 +373,11 @@ static void value(struct sb *b, const struct dot *d, int64_t v)
 	pprof_scaled_label(b, v, d->sample_unit, d->output_unit);
 }
 
+static void tag_value(struct sb *b, const void *arg, int64_t v)
+{
+	value(b, arg, v);
+}
+
 static void percent(struct sb *b, int64_t v, int64_t total)
 {
 	char p[16];
@@ -447,6 +454,8 @@ static void write_edge(struct sb *out, struct dot *d, const struct pprof_gedge *
 	sb_addf(out, " tooltip=%s labeltooltip=%s", sb_str(&tip), sb_str(&tip));
 	if (e->residual)
 		sb_adds(out, " style=\"dotted\"");
+	if (d->nodelets && d->nodelets[e->src])
+		sb_adds(out, " minlen=2");   /* room for the source's tag boxes */
 	sb_adds(out, "]\n");
 	sb_release(&w);
 	sb_release(&tip);
@@ -466,7 +475,9 @@ int pprof_report_dot(struct pprof_profile *p, const struct pprof_report_opts *o,
 	double nf = o->nodefraction >= 0 ? o->nodefraction : 0.005;
 	double ef = o->edgefraction >= 0 ? o->edgefraction : 0.001, max_flat;
 	const char *title = "unnamed";
-	bool rebuilt = false;
+	bool rebuilt = false, use_kept = false;
+	struct dot_tags *tags;
+	char *has_out;
 	int vi;
 	struct sb b = SB_INIT;
 
@@ -498,10 +509,28 @@ int pprof_report_dot(struct pprof_profile *p, const struct pprof_report_opts *o,
 			dropped_nodes = n - kept;
 			pprof_graph_build(&g, p, w, true, true);
 			n = pprof_live_nodes(&g, ids);
+			use_kept = true;
 		}
 	}
 	orig_count = n;
 	sort_entropy(&g, ids, n);
+	tags = dot_tags_build(&g, p, w, use_kept, o->unit);
+	dot_tags_trim(tags, node_cut);
+	{
+		/* pprof counts each node's tag boxes (at most four) as nodes
+		 * of the budget */
+		size_t count = 0;
+
+		for (i = 0; i < n; i++) {
+			size_t nt = dot_tags_count(tags, ids[i]);
+
+			count += (nt > 4 ? 4 : nt) + 1;
+			if (count >= nodecount) {
+				nodecount = i + 1;
+				break;
+			}
+		}
+	}
 	if (nodecount < n) {
 		for (i = 0; i < g.nodes.len; i++)
 			g.nodes.items[i].kept = false;
@@ -511,6 +540,9 @@ int pprof_report_dot(struct pprof_profile *p, const struct pprof_report_opts *o,
 		n = pprof_live_nodes(&g, ids);
 		sort_entropy(&g, ids, n);
 		rebuilt = true;
+		dot_tags_free(tags);
+		tags = dot_tags_build(&g, p, w, true, o->unit);
+		dot_tags_trim(tags, node_cut);
 	}
 
 	d.g = &g;
@@ -587,18 +619,29 @@ int pprof_report_dot(struct pprof_profile *p, const struct pprof_report_opts *o,
 		if ((double)abs64(g.nodes.items[ids[i]].flat) > max_flat)
 			max_flat = (double)abs64(g.nodes.items[ids[i]].flat);
 	}
-	for (i = 0; i < n; i++)
-		write_node(out, &d, ids[i], i + 1, max_flat);
 	eids = xmalloc(sizeof(*eids) * (g.edges.len + 1));
+	has_out = xcalloc(g.nodes.len + 1, 1);
+	d.nodelets = xcalloc(g.nodes.len + 1, 1);
 	for (i = 0; i < g.edges.len; i++)
-		if (!d.gone[i] && num[g.edges.items[i].src] && num[g.edges.items[i].dst])
+		if (!d.gone[i] && num[g.edges.items[i].src] && num[g.edges.items[i].dst]) {
 			eids[ne++] = (uint32_t)i;
+			has_out[g.edges.items[i].src] = 1;
+		}
+	for (i = 0; i < n; i++) {
+		write_node(out, &d, ids[i], i + 1, max_flat);
+		/* leaves show their cum tags, inner nodes their flat ones */
+		d.nodelets[ids[i]] = dot_tags_write(tags, ids[i], i + 1, has_out[ids[i]] != 0,
+						    out, tag_value, &d);
+	}
 	sort_edges(&g, eids, ne);
 	for (i = 0; i < ne; i++)
 		write_edge(out, &d, &g.edges.items[eids[i]], num);
 	sb_adds(out, "}\n");
 
 	sb_release(&b);
+	dot_tags_free(tags);
+	free(has_out);
+	free(d.nodelets);
 	free(eids);
 	free(num);
 	free(d.gone);
