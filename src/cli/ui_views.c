@@ -30,6 +30,14 @@
 #include "../pprof/flame.h"
 #include "../pprof/report.h"
 #include "../watch/watch.h"
+/* Graphviz's layout (src/gv, libgvc) draws the Graph view when it is
+ * built in; without it the view shows the DOT text. */
+#if defined(__has_include)
+#if __has_include("../gv/gv.h")
+#include "../gv/gv.h"
+#define UI_HAVE_GV 1
+#endif
+#endif
 
 /* The query arguments the form carries, in the order of the links. */
 static const char *const params[] = {
@@ -48,6 +56,7 @@ struct req {
 	pcre2_code *q;           /* the search box, or NULL */
 	pcre2_match_data *md;
 	struct sb err;           /* a 400's message */
+	int width;               /* flame.svg?width=N, 0: the default */
 };
 
 static const char *arg_of(const struct req *r, const char *name)
@@ -125,7 +134,8 @@ static int fail(struct req *r, const char *fmt, ...)
 	sb_reset(&r->err);
 	sb_vaddf(&r->err, fmt, ap);
 	va_end(ap);
-	r->pg->code = 400;
+	if (r->pg->code == 200)
+		r->pg->code = 400;
 	return -1;
 }
 
@@ -152,7 +162,7 @@ static const char style[] =
 ".lint{color:#a40000;background:#fff3f3;display:block}\n"
 ".error{color:#a40000;font-weight:600;white-space:pre-wrap}\n"
 ".note{color:#555;margin:6px 0}\n"
-"iframe.flame{width:100%;height:75vh;border:1px solid #ccd}\n"
+"iframe.flame{width:100%;height:75vh;border:0}\n"
 "svg.trend{background:#fafafa;border:1px solid #ccd}\n"
 "</style>\n";
 
@@ -444,7 +454,9 @@ static int view_flame(struct req *r, int svg)
 		const char *q = arg_of(r, "q");
 
 		page_head(r, "Flame");
-		sb_adds(&r->pg->body, "<iframe class=\"flame\" title=\"flame graph\" src=\"");
+		/* the graph is drawn as wide as its frame: the script below asks
+		 * for that width (without scripts, the default 1200) */
+		sb_adds(&r->pg->body, "<iframe class=\"flame\" id=\"flame\" title=\"flame graph\" src=\"");
 		add_href(&r->pg->body, r, "flame.svg", NULL, NULL);
 		if (q) {
 			struct sb h = SB_INIT;
@@ -454,7 +466,17 @@ static int view_flame(struct req *r, int svg)
 			sb_add_html(&r->pg->body, sb_str(&h));
 			sb_release(&h);
 		}
-		sb_adds(&r->pg->body, "\"></iframe>\n");
+		sb_adds(&r->pg->body, "\"></iframe>\n<script>\n"
+			"(function () {\n"
+			"  var f = document.getElementById('flame'), u = f.getAttribute('src');\n"
+			"  var i = u.indexOf('#'), h = i < 0 ? '' : u.slice(i); if (i >= 0) u = u.slice(0, i);\n"
+			"  var w = Math.max(300, Math.min(100000, f.clientWidth - 4));\n"
+			"  f.src = u + (u.indexOf('?') < 0 ? '?' : '&') + 'width=' + w + h;\n"
+			"  f.addEventListener('load', function () {\n"
+			"    var s = f.contentDocument && f.contentDocument.documentElement;\n"
+			"    if (s && s.getAttribute('height')) f.style.height = (+s.getAttribute('height') + 4) + 'px';\n"
+			"  });\n"
+			"})();\n</script>\n");
 		page_tail(r);
 		return 0;
 	}
@@ -469,7 +491,7 @@ static int view_flame(struct req *r, int svg)
 		pprof_flame_release(&f);
 		return fail(r, "%s", e.msg);
 	}
-	pprof_flame_svg(&f, NULL, 0, &r->pg->body);
+	pprof_flame_svg(&f, NULL, r->width, &r->pg->body);
 	pprof_flame_release(&f);
 	r->pg->type = "image/svg+xml";
 	return 0;
@@ -668,10 +690,31 @@ static int view_graph(struct req *r, int text)
 	} else {
 		page_head(r, "Graph");
 		warn_unmatched(r, unmatched);
+#ifdef UI_HAVE_GV
+		{
+			struct sb svg = SB_INIT;
+			const char *start;
+
+			if (gv_dot_to_svg(dot.buf, dot.len, &svg, &e) == 0 &&
+			    (start = strstr(sb_str(&svg), "<svg"))) {
+				/* the document's <svg> element inline: no script in it */
+				sb_adds(&r->pg->body, "<div id=\"graph\">\n");
+				sb_adds(&r->pg->body, start);
+				sb_adds(&r->pg->body, "</div>\n");
+				sb_release(&svg);
+				page_tail(r);
+				sb_release(&dot);
+				return 0;
+			}
+			sb_release(&svg);
+			sb_adds(&r->pg->body, "<p class=\"error\">");
+			sb_add_html(&r->pg->body, e.msg);
+			sb_adds(&r->pg->body, "</p>\n");
+		}
+#endif
 		sb_adds(&r->pg->body, "<p class=\"note\">The call graph in Graphviz DOT, "
 			"as <code>leakhound graph --format dot</code> writes it (render it "
-			"with <code>dot -Tsvg</code>; the drawn graph comes with "
-			"leakhound's SVG layout).</p>\n");
+			"with <code>dot -Tsvg</code>; this build has no Graphviz layout).</p>\n");
 		add_pre(r, sb_str(&dot));
 		page_tail(r);
 	}
@@ -721,21 +764,37 @@ static void add_trend_svg(struct sb *out, const double *t, const double *v, size
 	sb_adds(out, "</svg>\n");
 }
 
-/* --src on the Trend: the lint findings in the functions of the sites
- * that grew (watch_src_link, as `watch --src` cites them). */
-static void add_trend_lint(struct req *r, const struct pprof_report *rep)
+/* --src on the Trend: the lint findings at the lines, and in the
+ * functions, whose cum grew (watch_src_link, as `watch --src` cites them):
+ * the growth is often in the standard library (time.NewTimer), its cause
+ * at a line of the caller.  The sites are the diff's rows at lines
+ * granularity, which carry their line numbers. */
+static void add_trend_lint(struct req *r, struct ui_snap *last, struct ui_snap *first)
 {
 	struct sb *out = &r->pg->body;
+	struct pprof_report_opts o = r->o;
+	struct pprof_profile *p;
+	struct pprof_report rep;
 	struct findings fs;
 	struct err e = ERR_INIT;
 	size_t i, j, n = 0;
 
+	o.granularity = PPROF_GRAN_LINES;
+	o.nodecount = -1;
+	p = load(r, last, first);
+	if (!p || pprof_report_top(p, &o, &rep, &e)) {
+		if (p)
+			pprof_profile_free(p);
+		r->pg->code = 200;
+		return;
+	}
+	pprof_profile_free(p);
 	findings_init(&fs);
-	for (i = 0; i < rep->nrow && n < 10; i++) {
-		const struct pprof_row *row = &rep->row[i];
+	for (i = 0; i < rep.nrow && n < 50; i++) {
+		const struct pprof_row *row = &rep.row[i];
 		struct report_loc loc;
 
-		if (row->flat <= 0 || !*row->file || row->line <= 0)
+		if (row->cum <= 0 || !*row->file || row->line <= 0)
 			continue;
 		memset(&loc, 0, sizeof(loc));
 		loc.file = row->file;
@@ -744,21 +803,30 @@ static void add_trend_lint(struct req *r, const struct pprof_report *rep)
 			     REPORT_CONF_MEDIUM, &loc, row->name, NULL);
 		n++;
 	}
+	pprof_report_release(&rep);
 	watch_src_link(&fs, r->u->src, r->u->include_tests, &e);
-	sb_adds(out, "<h3>Lint findings in the functions that grew</h3>\n<ul id=\"trend-lint\">\n");
+	sb_adds(out, "<h3>Lint findings in the functions that grew (--src)</h3>\n<ul id=\"trend-lint\">\n");
 	n = 0;
 	for (i = 0; i < fs.items.len; i++) {
 		const struct finding *f = fs.items.items[i];
+		const char *semi = strstr(f->message, "; ");
+		struct sb name = SB_INIT;
 
-		for (j = 0; j < f->nrelated; j++, n++) {
-			sb_adds(out, "<li><b>");
-			sb_add_html(out, f->message);
-			sb_adds(out, "</b>: ");
-			sb_add_html(out, f->related[j].file);
-			sb_addf(out, ":%d ", f->related[j].line);
+		if (!f->nrelated || !semi)
+			continue;
+		n++;
+		sb_add(&name, f->message, (size_t)(semi - f->message));
+		sb_adds(out, "<li><b>");
+		sb_add_html(out, sb_str(&name));
+		sb_adds(out, "</b>: ");
+		sb_add_html(out, semi + 2);
+		for (j = 0; j < f->nrelated; j++) {
+			sb_adds(out, " <small>");
 			sb_add_html(out, f->related[j].message ? f->related[j].message : "");
-			sb_adds(out, "</li>\n");
+			sb_adds(out, "</small>");
 		}
+		sb_adds(out, "</li>\n");
+		sb_release(&name);
 	}
 	if (!n)
 		sb_adds(out, "<li>none</li>\n");
@@ -878,7 +946,7 @@ static int view_trend(struct req *r)
 			add_table(r, &rep, 1);
 			sb_adds(out, "</div>\n");
 			if (u->src)
-				add_trend_lint(r, &rep);
+				add_trend_lint(r, last, first);
 			pprof_report_release(&rep);
 		}
 	}
@@ -1002,6 +1070,14 @@ void ui_render(struct ui *u, const char *path,
 			r.view = views[i][0];
 	if (text)
 		pg->type = "text/plain; charset=utf-8";
+	{
+		const char *w = arg(ctx, "width");
+		char *end;
+		long n = w ? strtol(w, &end, 10) : 0;
+
+		if (w && !*end && n >= 100 && n <= 100000)
+			r.width = (int)n;
+	}
 	if (parse_args(&r) < 0) {
 		rc = -1;
 	} else if (!strcmp(path, "top") || !strcmp(path, "top.txt")) {
