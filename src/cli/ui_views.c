@@ -26,18 +26,11 @@
 #include "cli.h"
 #include "ui.h"
 #include "../base/xalloc.h"
+#include "../gv/gv.h"
 #include "../pprof/dot.h"
 #include "../pprof/flame.h"
 #include "../pprof/report.h"
 #include "../watch/watch.h"
-/* Graphviz's layout (src/gv, libgvc) draws the Graph view when it is
- * built in; without it the view shows the DOT text. */
-#if defined(__has_include)
-#if __has_include("../gv/gv.h")
-#include "../gv/gv.h"
-#define UI_HAVE_GV 1
-#endif
-#endif
 
 /* The query arguments the form carries, in the order of the links. */
 static const char *const params[] = {
@@ -164,6 +157,7 @@ static const char style[] =
 ".note{color:#555;margin:6px 0}\n"
 "iframe.flame{width:100%;height:75vh;border:0}\n"
 "svg.trend{background:#fafafa;border:1px solid #ccd}\n"
+"#graph svg{max-width:100%;height:auto}\n"
 "</style>\n";
 
 static const char *const views[][2] = {
@@ -667,6 +661,29 @@ static int view_peek(struct req *r, int text)
 	return 0;
 }
 
+/* The search box on the graph: the nodes whose function matches are
+ * filled yellow (the tooltip of a node's link is "NAME (VALUE)"). */
+static void add_graph_search(struct req *r)
+{
+	struct sb *out = &r->pg->body;
+	const char *q = arg_of(r, "q");
+
+	sb_adds(out, "<script id=\"graph-search\" data-q=\"");
+	sb_add_html(out, q);
+	sb_adds(out, "\">\n(function () {\n"
+		"  var rx; try { rx = new RegExp(document.getElementById('graph-search').getAttribute('data-q')); }\n"
+		"  catch (e) { return; }\n"
+		"  var n = 0, X = 'http://www.w3.org/1999/xlink';\n"
+		"  document.querySelectorAll('#graph g.node').forEach(function (g) {\n"
+		"    if (g.closest('.cluster')) return;  // the legend\n"
+		"    var a = g.querySelector('a'), t = a ? (a.getAttributeNS(X, 'title') || a.getAttribute('xlink:title') || '') : '';\n"
+		"    if (!rx.test(t.replace(/ \\([^()]*\\)$/, ''))) return;\n"
+		"    n++; g.querySelectorAll('polygon').forEach(function (p) { p.setAttribute('fill', '#ffe564'); });\n"
+		"  });\n"
+		"  document.body.setAttribute('data-graph-matches', String(n));\n"
+		"})();\n</script>\n");
+}
+
 static int view_graph(struct req *r, int text)
 {
 	struct ui_snap *s = ui_snap_get(r->u, r->ti, 0);
@@ -690,7 +707,6 @@ static int view_graph(struct req *r, int text)
 	} else {
 		page_head(r, "Graph");
 		warn_unmatched(r, unmatched);
-#ifdef UI_HAVE_GV
 		{
 			struct sb svg = SB_INIT;
 			const char *start;
@@ -701,20 +717,21 @@ static int view_graph(struct req *r, int text)
 				sb_adds(&r->pg->body, "<div id=\"graph\">\n");
 				sb_adds(&r->pg->body, start);
 				sb_adds(&r->pg->body, "</div>\n");
+				if (r->q)
+					add_graph_search(r);
 				sb_release(&svg);
 				page_tail(r);
 				sb_release(&dot);
 				return 0;
 			}
 			sb_release(&svg);
+			/* a layout that fails still leaves the graph to read */
 			sb_adds(&r->pg->body, "<p class=\"error\">");
 			sb_add_html(&r->pg->body, e.msg);
-			sb_adds(&r->pg->body, "</p>\n");
+			sb_adds(&r->pg->body, "</p>\n<p class=\"note\">The call graph in "
+				"Graphviz DOT, as <code>leakhound graph --format dot</code> "
+				"writes it:</p>\n");
 		}
-#endif
-		sb_adds(&r->pg->body, "<p class=\"note\">The call graph in Graphviz DOT, "
-			"as <code>leakhound graph --format dot</code> writes it (render it "
-			"with <code>dot -Tsvg</code>; this build has no Graphviz layout).</p>\n");
 		add_pre(r, sb_str(&dot));
 		page_tail(r);
 	}
