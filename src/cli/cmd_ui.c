@@ -259,7 +259,17 @@ static cli_mhd_result answer(void *cls, struct MHD_Connection *conn,
 	pg.code = MHD_HTTP_OK;
 	pg.type = "text/html; charset=utf-8";
 	sb_init(&pg.body);
-	ui_render(u, url, conn_arg, &ca, &pg);
+	if (u->loopback &&
+	    !cli_httpd_host_is_loopback(MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+								      "Host"))) {
+		/* a page elsewhere that reached us through a DNS name */
+		pg.code = MHD_HTTP_FORBIDDEN;
+		pg.type = "text/plain; charset=utf-8";
+		sb_adds(&pg.body, "leakhound ui: this server answers only requests to "
+			"127.0.0.1, localhost or [::1]\n");
+	} else {
+		ui_render(u, url, conn_arg, &ca, &pg);
+	}
 	body = sb_detach(&pg.body, &len);
 	r = MHD_create_response_from_buffer(len, body, MHD_RESPMEM_MUST_FREE);
 	if (!r) {
@@ -269,6 +279,12 @@ static cli_mhd_result answer(void *cls, struct MHD_Connection *conn,
 	MHD_add_response_header(r, "Content-Type", pg.type);
 	MHD_add_response_header(r, "Cache-Control", "no-store");
 	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+	if (!strncmp(pg.type, "text/html", 9))
+		MHD_add_response_header(r, "Content-Security-Policy",
+					"default-src 'none'; style-src 'unsafe-inline'; "
+					"script-src 'unsafe-inline'; img-src 'self' data:; "
+					"frame-src 'self'; frame-ancestors 'self'; "
+					"form-action 'self'; base-uri 'none'");
 	ret = MHD_queue_response(conn, pg.code, r);
 	MHD_destroy_response(r);
 	return ret;
@@ -417,6 +433,7 @@ int cmd_ui(int argc, char **argv)
 		rc = CLI_EXIT_ERROR;
 		goto out;
 	}
+	u.loopback = cli_httpd_is_loopback(listen);
 	d = cli_httpd_start("--listen", listen,
 			    "the profiles (function names, source files and lines) are",
 			    answer, &u, &port);

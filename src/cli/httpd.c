@@ -7,6 +7,7 @@
 #include <netinet/in.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 
 #include "cli.h"
@@ -63,6 +64,39 @@ int cli_httpd_addr_ok(const char *addr)
 	int lo;
 
 	return parse_addr(addr, &ss, &lo) == 0;
+}
+
+int cli_httpd_is_loopback(const char *addr)
+{
+	struct sockaddr_storage ss;
+	int lo = 0;
+
+	return parse_addr(addr, &ss, &lo) == 0 && lo;
+}
+
+int cli_httpd_host_is_loopback(const char *host)
+{
+	char h[128];
+	size_t n;
+	const char *colon;
+	struct in_addr a;
+
+	if (!host || !*host)
+		return 0;
+	if (host[0] == '[') {
+		const char *end = strchr(host, ']');
+		return end && (size_t)(end - host) == 4 && !strncmp(host, "[::1]", 5) &&
+		       (!end[1] || end[1] == ':');
+	}
+	colon = strchr(host, ':');
+	n = colon ? (size_t)(colon - host) : strlen(host);
+	if (n == 0 || n >= sizeof(h))
+		return 0;
+	memcpy(h, host, n);
+	h[n] = 0;
+	if (!strcasecmp(h, "localhost"))
+		return 1;
+	return inet_pton(AF_INET, h, &a) == 1 && (ntohl(a.s_addr) >> 24) == 127;
 }
 
 struct MHD_Daemon *cli_httpd_start(const char *opt, const char *addr,

@@ -22,6 +22,15 @@ typedef enum MHD_Result cli_mhd_result;
 /* 1 if addr is HOST:PORT, [V6]:PORT or :PORT (loopback), else 0. */
 int cli_httpd_addr_ok(const char *addr);
 
+/* 1 if addr (valid for cli_httpd_addr_ok) is a loopback address. */
+int cli_httpd_is_loopback(const char *addr);
+
+/* 1 if the Host header of a request (NULL: none) names a loopback host:
+ * localhost, 127.x.y.z or [::1], with or without a port.  A server bound
+ * to loopback refuses other names, so that a web page elsewhere cannot
+ * reach it through a DNS name that resolves to 127.0.0.1 (rebinding). */
+int cli_httpd_host_is_loopback(const char *host);
+
 /* Serve addr with handler cb(cls, ...) on an internal polling thread.  opt
  * names the option in messages ("--listen"); exposed says what a
  * non-loopback address would serve to the network (the warning printed

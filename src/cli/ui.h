@@ -52,6 +52,7 @@ struct ui {
 	struct findings lint;    /* lint findings of --src */
 	char **lint_real;        /* realpath of each lint finding's file */
 	int include_tests;
+	int loopback;            /* bound to loopback: check Host headers */
 };
 
 /* The latest snapshot of target i (first: the first), with a reference
