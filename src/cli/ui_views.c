@@ -767,8 +767,9 @@ static void add_trend_svg(struct sb *out, const double *t, const double *v, size
 		L, T, L, H - B);
 	sb_addf(out, "<text x=\"4\" y=\"%d\" font-size=\"11\">%.4g</text>\n", T + 10, hi);
 	sb_addf(out, "<text x=\"4\" y=\"%d\" font-size=\"11\">%.4g</text>\n", H - B, lo);
-	sb_addf(out, "<text x=\"%d\" y=\"%d\" font-size=\"11\">%s, over %.0f s</text>\n",
-		L, H - 6, unit, t1 - t0);
+	sb_addf(out, "<text x=\"%d\" y=\"%d\" font-size=\"11\">", L, H - 6);
+	sb_add_html(out, unit);   /* the profile's own unit name */
+	sb_addf(out, ", over %.0f s</text>\n", t1 - t0);
 	sb_adds(out, "<polyline fill=\"none\" stroke=\"#c0392b\" stroke-width=\"2\" points=\"");
 	for (i = 0; i < n; i++)
 		sb_addf(out, "%s%.1f,%.1f", i ? " " : "",
@@ -897,8 +898,9 @@ static int view_trend(struct req *r)
 	pthread_mutex_unlock(&u->mu);
 	last = ss[n - 1];
 	page_head(r, "Trend");
-	sb_addf(out, "<p class=\"note\" id=\"nsnap\" data-snapshots=\"%zu\">%zu snapshot%s of "
-		"%s", n, n, n == 1 ? "" : "s", p->sample_type[idx].type);
+	sb_addf(out, "<p class=\"note\" id=\"nsnap\" data-snapshots=\"%zu\">%zu snapshot%s of ",
+		n, n, n == 1 ? "" : "s");
+	sb_add_html(out, p->sample_type[idx].type);
 	if (tg->url)
 		sb_addf(out, ", read every %g s", u->refresh);
 	else
