@@ -21,7 +21,12 @@ PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 OPT     ?= -O2 -g
 CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) $(PKG_CFLAGS) -DLEAKHOUND_VERSION='"$(VERSION)"' \
 	-I$(B)/gen -Isrc $(EXTRA_CFLAGS)
-LDLIBS  = $(PKG_LIBS) -lpthread -lm
+# Graphviz's dot layout and SVG renderer are linked in as builtins (src/gv):
+# no plugin search at run time, and no pango/fontconfig text layout, which
+# leaks under LeakSanitizer and makes the layout depend on installed fonts.
+GV_PLUGIN_DIR := $(shell pkg-config --variable=libdir libgvc 2>/dev/null)/graphviz
+GV_LIBS := -L$(GV_PLUGIN_DIR) -Wl,-rpath,$(GV_PLUGIN_DIR) -lgvplugin_dot_layout -lgvplugin_core
+LDLIBS  = $(PKG_LIBS) $(GV_LIBS) -lpthread -lm
 
 # Quiet by default: one short line per step; `make V=1` shows the commands.
 ifeq ($(V),1)

@@ -1,32 +1,36 @@
 /*
- * graph: pprof's call graph in DOT (`go tool pprof -dot`), byte for byte.
+ * graph: pprof's call graph in DOT (`go tool pprof -dot`), byte for byte, or
+ * that DOT laid out as SVG by Graphviz's library (src/gv).
  */
 #include "cli.h"
 #include "pprof_opts.h"
+#include "../gv/gv.h"
 #include "../pprof/dot.h"
 
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 const char cmd_graph_help[] =
 "NAME\n"
-"    leakhound graph - the call graph of a pprof profile, in DOT\n"
+"    leakhound graph - the call graph of a pprof profile, in DOT or SVG\n"
 "\n"
 "SYNOPSIS\n"
-"    leakhound graph [options] --format dot PROFILE\n"
+"    leakhound graph [options] [--format dot|svg] PROFILE\n"
 "\n"
 "DESCRIPTION\n"
 "    Reads a profile like `leakhound top` (file, '-' or URL) and writes the\n"
 "    Graphviz DOT text that `go tool pprof -dot` writes: a legend, one box\n"
 "    per function (font size by flat value, colour by cum), one arrow per\n"
-"    call weighted by its share; at most 80 nodes. Render it with\n"
-"    `dot -Tsvg`. Sample labels are drawn as pprof's tag boxes (the string\n"
-"    labels, and the sizes of the \"bytes\" label of heap profiles).\n"
+"    call weighted by its share; at most 80 nodes.  --format svg lays that\n"
+"    graph out with Graphviz's library (no `dot` program needed) and writes\n"
+"    SVG, the default when -o names a .svg file.  Sample labels are drawn\n"
+"    as pprof's tag boxes (string labels; sizes of heap profiles' \"bytes\").\n"
 "\n"
 "OPTIONS\n"
-"    --format dot            output format (dot is the only one)\n"
+"    --format dot|svg        output format (default dot, svg for -o x.svg)\n"
 "    --sample-index NAME|N   sample type (and the shorthands --inuse_space,\n"
 "                            --inuse_objects, --alloc_space, --alloc_objects)\n"
 "    --nodecount N           show at most N nodes (default 80)\n"
@@ -42,10 +46,12 @@ const char cmd_graph_help[] =
 "    -o FILE                 write to FILE instead of standard output\n"
 "\n"
 "EXIT STATUS\n"
-"    0 graph written, 2 unreadable or malformed profile, 3 usage error.\n"
+"    0 graph written, 2 unreadable or malformed profile or a Graphviz\n"
+"    error, 3 usage error.\n"
 "\n"
 "EXAMPLES\n"
-"    leakhound graph --format dot goroutine.pb.gz | dot -Tsvg >g.svg\n"
+"    leakhound graph goroutine.pb.gz -o g.svg\n"
+"    leakhound graph --format dot goroutine.pb.gz >g.dot\n"
 "    leakhound graph --format dot --sample-index 1 --nodecount 20 cpu.pb.gz\n";
 
 enum { O_FORMAT = CLI_PP_END };
@@ -65,6 +71,7 @@ int cmd_graph(int argc, char **argv)
 	struct sb out = SB_INIT;
 	const char *output = NULL;
 	unsigned unmatched = 0;
+	int format = -1; /* 0 dot, 1 svg, -1 from the name of -o */
 	int c, rc;
 
 	cli_pprof_opts_init(&po);
@@ -77,12 +84,20 @@ int cmd_graph(int argc, char **argv)
 		}
 		switch (c) {
 		case O_FORMAT:
-			if (strcmp(optarg, "dot"))
-				return cli_usage("graph", "unknown format '%s' (want dot)", optarg);
+			if (!strcmp(optarg, "dot"))
+				format = 0;
+			else if (!strcmp(optarg, "svg"))
+				format = 1;
+			else
+				return cli_usage("graph", "unknown format '%s' (want dot or svg)", optarg);
 			break;
 		case 'o': output = optarg; break;
 		default: return CLI_EXIT_USAGE;
 		}
+	}
+	if (format < 0) {
+		size_t n = output ? strlen(output) : 0;
+		format = n > 4 && !strcasecmp(output + n - 4, ".svg");
 	}
 	if (optind >= argc)
 		return cli_usage("graph", "no profile given");
@@ -99,6 +114,18 @@ int cmd_graph(int argc, char **argv)
 		return CLI_EXIT_ERROR;
 	}
 	cli_pprof_warn_unmatched(unmatched);
+	if (format == 1) {
+		struct sb svg = SB_INIT;
+
+		rc = gv_dot_to_svg(out.buf ? out.buf : "", out.len, &svg, &e);
+		sb_release(&out);
+		if (rc) {
+			cli_error("%s: %s", argv[optind], e.msg);
+			sb_release(&svg);
+			return CLI_EXIT_ERROR;
+		}
+		out = svg;
+	}
 	rc = cli_output(output, &out) ? CLI_EXIT_ERROR : CLI_EXIT_CLEAN;
 	sb_release(&out);
 	return rc;

@@ -6,22 +6,13 @@
  * under a mutex, so it never touches struct watch.  The server owns its
  * text; listen_stop frees everything.
  */
-#include <arpa/inet.h>
-#include <microhttpd.h>
-#include <netinet/in.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
 
 #include "cli.h"
+#include "httpd.h"
 #include "watch_cli.h"
-
-#if MHD_VERSION < 0x00097002
-typedef int mhd_result;
-#else
-typedef enum MHD_Result mhd_result;
-#endif
 
 struct watch_listen {
 	struct MHD_Daemon *d;
@@ -30,146 +21,58 @@ struct watch_listen {
 	size_t len;
 };
 
-static mhd_result answer(void *cls, struct MHD_Connection *conn,
-			 const char *url, const char *method,
-			 const char *version, const char *upload,
-			 size_t *upload_size, void **state)
+static cli_mhd_result answer(void *cls, struct MHD_Connection *conn,
+			     const char *url, const char *method,
+			     const char *version, const char *upload,
+			     size_t *upload_size, void **state)
 {
+	static const char only_get[] = "only GET\n";
+	static const char see[] = "leakhound: see /metrics\n";
 	struct watch_listen *l = cls;
-	struct MHD_Response *r;
-	mhd_result ret;
-	unsigned code = MHD_HTTP_OK;
 	char *copy;
 	size_t n;
 
 	(void)version; (void)upload; (void)upload_size; (void)state;
-	if (strcmp(method, "GET") && strcmp(method, "HEAD")) {
-		static const char msg[] = "only GET\n";
-		r = MHD_create_response_from_buffer(sizeof(msg) - 1, (void *)msg,
-						    MHD_RESPMEM_PERSISTENT);
-		code = MHD_HTTP_METHOD_NOT_ALLOWED;
-	} else if (strcmp(url, "/metrics")) {
-		static const char msg[] = "leakhound: see /metrics\n";
-		r = MHD_create_response_from_buffer(sizeof(msg) - 1, (void *)msg,
-						    MHD_RESPMEM_PERSISTENT);
-		code = MHD_HTTP_NOT_FOUND;
-	} else {
-		pthread_mutex_lock(&l->mu);
-		n = l->len;
-		copy = malloc(n ? n : 1);
-		if (copy && n)
-			memcpy(copy, l->text, n);
-		pthread_mutex_unlock(&l->mu);
-		if (!copy)
-			return MHD_NO;
-		r = MHD_create_response_from_buffer(n, copy, MHD_RESPMEM_MUST_FREE);
-		if (r)
-			MHD_add_response_header(r, "Content-Type",
-						"text/plain; version=0.0.4; charset=utf-8");
-	}
-	if (!r)
+	if (strcmp(method, "GET") && strcmp(method, "HEAD"))
+		return cli_httpd_reply(conn, MHD_HTTP_METHOD_NOT_ALLOWED, NULL,
+				       only_get, sizeof(only_get) - 1, 0);
+	if (strcmp(url, "/metrics"))
+		return cli_httpd_reply(conn, MHD_HTTP_NOT_FOUND, NULL,
+				       see, sizeof(see) - 1, 0);
+	pthread_mutex_lock(&l->mu);
+	n = l->len;
+	copy = malloc(n ? n : 1);
+	if (copy && n)
+		memcpy(copy, l->text, n);
+	pthread_mutex_unlock(&l->mu);
+	if (!copy)
 		return MHD_NO;
-	ret = MHD_queue_response(conn, code, r);
-	MHD_destroy_response(r);
-	return ret;
-}
-
-/* "HOST:PORT", "[V6]:PORT" or ":PORT" (loopback).  0 or -1. */
-static int parse_addr(const char *s, struct sockaddr_storage *ss,
-		      socklen_t *len, int *loopback)
-{
-	const char *colon = strrchr(s, ':');
-	char host[128];
-	size_t hl;
-	long port;
-	char *end;
-
-	if (!colon)
-		return -1;
-	port = strtol(colon + 1, &end, 10);
-	if (*end || colon[1] == 0 || port < 0 || port > 65535)
-		return -1;
-	hl = (size_t)(colon - s);
-	if (hl >= sizeof(host))
-		return -1;
-	memcpy(host, s, hl);
-	host[hl] = 0;
-	memset(ss, 0, sizeof(*ss));
-	if (hl == 0)
-		strcpy(host, "127.0.0.1");
-	if (host[0] == '[' && hl > 2 && host[hl - 1] == ']') {
-		struct sockaddr_in6 *a = (struct sockaddr_in6 *)ss;
-		host[hl - 1] = 0;
-		if (inet_pton(AF_INET6, host + 1, &a->sin6_addr) != 1)
-			return -1;
-		a->sin6_family = AF_INET6;
-		a->sin6_port = htons((unsigned short)port);
-		*len = sizeof(*a);
-		*loopback = IN6_IS_ADDR_LOOPBACK(&a->sin6_addr);
-		return 0;
-	}
-	{
-		struct sockaddr_in *a = (struct sockaddr_in *)ss;
-		if (!strcmp(host, "localhost"))
-			strcpy(host, "127.0.0.1");
-		if (inet_pton(AF_INET, host, &a->sin_addr) != 1)
-			return -1;
-		a->sin_family = AF_INET;
-		a->sin_port = htons((unsigned short)port);
-		*len = sizeof(*a);
-		*loopback = (ntohl(a->sin_addr.s_addr) >> 24) == 127;
-		return 0;
-	}
+	return cli_httpd_reply(conn, MHD_HTTP_OK,
+			       "text/plain; version=0.0.4; charset=utf-8",
+			       copy, n, 1);
 }
 
 int listen_addr_ok(const char *addr)
 {
-	struct sockaddr_storage ss;
-	socklen_t len;
-	int lo;
-
-	return parse_addr(addr, &ss, &len, &lo) == 0;
+	return cli_httpd_addr_ok(addr);
 }
 
 struct watch_listen *listen_start(const char *addr)
 {
-	struct sockaddr_storage ss;
-	socklen_t len;
-	int lo = 0;
-	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG;
 	struct watch_listen *l;
 
-	if (parse_addr(addr, &ss, &len, &lo) < 0) {
-		cli_error("--listen: '%s' is not HOST:PORT (127.0.0.1:9464, "
-			  "[::1]:9464)", addr);
-		return NULL;
-	}
-	if (!lo)
-		cli_warn("--listen %s is not a loopback address: the metrics "
-			 "(target URL, source file names) are served to the "
-			 "network", addr);
-	if (ss.ss_family == AF_INET6)
-		flags |= MHD_USE_IPv6;
 	l = calloc(1, sizeof(*l));
 	if (!l)
 		return NULL;
 	pthread_mutex_init(&l->mu, NULL);
-	l->d = MHD_start_daemon(flags,
-				ntohs(ss.ss_family == AF_INET6
-				      ? ((struct sockaddr_in6 *)&ss)->sin6_port
-				      : ((struct sockaddr_in *)&ss)->sin_port),
-				NULL, NULL, answer, l,
-				MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
-				MHD_OPTION_CONNECTION_TIMEOUT, 10u,
-				MHD_OPTION_CONNECTION_LIMIT, 32u,
-				MHD_OPTION_END);
+	l->d = cli_httpd_start("--listen", addr,
+			       "the metrics (target URL, source file names) are",
+			       answer, l, NULL);
 	if (!l->d) {
-		cli_error("--listen: cannot serve on %s (address in use?)", addr);
 		pthread_mutex_destroy(&l->mu);
 		free(l);
 		return NULL;
 	}
-	(void)len;
 	return l;
 }
 
