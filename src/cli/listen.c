@@ -10,6 +10,7 @@
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -170,6 +171,20 @@ struct watch_listen *listen_start(const char *addr)
 		return NULL;
 	}
 	(void)len;
+	if (!strcmp(strrchr(addr, ':'), ":0")) {
+		/* port 0: the kernel chose one; say which */
+		const union MHD_DaemonInfo *di =
+			MHD_get_daemon_info(l->d, MHD_DAEMON_INFO_BIND_PORT);
+		char host[128];
+		size_t hl = (size_t)(strrchr(addr, ':') - addr);
+
+		if (hl >= sizeof(host))
+			hl = sizeof(host) - 1;
+		memcpy(host, addr, hl);
+		host[hl] = 0;
+		fprintf(stderr, "leakhound: serving http://%s:%u/metrics\n",
+			hl ? host : "127.0.0.1", di ? (unsigned)di->port : 0u);
+	}
 	return l;
 }
 
