@@ -574,6 +574,8 @@ int cmd_watch(int argc, char **argv)
 			rc = CLI_EXIT_ERROR;
 			goto out;
 		}
+		listen_set_report(c.server, c.resume ? c.resume
+				  : c.db ? c.db : c.db_path, c.src);
 		listen_update(c.server, &w, NULL);
 	}
 	if (watch_cli_loop(&c, &w, v) < 0) {
