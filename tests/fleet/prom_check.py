@@ -4,7 +4,8 @@
 usage: prom_check.py BASE SECONDS [--leak URL=SERIES_RE=FILE]... [--healthy URL]...
 
 Holds when, at one poll:
-  * every scrape of job leakhound is up (up == 1);
+  * every scrape of job leakhound is up (up == 1), in OpenMetrics (counted
+    by leakhound_http_requests_total), with leakhound's own process figures;
   * for each --leak target, leakhound_leak_suspected is 1 on a series whose
     name matches SERIES_RE, and LeakhoundLeakSuspected is firing for it with
     "FILE:LINE" in its description;
@@ -44,6 +45,15 @@ def check(base, leaks, healthy):
     ups = sorted((s["metric"]["instance"], s["value"][1]) for s in up)
     if len(ups) != len(leaks) + len(healthy) or any(v != "1" for _, v in ups):
         bad.append("up: %s" % ups)
+    # Prometheus 2.42 asks for OpenMetrics first: every instance was
+    # scraped so (leakhound counts its requests by format), and leakhound's
+    # own process metrics arrived
+    om = query(base, 'leakhound_http_requests_total{handler="/metrics",format="openmetrics"} > 0')
+    if len(om) != len(ups):
+        bad.append("OpenMetrics scrapes: %s" % [(s["metric"]["instance"], s["value"][1]) for s in om])
+    rss = query(base, 'process_resident_memory_bytes{job="leakhound"} > 1e6')
+    if len(rss) != len(ups):
+        bad.append("process_resident_memory_bytes: %s" % [s["value"][1] for s in rss])
     alerts = [a for a in api(base, "/api/v1/alerts")["alerts"]
               if a["labels"].get("alertname") == "LeakhoundLeakSuspected"]
     for url, series_re, site in leaks:
