@@ -16,6 +16,7 @@
 
 #include "cli.h"
 #include "watch_cli.h"
+#include "../watch/fleet.h"
 
 #if MHD_VERSION < 0x00097002
 typedef int mhd_result;
@@ -192,18 +193,16 @@ static char *message_func(const char *msg)
 	return f;
 }
 
-void listen_update(struct watch_listen *l, struct watch *w,
-		   const struct watch_verdict *v)
+/* The exposition of one watch into out. */
+static void metrics_of(struct watch *w, const struct watch_verdict *v,
+		       struct sb *out)
 {
 	struct watch_metrics_site site[WATCH_NSERIES];
 	char *funcs[2] = { NULL, NULL };
 	struct findings fs;
-	struct sb out = SB_INIT;
 	size_t i;
 	int s, have_fs = 0;
 
-	if (!l)
-		return;
 	memset(site, 0, sizeof(site));
 	if (v && watch_any_leak(v)) {
 		findings_init(&fs);
@@ -227,16 +226,62 @@ void listen_update(struct watch_listen *l, struct watch *w,
 			}
 		}
 	}
-	watch_metrics_text(w, v, site, &out);
-	pthread_mutex_lock(&l->mu);
-	free(l->text);
-	l->len = out.len;
-	l->text = sb_detach(&out, NULL);
-	pthread_mutex_unlock(&l->mu);
+	watch_metrics_text(w, v, site, out);
 	free(funcs[0]);
 	free(funcs[1]);
 	if (have_fs)
 		findings_release(&fs);
+}
+
+static void set_text(struct watch_listen *l, struct sb *out)
+{
+	pthread_mutex_lock(&l->mu);
+	free(l->text);
+	l->len = out->len;
+	l->text = sb_detach(out, NULL);
+	pthread_mutex_unlock(&l->mu);
+}
+
+void listen_update(struct watch_listen *l, struct watch *w,
+		   const struct watch_verdict *v)
+{
+	struct sb out = SB_INIT;
+
+	if (!l)
+		return;
+	metrics_of(w, v, &out);
+	set_text(l, &out);
+	sb_release(&out);
+}
+
+void listen_update_fleet(struct watch_listen *l, struct watch_fleet *f)
+{
+	struct sb *parts, out = SB_INIT;
+	const char **extra;
+	size_t i, n = 0;
+
+	if (!l)
+		return;
+	parts = calloc(f->members.len + 1, sizeof(*parts));
+	extra = calloc(f->members.len + 1, sizeof(*extra));
+	if (!parts || !extra) {
+		free(parts);
+		free(extra);
+		return;
+	}
+	for (i = 0; i < f->members.len; i++) {
+		struct watch_fleet_member *m = f->members.items[i];
+		if (m->removed)
+			continue;
+		metrics_of(&m->w, m->w.samples.len ? m->v : NULL, &parts[n]);
+		extra[n++] = m->prom_labels;
+	}
+	watch_metrics_merge(&out, parts, extra, n);
+	for (i = 0; i < n; i++)
+		sb_release(&parts[i]);
+	free(parts);
+	free(extra);
+	set_text(l, &out);
 	sb_release(&out);
 }
 

@@ -64,6 +64,13 @@ struct watch_listen *listen_start(const char *addr);
 void listen_update(struct watch_listen *l, struct watch *w,
 		   const struct watch_verdict *v);
 void listen_stop(struct watch_listen *l);
+/* The metrics of every target of a fleet, with its labels. */
+struct watch_fleet;
+void listen_update_fleet(struct watch_listen *l, struct watch_fleet *f);
+
+/* watch_fleet.c: `watch --targets FILE` (c parsed by cmd_watch). */
+int watch_cli_fleet(struct watch_cli *c, const char *targets,
+		    double retention);
 
 struct gdump_groups;
 /* The findings `goroutines` gives for the suspects of gs (the same rule
