@@ -1,0 +1,1 @@
+# live checks: written next
