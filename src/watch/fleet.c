@@ -18,7 +18,9 @@
 #include "../base/http.h"
 #include "../base/sb.h"
 #include "../base/xalloc.h"
+#include "proc.h"
 #include "store.h"
+#include "watch_int.h"
 
 static void event(struct watch_fleet *f, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
@@ -114,6 +116,10 @@ static struct watch_fleet_member *add_member(struct watch_fleet *f,
 	m->url = xstrdup(t->url);
 	set_labels(m, t);
 	o.url = m->url;
+	/* the pid behind a loopback URL is found for all targets at once
+	 * (discover), not by one scan of /proc per target */
+	m->discover = !o.no_discover && watch_loopback_port(m->url) > 0;
+	o.no_discover = 1;
 	if (f->store && watch_store_add_target(f->store, m->url, m->instance,
 					       m->labels_json, &id, e) < 0)
 		goto fail;
@@ -135,6 +141,33 @@ fail:
 	free(m->labels);
 	free(m);
 	return NULL;
+}
+
+/* One scan of /proc for the members that need a pid: all (every), else
+ * those without one or whose /proc part failed last time. */
+static void discover(struct watch_fleet *f, int every)
+{
+	int *ports = xcalloc(f->members.len + 1, sizeof(*ports));
+	pid_t *pids = xcalloc(f->members.len + 1, sizeof(*pids));
+	size_t i, n = 0;
+
+	for (i = 0; i < f->members.len; i++) {
+		struct watch_fleet_member *m = f->members.items[i];
+		const struct watch_sample *s = watch_last(&m->w);
+		int need = every || m->w.cur_pid <= 0 ||
+			   (s && !(s->have & (1u << WATCH_RSS)));
+		if (m->discover && !m->removed && need)
+			ports[i] = watch_loopback_port(m->url);
+		n += ports[i] > 0;
+	}
+	if (n) {
+		proc_find_listeners(ports, f->members.len, pids);
+		for (i = 0; i < f->members.len; i++)
+			if (ports[i] > 0 && pids[i] > 0)
+				f->members.items[i]->w.cur_pid = pids[i];
+	}
+	free(ports);
+	free(pids);
 }
 
 static void stop_member(struct watch_fleet_member *m)
@@ -224,6 +257,8 @@ int watch_fleet_init(struct watch_fleet *f, const char *path,
 		}
 	}
 	watch_targets_release(&t);
+	discover(f, 1);
+	f->last_discover = watch_now_mono();
 	return 0;
 }
 
@@ -314,6 +349,8 @@ int watch_fleet_reload(struct watch_fleet *f, int force)
 		event(f, "target %s added from '%s'", x->url, f->path);
 	}
 	watch_targets_release(&t);
+	if (any)
+		discover(f, 0);
 	return any;
 }
 
@@ -466,6 +503,11 @@ int watch_fleet_run(struct watch_fleet *f, const struct watch_fleet_loop *l,
 	size_t i;
 
 	f->loop = l;
+	/* the first slots spread over one interval from now (setting the
+	 * targets up took time) */
+	for (i = 0; i < f->members.len; i++)
+		f->members.items[i]->next = t0 + f->opt.interval * (double)i /
+			(double)f->members.len;
 	for (;;) {
 		double now = watch_now_mono(), wake = now + 0.1;
 
@@ -475,6 +517,10 @@ int watch_fleet_run(struct watch_fleet *f, const struct watch_fleet_loop *l,
 			break;
 		if (now - f->last_check >= 1.0)
 			watch_fleet_reload(f, 0);
+		if (now - f->last_discover >= f->opt.discover_every) {
+			f->last_discover = now;
+			discover(f, 0);
+		}
 		if (f->retention > 0 &&
 		    now - f->last_prune >= (f->retention < 600 ?
 					    f->retention / 10 : 60))

@@ -52,6 +52,7 @@ struct watch_fleet_member {
 	int removed;                  /* no longer in the file */
 	int leak;                     /* the last verdict was a leak */
 	int failing;                  /* the last sample got nothing */
+	int discover;                 /* find its pid (a loopback URL) */
 	double next;                  /* CLOCK_MONOTONIC of the next slot */
 	double max_delay, sum_delay;  /* seconds a sample started late */
 	size_t nstarted, skipped;     /* samples started; slots skipped */
@@ -70,6 +71,7 @@ struct watch_fleet {
 	VEC(struct watch_fleet_member *) members;
 	double retention;             /* seconds; 0: keep everything */
 	double last_prune;
+	double last_discover;         /* CLOCK_MONOTONIC of the last scan */
 	size_t pruned;                /* samples deleted by the retention */
 	VEC(char *) events;           /* for the command to print (drained) */
 	int failed;                   /* the store failed: err says why */

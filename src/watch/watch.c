@@ -45,7 +45,7 @@ void watch_options_default(struct watch_options *o)
 }
 
 /* The port of a loopback http URL, or 0. */
-static int loopback_port(const char *url)
+int watch_loopback_port(const char *url)
 {
 	const char *p = strstr(url, "://");
 	int port = 80;
@@ -74,7 +74,7 @@ static void discover_pid(struct watch *w)
 
 	if (w->opt.pid || w->opt.no_discover || !w->base)
 		return;
-	port = loopback_port(w->base);
+	port = watch_loopback_port(w->base);
 	if (port)
 		w->cur_pid = proc_find_listener(port);
 }
