@@ -115,7 +115,7 @@ enum {
 	OPT_PID = 256, OPT_INTERVAL, OPT_DURATION, OPT_UNTIL, OPT_DB,
 	OPT_RESUME, OPT_LIMIT, OPT_FORMAT, OPT_TIMEOUT, OPT_MAXBODY, OPT_GC,
 	OPT_WARMUP, OPT_ALPHA, OPT_PPROF, OPT_SRC, OPT_HTML, OPT_INCLUDE_TESTS,
-	OPT_LISTEN,
+	OPT_LISTEN, OPT_TARGETS, OPT_RETENTION,
 };
 
 static const struct option watch_opts[] = {
@@ -140,6 +140,8 @@ static const struct option watch_opts[] = {
 	{ "src", required_argument, NULL, OPT_SRC },
 	{ "include-tests", no_argument, NULL, OPT_INCLUDE_TESTS },
 	{ "listen", required_argument, NULL, OPT_LISTEN },
+	{ "targets", required_argument, NULL, OPT_TARGETS },
+	{ "retention", required_argument, NULL, OPT_RETENTION },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -524,6 +526,8 @@ int cmd_watch(int argc, char **argv)
 	struct watch_store *st = NULL;
 	struct watch_verdict v[WATCH_NSERIES];
 	struct findings fs;
+	const char *targets = NULL;
+	double retention = 0;
 	int opt, r, rc;
 
 	memset(&c, 0, sizeof(c));
@@ -545,11 +549,34 @@ int cmd_watch(int argc, char **argv)
 			c.listen = optarg;
 			continue;
 		}
+		if (opt == OPT_TARGETS) {
+			targets = optarg;
+			continue;
+		}
+		if (opt == OPT_RETENTION) {
+			retention = watch_parse_duration(optarg);
+			if (retention < 1)
+				return cli_usage("watch", "option '--retention' "
+						 "takes a duration of at least 1s "
+						 "(24h, 30m), not '%s'", optarg);
+			continue;
+		}
 		if (opt == OPT_INTERVAL)
 			c.interval_set = 1;
 		r = watch_cli_option("watch", opt, optarg, &c);
 		if (r < 0)
 			return CLI_EXIT_USAGE;
+	}
+	if (targets || retention > 0) {
+		if (!targets)
+			return cli_usage("watch", "--retention needs --targets FILE");
+		if (optind < argc || c.o.url || c.o.pid || c.resume)
+			return cli_usage("watch", "--targets FILE names the "
+					 "targets: give no URL, --pid or --resume");
+		if (c.until_verdict || c.html || c.src)
+			return cli_usage("watch", "--targets does not take "
+					 "--until-verdict, --html or --src");
+		return watch_cli_fleet(&c, targets, retention);
 	}
 	if (optind < argc) {
 		if (c.o.url)

@@ -28,6 +28,7 @@
 
 #include "cli.h"
 #include "watch_cli.h"
+#include "../watch/fleet.h"
 #include "../watch/proc.h"
 
 extern char **environ;
@@ -57,6 +58,7 @@ struct watch_listen {
 	uint64_t req[NREQ];
 	char *db, *src;        /* the recording, --src: for /report */
 	int reports;           /* report children running */
+	int fleet;             /* watch --targets: one recording, many targets */
 	char exe[4096];        /* this program, for the report child */
 };
 
@@ -229,15 +231,17 @@ static mhd_result status_page(struct watch_listen *l,
 	return send_sb(conn, MHD_HTTP_OK, "text/html; charset=utf-8", &out);
 }
 
-/* Run `leakhound report DB -o -` (the page `report` and `watch --html`
- * make; a child process, so that the report's heavy work and the
- * library's process-wide state stay out of the watch) and collect its
- * standard output into html and its standard error into msg, for at most
- * REPORT_TIMEOUT_S seconds.  An HTTP status code. */
+/* Run `leakhound report DB -o -` (with --target T for a fleet's
+ * recording): the page `report` and `watch --html` make, in a child
+ * process, so that the report's heavy work and the library's process-wide
+ * state stay out of the watch.  Collect its standard output into html and
+ * its standard error into msg, for at most REPORT_TIMEOUT_S seconds.  An
+ * HTTP status code. */
 static unsigned run_report(const struct watch_listen *l, const char *db,
-			   const char *src, struct sb *html, struct sb *msg)
+			   const char *src, const char *target,
+			   struct sb *html, struct sb *msg)
 {
-	char *argv[8];
+	char *argv[10];
 	int out[2] = { -1, -1 }, errp[2] = { -1, -1 }, argc = 0, status = 0;
 	posix_spawn_file_actions_t fa;
 	struct timespec t0, now;
@@ -252,6 +256,10 @@ static unsigned run_report(const struct watch_listen *l, const char *db,
 	if (src) {
 		argv[argc++] = (char *)"--src";
 		argv[argc++] = (char *)src;
+	}
+	if (target) {
+		argv[argc++] = (char *)"--target";
+		argv[argc++] = (char *)target;
 	}
 	argv[argc] = NULL;
 	if (pipe2(out, O_CLOEXEC) < 0 || pipe2(errp, O_CLOEXEC) < 0) {
@@ -350,10 +358,11 @@ static mhd_result report_page(struct watch_listen *l,
 	char *db = NULL, *src = NULL;
 	unsigned code;
 	size_t i;
-	int found = 0, busy = 0;
+	int found = 0, busy = 0, fleet;
 
 	pthread_mutex_lock(&l->mu);
 	l->req[REQ_REPORT]++;
+	fleet = l->fleet;
 	for (i = 0; i < l->nsnaps; i++) {
 		sb_addf(&names, "%s%s", i ? ", " : "", l->snaps[i].target);
 		if (target && !strcmp(target, l->snaps[i].target))
@@ -385,7 +394,7 @@ static mhd_result report_page(struct watch_listen *l,
 		return send_msg(conn, MHD_HTTP_SERVICE_UNAVAILABLE,
 				"leakhound: %d reports are being made; retry "
 				"in a moment", REPORT_MAX_RUNNING);
-	code = db ? run_report(l, db, src, &html, &msg)
+	code = db ? run_report(l, db, src, fleet ? target : NULL, &html, &msg)
 		  : MHD_HTTP_INTERNAL_SERVER_ERROR;
 	pthread_mutex_lock(&l->mu);
 	l->reports--;
@@ -573,18 +582,17 @@ static char *message_func(const char *msg)
 	return f;
 }
 
-void listen_update(struct watch_listen *l, struct watch *w,
-		   const struct watch_verdict *v)
+/* The snapshot of w (its verdicts v, or NULL) into *snap, the top growing
+ * sites taken from its findings, with the fleet labels labels (or NULL). */
+static void snap_of(struct watch *w, const struct watch_verdict *v,
+		    const char *labels, struct watch_snap *snap)
 {
 	struct watch_metrics_site site[WATCH_NSERIES];
 	char *funcs[2] = { NULL, NULL };
 	struct findings fs;
-	struct watch_snap snap;
 	size_t i;
 	int s, have_fs = 0;
 
-	if (!l)
-		return;
 	memset(site, 0, sizeof(site));
 	if (v && watch_any_leak(v)) {
 		findings_init(&fs);
@@ -608,10 +616,27 @@ void listen_update(struct watch_listen *l, struct watch *w,
 			}
 		}
 	}
-	watch_snap_take(&snap, w, v, site);
+	watch_snap_take(snap, w, v, site);
+	if (labels && *labels)
+		snap->labels = strdup(labels);
+	free(funcs[0]);
+	free(funcs[1]);
+	if (have_fs)
+		findings_release(&fs);
+}
+
+void listen_update(struct watch_listen *l, struct watch *w,
+		   const struct watch_verdict *v)
+{
+	struct watch_snap snap;
+	size_t i;
+
+	if (!l)
+		return;
+	snap_of(w, v, NULL, &snap);
 	if (!snap.target) {
 		watch_snap_release(&snap);
-		goto out;
+		return;
 	}
 	pthread_mutex_lock(&l->mu);
 	for (i = 0; i < l->nsnaps; i++)
@@ -624,7 +649,7 @@ void listen_update(struct watch_listen *l, struct watch *w,
 		if (!p) {
 			pthread_mutex_unlock(&l->mu);
 			watch_snap_release(&snap);
-			goto out;
+			return;
 		}
 		l->snaps = p;
 		l->capsnaps = cap;
@@ -635,11 +660,71 @@ void listen_update(struct watch_listen *l, struct watch *w,
 		watch_snap_release(&l->snaps[i]);
 	l->snaps[i] = snap;
 	pthread_mutex_unlock(&l->mu);
-out:
-	free(funcs[0]);
-	free(funcs[1]);
-	if (have_fs)
-		findings_release(&fs);
+}
+
+static int same_str(const char *a, const char *b)
+{
+	return (!a || !*a) ? (!b || !*b) : (b && !strcmp(a, b));
+}
+
+void listen_update_fleet(struct watch_listen *l, struct watch_fleet *f)
+{
+	struct watch_snap *next, *old;
+	char *moved;
+	size_t i, j, n = 0, nold;
+
+	if (!l)
+		return;
+	/* this thread is the only writer of the table: it reads it without
+	 * the lock, builds the next one, and swaps it in under the lock */
+	next = calloc(f->members.len + 1, sizeof(*next));
+	moved = calloc(l->nsnaps + 1, 1);
+	if (!next || !moved) {
+		free(next);
+		free(moved);
+		return;
+	}
+	for (i = 0; i < f->members.len; i++) {
+		struct watch_fleet_member *m = f->members.items[i];
+		const struct watch_sample *last = watch_last(&m->w);
+		double t = last ? last->t : 0;
+
+		if (m->removed || !m->w.base)
+			continue;
+		/* a member without a new sample keeps its snapshot: the
+		 * findings of a watch are not free, and one member samples
+		 * at a time */
+		for (j = 0; j < l->nsnaps; j++)
+			if (!moved[j] && !strcmp(l->snaps[j].target, m->w.base))
+				break;
+		if (j < l->nsnaps && l->snaps[j].samples == m->w.samples.len &&
+		    l->snaps[j].last_t == t &&
+		    same_str(l->snaps[j].labels, m->prom_labels)) {
+			next[n++] = l->snaps[j];
+			moved[j] = 1;
+			continue;
+		}
+		snap_of(&m->w, m->w.samples.len ? m->v : NULL, m->prom_labels,
+			&next[n]);
+		if (!next[n].target) {
+			watch_snap_release(&next[n]);
+			continue;
+		}
+		n++;
+	}
+	pthread_mutex_lock(&l->mu);
+	old = l->snaps;
+	nold = l->nsnaps;
+	l->snaps = next;
+	l->nsnaps = n;
+	l->capsnaps = f->members.len + 1;
+	l->fleet = 1;
+	pthread_mutex_unlock(&l->mu);
+	for (j = 0; j < nold; j++)
+		if (!moved[j])
+			watch_snap_release(&old[j]);
+	free(old);
+	free(moved);
 }
 
 void listen_set_report(struct watch_listen *l, const char *db,

@@ -72,6 +72,14 @@ void listen_set_report(struct watch_listen *l, const char *db,
 		       const char *src);
 void listen_stop(struct watch_listen *l);
 int listen_wants_openmetrics(const char *accept);
+/* The snapshots of every target of a fleet, with its labels: a member
+ * with a new sample gets a new one, a removed member drops out. */
+struct watch_fleet;
+void listen_update_fleet(struct watch_listen *l, struct watch_fleet *f);
+
+/* watch_fleet.c: `watch --targets FILE` (c parsed by cmd_watch). */
+int watch_cli_fleet(struct watch_cli *c, const char *targets,
+		    double retention);
 
 struct gdump_groups;
 /* The findings `goroutines` gives for the suspects of gs (the same rule

@@ -64,6 +64,7 @@ void watch_snap_take(struct watch_snap *s, const struct watch *w,
 		s->have = last->have;
 		memcpy(s->last, last->v, sizeof(s->last));
 		s->last_error = dup_or_null(last->error);
+		s->last_t = last->t;
 	}
 	for (k = 0; k < WATCH_NSERIES; k++) {
 		struct watch_snap_series *x = &s->s[k];
@@ -90,6 +91,7 @@ void watch_snap_release(struct watch_snap *s)
 	if (!s)
 		return;
 	free(s->target);
+	free(s->labels);
 	free(s->last_error);
 	for (k = 0; k < WATCH_NSERIES; k++) {
 		free(s->s[k].file);
@@ -169,16 +171,22 @@ static void head(const struct writer *wr, const struct family *f)
 	sb_addc(wr->out, '\n');
 }
 
-/* "NAME{target=\"T\"" of a sample (counters' samples end in _total in both
- * formats); the caller adds more labels and "} VALUE". */
+/* "NAME{LABELS,target=\"T\"" (the target's labels first) of a sample (counters'
+ * samples end in _total in both formats); the caller adds more labels and
+ * "} VALUE". */
 static void sample_start(const struct writer *wr, const struct family *f,
-			 const char *target)
+			 const struct watch_snap *t)
 {
 	sb_adds(wr->out, f->name);
 	if (f->counter)
 		sb_adds(wr->out, "_total");
-	sb_adds(wr->out, "{target=\"");
-	label_value(wr->out, target);
+	sb_addc(wr->out, '{');
+	if (t->labels && *t->labels) {
+		sb_adds(wr->out, t->labels);
+		sb_addc(wr->out, ',');
+	}
+	sb_adds(wr->out, "target=\"");
+	label_value(wr->out, t->target);
 	sb_addc(wr->out, '"');
 }
 
@@ -267,7 +275,7 @@ static void per_series(const struct writer *wr, const struct family *f,
 			if (want_bytes >= 0 &&
 			    watch_series_is_bytes((enum watch_series_id)k) != want_bytes)
 				continue;
-			sample_start(wr, f, t[i]->target);
+			sample_start(wr, f, t[i]);
 			sb_addf(wr->out, ",series=\"%s\"",
 				watch_series_name((enum watch_series_id)k));
 			if (f == &fam_leak) {
@@ -319,7 +327,7 @@ void watch_metrics_write(struct sb *out, enum watch_metrics_format fmt,
 		for (i = 0; i < n; i++) {
 			if (!(t[i]->have & (1u << k)))
 				continue;
-			sample_start(&wr, f, t[i]->target);
+			sample_start(&wr, f, t[i]);
 			sample_end(&wr, (double)t[i]->last[k]);
 		}
 	}
@@ -332,17 +340,17 @@ void watch_metrics_write(struct sb *out, enum watch_metrics_format fmt,
 
 	head(&wr, &fam_samples);
 	for (i = 0; i < n; i++) {
-		sample_start(&wr, &fam_samples, t[i]->target);
+		sample_start(&wr, &fam_samples, t[i]);
 		sample_end(&wr, (double)t[i]->samples);
 	}
 	head(&wr, &fam_errors);
 	for (i = 0; i < n; i++) {
-		sample_start(&wr, &fam_errors, t[i]->target);
+		sample_start(&wr, &fam_errors, t[i]);
 		sample_end(&wr, (double)t[i]->errors);
 	}
 	head(&wr, &fam_last_ok);
 	for (i = 0; i < n; i++) {
-		sample_start(&wr, &fam_last_ok, t[i]->target);
+		sample_start(&wr, &fam_last_ok, t[i]);
 		sample_end(&wr, t[i]->last_ok);
 	}
 

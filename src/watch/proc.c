@@ -256,3 +256,61 @@ pid_t proc_find_listener(int port)
 	closedir(d);
 	return found;
 }
+
+void proc_find_listeners(const int *ports, size_t n, pid_t *pids)
+{
+	unsigned long *inodes;
+	char path[600], link[128];
+	size_t i, left = 0;
+	DIR *d, *fdd;
+	struct dirent *de, *fe;
+
+	for (i = 0; i < n; i++)
+		pids[i] = 0;
+	if (!n)
+		return;
+	inodes = calloc(n, sizeof(*inodes));
+	if (!inodes)
+		return;
+	for (i = 0; i < n; i++) {
+		if (ports[i] <= 0)
+			continue;
+		inodes[i] = listen_inode("/proc/net/tcp", ports[i]);
+		if (!inodes[i])
+			inodes[i] = listen_inode("/proc/net/tcp6", ports[i]);
+		left += inodes[i] != 0;
+	}
+	d = left ? opendir("/proc") : NULL;
+	while (d && left && (de = readdir(d)) != NULL) {
+		if (de->d_name[0] < '1' || de->d_name[0] > '9')
+			continue;
+		snprintf(path, sizeof(path), "/proc/%s/fd", de->d_name);
+		fdd = opendir(path);
+		if (!fdd)
+			continue;
+		while (left && (fe = readdir(fdd)) != NULL) {
+			unsigned long ino;
+			ssize_t len;
+			if (fe->d_name[0] == '.')
+				continue;
+			snprintf(path, sizeof(path), "/proc/%s/fd/%s",
+				 de->d_name, fe->d_name);
+			len = readlink(path, link, sizeof(link) - 1);
+			if (len <= 8)
+				continue;
+			link[len] = '\0';
+			if (strncmp(link, "socket:[", 8))
+				continue;
+			ino = strtoul(link + 8, NULL, 10);
+			for (i = 0; i < n; i++)
+				if (inodes[i] == ino && !pids[i]) {
+					pids[i] = (pid_t)atoi(de->d_name);
+					left--;
+				}
+		}
+		closedir(fdd);
+	}
+	if (d)
+		closedir(d);
+	free(inodes);
+}

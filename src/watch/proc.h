@@ -10,6 +10,7 @@
 #ifndef WATCH_PROC_H
 #define WATCH_PROC_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
 
@@ -46,5 +47,8 @@ int proc_usage(pid_t pid, struct proc_usage *u, struct err *e);
  * port, found through /proc/net/tcp{,6} and the fds of every process we may
  * read; 0 when none is found.  Costs a scan of /proc: call it rarely. */
 pid_t proc_find_listener(int port);
+/* The same for n ports at once, with one scan of /proc: pids[i] the
+ * listener of ports[i] (a port <= 0 is skipped), 0 when none. */
+void proc_find_listeners(const int *ports, size_t n, pid_t *pids);
 
 #endif

@@ -61,6 +61,7 @@ struct watch_sample {
 	const char *error;     /* what failed ("; "-joined) or NULL; arena */
 	int gc_point;          /* the heap profile changed since the previous
 				  one (a collection happened): a heap point */
+	int64_t target;        /* the target's row in a fleet recording, 0 */
 };
 
 struct watch_segment {
@@ -70,6 +71,7 @@ struct watch_segment {
 	uint64_t start_ticks;
 	const char *reason;    /* why it started; arena */
 	size_t first;          /* index of its first sample */
+	int64_t target;        /* the target's row in a fleet recording, 0 */
 };
 
 enum watch_gc_mode { WATCH_GC_AUTO, WATCH_GC_ALWAYS, WATCH_GC_NEVER };
@@ -91,6 +93,8 @@ struct watch_options {
 	double alpha;
 	int64_t limit;         /* bytes, for the projection; 0 none */
 	int no_discover;       /* do not look for the pid behind a URL */
+	double discover_every; /* > 0: look again for the pid of a target
+				  that is down at most this often (s) */
 };
 
 void watch_options_default(struct watch_options *o);
@@ -132,6 +136,10 @@ struct watch {
 	 * points are found as with profiles), 0 before any collection. */
 	int (*heap_source)(void *arg, int64_t *live, int64_t *alloc);
 	void *heap_source_arg;
+	/* a member of a fleet (fleet.c): its row in the recording's targets
+	 * table (0: a single-target recording) */
+	int64_t target_id;
+	double last_discover;  /* unix time of the last pid discovery */
 };
 
 /* Set w up for o (copied; strings must outlive w).  store may be NULL (no
@@ -144,6 +152,31 @@ void watch_release(struct watch *w);
  * missing in the sample, with their message in sample->error.  Returns 0,
  * or -1 with e filled when the sample could not be stored. */
 int watch_sample_once(struct watch *w, double now, struct err *e);
+
+/* The same sample in steps, for callers that run the requests of many
+ * targets at once (fleet.c): watch_step_begin does the /proc part and
+ * returns 1 with the next request (the URL to GET into *body), or 0 when
+ * there is none; the outcome of each request (rc and fe as http_get's) goes
+ * to watch_step_next, which returns the next one the same way; then
+ * watch_step_finish stores and appends the sample (as watch_sample_once)
+ * and releases st.  watch_step_release frees st when it is dropped. */
+struct watch_step {
+	struct watch_sample s;
+	struct sb errs, url, heap, again, gor;
+	int phase, got, have_gor;
+	int64_t tot[4];
+	const char *restart;
+	char restart_buf[256];
+};
+int watch_step_begin(struct watch *w, struct watch_step *st, double now,
+		     const char **url, struct sb **body);
+int watch_step_next(struct watch *w, struct watch_step *st, int rc,
+		    const struct err *fe, const char **url, struct sb **body);
+int watch_step_finish(struct watch *w, struct watch_step *st, struct err *e);
+void watch_step_release(struct watch_step *st);
+/* The request options of w's samples (timeout, body limit). */
+struct http_opts;
+void watch_http_opts(const struct watch *w, struct http_opts *o);
 
 /* 1 if no sample got anything from the target: nothing from the URL when
  * one is watched (even if /proc answered), else nothing from /proc. */
@@ -188,6 +221,10 @@ struct watch_metrics_site {
  * (watch_snap_release). */
 struct watch_snap {
 	char *target;              /* base URL, or "pid:N" */
+	char *labels;              /* more labels of every sample, escaped
+				      (instance="a:1",job="api"), or NULL:
+				      the target's in a fleet (the caller's) */
+	double last_t;             /* unix time of the latest sample, or 0 */
 	int64_t last[WATCH_NSERIES];
 	unsigned have;             /* bit (1 << series): last[series] known */
 	struct watch_snap_series {
