@@ -72,6 +72,16 @@ JSON
     fail fleet/targets-report "$c1 $c2 $c3: $(head -c 300 "$PD/fleet-r1.html") / $(head -c 300 "$PD/fleet-r3.txt") $(tail -c 300 "$PD/fleet.err")"
   fi
   kill "$fpid" 2>/dev/null
+  # leakhound report --target on the fleet's recording: an unknown target
+  # is an error naming the targets there
+  "$LEAKHOUND" report "$PD/fleet.db" --target http://127.0.0.1:1 -o "$PD/fleet-r4.html" \
+    >/dev/null 2>"$PD/fleet-r4.err"
+  c1=$?
+  if [ "$c1" = 2 ] && grep -q "has no target 'http://127.0.0.1:1' (its targets: .*$URL_healthy" "$PD/fleet-r4.err"; then
+    pass fleet/report-target-unknown
+  else
+    fail fleet/report-target-unknown "exit $c1: $(head -c 300 "$PD/fleet-r4.err")"
+  fi
 }
 if [ -n "${URL_leak_heap:-}" ] && [ -n "${URL_healthy:-}" ] && [ -n "${URL_leak_gor:-}" ]; then
   fleet_http
