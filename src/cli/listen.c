@@ -1,10 +1,13 @@
 /*
- * listen: `watch --listen ADDR`, an HTTP server (GNU libmicrohttpd, its
- * own thread) answering /metrics with the Prometheus text exposition of
- * the watch (src/watch/export.c).  The sampling thread rebuilds the text
- * after each sample (listen_update); the server thread only copies it out
- * under a mutex, so it never touches struct watch.  The server owns its
- * text; listen_stop frees everything.
+ * listen: `watch --listen ADDR`, an HTTP server (GNU libmicrohttpd, a
+ * thread per connection) answering /metrics (the Prometheus text format, or
+ * OpenMetrics when Accept prefers it: src/watch/export.c), the status page
+ * at / (src/watch/status.c) and /report?target=T (the page `leakhound
+ * report` makes of the recording, run as a child process).  The sampling
+ * thread takes a snapshot of a target after each of its samples
+ * (listen_update, listen_update_fleet); the server threads render only
+ * snapshots, under a mutex, so they never touch struct watch.  The server
+ * owns its snapshots and strings; listen_stop frees everything.
  */
 #include <arpa/inet.h>
 #include <errno.h>
