@@ -46,4 +46,29 @@ void http_client_free(struct http_client *c);
 int http_get(struct http_client *c, const char *url, const struct http_opts *o,
 	     struct sb *body, struct err *e);
 
+/* ---- many transfers from one thread: libcurl's multi interface ----
+ *
+ * A multi drives the transfers of many clients at once, so that a slow or
+ * dead server delays only its own requests.  A client has at most one
+ * transfer running; its body builder must live until the transfer ends.
+ * http_multi_run waits up to wait_ms for activity, advances every
+ * transfer and calls done(arg, rc, e) for each that ended (rc and e as
+ * http_get's), from the calling thread; done may start the client's next
+ * request.  The multi does not own the clients: free a client (which
+ * cancels its transfer) before the multi. */
+struct http_multi;
+typedef void (*http_done_fn)(void *arg, int rc, const struct err *e);
+
+struct http_multi *http_multi_new(void);
+void http_multi_free(struct http_multi *m);
+/* 0, or -1 with e filled (done is then not called). */
+int http_multi_start(struct http_multi *m, struct http_client *c,
+		     const char *url, const struct http_opts *o,
+		     struct sb *body, http_done_fn done, void *arg,
+		     struct err *e);
+/* Drop the running transfer of c, if any (done is not called). */
+void http_multi_cancel(struct http_client *c);
+int http_multi_pending(const struct http_multi *m);
+void http_multi_run(struct http_multi *m, long wait_ms);
+
 #endif

@@ -75,6 +75,7 @@ const char cmd_report_help[] =
 "    --src DIR        look for source files under DIR (repeatable)\n"
 "    --title TEXT     the page title (default: leakhound report)\n"
 "    --nodecount N    rows of each profile table (default 25)\n"
+"    --target URL     of a `watch --targets` recording, the target to show\n"
 "    --max-input SIZE the most bytes read of one input file, and the most a\n"
 "                     gzip input may inflate to (default 512M read)\n"
 "\n"
@@ -89,7 +90,7 @@ const char cmd_report_help[] =
 "    leakhound report lint.json goroutines.json heap.pb.gz -o report.html\n"
 "    leakhound report --src . heap-*.pb.gz -o heap.html\n";
 
-enum { O_SRC = 256, O_TITLE, O_NODECOUNT, O_MAX_INPUT };
+enum { O_SRC = 256, O_TITLE, O_NODECOUNT, O_MAX_INPUT, O_TARGET };
 
 /* --max-input: the most bytes read of one input (a recording excepted) */
 static size_t report_max_input = (size_t)512 << 20;
@@ -107,6 +108,7 @@ struct ctx {
 	int any_leak;
 	int has_findings;    /* an input carried a findings list */
 	int has_db;          /* a watch recording was read */
+	const char *target;  /* --target: the target of a fleet recording */
 };
 
 /* ---- JSON inputs ---- */
@@ -718,6 +720,36 @@ static int read_dump(struct ctx *c, const char *name, const char *buf, size_t le
 
 /* ---- watch recordings ---- */
 
+struct find_target {
+	const char *url;
+	int64_t id;          /* the row of url, 0 when not found */
+	struct sb names;     /* every target, for the message */
+};
+
+/* a and b the same but for trailing slashes */
+static int same_url(const char *a, const char *b)
+{
+	size_t na = strlen(a), nb = strlen(b);
+
+	while (na && a[na - 1] == '/')
+		na--;
+	while (nb && b[nb - 1] == '/')
+		nb--;
+	return na == nb && !memcmp(a, b, na);
+}
+
+static int find_target(void *arg, int64_t id, const char *url,
+		       const char *instance, const char *labels)
+{
+	struct find_target *ft = arg;
+
+	(void)labels;
+	sb_addf(&ft->names, "%s%s", ft->names.len ? ", " : "", url);
+	if (same_url(url, ft->url) || (instance && !strcmp(instance, ft->url)))
+		ft->id = id;
+	return 0;
+}
+
 static int read_db(struct ctx *c, const char *name, struct err *e)
 {
 	struct watch_store *st;
@@ -738,9 +770,41 @@ static int read_db(struct ctx *c, const char *name, struct err *e)
 		o.interval = atof(sb_str(&url));
 	if (watch_init(&w, &o, st, e) < 0)
 		goto out_store;
-	if (watch_store_load(st, &w, e) < 0)
-		goto out;
-	if (watch_store_meta_get(st, "url", &url, e) == 1 && url.len)
+	if (c->target) {
+		/* one target of a fleet recording (watch --targets), or the
+		 * one target of a plain recording */
+		struct find_target ft = { c->target, 0, SB_INIT };
+		int n = watch_store_targets(st, find_target, &ft, e);
+
+		if (n < 0) {
+			sb_release(&ft.names);
+			goto out;
+		}
+		if (n == 0 && watch_store_meta_get(st, "url", &url, e) == 1 &&
+		    same_url(sb_str(&url), c->target)) {
+			sb_release(&ft.names);
+			if (watch_store_load(st, &w, e) < 0)
+				goto out;
+		} else if (!ft.id) {
+			err_setf(e, "cannot read '%s': it has no target '%s' "
+				 "(its targets: %s)", name, c->target,
+				 n ? sb_str(&ft.names) : sb_str(&url));
+			sb_release(&ft.names);
+			goto out;
+		} else {
+			sb_release(&ft.names);
+			if (watch_store_load_target(st, &w, ft.id, e) < 0)
+				goto out;
+		}
+		sb_reset(&url);
+		sb_adds(&url, c->target);
+	} else {
+		if (watch_store_load(st, &w, e) < 0)
+			goto out;
+		if (watch_store_meta_get(st, "url", &url, e) < 0)
+			goto out;
+	}
+	if (url.len)
 		sb_addf(&target, "%s", sb_str(&url));
 	if (watch_store_meta_get(st, "program", &prog, e) == 1 && prog.len)
 		sb_addf(&target, "%s%s", target.len ? ", " : "", sb_str(&prog));
@@ -866,6 +930,7 @@ int cmd_report(int argc, char **argv)
 		{ "title", required_argument, NULL, O_TITLE },
 		{ "nodecount", required_argument, NULL, O_NODECOUNT },
 		{ "max-input", required_argument, NULL, O_MAX_INPUT },
+		{ "target", required_argument, NULL, O_TARGET },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct ctx c;
@@ -884,6 +949,7 @@ int cmd_report(int argc, char **argv)
 		switch (ch) {
 		case 'o': output = optarg; break;
 		case O_SRC: report_page_add_src_dir(&c.page, optarg); break;
+		case O_TARGET: c.target = optarg; break;
 		case O_TITLE: c.page.title = report_page_str(&c.page, optarg); break;
 		case O_NODECOUNT:
 			if ((c.nodecount = cli_parse_count("report", "--nodecount", optarg)) < 0)

@@ -74,7 +74,10 @@ const char cmd_watch_help[] =
 "                        _test.go files are linted when a finding is in\n"
 "                        one (a test binary), or with --include-tests\n"
 "    --include-tests     with --src, always lint _test.go files too\n"
-"    --listen ADDR       serve Prometheus /metrics on ADDR (127.0.0.1:9464)\n"
+"    --listen ADDR       serve HTTP on ADDR (127.0.0.1:9464; port 0: a free\n"
+"                        one, said on stderr): /metrics (Prometheus text or\n"
+"                        OpenMetrics), a status page at /, and\n"
+"                        /report?target=URL, the HTML report\n"
 "    -q, --quiet         no live view\n"
 "\n"
 "EXIT STATUS\n"
@@ -112,7 +115,7 @@ enum {
 	OPT_PID = 256, OPT_INTERVAL, OPT_DURATION, OPT_UNTIL, OPT_DB,
 	OPT_RESUME, OPT_LIMIT, OPT_FORMAT, OPT_TIMEOUT, OPT_MAXBODY, OPT_GC,
 	OPT_WARMUP, OPT_ALPHA, OPT_PPROF, OPT_SRC, OPT_HTML, OPT_INCLUDE_TESTS,
-	OPT_LISTEN,
+	OPT_LISTEN, OPT_TARGETS, OPT_RETENTION,
 };
 
 static const struct option watch_opts[] = {
@@ -137,6 +140,8 @@ static const struct option watch_opts[] = {
 	{ "src", required_argument, NULL, OPT_SRC },
 	{ "include-tests", no_argument, NULL, OPT_INCLUDE_TESTS },
 	{ "listen", required_argument, NULL, OPT_LISTEN },
+	{ "targets", required_argument, NULL, OPT_TARGETS },
+	{ "retention", required_argument, NULL, OPT_RETENTION },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -521,6 +526,8 @@ int cmd_watch(int argc, char **argv)
 	struct watch_store *st = NULL;
 	struct watch_verdict v[WATCH_NSERIES];
 	struct findings fs;
+	const char *targets = NULL;
+	double retention = 0;
 	int opt, r, rc;
 
 	memset(&c, 0, sizeof(c));
@@ -542,11 +549,34 @@ int cmd_watch(int argc, char **argv)
 			c.listen = optarg;
 			continue;
 		}
+		if (opt == OPT_TARGETS) {
+			targets = optarg;
+			continue;
+		}
+		if (opt == OPT_RETENTION) {
+			retention = watch_parse_duration(optarg);
+			if (retention < 1)
+				return cli_usage("watch", "option '--retention' "
+						 "takes a duration of at least 1s "
+						 "(24h, 30m), not '%s'", optarg);
+			continue;
+		}
 		if (opt == OPT_INTERVAL)
 			c.interval_set = 1;
 		r = watch_cli_option("watch", opt, optarg, &c);
 		if (r < 0)
 			return CLI_EXIT_USAGE;
+	}
+	if (targets || retention > 0) {
+		if (!targets)
+			return cli_usage("watch", "--retention needs --targets FILE");
+		if (optind < argc || c.o.url || c.o.pid || c.resume)
+			return cli_usage("watch", "--targets FILE names the "
+					 "targets: give no URL, --pid or --resume");
+		if (c.until_verdict || c.html || c.src)
+			return cli_usage("watch", "--targets does not take "
+					 "--until-verdict, --html or --src");
+		return watch_cli_fleet(&c, targets, retention);
 	}
 	if (optind < argc) {
 		if (c.o.url)
@@ -574,6 +604,8 @@ int cmd_watch(int argc, char **argv)
 			rc = CLI_EXIT_ERROR;
 			goto out;
 		}
+		listen_set_report(c.server, c.resume ? c.resume
+				  : c.db ? c.db : c.db_path, c.src);
 		listen_update(c.server, &w, NULL);
 	}
 	if (watch_cli_loop(&c, &w, v) < 0) {

@@ -51,7 +51,9 @@ static const char schema[] =
 	" heap_alloc_bytes INTEGER, heap_alloc_objects INTEGER, error TEXT);"
 	"CREATE TABLE IF NOT EXISTS profiles(sample INTEGER NOT NULL"
 	" REFERENCES samples(id), kind TEXT NOT NULL, data BLOB NOT NULL,"
-	" PRIMARY KEY(sample, kind));";
+	" PRIMARY KEY(sample, kind));"
+	"CREATE TABLE IF NOT EXISTS targets(id INTEGER PRIMARY KEY,"
+	" url TEXT NOT NULL UNIQUE, instance TEXT, labels TEXT);";
 
 static int db_err(struct watch_store *st, struct err *e, const char *what)
 {
@@ -70,6 +72,39 @@ static int exec(struct watch_store *st, const char *sql, struct err *e)
 		return -1;
 	}
 	return 0;
+}
+
+/* The target column of segments and samples (a fleet's rows are keyed by
+ * it), added to a recording made before it existed. */
+static int add_target_columns(struct watch_store *st, struct err *e)
+{
+	static const char *const tabs[] = { "segments", "samples" };
+	size_t i;
+
+	for (i = 0; i < 2; i++) {
+		sqlite3_stmt *q;
+		char sql[128];
+		int has = 0;
+
+		snprintf(sql, sizeof(sql), "PRAGMA table_info(%s)", tabs[i]);
+		if (sqlite3_prepare_v2(st->db, sql, -1, &q, NULL) != SQLITE_OK)
+			return db_err(st, e, "read");
+		while (sqlite3_step(q) == SQLITE_ROW) {
+			const unsigned char *n = sqlite3_column_text(q, 1);
+			if (n && !strcmp((const char *)n, "target"))
+				has = 1;
+		}
+		sqlite3_finalize(q);
+		if (has)
+			continue;
+		snprintf(sql, sizeof(sql), "ALTER TABLE %s ADD COLUMN target"
+			 " INTEGER", tabs[i]);
+		if (exec(st, sql, e) < 0)
+			return -1;
+	}
+	return exec(st, "CREATE INDEX IF NOT EXISTS samples_target_t ON"
+		    " samples(target, t); CREATE INDEX IF NOT EXISTS samples_t"
+		    " ON samples(t)", e);
 }
 
 int watch_store_checkpoint(struct watch_store *st, struct err *e)
@@ -248,7 +283,7 @@ struct watch_store *watch_store_open(const char *path,
 		sb_release(&v);
 		return st;
 	}
-	if (exec(st, schema, e) < 0)
+	if (exec(st, schema, e) < 0 || add_target_columns(st, e) < 0)
 		goto fail;
 	if (create && watch_store_meta_set(st, "schema", SCHEMA_VERSION, e) < 0)
 		goto fail;
@@ -261,7 +296,8 @@ struct watch_store *watch_store_open(const char *path,
 	if (sqlite3_prepare_v2(st->db,
 		"INSERT INTO samples(segment, t, rss, threads, fds, goroutines,"
 		" heap_inuse_bytes, heap_inuse_objects, heap_alloc_bytes,"
-		" heap_alloc_objects, error) VALUES(?,?,?,?,?,?,?,?,?,?,?)",
+		" heap_alloc_objects, error, target)"
+		" VALUES(?,?,?,?,?,?,?,?,?,?,?,?)",
 		-1, &st->ins_sample, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(st->db,
 		"INSERT INTO profiles(sample, kind, data) VALUES(?,?,?)",
@@ -325,14 +361,14 @@ int watch_store_meta_get(struct watch_store *st, const char *key,
 
 int watch_store_add_segment(struct watch_store *st, double t, int pid,
 			    uint64_t start_ticks, const char *reason,
-			    int64_t *id, struct err *e)
+			    int64_t target, int64_t *id, struct err *e)
 {
 	sqlite3_stmt *s;
 	int rc;
 
 	if (sqlite3_prepare_v2(st->db, "INSERT INTO segments(t, pid,"
-			       " start_ticks, reason) VALUES(?,?,?,?)", -1, &s,
-			       NULL) != SQLITE_OK)
+			       " start_ticks, reason, target) VALUES(?,?,?,?,?)",
+			       -1, &s, NULL) != SQLITE_OK)
 		return db_err(st, e, "write");
 	sqlite3_bind_double(s, 1, t);
 	if (pid > 0)
@@ -340,6 +376,8 @@ int watch_store_add_segment(struct watch_store *st, double t, int pid,
 	if (start_ticks)
 		sqlite3_bind_int64(s, 3, (sqlite3_int64)start_ticks);
 	sqlite3_bind_text(s, 4, reason, -1, SQLITE_TRANSIENT);
+	if (target > 0)
+		sqlite3_bind_int64(s, 5, target);
 	rc = sqlite3_step(s);
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE)
@@ -368,6 +406,8 @@ int watch_store_add_sample(struct watch_store *st, struct watch_sample *smp,
 	if (smp->error)
 		sqlite3_bind_text(s, 3 + WATCH_NSERIES, smp->error, -1,
 				  SQLITE_TRANSIENT);
+	if (smp->target > 0)
+		sqlite3_bind_int64(s, 4 + WATCH_NSERIES, smp->target);
 	if (sqlite3_step(s) != SQLITE_DONE)
 		goto fail;
 	smp->id = sqlite3_last_insert_rowid(st->db);
@@ -426,13 +466,24 @@ int watch_store_get_blob(struct watch_store *st, int64_t sample,
 
 int watch_store_load(struct watch_store *st, struct watch *w, struct err *e)
 {
+	return watch_store_load_target(st, w, 0, e);
+}
+
+int watch_store_load_target(struct watch_store *st, struct watch *w,
+			    int64_t target, struct err *e)
+{
 	sqlite3_stmt *s;
 	int rc, k;
 
-	if (sqlite3_prepare_v2(st->db, "SELECT id, t, pid, start_ticks, reason"
+	if (sqlite3_prepare_v2(st->db, target ?
+			       "SELECT id, t, pid, start_ticks, reason"
+			       " FROM segments WHERE target=?1 ORDER BY id" :
+			       "SELECT id, t, pid, start_ticks, reason"
 			       " FROM segments ORDER BY id", -1, &s, NULL)
 	    != SQLITE_OK)
 		return db_err(st, e, "read");
+	if (target)
+		sqlite3_bind_int64(s, 1, target);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct watch_segment g;
 		const unsigned char *r = sqlite3_column_text(s, 4);
@@ -448,12 +499,16 @@ int watch_store_load(struct watch_store *st, struct watch *w, struct err *e)
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE)
 		return db_err(st, e, "read");
-	if (sqlite3_prepare_v2(st->db, "SELECT id, segment, t, rss, threads,"
-			       " fds, goroutines, heap_inuse_bytes,"
-			       " heap_inuse_objects, heap_alloc_bytes,"
-			       " heap_alloc_objects, error FROM samples"
-			       " ORDER BY id", -1, &s, NULL) != SQLITE_OK)
+#define SAMPLE_COLS "SELECT id, segment, t, rss, threads, fds, goroutines," \
+	" heap_inuse_bytes, heap_inuse_objects, heap_alloc_bytes," \
+	" heap_alloc_objects, error FROM samples"
+	if (sqlite3_prepare_v2(st->db, target ?
+			       SAMPLE_COLS " WHERE target=?1 ORDER BY id" :
+			       SAMPLE_COLS " ORDER BY id", -1, &s, NULL)
+	    != SQLITE_OK)
 		return db_err(st, e, "read");
+	if (target)
+		sqlite3_bind_int64(s, 1, target);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct watch_sample x;
 		const unsigned char *er;
@@ -505,4 +560,110 @@ int watch_store_add_blob(struct watch_store *st, int64_t sample,
 	}
 	sqlite3_reset(s);
 	return 0;
+}
+
+int watch_store_add_target(struct watch_store *st, const char *url,
+			   const char *instance, const char *labels,
+			   int64_t *id, struct err *e)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (sqlite3_prepare_v2(st->db, "INSERT INTO targets(url, instance,"
+			       " labels) VALUES(?1,?2,?3) ON CONFLICT(url) DO"
+			       " UPDATE SET instance=?2, labels=?3", -1, &s,
+			       NULL) != SQLITE_OK)
+		return db_err(st, e, "write");
+	sqlite3_bind_text(s, 1, url, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 2, instance, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 3, labels, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return db_err(st, e, "write");
+	if (sqlite3_prepare_v2(st->db, "SELECT id FROM targets WHERE url=?", -1,
+			       &s, NULL) != SQLITE_OK)
+		return db_err(st, e, "read");
+	sqlite3_bind_text(s, 1, url, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW)
+		return db_err(st, e, "read");
+	return 0;
+}
+
+int watch_store_targets(struct watch_store *st,
+			int (*each)(void *arg, int64_t id, const char *url,
+				    const char *instance, const char *labels),
+			void *arg, struct err *e)
+{
+	sqlite3_stmt *s;
+	int rc, n = 0;
+
+	if (sqlite3_prepare_v2(st->db, "SELECT id, url, instance, labels FROM"
+			       " targets ORDER BY id", -1, &s, NULL) != SQLITE_OK) {
+		/* a recording made before fleets: no targets table */
+		if (strstr(sqlite3_errmsg(st->db), "no such table"))
+			return 0;
+		return db_err(st, e, "read");
+	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const unsigned char *u = sqlite3_column_text(s, 1);
+		const unsigned char *i = sqlite3_column_text(s, 2);
+		const unsigned char *l = sqlite3_column_text(s, 3);
+		n++;
+		if (each && each(arg, sqlite3_column_int64(s, 0),
+				 u ? (const char *)u : "",
+				 i ? (const char *)i : "",
+				 l ? (const char *)l : "") != 0)
+			break;
+	}
+	sqlite3_finalize(s);
+	return n;
+}
+
+int watch_store_prune(struct watch_store *st, double before, struct err *e)
+{
+	sqlite3_stmt *s;
+	int rc, n;
+
+	if (exec(st, "BEGIN IMMEDIATE", e) < 0)
+		return -1;
+	if (sqlite3_prepare_v2(st->db, "DELETE FROM profiles WHERE sample IN"
+			       " (SELECT id FROM samples WHERE t < ?1)", -1, &s,
+			       NULL) != SQLITE_OK)
+		goto fail;
+	sqlite3_bind_double(s, 1, before);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE ||
+	    sqlite3_prepare_v2(st->db, "DELETE FROM samples WHERE t < ?1", -1,
+			       &s, NULL) != SQLITE_OK)
+		goto fail;
+	sqlite3_bind_double(s, 1, before);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	n = sqlite3_changes(st->db);
+	/* segments left without samples, but a target's latest stays */
+	if (rc != SQLITE_DONE ||
+	    sqlite3_prepare_v2(st->db, "DELETE FROM segments WHERE t < ?1 AND"
+			       " NOT EXISTS (SELECT 1 FROM samples WHERE"
+			       " samples.segment = segments.id) AND id NOT IN"
+			       " (SELECT max(id) FROM segments GROUP BY target)",
+			       -1, &s, NULL) != SQLITE_OK)
+		goto fail;
+	sqlite3_bind_double(s, 1, before);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		goto fail;
+	if (exec(st, "COMMIT", e) < 0)
+		return -1;
+	return n;
+fail:
+	db_err(st, e, "prune");
+	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
 }

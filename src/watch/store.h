@@ -10,6 +10,10 @@
  *           heap_alloc_bytes, heap_alloc_objects, error)
  *       NULL where a value could not be sampled (never invented);
  *       error holds the messages of what failed, NULL when nothing did
+ *   targets(id, url, instance, labels)    a fleet's targets (watch
+ *       --targets); labels a JSON object.  segments and samples then
+ *       carry the target's id in their column target (NULL otherwise;
+ *       the column is added to an older recording when it is resumed)
  *   profiles(sample, kind, data)          raw bytes as received:
  *       kind "heap" (profile.proto, gzip), "goroutine" (debug=1 text),
  *       "dump" (the SIGQUIT traceback of `run`)
@@ -70,10 +74,26 @@ int watch_store_meta_set(struct watch_store *st, const char *key,
 int watch_store_meta_get(struct watch_store *st, const char *key,
 			 struct sb *out, struct err *e);
 
-/* Record a new segment; its id in *id. */
+/* Record a new segment (of target, 0 for none); its id in *id. */
 int watch_store_add_segment(struct watch_store *st, double t, int pid,
 			    uint64_t start_ticks, const char *reason,
-			    int64_t *id, struct err *e);
+			    int64_t target, int64_t *id, struct err *e);
+
+/* A fleet recording (watch --targets): the row of the target url, made or
+ * updated with its instance and labels (a JSON object); its id in *id. */
+int watch_store_add_target(struct watch_store *st, const char *url,
+			   const char *instance, const char *labels,
+			   int64_t *id, struct err *e);
+/* Call each for every target row (until it returns non-zero); the number
+ * of rows (0 for a single-target recording), or -1 with e filled. */
+int watch_store_targets(struct watch_store *st,
+			int (*each)(void *arg, int64_t id, const char *url,
+				    const char *instance, const char *labels),
+			void *arg, struct err *e);
+/* Retention: delete the samples (and their profiles) older than before
+ * (unix time) and the segments left empty, one transaction; the number of
+ * samples deleted, or -1 with e filled. */
+int watch_store_prune(struct watch_store *st, double before, struct err *e);
 
 struct watch_blob {
 	const char *kind;
@@ -93,6 +113,9 @@ int watch_store_add_blob(struct watch_store *st, int64_t sample,
 
 /* Load every segment and sample, in order, into w (see watch.h). */
 int watch_store_load(struct watch_store *st, struct watch *w, struct err *e);
+/* The same for the rows of one target of a fleet recording (0: all). */
+int watch_store_load_target(struct watch_store *st, struct watch *w,
+			    int64_t target, struct err *e);
 
 /* The blob of kind for sample id into out; 1 found, 0 absent, -1 error. */
 int watch_store_get_blob(struct watch_store *st, int64_t sample,

@@ -45,7 +45,7 @@ void watch_options_default(struct watch_options *o)
 }
 
 /* The port of a loopback http URL, or 0. */
-static int loopback_port(const char *url)
+int watch_loopback_port(const char *url)
 {
 	const char *p = strstr(url, "://");
 	int port = 80;
@@ -74,7 +74,7 @@ static void discover_pid(struct watch *w)
 
 	if (w->opt.pid || w->opt.no_discover || !w->base)
 		return;
-	port = loopback_port(w->base);
+	port = watch_loopback_port(w->base);
 	if (port)
 		w->cur_pid = proc_find_listener(port);
 }
@@ -163,9 +163,10 @@ static int new_segment(struct watch *w, double t, const char *reason,
 	g.start_ticks = w->cur_start;
 	g.reason = arena_strdup(&w->arena, reason);
 	g.first = w->samples.len;
+	g.target = w->target_id;
 	if (w->store) {
 		if (watch_store_add_segment(w->store, t, g.pid, g.start_ticks,
-					    reason, &g.id, e) < 0)
+					    reason, g.target, &g.id, e) < 0)
 			return -1;
 	} else {
 		g.id = (int64_t)w->segments.len + 1;
@@ -212,53 +213,49 @@ static void add_error(struct sb *errs, const char *msg)
 
 /* GET url of the target: --timeout per request (connect within 2 s of
  * it), --max-body, no redirects. */
+void watch_http_opts(const struct watch *w, struct http_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->connect_timeout_ms = 2000;
+	o->timeout_ms = (long)(w->opt.timeout * 1000);
+	o->max_body = w->opt.max_body;
+	o->user_agent = "leakhound-watch";
+}
+
 static int pprof_get(struct watch *w, const char *url, struct sb *body,
 		     struct err *e)
 {
-	struct http_opts o = { 2000, (long)(w->opt.timeout * 1000),
-			       w->opt.max_body, 0, "leakhound-watch" };
+	struct http_opts o;
 
+	watch_http_opts(w, &o);
 	return http_get(w->http, url, &o, body, e);
 }
 
-/* GET the heap profile (with ?gc=1 if force) into body and its totals into
- * tot; 0, or -1 with the reason added to errs. */
-static int fetch_heap(struct watch *w, int force, struct sb *url,
-		      struct sb *body, int64_t tot[4], struct sb *errs)
-{
-	struct err pe = ERR_INIT;
+/* ---- one sample as steps (watch.h): the /proc part at the start, then
+ * the requests one after the other, then the bookkeeping ---- */
 
-	sb_reset(url);
-	sb_addf(url, "%s/debug/pprof/heap%s", w->base, force ? "?gc=1" : "");
-	if (pprof_get(w, sb_str(url), body, &pe) < 0) {
-		add_error(errs, pe.msg);
-		return -1;
-	}
-	if (watch_heap_totals(body->buf, body->len, tot, &pe) < 0) {
-		err_prefixf(&pe, "heap profile from '%s'", sb_str(url));
-		add_error(errs, pe.msg);
-		return -1;
-	}
-	return 0;
+enum { STEP_HEAP = 1, STEP_AGAIN, STEP_GOR, STEP_DONE };
+
+static void step_url(struct watch *w, struct watch_step *st, const char *what)
+{
+	sb_reset(&st->url);
+	sb_addf(&st->url, "%s/debug/pprof/%s", w->base, what);
 }
 
-int watch_sample_once(struct watch *w, double now, struct err *e)
+/* the /proc part (synchronous: a few small reads) */
+static void step_proc(struct watch *w, struct watch_step *st)
 {
-	struct watch_sample s;
-	struct sb errs = SB_INIT, url = SB_INIT, heap = SB_INIT, gor = SB_INIT;
-	struct watch_blob blobs[2];
-	size_t nblobs = 0;
-	const char *restart = NULL;
-	char restart_buf[256];
+	struct watch_sample *s = &st->s;
 	struct err pe = ERR_INIT;
-	int rc = 0;
 
-	memset(&s, 0, sizeof(s));
-	s.t = now;
-
-	/* a discovered target that was down: look for its listener again */
-	if (!w->opt.pid && w->cur_pid <= 0)
+	/* a discovered target that was down: look for its listener again
+	 * (a fleet does so at most every discover_every seconds) */
+	if (!w->opt.pid && w->cur_pid <= 0 &&
+	    (w->opt.discover_every <= 0 ||
+	     s->t - w->last_discover >= w->opt.discover_every)) {
+		w->last_discover = s->t;
 		discover_pid(w);
+	}
 	if (w->cur_pid > 0 && !w->pid_gone) {
 		struct proc_sample ps;
 		/* the pid of this run of the target, to tell a new process */
@@ -269,7 +266,7 @@ int watch_sample_once(struct watch *w, double now, struct err *e)
 		if (proc_sample(w->cur_pid, &ps, &pe) == 0) {
 			ok = 1;
 		} else {
-			add_error(&errs, pe.msg);
+			add_error(&st->errs, pe.msg);
 			if (w->opt.pid) {
 				w->pid_gone = 1;
 			} else {
@@ -280,127 +277,204 @@ int watch_sample_once(struct watch *w, double now, struct err *e)
 				if (w->cur_pid > 0 && w->cur_pid != gone &&
 				    proc_sample(w->cur_pid, &ps, &pe) == 0) {
 					ok = 1;
-					sb_reset(&errs);
+					sb_reset(&st->errs);
 				}
 			}
 		}
 		if (ok && seg_pid > 0 && (int)w->cur_pid != seg_pid) {
-			snprintf(restart_buf, sizeof(restart_buf),
+			snprintf(st->restart_buf, sizeof(st->restart_buf),
 				 "target restarted (process %d is gone, process "
 				 "%d listens on its port)", seg_pid,
 				 (int)w->cur_pid);
-			restart = restart_buf;
+			st->restart = st->restart_buf;
 		} else if (ok && w->cur_start && ps.start_ticks != w->cur_start) {
-			snprintf(restart_buf, sizeof(restart_buf),
+			snprintf(st->restart_buf, sizeof(st->restart_buf),
 				 "process %d restarted (its start time "
 				 "changed)", (int)w->cur_pid);
-			restart = restart_buf;
+			st->restart = st->restart_buf;
 		}
 		if (ok) {
 			w->cur_start = ps.start_ticks;
 			if (ps.rss >= 0) {
-				s.v[WATCH_RSS] = ps.rss;
-				s.have |= 1u << WATCH_RSS;
+				s->v[WATCH_RSS] = ps.rss;
+				s->have |= 1u << WATCH_RSS;
 			}
 			if (ps.threads >= 0) {
-				s.v[WATCH_THREADS] = ps.threads;
-				s.have |= 1u << WATCH_THREADS;
+				s->v[WATCH_THREADS] = ps.threads;
+				s->have |= 1u << WATCH_THREADS;
 			}
 			if (ps.fds >= 0) {
-				s.v[WATCH_FDS] = ps.fds;
-				s.have |= 1u << WATCH_FDS;
+				s->v[WATCH_FDS] = ps.fds;
+				s->have |= 1u << WATCH_FDS;
 			}
 		}
 	}
+}
 
-	if (w->base) {
-		int64_t tot[4];
-		int force = w->opt.gc == WATCH_GC_ALWAYS, got;
+int watch_step_begin(struct watch *w, struct watch_step *st, double now,
+		     const char **url, struct sb **body)
+{
+	memset(st, 0, sizeof(*st));
+	st->s.t = now;
+	st->got = -1;
+	step_proc(w, st);
+	if (!w->base) {
+		st->phase = STEP_DONE;
+		return 0;
+	}
+	st->phase = STEP_HEAP;
+	step_url(w, st, w->opt.gc == WATCH_GC_ALWAYS ? "heap?gc=1" : "heap");
+	*url = sb_str(&st->url);
+	*body = &st->heap;
+	return 1;
+}
 
-		got = fetch_heap(w, force, &url, &heap, tot, &errs);
-		/* unchanged since the last sample: the target has not collected,
-		 * so ask for a collection now (auto), while the segment has few
-		 * heap points or the profile has been stale for a while */
-		if (got == 0 && w->opt.gc == WATCH_GC_AUTO && w->have_last_alloc &&
-		    tot[2] == w->last_alloc[0] && tot[3] == w->last_alloc[1] &&
+/* The totals of the heap profile in body, or -1 with the reason added. */
+static int heap_result(struct watch_step *st, int rc, const struct err *fe,
+		       struct sb *body, int64_t tot[4])
+{
+	struct err pe = ERR_INIT;
+
+	if (rc < 0) {
+		add_error(&st->errs, fe->msg);
+		return -1;
+	}
+	if (watch_heap_totals(body->buf, body->len, tot, &pe) < 0) {
+		err_prefixf(&pe, "heap profile from '%s'", sb_str(&st->url));
+		add_error(&st->errs, pe.msg);
+		return -1;
+	}
+	return 0;
+}
+
+int watch_step_next(struct watch *w, struct watch_step *st, int rc,
+		    const struct err *fe, const char **url, struct sb **body)
+{
+	struct err pe = ERR_INIT;
+	int64_t tot2[4];
+
+	switch (st->phase) {
+	case STEP_HEAP:
+		st->got = heap_result(st, rc, fe, &st->heap, st->tot);
+		/* unchanged since the last sample: the target has not
+		 * collected, so ask for a collection now (auto), while the
+		 * segment has few heap points or the profile has been stale
+		 * for a while */
+		if (st->got == 0 && w->opt.gc == WATCH_GC_AUTO &&
+		    w->have_last_alloc && st->tot[2] == w->last_alloc[0] &&
+		    st->tot[3] == w->last_alloc[1] &&
 		    (w->heap_points < WATCH_AUTO_GC_POINTS || w->stale >= 3)) {
-			struct sb again = SB_INIT;
-			int64_t tot2[4];
-			if (fetch_heap(w, 1, &url, &again, tot2, &errs) == 0) {
-				sb_release(&heap);
-				heap = again;
-				memcpy(tot, tot2, sizeof(tot2));
-			} else {
-				sb_release(&again);
-			}
+			st->phase = STEP_AGAIN;
+			step_url(w, st, "heap?gc=1");
+			*url = sb_str(&st->url);
+			*body = &st->again;
+			return 1;
 		}
-		if (got == 0) {
-			int k;
-			for (k = 0; k < 4; k++) {
-				s.v[WATCH_HEAP_BYTES + k] = tot[k];
-				s.have |= 1u << (WATCH_HEAP_BYTES + k);
-			}
-			blobs[nblobs].kind = "heap";
-			blobs[nblobs].data = heap.buf;
-			blobs[nblobs].len = heap.len;
-			nblobs++;
-			if (w->have_last_alloc && !restart &&
-			    (tot[2] < w->last_alloc[0] ||
-			     tot[3] < w->last_alloc[1])) {
-				snprintf(restart_buf, sizeof(restart_buf),
-					 "target restarted (its cumulative "
-					 "allocations went back from %lld "
-					 "to %lld bytes)",
-					 (long long)w->last_alloc[0],
-					 (long long)tot[2]);
-				restart = restart_buf;
-			}
+		break;
+	case STEP_AGAIN:
+		if (heap_result(st, rc, fe, &st->again, tot2) == 0) {
+			struct sb t = st->heap;
+			st->heap = st->again;
+			st->again = t;
+			memcpy(st->tot, tot2, sizeof(tot2));
 		}
-		sb_reset(&url);
-		sb_addf(&url, "%s/debug/pprof/goroutine?debug=1", w->base);
-		err_clear(&pe);
-		if (pprof_get(w, sb_str(&url), &gor, &pe) < 0) {
-			add_error(&errs, pe.msg);
+		break;
+	case STEP_GOR:
+		if (rc < 0) {
+			add_error(&st->errs, fe->msg);
 		} else {
 			int64_t n;
-			if (watch_goroutine_total(gor.buf ? gor.buf : "", gor.len,
-						  &n, &pe) < 0) {
+			if (watch_goroutine_total(st->gor.buf ? st->gor.buf : "",
+						  st->gor.len, &n, &pe) < 0) {
 				err_prefixf(&pe, "goroutine profile from '%s'",
-					    sb_str(&url));
-				add_error(&errs, pe.msg);
+					    sb_str(&st->url));
+				add_error(&st->errs, pe.msg);
 			} else {
-				s.v[WATCH_GOROUTINES] = n;
-				s.have |= 1u << WATCH_GOROUTINES;
-				blobs[nblobs].kind = "goroutine";
-				blobs[nblobs].data = gor.buf;
-				blobs[nblobs].len = gor.len;
-				nblobs++;
+				st->s.v[WATCH_GOROUTINES] = n;
+				st->s.have |= 1u << WATCH_GOROUTINES;
+				st->have_gor = 1;
 			}
 		}
+		st->phase = STEP_DONE;
+		return 0;
+	default:
+		return 0;
+	}
+	st->phase = STEP_GOR;
+	step_url(w, st, "goroutine?debug=1");
+	*url = sb_str(&st->url);
+	*body = &st->gor;
+	return 1;
+}
+
+void watch_step_release(struct watch_step *st)
+{
+	sb_release(&st->errs);
+	sb_release(&st->url);
+	sb_release(&st->heap);
+	sb_release(&st->again);
+	sb_release(&st->gor);
+}
+
+int watch_step_finish(struct watch *w, struct watch_step *st, struct err *e)
+{
+	struct watch_sample *s = &st->s;
+	struct watch_blob blobs[2];
+	size_t nblobs = 0;
+	double now = s->t;
+	int rc = 0;
+
+	if (st->got == 0) {
+		int k;
+		for (k = 0; k < 4; k++) {
+			s->v[WATCH_HEAP_BYTES + k] = st->tot[k];
+			s->have |= 1u << (WATCH_HEAP_BYTES + k);
+		}
+		blobs[nblobs].kind = "heap";
+		blobs[nblobs].data = st->heap.buf;
+		blobs[nblobs].len = st->heap.len;
+		nblobs++;
+		if (w->have_last_alloc && !st->restart &&
+		    (st->tot[2] < w->last_alloc[0] ||
+		     st->tot[3] < w->last_alloc[1])) {
+			snprintf(st->restart_buf, sizeof(st->restart_buf),
+				 "target restarted (its cumulative "
+				 "allocations went back from %lld "
+				 "to %lld bytes)",
+				 (long long)w->last_alloc[0],
+				 (long long)st->tot[2]);
+			st->restart = st->restart_buf;
+		}
+	}
+	if (st->have_gor) {
+		blobs[nblobs].kind = "goroutine";
+		blobs[nblobs].data = st->gor.buf;
+		blobs[nblobs].len = st->gor.len;
+		nblobs++;
 	}
 
 	if (!w->base && w->heap_source) {
 		int64_t live, alloc;
 		if (w->heap_source(w->heap_source_arg, &live, &alloc) == 1) {
-			s.v[WATCH_HEAP_BYTES] = live;
-			s.v[WATCH_ALLOC_BYTES] = alloc;
-			s.have |= (1u << WATCH_HEAP_BYTES) | (1u << WATCH_ALLOC_BYTES);
+			s->v[WATCH_HEAP_BYTES] = live;
+			s->v[WATCH_ALLOC_BYTES] = alloc;
+			s->have |= (1u << WATCH_HEAP_BYTES) | (1u << WATCH_ALLOC_BYTES);
 		}
 	}
 
 	if (!w->segments.len)
 		rc = new_segment(w, now, "start", e);
-	else if (restart)
-		rc = new_segment(w, now, restart, e);
+	else if (st->restart)
+		rc = new_segment(w, now, st->restart, e);
 	if (rc < 0)
 		goto out;
 
 	/* a heap point: the profile changed since the last one we saw */
-	if (s.have & (1u << WATCH_ALLOC_BYTES)) {
-		int64_t ab = s.v[WATCH_ALLOC_BYTES], ao = s.v[WATCH_ALLOC_OBJECTS];
+	if (s->have & (1u << WATCH_ALLOC_BYTES)) {
+		int64_t ab = s->v[WATCH_ALLOC_BYTES], ao = s->v[WATCH_ALLOC_OBJECTS];
 		if (!w->have_last_alloc || ab != w->last_alloc[0] ||
 		    ao != w->last_alloc[1]) {
-			s.gc_point = 1;
+			s->gc_point = 1;
 			w->stale = 0;
 			w->heap_points++;
 		} else {
@@ -410,20 +484,34 @@ int watch_sample_once(struct watch *w, double now, struct err *e)
 		w->last_alloc[1] = ao;
 		w->have_last_alloc = 1;
 	}
-	s.segment = w->segments.items[w->segments.len - 1].id;
-	if (errs.len)
-		s.error = arena_strdup(&w->arena, sb_str(&errs));
-	if (!s.have)
+	s->segment = w->segments.items[w->segments.len - 1].id;
+	s->target = w->target_id;
+	if (st->errs.len)
+		s->error = arena_strdup(&w->arena, sb_str(&st->errs));
+	if (!s->have)
 		w->nfailed++;
-	if (w->store && watch_store_add_sample(w->store, &s, blobs, nblobs, e) < 0) {
+	if (w->store && watch_store_add_sample(w->store, s, blobs, nblobs, e) < 0) {
 		rc = -1;
 		goto out;
 	}
-	vec_push(&w->samples, s);
+	vec_push(&w->samples, *s);
 out:
-	sb_release(&errs);
-	sb_release(&url);
-	sb_release(&heap);
-	sb_release(&gor);
+	watch_step_release(st);
 	return rc;
+}
+
+int watch_sample_once(struct watch *w, double now, struct err *e)
+{
+	struct watch_step st;
+	struct sb *body = NULL;
+	const char *url = NULL;
+	int more;
+
+	more = watch_step_begin(w, &st, now, &url, &body);
+	while (more) {
+		struct err fe = ERR_INIT;
+		int rc = pprof_get(w, url, body, &fe);
+		more = watch_step_next(w, &st, rc, &fe, &url, &body);
+	}
+	return watch_step_finish(w, &st, e);
 }

@@ -61,6 +61,7 @@ struct watch_sample {
 	const char *error;     /* what failed ("; "-joined) or NULL; arena */
 	int gc_point;          /* the heap profile changed since the previous
 				  one (a collection happened): a heap point */
+	int64_t target;        /* the target's row in a fleet recording, 0 */
 };
 
 struct watch_segment {
@@ -70,6 +71,7 @@ struct watch_segment {
 	uint64_t start_ticks;
 	const char *reason;    /* why it started; arena */
 	size_t first;          /* index of its first sample */
+	int64_t target;        /* the target's row in a fleet recording, 0 */
 };
 
 enum watch_gc_mode { WATCH_GC_AUTO, WATCH_GC_ALWAYS, WATCH_GC_NEVER };
@@ -91,6 +93,8 @@ struct watch_options {
 	double alpha;
 	int64_t limit;         /* bytes, for the projection; 0 none */
 	int no_discover;       /* do not look for the pid behind a URL */
+	double discover_every; /* > 0: look again for the pid of a target
+				  that is down at most this often (s) */
 };
 
 void watch_options_default(struct watch_options *o);
@@ -132,6 +136,10 @@ struct watch {
 	 * points are found as with profiles), 0 before any collection. */
 	int (*heap_source)(void *arg, int64_t *live, int64_t *alloc);
 	void *heap_source_arg;
+	/* a member of a fleet (fleet.c): its row in the recording's targets
+	 * table (0: a single-target recording) */
+	int64_t target_id;
+	double last_discover;  /* unix time of the last pid discovery */
 };
 
 /* Set w up for o (copied; strings must outlive w).  store may be NULL (no
@@ -144,6 +152,31 @@ void watch_release(struct watch *w);
  * missing in the sample, with their message in sample->error.  Returns 0,
  * or -1 with e filled when the sample could not be stored. */
 int watch_sample_once(struct watch *w, double now, struct err *e);
+
+/* The same sample in steps, for callers that run the requests of many
+ * targets at once (fleet.c): watch_step_begin does the /proc part and
+ * returns 1 with the next request (the URL to GET into *body), or 0 when
+ * there is none; the outcome of each request (rc and fe as http_get's) goes
+ * to watch_step_next, which returns the next one the same way; then
+ * watch_step_finish stores and appends the sample (as watch_sample_once)
+ * and releases st.  watch_step_release frees st when it is dropped. */
+struct watch_step {
+	struct watch_sample s;
+	struct sb errs, url, heap, again, gor;
+	int phase, got, have_gor;
+	int64_t tot[4];
+	const char *restart;
+	char restart_buf[256];
+};
+int watch_step_begin(struct watch *w, struct watch_step *st, double now,
+		     const char **url, struct sb **body);
+int watch_step_next(struct watch *w, struct watch_step *st, int rc,
+		    const struct err *fe, const char **url, struct sb **body);
+int watch_step_finish(struct watch *w, struct watch_step *st, struct err *e);
+void watch_step_release(struct watch_step *st);
+/* The request options of w's samples (timeout, body limit). */
+struct http_opts;
+void watch_http_opts(const struct watch *w, struct http_opts *o);
 
 /* 1 if no sample got anything from the target: nothing from the URL when
  * one is watched (even if /proc answered), else nothing from /proc. */
@@ -172,7 +205,7 @@ void watch_json_extra(const struct watch *w, const struct watch_verdict *v,
 /* Format a value of series id for people: "12.3 MB", "1234". */
 void watch_fmt_value(struct sb *out, enum watch_series_id id, double v);
 
-/* ---- the Prometheus exposition (export.c) ---- */
+/* ---- the Prometheus exposition and the status page (export.c) ---- */
 
 /* The top growing site of a series, for the labels of its verdict; file
  * NULL or "" when unknown.  Strings are borrowed. */
@@ -182,13 +215,74 @@ struct watch_metrics_site {
 	const char *function;
 };
 
-/* Append to out the Prometheus text exposition (0.0.4) of w: per series
- * the last value, the fitted growth rate, the verdict (0/1) and its
- * p-value (v[WATCH_NSERIES], or NULL before any evaluation), the site of
- * site[series] (array of WATCH_NSERIES, or NULL) as labels of a leak
- * verdict, and the sampler's health.  See docs/watch.md for the names. */
-void watch_metrics_text(const struct watch *w, const struct watch_verdict *v,
-			const struct watch_metrics_site *site, struct sb *out);
+/* What the HTTP side of `watch --listen` shows of one target: numbers and
+ * strings copied out of a watch after a sample, so that another thread can
+ * render them while the watch goes on.  Owns its strings
+ * (watch_snap_release). */
+struct watch_snap {
+	char *target;              /* base URL, or "pid:N" */
+	char *labels;              /* more labels of every sample, escaped
+				      (instance="a:1",job="api"), or NULL:
+				      the target's in a fleet (the caller's) */
+	double last_t;             /* unix time of the latest sample, or 0 */
+	int64_t last[WATCH_NSERIES];
+	unsigned have;             /* bit (1 << series): last[series] known */
+	struct watch_snap_series {
+		int judged;        /* a verdict exists (after the warm-up) */
+		int leak;          /* the trend test calls it a leak */
+		double slope;      /* fitted rate, per second */
+		double p;          /* p-value of the latest look */
+		char *file;        /* top growing site of a leak, or NULL */
+		int line;
+		char *function;
+	} s[WATCH_NSERIES];
+	size_t samples, errors;    /* samples taken; of which some part failed */
+	double last_ok;            /* unix time of the last clean sample, or 0 */
+	char *last_error;          /* the latest sample's error, or NULL */
+};
+
+/* Fill s from w, its verdicts v (v[WATCH_NSERIES], or NULL before any
+ * evaluation) and the sites site[WATCH_NSERIES] (or NULL); s is
+ * overwritten (release it first when reused). */
+void watch_snap_take(struct watch_snap *s, const struct watch *w,
+		     const struct watch_verdict *v,
+		     const struct watch_metrics_site *site);
+void watch_snap_release(struct watch_snap *s);
+
+/* leakhound's own process, for the process_* families (proc_usage). */
+struct proc_usage;
+
+/* Requests answered by the HTTP side, one counter per handler and format
+ * (leakhound_http_requests_total). */
+struct watch_metrics_requests {
+	const char *handler;       /* "/metrics", "/", "/report", "other" */
+	const char *format;        /* "text", "openmetrics", "html" */
+	uint64_t n;
+};
+
+enum watch_metrics_format {
+	WATCH_METRICS_TEXT,        /* Prometheus text format 0.0.4 */
+	WATCH_METRICS_OPENMETRICS, /* OpenMetrics 1.0.0 text */
+};
+
+/* Append to out the exposition of the targets t[0..n): per target and
+ * series the last value, the fitted growth rate, the verdict (0/1) with
+ * the top growing site as labels of a leak, and its p-value; the
+ * sampler's health per target; leakhound's own process (self, or NULL)
+ * and its HTTP requests (req[0..nreq)).  OpenMetrics names counter
+ * families without _total, declares units and ends with "# EOF".  See
+ * docs/watch.md for the names. */
+void watch_metrics_write(struct sb *out, enum watch_metrics_format f,
+			 const struct watch_snap *const *t, size_t n,
+			 const struct proc_usage *self,
+			 const struct watch_metrics_requests *req, size_t nreq);
+
+/* Append to out the HTML status page of `watch --listen` (every string
+ * escaped): per target its health, each series' last value, growth,
+ * verdict and p-value, the top growing site of a leak, and a link to
+ * /report?target=TARGET.  In status.c. */
+void watch_status_html(struct sb *out, const struct watch_snap *const *t,
+		       size_t n);
 
 /* ---- the sampling loop (loop.c) ---- */
 

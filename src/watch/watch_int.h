@@ -35,6 +35,9 @@ size_t watch_findings_sites(struct watch *w, const struct watch_verdict *v,
 #define WATCH_HTTP_WHY "A response whose body is never closed keeps its " \
 	"connection, two goroutines and their buffers"
 
+/* The port of a loopback http URL (127.0.0.1, localhost, [::1]), or 0. */
+int watch_loopback_port(const char *url);
+
 /* Index range [*lo, *hi) of the samples of the latest segment. */
 void watch_segment_range(const struct watch *w, size_t *lo, size_t *hi);
 
