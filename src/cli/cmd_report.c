@@ -77,6 +77,8 @@ const char cmd_report_help[] =
 "    --nodecount N    rows of each profile table (default 25)\n"
 "    --max-input SIZE the most bytes read of one input file, and the most a\n"
 "                     gzip input may inflate to (default 512M read)\n"
+"    --target T       the target of a fleet recording (watch --targets) to\n"
+"                     show: its URL or instance (host:port)\n"
 "\n"
 "EXIT STATUS\n"
 "    0 page written and nothing found, 1 page written with findings, a leak\n"
@@ -89,7 +91,7 @@ const char cmd_report_help[] =
 "    leakhound report lint.json goroutines.json heap.pb.gz -o report.html\n"
 "    leakhound report --src . heap-*.pb.gz -o heap.html\n";
 
-enum { O_SRC = 256, O_TITLE, O_NODECOUNT, O_MAX_INPUT };
+enum { O_SRC = 256, O_TITLE, O_NODECOUNT, O_MAX_INPUT, O_TARGET };
 
 /* --max-input: the most bytes read of one input (a recording excepted) */
 static size_t report_max_input = (size_t)512 << 20;
@@ -107,6 +109,7 @@ struct ctx {
 	int any_leak;
 	int has_findings;    /* an input carried a findings list */
 	int has_db;          /* a watch recording was read */
+	const char *target;  /* --target: one target of a fleet recording */
 };
 
 /* ---- JSON inputs ---- */
@@ -718,6 +721,30 @@ static int read_dump(struct ctx *c, const char *name, const char *buf, size_t le
 
 /* ---- watch recordings ---- */
 
+/* The target of a fleet recording that --target names. */
+struct pick {
+	const char *want;
+	int64_t id;
+	struct sb url, list;
+	int n;
+};
+
+static int pick_target(void *arg, int64_t id, const char *url,
+		       const char *instance, const char *labels)
+{
+	struct pick *p = arg;
+
+	(void)labels;
+	if (p->n++ < 5)
+		sb_addf(&p->list, "%s%s", p->list.len ? ", " : "", url);
+	if (p->want && !p->id && (!strcmp(p->want, url) ||
+				  !strcmp(p->want, instance))) {
+		p->id = id;
+		sb_adds(&p->url, url);
+	}
+	return 0;
+}
+
 static int read_db(struct ctx *c, const char *name, struct err *e)
 {
 	struct watch_store *st;
@@ -738,9 +765,44 @@ static int read_db(struct ctx *c, const char *name, struct err *e)
 		o.interval = atof(sb_str(&url));
 	if (watch_init(&w, &o, st, e) < 0)
 		goto out_store;
-	if (watch_store_load(st, &w, e) < 0)
-		goto out;
-	if (watch_store_meta_get(st, "url", &url, e) == 1 && url.len)
+	{
+		struct pick pk;
+		int n;
+
+		memset(&pk, 0, sizeof(pk));
+		pk.want = c->target;
+		n = watch_store_targets(st, pick_target, &pk, e);
+		if (n < 0 || (n > 0 && !pk.id)) {
+			if (n > 0)
+				err_setf(e, "cannot read '%s': a recording of %d "
+					 "targets (watch --targets); %s%s%s: give "
+					 "--target with one of %s%s", name, n,
+					 c->target ? "no target '" : "no --target",
+					 c->target ? c->target : "",
+					 c->target ? "' in it" : "",
+					 sb_str(&pk.list), n > 5 ? ", ..." : "");
+			sb_release(&pk.url);
+			sb_release(&pk.list);
+			goto out;
+		}
+		if (n == 0 && c->target) {
+			err_setf(e, "cannot read '%s': --target is for a fleet "
+				 "recording (watch --targets), this one has one "
+				 "target", name);
+			goto out;
+		}
+		if (watch_store_load_target(st, &w, pk.id, e) < 0) {
+			sb_release(&pk.url);
+			sb_release(&pk.list);
+			goto out;
+		}
+		if (pk.id)
+			sb_addf(&target, "%s", sb_str(&pk.url));
+		sb_release(&pk.url);
+		sb_release(&pk.list);
+	}
+	if (!target.len && watch_store_meta_get(st, "url", &url, e) == 1 &&
+	    url.len)
 		sb_addf(&target, "%s", sb_str(&url));
 	if (watch_store_meta_get(st, "program", &prog, e) == 1 && prog.len)
 		sb_addf(&target, "%s%s", target.len ? ", " : "", sb_str(&prog));
@@ -866,6 +928,7 @@ int cmd_report(int argc, char **argv)
 		{ "title", required_argument, NULL, O_TITLE },
 		{ "nodecount", required_argument, NULL, O_NODECOUNT },
 		{ "max-input", required_argument, NULL, O_MAX_INPUT },
+		{ "target", required_argument, NULL, O_TARGET },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct ctx c;
@@ -885,6 +948,7 @@ int cmd_report(int argc, char **argv)
 		case 'o': output = optarg; break;
 		case O_SRC: report_page_add_src_dir(&c.page, optarg); break;
 		case O_TITLE: c.page.title = report_page_str(&c.page, optarg); break;
+		case O_TARGET: c.target = optarg; break;
 		case O_NODECOUNT:
 			if ((c.nodecount = cli_parse_count("report", "--nodecount", optarg)) < 0)
 				rc = CLI_EXIT_USAGE;

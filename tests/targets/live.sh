@@ -165,3 +165,31 @@ if command -v promtool >/dev/null && ! promtool check metrics <"$M" 2>&1 | grep 
 elif command -v promtool >/dev/null; then
   fail targets/live-metrics-promtool "$(promtool check metrics <"$M" 2>&1 | head -c 300)"
 fi
+
+# report: a fleet recording needs --target (URL or instance); the leaking
+# target's page carries its leak, the steady one's none
+"$LEAKHOUND" report "$DB" -o "$TMP/r0.html" >/dev/null 2>"$TMP/r0.err"; r0=$?
+"$LEAKHOUND" report "$DB" --target "http://$ADDR_leak" -o "$TMP/r1.html" >/dev/null 2>"$TMP/r1.err"; r1=$?
+"$LEAKHOUND" report "$DB" --target "$ADDR_steady" -o "$TMP/r2.html" >/dev/null 2>"$TMP/r2.err"; r2=$?
+if [ "$r0" = 2 ] && grep -q "a recording of 5 targets" "$TMP/r0.err" && [ "$r1" = 1 ] &&
+   grep -q "heap-growth" "$TMP/r1.html" && [ "$r2" = 0 ] && ! grep -q "heap-growth" "$TMP/r2.html"; then
+  pass targets/report-one-target
+else
+  fail targets/report-one-target "exits $r0 $r1 $r2: $(head -c 200 "$TMP/r0.err") $(head -c 200 "$TMP/r2.err")"
+fi
+
+# --retention: samples older than it are deleted from the recording while
+# it runs (checked at the end: none older than the retention plus the
+# pruning period), the newest kept
+DB2=$TMP/ret.db
+printf -- '- targets: ["%s", "%s"]\n' "$ADDR_steady" "$ADDR_late" >"$TMP/ret.yml"
+timeout 30 "$LEAKHOUND" watch --targets "$TMP/ret.yml" --interval 200ms --duration 6s \
+  --retention 2s --db "$DB2" --format json -o "$TMP/ret.json" >/dev/null 2>"$TMP/ret.err"
+rrc=$?; t_end=$(date +%s.%N)
+span=$(sqlite3 "$DB2" "SELECT max(t) - min(t), count(*) FROM samples" 2>&1 | tr '|' ' ')
+pruned=$(jq -r .samples_pruned "$TMP/ret.json" 2>/dev/null)
+if [ "$rrc" = 0 ] && awk -v s="$span" -v p="$pruned" 'BEGIN { split(s, a, " "); exit !(a[1] <= 2.5 && a[2] >= 10 && p >= 20) }'; then
+  pass "targets/retention (kept span ${span% *} s, $pruned samples pruned)"
+else
+  fail targets/retention "exit $rrc, span/count $span, pruned $pruned: $(head -c 200 "$TMP/ret.err")"
+fi
