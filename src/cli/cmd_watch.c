@@ -28,6 +28,7 @@ const char cmd_watch_help[] =
 "    leakhound watch URL [options]\n"
 "    leakhound watch --pid PID [URL] [options]\n"
 "    leakhound watch --resume DB [options]\n"
+"    leakhound watch --targets FILE [options]\n"
 "\n"
 "DESCRIPTION\n"
 "    Samples a running program every --interval: RSS, threads and open file\n"
@@ -75,6 +76,10 @@ const char cmd_watch_help[] =
 "                        one (a test binary), or with --include-tests\n"
 "    --include-tests     with --src, always lint _test.go files too\n"
 "    --listen ADDR       serve Prometheus /metrics on ADDR (127.0.0.1:9464)\n"
+"    --targets FILE      watch every target of a Prometheus file_sd list\n"
+"                        (JSON or YAML, re-read when it changes; labels\n"
+"                        go into metrics, findings and the recording)\n"
+"    --retention D       with --targets: delete samples older than D\n"
 "    -q, --quiet         no live view\n"
 "\n"
 "EXIT STATUS\n"
@@ -85,7 +90,8 @@ const char cmd_watch_help[] =
 "    leakhound watch http://127.0.0.1:6060 --until-verdict --src .\n"
 "    leakhound watch --pid 4242 http://127.0.0.1:6060 --limit 2GiB\n"
 "    leakhound watch http://127.0.0.1:6060 --interval 1s --duration 2m \\\n"
-"        --format json -o leak.json\n";
+"        --format json -o leak.json\n"
+"    leakhound watch --targets fleet.yml --listen 127.0.0.1:9464 -q\n";
 
 static volatile int stop_flag;
 
