@@ -193,3 +193,27 @@ if [ "$rrc" = 0 ] && awk -v s="$span" -v p="$pruned" 'BEGIN { split(s, a, " "); 
 else
   fail targets/retention "exit $rrc, span/count $span, pruned $pruned: $(head -c 200 "$TMP/ret.err")"
 fi
+
+# a target that restarts (same port, new process) starts a new segment of
+# its own; the other target keeps one
+RP=$(free_port)
+PPROF_PORT=$RP "$BIN/watch-steady" -life 30s >"$TMP/rs1.out" 2>&1 &
+rs1=$!; LPIDS+=("$rs1")
+for i in $(seq 50); do grep -q '^pprof http' "$TMP/rs1.out" 2>/dev/null && break; sleep 0.1; done
+printf -- '- targets: ["127.0.0.1:%s", "%s"]\n' "$RP" "$ADDR_late" >"$TMP/rs.yml"
+timeout 30 "$LEAKHOUND" watch --targets "$TMP/rs.yml" --interval 200ms --duration 8s \
+  --db "$TMP/rs.db" --format json -o "$TMP/rs.json" >/dev/null 2>"$TMP/rs.err" &
+rw=$!
+sleep 3
+kill "$rs1"; wait "$rs1" 2>/dev/null
+PPROF_PORT=$RP "$BIN/watch-steady" -life 30s >"$TMP/rs2.out" 2>&1 &
+LPIDS+=("$!")
+wait "$rw"
+segs=$(jq -r --arg u "http://127.0.0.1:$RP" --arg o "http://$ADDR_late" \
+  '[(.targets[] | select(.url == $u) | .segments), (.targets[] | select(.url == $o) | .segments)] | map(tostring) | join(" ")' "$TMP/rs.json" 2>/dev/null)
+why=$(sqlite3 "$TMP/rs.db" "SELECT reason FROM segments WHERE target = (SELECT id FROM targets WHERE url = 'http://127.0.0.1:$RP') ORDER BY id" 2>&1 | tail -1)
+if [ "$segs" = "2 1" ] && grep -q "restarted" <<<"$why"; then
+  pass "targets/restart-new-segment ($why)"
+else
+  fail targets/restart-new-segment "segments '$segs', reason '$why': $(head -c 200 "$TMP/rs.err")"
+fi
