@@ -75,10 +75,12 @@ const char cmd_watch_help[] =
 "                        _test.go files are linted when a finding is in\n"
 "                        one (a test binary), or with --include-tests\n"
 "    --include-tests     with --src, always lint _test.go files too\n"
-"    --listen ADDR       serve Prometheus /metrics on ADDR (127.0.0.1:9464)\n"
-"    --targets FILE      watch every target of a Prometheus file_sd list\n"
-"                        (JSON or YAML, re-read when it changes; labels\n"
-"                        go into metrics, findings and the recording)\n"
+"    --listen ADDR       serve HTTP on ADDR (127.0.0.1:9464; port 0: a free\n"
+"                        one, said on stderr): /metrics (Prometheus text or\n"
+"                        OpenMetrics), a status page at /, and\n"
+"                        /report?target=URL, the HTML report\n"
+"    --targets FILE      watch each target of a Prometheus file_sd list\n"
+"                        (JSON/YAML, re-read on change; docs/watch.md)\n"
 "    --retention D       with --targets: delete samples older than D\n"
 "    -q, --quiet         no live view\n"
 "\n"
@@ -90,8 +92,7 @@ const char cmd_watch_help[] =
 "    leakhound watch http://127.0.0.1:6060 --until-verdict --src .\n"
 "    leakhound watch --pid 4242 http://127.0.0.1:6060 --limit 2GiB\n"
 "    leakhound watch http://127.0.0.1:6060 --interval 1s --duration 2m \\\n"
-"        --format json -o leak.json\n"
-"    leakhound watch --targets fleet.yml --listen 127.0.0.1:9464 -q\n";
+"        --format json -o leak.json\n";
 
 static volatile int stop_flag;
 
@@ -607,6 +608,8 @@ int cmd_watch(int argc, char **argv)
 			rc = CLI_EXIT_ERROR;
 			goto out;
 		}
+		listen_set_report(c.server, c.resume ? c.resume
+				  : c.db ? c.db : c.db_path, c.src);
 		listen_update(c.server, &w, NULL);
 	}
 	if (watch_cli_loop(&c, &w, v) < 0) {

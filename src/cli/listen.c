@@ -7,16 +7,31 @@
  * text; listen_stop frees everything.
  */
 #include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <pthread.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "watch_cli.h"
 #include "../watch/fleet.h"
+#include "../watch/proc.h"
+
+extern char **environ;
 
 #if MHD_VERSION < 0x00097002
 typedef int mhd_result;
@@ -24,12 +39,381 @@ typedef int mhd_result;
 typedef enum MHD_Result mhd_result;
 #endif
 
+/* the requests counted, by handler and format */
+enum { REQ_TEXT, REQ_OPENMETRICS, REQ_STATUS, REQ_REPORT, REQ_OTHER, NREQ };
+static const char *const req_handler[NREQ] = {
+	"/metrics", "/metrics", "/", "/report", "other" };
+static const char *const req_format[NREQ] = {
+	"text", "openmetrics", "html", "html", "text" };
+
+#define REPORT_TIMEOUT_S 30
+#define REPORT_MAX_BYTES ((size_t)256 << 20)
+#define REPORT_MAX_RUNNING 2
+
 struct watch_listen {
 	struct MHD_Daemon *d;
-	pthread_mutex_t mu;
-	char *text;
-	size_t len;
+	pthread_mutex_t mu;    /* guards everything below */
+	struct watch_snap *snaps;
+	size_t nsnaps, capsnaps;
+	int fleet;              /* watch --targets: /report passes --target */
+	uint64_t req[NREQ];
+	char *db, *src;        /* the recording, --src: for /report */
+	int reports;           /* report children running */
+	char exe[4096];        /* this program, for the report child */
 };
+
+static mhd_result send_buf(struct MHD_Connection *conn, unsigned code,
+			   const char *type, char *buf, size_t n)
+{
+	struct MHD_Response *r;
+	mhd_result ret;
+
+	r = MHD_create_response_from_buffer(n, buf, MHD_RESPMEM_MUST_FREE);
+	if (!r) {
+		free(buf);
+		return MHD_NO;
+	}
+	MHD_add_response_header(r, "Content-Type", type);
+	MHD_add_response_header(r, "Cache-Control", "no-store");
+	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+	ret = MHD_queue_response(conn, code, r);
+	MHD_destroy_response(r);
+	return ret;
+}
+
+static mhd_result send_sb(struct MHD_Connection *conn, unsigned code,
+			  const char *type, struct sb *body)
+{
+	size_t n = 0;
+	char *buf = sb_detach(body, &n);
+
+	if (!buf)
+		return MHD_NO;
+	return send_buf(conn, code, type, buf, n);
+}
+
+static mhd_result send_msg(struct MHD_Connection *conn, unsigned code,
+			   const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static mhd_result send_msg(struct MHD_Connection *conn, unsigned code,
+			   const char *fmt, ...)
+{
+	struct sb b = SB_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	sb_vaddf(&b, fmt, ap);
+	va_end(ap);
+	sb_addc(&b, '\n');
+	return send_sb(conn, code, "text/plain; charset=utf-8", &b);
+}
+
+/* 1 if the Accept header prefers OpenMetrics 1.0.0 (or its draft 0.0.1,
+ * the same text) over the Prometheus text format: its q is higher, or
+ * equal and it comes first.  No header, or anything else: text. */
+int listen_wants_openmetrics(const char *accept)
+{
+	double om = 0, text = 0;
+	int om_first = 0, seen_text = 0;
+	const char *p = accept;
+
+	while (p && *p) {
+		size_t n = strcspn(p, ",");
+		char item[512], *semi, *par, *type;
+		double q = 1;
+		int version_ok = 1, is_om, is_text;
+
+		if (n >= sizeof(item))
+			n = sizeof(item) - 1;
+		memcpy(item, p, n);
+		item[n] = 0;
+		p += n + (p[n] == ',');
+		semi = strchr(item, ';');
+		if (semi)
+			*semi = 0;
+		for (type = item; *type == ' ' || *type == '\t'; type++)
+			;
+		type[strcspn(type, " \t")] = 0;
+		for (par = semi ? semi + 1 : NULL; par; ) {
+			char *next = strchr(par, ';');
+
+			if (next)
+				*next++ = 0;
+			while (*par == ' ' || *par == '\t')
+				par++;
+			if (!strncasecmp(par, "q=", 2))
+				q = strtod(par + 2, NULL);
+			else if (!strncasecmp(par, "version=", 8)) {
+				char *v = par + 8;
+				v[strcspn(v, " \t")] = 0;
+				version_ok = !strcmp(v, "1.0.0") ||
+					     !strcmp(v, "0.0.1") ||
+					     !strcmp(v, "0.0.4");
+			}
+			par = next;
+		}
+		if (!version_ok || !(q > 0))
+			continue;
+		is_om = !strcasecmp(type, "application/openmetrics-text");
+		is_text = !strcasecmp(type, "text/plain") ||
+			  !strcasecmp(type, "text/*") || !strcmp(type, "*/*");
+		if (is_om && q > om) {
+			om = q;
+			if (!seen_text)
+				om_first = 1;
+		}
+		if (is_text) {
+			seen_text = 1;
+			if (q > text)
+				text = q;
+		}
+	}
+	return om > 0 && (om > text || (om == text && om_first));
+}
+
+static mhd_result metrics(struct watch_listen *l, struct MHD_Connection *conn)
+{
+	const char *accept = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+							 "Accept");
+	int om = listen_wants_openmetrics(accept);
+	struct watch_metrics_requests req[NREQ];
+	const struct watch_snap **t;
+	struct proc_usage self;
+	struct err e = ERR_INIT;
+	struct sb out = SB_INIT;
+	int have_self = proc_usage(0, &self, &e) == 0;
+	size_t i, nreq = 0;
+
+	pthread_mutex_lock(&l->mu);
+	l->req[om ? REQ_OPENMETRICS : REQ_TEXT]++;
+	t = malloc((l->nsnaps ? l->nsnaps : 1) * sizeof(*t));
+	if (!t) {
+		pthread_mutex_unlock(&l->mu);
+		return MHD_NO;
+	}
+	for (i = 0; i < l->nsnaps; i++)
+		t[i] = &l->snaps[i];
+	for (i = 0; i < NREQ; i++)
+		if (l->req[i]) {
+			req[nreq].handler = req_handler[i];
+			req[nreq].format = req_format[i];
+			req[nreq++].n = l->req[i];
+		}
+	watch_metrics_write(&out, om ? WATCH_METRICS_OPENMETRICS
+				     : WATCH_METRICS_TEXT,
+			    t, l->nsnaps, have_self ? &self : NULL, req, nreq);
+	pthread_mutex_unlock(&l->mu);
+	free(t);
+	return send_sb(conn, MHD_HTTP_OK, om
+		       ? "application/openmetrics-text; version=1.0.0; charset=utf-8"
+		       : "text/plain; version=0.0.4; charset=utf-8", &out);
+}
+
+static mhd_result status_page(struct watch_listen *l,
+			      struct MHD_Connection *conn)
+{
+	const struct watch_snap **t;
+	struct sb out = SB_INIT;
+	size_t i;
+
+	pthread_mutex_lock(&l->mu);
+	l->req[REQ_STATUS]++;
+	t = malloc((l->nsnaps ? l->nsnaps : 1) * sizeof(*t));
+	if (!t) {
+		pthread_mutex_unlock(&l->mu);
+		return MHD_NO;
+	}
+	for (i = 0; i < l->nsnaps; i++)
+		t[i] = &l->snaps[i];
+	watch_status_html(&out, t, l->nsnaps);
+	pthread_mutex_unlock(&l->mu);
+	free(t);
+	return send_sb(conn, MHD_HTTP_OK, "text/html; charset=utf-8", &out);
+}
+
+/* Run `leakhound report DB -o -` (the page `report` and `watch --html`
+ * make; a child process, so that the report's heavy work and the
+ * library's process-wide state stay out of the watch) and collect its
+ * standard output into html and its standard error into msg, for at most
+ * REPORT_TIMEOUT_S seconds.  An HTTP status code. */
+static unsigned run_report(const struct watch_listen *l, const char *db,
+			   const char *src, const char *target, struct sb *html,
+			   struct sb *msg)
+{
+	char *argv[10];
+	int out[2] = { -1, -1 }, errp[2] = { -1, -1 }, argc = 0, status = 0;
+	posix_spawn_file_actions_t fa;
+	struct timespec t0, now;
+	pid_t pid;
+	int open_fds = 2, killed = 0, rc;
+
+	argv[argc++] = (char *)"leakhound";
+	argv[argc++] = (char *)"report";
+	argv[argc++] = (char *)db;
+	argv[argc++] = (char *)"-o";
+	argv[argc++] = (char *)"-";
+	if (src) {
+		argv[argc++] = (char *)"--src";
+		argv[argc++] = (char *)src;
+	}
+	if (target) {   /* one target of a fleet recording */
+		argv[argc++] = (char *)"--target";
+		argv[argc++] = (char *)target;
+	}
+	argv[argc] = NULL;
+	if (pipe2(out, O_CLOEXEC) < 0 || pipe2(errp, O_CLOEXEC) < 0) {
+		sb_addf(msg, "cannot make a pipe: %s", strerror(errno));
+		if (out[0] >= 0) {
+			close(out[0]);
+			close(out[1]);
+		}
+		return MHD_HTTP_INTERNAL_SERVER_ERROR;
+	}
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+	posix_spawn_file_actions_adddup2(&fa, out[1], 1);
+	posix_spawn_file_actions_adddup2(&fa, errp[1], 2);
+	rc = posix_spawn(&pid, l->exe, &fa, NULL, argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	close(out[1]);
+	close(errp[1]);
+	if (rc != 0) {
+		close(out[0]);
+		close(errp[0]);
+		sb_addf(msg, "cannot start %s report: %s", l->exe, strerror(rc));
+		return MHD_HTTP_INTERNAL_SERVER_ERROR;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	while (open_fds > 0) {
+		struct pollfd pf[2] = { { out[0], POLLIN, 0 }, { errp[0], POLLIN, 0 } };
+		double left;
+		int i;
+
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		left = REPORT_TIMEOUT_S - (double)(now.tv_sec - t0.tv_sec) -
+		       (double)(now.tv_nsec - t0.tv_nsec) / 1e9;
+		if (left <= 0 || html->len > REPORT_MAX_BYTES) {
+			kill(pid, SIGKILL);
+			killed = 1;
+			break;
+		}
+		if (poll(pf, 2, (int)(left * 1000) + 1) < 0) {
+			if (errno == EINTR)
+				continue;
+			kill(pid, SIGKILL);
+			killed = 1;
+			break;
+		}
+		for (i = 0; i < 2; i++) {
+			char buf[65536];
+			ssize_t n;
+
+			if (pf[i].fd < 0 || !(pf[i].revents & (POLLIN | POLLHUP | POLLERR)))
+				continue;
+			n = read(pf[i].fd, buf, sizeof(buf));
+			if (n < 0 && errno == EINTR)
+				continue;
+			if (n <= 0) {
+				close(pf[i].fd);
+				if (i == 0)
+					out[0] = -1;
+				else
+					errp[0] = -1;
+				open_fds--;
+				continue;
+			}
+			if (i == 0)
+				sb_add(html, buf, (size_t)n);
+			else if (msg->len < 4096)
+				sb_add(msg, buf, (size_t)n);
+		}
+	}
+	if (out[0] >= 0)
+		close(out[0]);
+	if (errp[0] >= 0)
+		close(errp[0]);
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	if (killed) {
+		sb_reset(msg);
+		sb_addf(msg, "the report took longer than %d s or more than "
+			"%zu MiB; stopped", REPORT_TIMEOUT_S, REPORT_MAX_BYTES >> 20);
+		return MHD_HTTP_SERVICE_UNAVAILABLE;
+	}
+	/* report exits 1 when the page has findings: still a page */
+	if (WIFEXITED(status) && WEXITSTATUS(status) <= 1 && html->len)
+		return MHD_HTTP_OK;
+	if (!msg->len)
+		sb_addf(msg, "report failed (status %d)", status);
+	return MHD_HTTP_INTERNAL_SERVER_ERROR;
+}
+
+static mhd_result report_page(struct watch_listen *l,
+			      struct MHD_Connection *conn)
+{
+	const char *target = MHD_lookup_connection_value(conn,
+						MHD_GET_ARGUMENT_KIND, "target");
+	struct sb names = SB_INIT, html = SB_INIT, msg = SB_INIT;
+	char *db = NULL, *src = NULL;
+	unsigned code;
+	size_t i;
+	int found = 0, busy = 0, fleet;
+
+	pthread_mutex_lock(&l->mu);
+	l->req[REQ_REPORT]++;
+	fleet = l->fleet;
+	for (i = 0; i < l->nsnaps; i++) {
+		sb_addf(&names, "%s%s", i ? ", " : "", l->snaps[i].target);
+		if (target && !strcmp(target, l->snaps[i].target))
+			found = 1;
+	}
+	if (found && l->db) {
+		if (l->reports >= REPORT_MAX_RUNNING) {
+			busy = 1;
+		} else {
+			l->reports++;
+			db = strdup(l->db);
+			src = l->src ? strdup(l->src) : NULL;
+		}
+	}
+	pthread_mutex_unlock(&l->mu);
+	if (!target || !found || !l->db) {
+		mhd_result r = send_msg(conn, target ? MHD_HTTP_NOT_FOUND
+						     : MHD_HTTP_BAD_REQUEST,
+			"leakhound: %s%s%s; the targets watched here: %s",
+			!target ? "give the target: /report?target=TARGET"
+				: !found ? "no target '" : "no recording of '",
+			target ? target : "", target ? "'" : "",
+			names.len ? sb_str(&names) : "none yet");
+		sb_release(&names);
+		return r;
+	}
+	sb_release(&names);
+	if (busy)
+		return send_msg(conn, MHD_HTTP_SERVICE_UNAVAILABLE,
+				"leakhound: %d reports are being made; retry "
+				"in a moment", REPORT_MAX_RUNNING);
+	code = db ? run_report(l, db, src, fleet ? target : NULL, &html, &msg)
+		  : MHD_HTTP_INTERNAL_SERVER_ERROR;
+	pthread_mutex_lock(&l->mu);
+	l->reports--;
+	pthread_mutex_unlock(&l->mu);
+	free(db);
+	free(src);
+	if (code == MHD_HTTP_OK) {
+		sb_release(&msg);
+		return send_sb(conn, code, "text/html; charset=utf-8", &html);
+	}
+	sb_release(&html);
+	while (msg.len && msg.buf[msg.len - 1] == '\n')
+		sb_truncate(&msg, msg.len - 1);
+	{
+		mhd_result r = send_msg(conn, code, "leakhound: cannot make the "
+					"report of '%s': %s", target, sb_str(&msg));
+		sb_release(&msg);
+		return r;
+	}
+}
 
 static mhd_result answer(void *cls, struct MHD_Connection *conn,
 			 const char *url, const char *method,
@@ -37,42 +421,23 @@ static mhd_result answer(void *cls, struct MHD_Connection *conn,
 			 size_t *upload_size, void **state)
 {
 	struct watch_listen *l = cls;
-	struct MHD_Response *r;
-	mhd_result ret;
-	unsigned code = MHD_HTTP_OK;
-	char *copy;
-	size_t n;
 
 	(void)version; (void)upload; (void)upload_size; (void)state;
-	if (strcmp(method, "GET") && strcmp(method, "HEAD")) {
-		static const char msg[] = "only GET\n";
-		r = MHD_create_response_from_buffer(sizeof(msg) - 1, (void *)msg,
-						    MHD_RESPMEM_PERSISTENT);
-		code = MHD_HTTP_METHOD_NOT_ALLOWED;
-	} else if (strcmp(url, "/metrics")) {
-		static const char msg[] = "leakhound: see /metrics\n";
-		r = MHD_create_response_from_buffer(sizeof(msg) - 1, (void *)msg,
-						    MHD_RESPMEM_PERSISTENT);
-		code = MHD_HTTP_NOT_FOUND;
-	} else {
-		pthread_mutex_lock(&l->mu);
-		n = l->len;
-		copy = malloc(n ? n : 1);
-		if (copy && n)
-			memcpy(copy, l->text, n);
-		pthread_mutex_unlock(&l->mu);
-		if (!copy)
-			return MHD_NO;
-		r = MHD_create_response_from_buffer(n, copy, MHD_RESPMEM_MUST_FREE);
-		if (r)
-			MHD_add_response_header(r, "Content-Type",
-						"text/plain; version=0.0.4; charset=utf-8");
-	}
-	if (!r)
-		return MHD_NO;
-	ret = MHD_queue_response(conn, code, r);
-	MHD_destroy_response(r);
-	return ret;
+	if (strcmp(method, "GET") && strcmp(method, "HEAD"))
+		return send_msg(conn, MHD_HTTP_METHOD_NOT_ALLOWED,
+				"leakhound: only GET");
+	if (!strcmp(url, "/metrics"))
+		return metrics(l, conn);
+	if (!strcmp(url, "/"))
+		return status_page(l, conn);
+	if (!strcmp(url, "/report"))
+		return report_page(l, conn);
+	pthread_mutex_lock(&l->mu);
+	l->req[REQ_OTHER]++;
+	pthread_mutex_unlock(&l->mu);
+	return send_msg(conn, MHD_HTTP_NOT_FOUND,
+			"leakhound: no page %s; see / (status), /metrics and "
+			"/report?target=TARGET", url);
 }
 
 /* "HOST:PORT", "[V6]:PORT" or ":PORT" (loopback).  0 or -1. */
@@ -137,8 +502,12 @@ struct watch_listen *listen_start(const char *addr)
 	struct sockaddr_storage ss;
 	socklen_t len;
 	int lo = 0;
-	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG;
+	/* a thread per connection: a report being made does not hold up a
+	 * scrape (at most 32 connections) */
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD |
+			 MHD_USE_THREAD_PER_CONNECTION | MHD_USE_ERROR_LOG;
 	struct watch_listen *l;
+	ssize_t n;
 
 	if (parse_addr(addr, &ss, &len, &lo) < 0) {
 		cli_error("--listen: '%s' is not HOST:PORT (127.0.0.1:9464, "
@@ -155,6 +524,11 @@ struct watch_listen *listen_start(const char *addr)
 	if (!l)
 		return NULL;
 	pthread_mutex_init(&l->mu, NULL);
+	n = readlink("/proc/self/exe", l->exe, sizeof(l->exe) - 1);
+	if (n <= 0 || (size_t)n >= sizeof(l->exe) - 1)
+		strcpy(l->exe, "/proc/self/exe");
+	else
+		l->exe[n] = 0;
 	l->d = MHD_start_daemon(flags,
 				ntohs(ss.ss_family == AF_INET6
 				      ? ((struct sockaddr_in6 *)&ss)->sin6_port
@@ -171,6 +545,20 @@ struct watch_listen *listen_start(const char *addr)
 		return NULL;
 	}
 	(void)len;
+	if (!strcmp(strrchr(addr, ':'), ":0")) {
+		/* port 0: the kernel chose one; say which */
+		const union MHD_DaemonInfo *di =
+			MHD_get_daemon_info(l->d, MHD_DAEMON_INFO_BIND_PORT);
+		char host[128];
+		size_t hl = (size_t)(strrchr(addr, ':') - addr);
+
+		if (hl >= sizeof(host))
+			hl = sizeof(host) - 1;
+		memcpy(host, addr, hl);
+		host[hl] = 0;
+		fprintf(stderr, "leakhound: serving http://%s:%u/metrics\n",
+			hl ? host : "127.0.0.1", di ? (unsigned)di->port : 0u);
+	}
 	return l;
 }
 
@@ -193,16 +581,18 @@ static char *message_func(const char *msg)
 	return f;
 }
 
-/* The exposition of one watch into out. */
-static void metrics_of(struct watch *w, const struct watch_verdict *v,
-		       struct sb *out)
+void listen_update(struct watch_listen *l, struct watch *w,
+		   const struct watch_verdict *v)
 {
 	struct watch_metrics_site site[WATCH_NSERIES];
 	char *funcs[2] = { NULL, NULL };
 	struct findings fs;
+	struct watch_snap snap;
 	size_t i;
 	int s, have_fs = 0;
 
+	if (!l)
+		return;
 	memset(site, 0, sizeof(site));
 	if (v && watch_any_leak(v)) {
 		findings_init(&fs);
@@ -226,63 +616,86 @@ static void metrics_of(struct watch *w, const struct watch_verdict *v,
 			}
 		}
 	}
-	watch_metrics_text(w, v, site, out);
+	watch_snap_take(&snap, w, v, site);
+	if (!snap.target) {
+		watch_snap_release(&snap);
+		goto out;
+	}
+	pthread_mutex_lock(&l->mu);
+	for (i = 0; i < l->nsnaps; i++)
+		if (!strcmp(l->snaps[i].target, snap.target))
+			break;
+	if (i == l->nsnaps && l->nsnaps == l->capsnaps) {
+		size_t cap = l->capsnaps ? 2 * l->capsnaps : 4;
+		struct watch_snap *p = realloc(l->snaps, cap * sizeof(*p));
+
+		if (!p) {
+			pthread_mutex_unlock(&l->mu);
+			watch_snap_release(&snap);
+			goto out;
+		}
+		l->snaps = p;
+		l->capsnaps = cap;
+	}
+	if (i == l->nsnaps)
+		l->nsnaps++;
+	else
+		watch_snap_release(&l->snaps[i]);
+	l->snaps[i] = snap;
+	pthread_mutex_unlock(&l->mu);
+out:
 	free(funcs[0]);
 	free(funcs[1]);
 	if (have_fs)
 		findings_release(&fs);
 }
 
-static void set_text(struct watch_listen *l, struct sb *out)
+/* Drop the snapshot of target (a target removed from a fleet's file). */
+static void forget(struct watch_listen *l, const char *target)
 {
+	size_t i;
+
 	pthread_mutex_lock(&l->mu);
-	free(l->text);
-	l->len = out->len;
-	l->text = sb_detach(out, NULL);
+	for (i = 0; i < l->nsnaps; i++)
+		if (!strcmp(l->snaps[i].target, target)) {
+			watch_snap_release(&l->snaps[i]);
+			memmove(&l->snaps[i], &l->snaps[i + 1],
+				(l->nsnaps - i - 1) * sizeof(*l->snaps));
+			l->nsnaps--;
+			break;
+		}
 	pthread_mutex_unlock(&l->mu);
-}
-
-void listen_update(struct watch_listen *l, struct watch *w,
-		   const struct watch_verdict *v)
-{
-	struct sb out = SB_INIT;
-
-	if (!l)
-		return;
-	metrics_of(w, v, &out);
-	set_text(l, &out);
-	sb_release(&out);
 }
 
 void listen_update_fleet(struct watch_listen *l, struct watch_fleet *f)
 {
-	struct sb *parts, out = SB_INIT;
-	const char **extra;
-	size_t i, n = 0;
+	size_t i;
 
 	if (!l)
 		return;
-	parts = calloc(f->members.len + 1, sizeof(*parts));
-	extra = calloc(f->members.len + 1, sizeof(*extra));
-	if (!parts || !extra) {
-		free(parts);
-		free(extra);
-		return;
-	}
+	pthread_mutex_lock(&l->mu);
+	l->fleet = 1;
+	pthread_mutex_unlock(&l->mu);
 	for (i = 0; i < f->members.len; i++) {
 		struct watch_fleet_member *m = f->members.items[i];
 		if (m->removed)
-			continue;
-		metrics_of(&m->w, m->w.samples.len ? m->v : NULL, &parts[n]);
-		extra[n++] = m->prom_labels;
+			forget(l, m->w.base ? m->w.base : m->url);
+		else
+			listen_update(l, &m->w, m->w.samples.len ? m->v : NULL);
 	}
-	watch_metrics_merge(&out, parts, extra, n);
-	for (i = 0; i < n; i++)
-		sb_release(&parts[i]);
-	free(parts);
-	free(extra);
-	set_text(l, &out);
-	sb_release(&out);
+}
+
+void listen_set_report(struct watch_listen *l, const char *db,
+		       const char *src)
+{
+	if (!l)
+		return;
+	pthread_mutex_lock(&l->mu);
+	free(l->db);
+	free(l->src);
+	l->db = db ? strdup(db) : NULL;
+	l->src = src ? strdup(src) : NULL;
+	pthread_mutex_unlock(&l->mu);
 }
 
 void listen_stop(struct watch_listen *l)
@@ -291,6 +704,10 @@ void listen_stop(struct watch_listen *l)
 		return;
 	MHD_stop_daemon(l->d);
 	pthread_mutex_destroy(&l->mu);
-	free(l->text);
+	for (size_t i = 0; i < l->nsnaps; i++)
+		watch_snap_release(&l->snaps[i]);
+	free(l->snaps);
+	free(l->db);
+	free(l->src);
 	free(l);
 }

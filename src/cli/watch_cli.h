@@ -53,18 +53,27 @@ void watch_cli_release(struct watch_cli *c);
 /* --src: cite lint findings on the located findings (warns on error). */
 void watch_cli_src_link(struct watch_cli *c, struct findings *fs);
 
-/* listen.c: the /metrics server of `watch --listen`.  listen_start
- * parses ADDR (HOST:PORT, [V6]:PORT, :PORT for loopback), warns when it is
- * not loopback, and serves from its own thread; NULL after an error (said
- * on stderr).  listen_update rebuilds the metrics of w after a sample (v
- * may be NULL); listen_stop stops and frees. */
+/* listen.c: the HTTP server of `watch --listen` (/metrics, the status page
+ * at /, /report?target=).  listen_start parses ADDR (HOST:PORT,
+ * [V6]:PORT, :PORT for loopback; port 0 picks a free one and says which on
+ * stderr), warns when it is not loopback, and serves from its own threads;
+ * NULL after an error (said on stderr).  listen_update takes a snapshot
+ * of w after a sample (v may be NULL), replacing the one of the same
+ * target; the server threads read only snapshots.  listen_set_report names
+ * the recording (and --src) /report builds pages from, with `leakhound
+ * report` in a child process.  listen_stop stops and frees.
+ * listen_wants_openmetrics: 1 if an Accept header prefers OpenMetrics. */
 struct watch_listen;
 int listen_addr_ok(const char *addr);
 struct watch_listen *listen_start(const char *addr);
 void listen_update(struct watch_listen *l, struct watch *w,
 		   const struct watch_verdict *v);
+void listen_set_report(struct watch_listen *l, const char *db,
+		       const char *src);
 void listen_stop(struct watch_listen *l);
-/* The metrics of every target of a fleet, with its labels. */
+int listen_wants_openmetrics(const char *accept);
+/* A snapshot of every target of a fleet (listen_update of each), and none
+ * of those removed from its file. */
 struct watch_fleet;
 void listen_update_fleet(struct watch_listen *l, struct watch_fleet *f);
 

@@ -244,6 +244,7 @@ int watch_cli_fleet(struct watch_cli *c, const char *targets, double retention)
 			rc = CLI_EXIT_ERROR;
 			goto out;
 		}
+		listen_set_report(c->server, c->db ? c->db : path, NULL);
 		listen_update_fleet(c->server, &f);
 	}
 	memset(&l, 0, sizeof(l));

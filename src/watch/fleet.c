@@ -126,6 +126,7 @@ static struct watch_fleet_member *add_member(struct watch_fleet *f,
 	if (watch_init(&m->w, &o, f->store, e) < 0)
 		goto fail;
 	m->w.target_id = id;
+	m->w.prom_labels = m->prom_labels;
 	m->next = next;
 	vec_push(&f->members, m);
 	return m;
@@ -320,6 +321,7 @@ int watch_fleet_reload(struct watch_fleet *f, int force)
 		if (x && !same_labels(m, x)) {
 			int64_t id;
 			set_labels(m, x);
+			m->w.prom_labels = m->prom_labels;
 			any = 1;
 			if (f->store && watch_store_add_target(f->store, m->url,
 					m->instance, m->labels_json, &id, &e) < 0) {
@@ -558,137 +560,4 @@ int watch_fleet_run(struct watch_fleet *f, const struct watch_fleet_loop *l,
 		return -1;
 	}
 	return 0;
-}
-
-/* ---- one exposition out of many ---- */
-
-struct family {
-	char *name;
-	struct sb head, lines;
-};
-typedef VEC(struct family) famvec;
-
-static size_t name_len(const char *s, size_t n)
-{
-	size_t i = 0;
-
-	while (i < n && s[i] != '{' && s[i] != ' ')
-		i++;
-	return i;
-}
-
-static struct family *family_of(famvec *fams, const char *name,
-				size_t n)
-{
-	size_t i;
-	struct family f;
-
-	for (i = 0; i < fams->len; i++)
-		if (strlen(fams->items[i].name) == n &&
-		    !memcmp(fams->items[i].name, name, n))
-			return &fams->items[i];
-	memset(&f, 0, sizeof(f));
-	f.name = xmalloc(n + 1);
-	memcpy(f.name, name, n);
-	f.name[n] = '\0';
-	vec_push(fams, f);
-	return &fams->items[fams->len - 1];
-}
-
-/* The family a sample named name belongs to: the longest known family
- * name that prefixes it (histograms and summaries add suffixes). */
-static struct family *owner(famvec *fams, const char *name,
-			    size_t n, struct family *cur)
-{
-	if (cur && strlen(cur->name) <= n && !memcmp(cur->name, name,
-						       strlen(cur->name)))
-		return cur;
-	return family_of(fams, name, n);
-}
-
-static int contains_line(const struct sb *s, const char *line, size_t n)
-{
-	const char *p = s->buf, *end = s->buf + s->len;
-
-	while (p && p < end) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
-		if (len == n && !memcmp(p, line, n))
-			return 1;
-		p = nl ? nl + 1 : end;
-	}
-	return 0;
-}
-
-void watch_metrics_merge(struct sb *out, const struct sb *parts,
-			 const char *const *extra, size_t n)
-{
-	famvec fams = { 0 };
-	size_t i;
-	int eof = 0;
-
-	for (i = 0; i < n; i++) {
-		const char *p = parts[i].buf, *end = p + parts[i].len;
-		struct family *cur = NULL;
-
-		while (p && p < end) {
-			const char *nl = memchr(p, '\n', (size_t)(end - p));
-			size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
-			const char *next = nl ? nl + 1 : end;
-
-			if (len >= 2 && p[0] == '#') {
-				const char *q = p + 2;
-				size_t qn = len - 2, nl2;
-				if (len == 5 && !memcmp(p, "# EOF", 5)) {
-					eof = 1;
-				} else if (qn > 5 && (!memcmp(q, "HELP ", 5) ||
-					    !memcmp(q, "TYPE ", 5) ||
-					    !memcmp(q, "UNIT ", 5))) {
-					nl2 = name_len(q + 5, qn - 5);
-					cur = family_of(&fams, q + 5, nl2);
-					/* the header of the first part only */
-					if (!contains_line(&cur->head, p, len)) {
-						sb_add(&cur->head, p, len);
-						sb_addc(&cur->head, '\n');
-					}
-				}
-			} else if (len) {
-				size_t nn = name_len(p, len);
-				const char *t = memchr(p, '{', len);
-				const char *has = NULL;
-				struct family *fa = owner(&fams, p, nn, cur);
-				if (t)
-					has = strstr(t, "target=\"");
-				if (has && has < p + len && extra && extra[i] &&
-				    *extra[i]) {
-					/* name{extra,target=...} value */
-					sb_add(&fa->lines, p, (size_t)(t - p) + 1);
-					sb_adds(&fa->lines, extra[i]);
-					sb_addc(&fa->lines, ',');
-					sb_add(&fa->lines, t + 1,
-					       (size_t)(p + len - t - 1));
-					sb_addc(&fa->lines, '\n');
-				} else if (has && has < p + len) {
-					sb_add(&fa->lines, p, len);
-					sb_addc(&fa->lines, '\n');
-				} else if (!contains_line(&fa->lines, p, len)) {
-					sb_add(&fa->lines, p, len);
-					sb_addc(&fa->lines, '\n');
-				}
-			}
-			p = next;
-		}
-	}
-	for (i = 0; i < fams.len; i++) {
-		sb_add(out, fams.items[i].head.buf ? fams.items[i].head.buf : "",
-		       fams.items[i].head.len);
-		sb_add(out, fams.items[i].lines.buf ? fams.items[i].lines.buf : "",
-		       fams.items[i].lines.len);
-		free(fams.items[i].name);
-		sb_release(&fams.items[i].head);
-		sb_release(&fams.items[i].lines);
-	}
-	vec_free(&fams);
-	if (eof)
-		sb_adds(out, "# EOF\n");
 }

@@ -111,12 +111,4 @@ int watch_fleet_reload(struct watch_fleet *f, int force);
  * never the last one; segments left empty go too, the latest stays. */
 void watch_prune_before(struct watch *w, double before);
 
-/* Append to out the Prometheus text of parts[0..n) (each the exposition
- * of one target from watch_metrics_text) as one exposition: every family
- * once, its header first; extra[i] (e.g. instance="a:1",job="x", or NULL)
- * added to the labels of each sample line of part i that has a target
- * label; a line without one (process-wide) kept once. */
-void watch_metrics_merge(struct sb *out, const struct sb *parts,
-			 const char *const *extra, size_t n);
-
 #endif

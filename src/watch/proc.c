@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 static ssize_t read_small(const char *path, char *buf, size_t cap)
@@ -85,6 +86,96 @@ int proc_sample(pid_t pid, struct proc_sample *s, struct err *e)
 				s->fds++;
 		closedir(d);
 	}
+	return 0;
+}
+
+static int64_t count_fds(const char *path)
+{
+	DIR *d = opendir(path);
+	struct dirent *de;
+	int64_t n = 0;
+
+	if (!d)
+		return -1;
+	while ((de = readdir(d)) != NULL)
+		if (de->d_name[0] != '.')
+			n++;
+	closedir(d);
+	return n;
+}
+
+/* The "btime" of /proc/stat (unix time of boot), or 0.  Read by lines: the
+ * "intr" line before it is long on machines with many interrupts. */
+static double boot_time(void)
+{
+	FILE *fp = fopen("/proc/stat", "re");
+	char *line = NULL;
+	size_t cap = 0;
+	double t = 0;
+
+	if (!fp)
+		return 0;
+	while (getline(&line, &cap, fp) > 0)
+		if (!strncmp(line, "btime ", 6)) {
+			t = (double)strtoull(line + 6, NULL, 10);
+			break;
+		}
+	free(line);
+	fclose(fp);
+	return t;
+}
+
+int proc_usage(pid_t pid, struct proc_usage *u, struct err *e)
+{
+	char path[64], buf[4096];
+	unsigned long long f[64];
+	const char *p;
+	double bt;
+	double tick = (double)sysconf(_SC_CLK_TCK);
+	long page = sysconf(_SC_PAGESIZE);
+	int field, nf;
+	struct rlimit rl;
+
+	memset(u, 0, sizeof(*u));
+	if (pid > 0)
+		snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	else
+		snprintf(path, sizeof(path), "/proc/self/stat");
+	if (read_small(path, buf, sizeof(buf)) <= 0)
+		return err_setf(e, "cannot read %s", path);
+	/* fields counted from the last ')': the command may hold both */
+	p = strrchr(buf, ')');
+	if (!p || p[1] != ' ' || !p[2])
+		return err_setf(e, "cannot parse %s", path);
+	p += 4;  /* past ") S " to field 4 */
+	for (nf = 0, field = 4; *p && field < 4 + 64; field++, nf++) {
+		char *end;
+
+		f[nf] = strtoull(p, &end, 10);
+		if (end == p)
+			break;
+		p = *end ? end + 1 : end;
+	}
+	if (nf < 24 - 4 + 1)
+		return err_setf(e, "cannot parse %s: %d fields", path, nf + 3);
+	if (tick <= 0)
+		tick = 100;
+	/* 14 utime, 15 stime, 20 num_threads, 22 starttime, 23 vsize,
+	 * 24 rss (pages) */
+	u->cpu_seconds = (double)(f[14 - 4] + f[15 - 4]) / tick;
+	u->threads = (int64_t)f[20 - 4];
+	u->vsize = (int64_t)f[23 - 4];
+	u->rss = (int64_t)f[24 - 4] * (page > 0 ? page : 4096);
+	bt = boot_time();
+	if (bt > 0)
+		u->start_time = bt + (double)f[22 - 4] / tick;
+	if (pid > 0)
+		snprintf(path, sizeof(path), "/proc/%d/fd", (int)pid);
+	else
+		snprintf(path, sizeof(path), "/proc/self/fd");
+	u->fds = count_fds(path);
+	u->max_fds = pid <= 0 && getrlimit(RLIMIT_NOFILE, &rl) == 0 &&
+		     rl.rlim_cur != RLIM_INFINITY ? (int64_t)rl.rlim_cur : -1;
 	return 0;
 }
 

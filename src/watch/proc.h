@@ -28,6 +28,21 @@ struct proc_sample {
  * when it no longer exists). */
 int proc_sample(pid_t pid, struct proc_sample *s, struct err *e);
 
+/* The usage of a process, for leakhound's own process_* metrics. */
+struct proc_usage {
+	double cpu_seconds;     /* user + system CPU time */
+	double start_time;      /* unix time the process started */
+	int64_t rss;            /* bytes */
+	int64_t vsize;          /* bytes of virtual memory */
+	int64_t threads;
+	int64_t fds;            /* open descriptors, -1 when unknown */
+	int64_t max_fds;        /* RLIMIT_NOFILE soft limit (self only), -1 */
+};
+
+/* Fill u for pid (0: this process) from /proc/PID/stat, /proc/stat's
+ * btime and /proc/PID/fd.  Returns 0, or -1 with e filled. */
+int proc_usage(pid_t pid, struct proc_usage *u, struct err *e);
+
 /* The pid of the process listening on 127.0.0.1 (or 0.0.0.0, ::) TCP port
  * port, found through /proc/net/tcp{,6} and the fds of every process we may
  * read; 0 when none is found.  Costs a scan of /proc: call it rarely. */

@@ -139,6 +139,9 @@ struct watch {
 	/* a member of a fleet (fleet.c): its row in the recording's targets
 	 * table (0: a single-target recording) */
 	int64_t target_id;
+	/* its labels in the exposition (instance="a:1",job="api", escaped),
+	 * or NULL; borrowed from the fleet member */
+	const char *prom_labels;
 	double last_discover;  /* unix time of the last pid discovery */
 };
 
@@ -205,7 +208,7 @@ void watch_json_extra(const struct watch *w, const struct watch_verdict *v,
 /* Format a value of series id for people: "12.3 MB", "1234". */
 void watch_fmt_value(struct sb *out, enum watch_series_id id, double v);
 
-/* ---- the Prometheus exposition (export.c) ---- */
+/* ---- the Prometheus exposition and the status page (export.c) ---- */
 
 /* The top growing site of a series, for the labels of its verdict; file
  * NULL or "" when unknown.  Strings are borrowed. */
@@ -215,13 +218,72 @@ struct watch_metrics_site {
 	const char *function;
 };
 
-/* Append to out the Prometheus text exposition (0.0.4) of w: per series
- * the last value, the fitted growth rate, the verdict (0/1) and its
- * p-value (v[WATCH_NSERIES], or NULL before any evaluation), the site of
- * site[series] (array of WATCH_NSERIES, or NULL) as labels of a leak
- * verdict, and the sampler's health.  See docs/watch.md for the names. */
-void watch_metrics_text(const struct watch *w, const struct watch_verdict *v,
-			const struct watch_metrics_site *site, struct sb *out);
+/* What the HTTP side of `watch --listen` shows of one target: numbers and
+ * strings copied out of a watch after a sample, so that another thread can
+ * render them while the watch goes on.  Owns its strings
+ * (watch_snap_release). */
+struct watch_snap {
+	char *target;              /* base URL, or "pid:N" */
+	char *labels;              /* a fleet target's own labels, escaped:
+				      instance="a:1",job="api"; or NULL */
+	int64_t last[WATCH_NSERIES];
+	unsigned have;             /* bit (1 << series): last[series] known */
+	struct watch_snap_series {
+		int judged;        /* a verdict exists (after the warm-up) */
+		int leak;          /* the trend test calls it a leak */
+		double slope;      /* fitted rate, per second */
+		double p;          /* p-value of the latest look */
+		char *file;        /* top growing site of a leak, or NULL */
+		int line;
+		char *function;
+	} s[WATCH_NSERIES];
+	size_t samples, errors;    /* samples taken; of which some part failed */
+	double last_ok;            /* unix time of the last clean sample, or 0 */
+	char *last_error;          /* the latest sample's error, or NULL */
+};
+
+/* Fill s from w, its verdicts v (v[WATCH_NSERIES], or NULL before any
+ * evaluation) and the sites site[WATCH_NSERIES] (or NULL); s is
+ * overwritten (release it first when reused). */
+void watch_snap_take(struct watch_snap *s, const struct watch *w,
+		     const struct watch_verdict *v,
+		     const struct watch_metrics_site *site);
+void watch_snap_release(struct watch_snap *s);
+
+/* leakhound's own process, for the process_* families (proc_usage). */
+struct proc_usage;
+
+/* Requests answered by the HTTP side, one counter per handler and format
+ * (leakhound_http_requests_total). */
+struct watch_metrics_requests {
+	const char *handler;       /* "/metrics", "/", "/report", "other" */
+	const char *format;        /* "text", "openmetrics", "html" */
+	uint64_t n;
+};
+
+enum watch_metrics_format {
+	WATCH_METRICS_TEXT,        /* Prometheus text format 0.0.4 */
+	WATCH_METRICS_OPENMETRICS, /* OpenMetrics 1.0.0 text */
+};
+
+/* Append to out the exposition of the targets t[0..n): per target and
+ * series the last value, the fitted growth rate, the verdict (0/1) with
+ * the top growing site as labels of a leak, and its p-value; the
+ * sampler's health per target; leakhound's own process (self, or NULL)
+ * and its HTTP requests (req[0..nreq)).  OpenMetrics names counter
+ * families without _total, declares units and ends with "# EOF".  See
+ * docs/watch.md for the names. */
+void watch_metrics_write(struct sb *out, enum watch_metrics_format f,
+			 const struct watch_snap *const *t, size_t n,
+			 const struct proc_usage *self,
+			 const struct watch_metrics_requests *req, size_t nreq);
+
+/* Append to out the HTML status page of `watch --listen` (every string
+ * escaped): per target its health, each series' last value, growth,
+ * verdict and p-value, the top growing site of a leak, and a link to
+ * /report?target=TARGET.  In status.c. */
+void watch_status_html(struct sb *out, const struct watch_snap *const *t,
+		       size_t n);
 
 /* ---- the sampling loop (loop.c) ---- */
 
