@@ -82,6 +82,9 @@ EOF
   T_EDIT=$(date +%s.%N)
   sleep 5
   curl -s --max-time 5 "http://127.0.0.1:$MPORT/metrics" >"$TMP/metrics.txt"
+  curl -s --max-time 5 "http://127.0.0.1:$MPORT/" >"$TMP/status.html"
+  RCODE=$(curl -s --max-time 40 -o "$TMP/rep.html" -w '%{http_code}' \
+    "http://127.0.0.1:$MPORT/report?target=http://$ADDR_leak")
   wait "$WPID"; WRC=$?
   break
 done
@@ -216,4 +219,13 @@ if [ "$segs" = "2 1" ] && grep -q "restarted" <<<"$why"; then
   pass "targets/restart-new-segment ($why)"
 else
   fail targets/restart-new-segment "segments '$segs', reason '$why': $(head -c 200 "$TMP/rs.err")"
+fi
+
+# the status page lists every target (the added one too); /report?target=
+# draws one target's page out of the fleet recording
+if grep -q "$ADDR_late" "$TMP/status.html" && grep -q "$ADDR_leak" "$TMP/status.html" &&
+   [ "$RCODE" = 200 ] && grep -q "heap-growth" "$TMP/rep.html"; then
+  pass targets/live-status-and-report
+else
+  fail targets/live-status-and-report "report HTTP $RCODE: $(head -c 200 "$TMP/rep.html")"
 fi
