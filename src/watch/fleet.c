@@ -101,7 +101,27 @@ static int same_labels(const struct watch_fleet_member *m,
 	x.instance = m->instance;
 	x.labels = m->labels;
 	x.nlabels = m->nlabels;
+	x.interval = m->set_interval;
+	x.timeout = m->set_timeout;
+	x.max_body = m->set_max_body;
 	return watch_target_same_labels(&x, t);
+}
+
+/* The sampling options of a target: the file's __scrape_interval__,
+ * __scrape_timeout__ and __leakhound_max_body__ over the command's. */
+static void target_opts(const struct watch_fleet *f,
+			const struct watch_target *t, struct watch_options *o)
+{
+	if (t->interval > 0)
+		o->interval = t->interval;
+	o->timeout = t->timeout > 0 ? t->timeout : f->opt.timeout;
+	if (o->timeout <= 0) {
+		/* as watch_init: the interval, within [1 s, 10 s] */
+		o->timeout = o->interval < 1 ? 1 : o->interval > 10 ? 10 :
+			     o->interval;
+	}
+	if (t->max_body > 0)
+		o->max_body = t->max_body;
 }
 
 static struct watch_fleet_member *add_member(struct watch_fleet *f,
@@ -115,6 +135,10 @@ static struct watch_fleet_member *add_member(struct watch_fleet *f,
 	m->fleet = f;
 	m->url = xstrdup(t->url);
 	set_labels(m, t);
+	m->set_interval = t->interval;
+	m->set_timeout = t->timeout;
+	m->set_max_body = t->max_body;
+	target_opts(f, t, &o);
 	o.url = m->url;
 	/* the pid behind a loopback URL is found for all targets at once
 	 * (discover), not by one scan of /proc per target */
@@ -250,7 +274,9 @@ int watch_fleet_init(struct watch_fleet *f, const char *path,
 	f->last_check = f->last_prune = now;
 	for (i = 0; i < t.items.len; i++) {
 		/* the first slots spread over one interval */
-		double off = f->opt.interval * (double)i / (double)t.items.len;
+		double iv = t.items.items[i].interval > 0 ?
+			    t.items.items[i].interval : f->opt.interval;
+		double off = iv * (double)i / (double)t.items.len;
 		if (!add_member(f, &t.items.items[i], now + off, e)) {
 			watch_targets_release(&t);
 			watch_fleet_release(f);
@@ -320,8 +346,16 @@ int watch_fleet_reload(struct watch_fleet *f, int force)
 		}
 		if (x && !same_labels(m, x)) {
 			int64_t id;
+			struct watch_options o = f->opt;
 			set_labels(m, x);
 			m->w.prom_labels = m->prom_labels;
+			m->set_interval = x->interval;
+			m->set_timeout = x->timeout;
+			m->set_max_body = x->max_body;
+			target_opts(f, x, &o);
+			m->w.opt.interval = o.interval;
+			m->w.opt.timeout = o.timeout;
+			m->w.opt.max_body = o.max_body;
 			any = 1;
 			if (f->store && watch_store_add_target(f->store, m->url,
 					m->instance, m->labels_json, &id, &e) < 0) {
@@ -508,7 +542,8 @@ int watch_fleet_run(struct watch_fleet *f, const struct watch_fleet_loop *l,
 	/* the first slots spread over one interval from now (setting the
 	 * targets up took time) */
 	for (i = 0; i < f->members.len; i++)
-		f->members.items[i]->next = t0 + f->opt.interval * (double)i /
+		f->members.items[i]->next = t0 +
+			f->members.items[i]->w.opt.interval * (double)i /
 			(double)f->members.len;
 	for (;;) {
 		double now = watch_now_mono(), wake = now + 0.1;

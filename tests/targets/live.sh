@@ -203,7 +203,7 @@ RP=$(free_port)
 PPROF_PORT=$RP "$BIN/watch-steady" -life 30s >"$TMP/rs1.out" 2>&1 &
 rs1=$!; LPIDS+=("$rs1")
 for i in $(seq 50); do grep -q '^pprof http' "$TMP/rs1.out" 2>/dev/null && break; sleep 0.1; done
-printf -- '- targets: ["127.0.0.1:%s", "%s"]\n' "$RP" "$ADDR_late" >"$TMP/rs.yml"
+printf -- '- targets: ["127.0.0.1:%s"]\n- targets: ["%s"]\n  labels: {__scrape_interval__: 1s}\n' "$RP" "$ADDR_late" >"$TMP/rs.yml"
 timeout 30 "$LEAKHOUND" watch --targets "$TMP/rs.yml" --interval 200ms --duration 8s \
   --db "$TMP/rs.db" --format json -o "$TMP/rs.json" >/dev/null 2>"$TMP/rs.err" &
 rw=$!
@@ -228,4 +228,14 @@ if grep -q "$ADDR_late" "$TMP/status.html" && grep -q "$ADDR_leak" "$TMP/status.
   pass targets/live-status-and-report
 else
   fail targets/live-status-and-report "report HTTP $RCODE: $(head -c 200 "$TMP/rep.html")"
+fi
+
+# __scrape_interval__ of a group: its target sampled every 1 s, the other
+# at --interval 200ms (8 s each)
+ns=$(jq -r --arg u "http://127.0.0.1:$RP" --arg o "http://$ADDR_late" \
+  '"\([.targets[] | select(.url == $u) | .samples][0]) \([.targets[] | select(.url == $o) | .samples][0])"' "$TMP/rs.json" 2>/dev/null)
+if awk -v s="$ns" 'BEGIN { split(s, a, " "); exit !(a[1] >= 25 && a[2] >= 6 && a[2] <= 10) }'; then
+  pass "targets/per-target-interval (samples at 200ms and 1s: $ns)"
+else
+  fail targets/per-target-interval "samples at 200ms and 1s: $ns"
 fi
