@@ -678,10 +678,17 @@ void listen_update_fleet(struct watch_listen *l, struct watch_fleet *f)
 	pthread_mutex_unlock(&l->mu);
 	for (i = 0; i < f->members.len; i++) {
 		struct watch_fleet_member *m = f->members.items[i];
-		if (m->removed)
-			forget(l, m->w.base ? m->w.base : m->url);
-		else
-			listen_update(l, &m->w, m->w.samples.len ? m->v : NULL);
+		const struct watch_sample *last = watch_last(&m->w);
+		double t = last ? last->t : -1;
+		if (m->removed) {
+			if (m->snapped_t != -2)
+				forget(l, m->w.base ? m->w.base : m->url);
+			m->snapped_t = -2;
+		} else if (t != m->snapped_t || t < 0) {
+			/* only targets sampled since their last snapshot */
+			listen_update(l, &m->w, last ? m->v : NULL);
+			m->snapped_t = t;
+		}
 	}
 }
 

@@ -151,6 +151,7 @@ static struct watch_fleet_member *add_member(struct watch_fleet *f,
 		goto fail;
 	m->w.target_id = id;
 	m->w.prom_labels = m->prom_labels;
+	m->snapped_t = -1;
 	m->next = next;
 	vec_push(&f->members, m);
 	return m;
@@ -340,6 +341,7 @@ int watch_fleet_reload(struct watch_fleet *f, int force)
 			event(f, "target %s removed from '%s'", m->url, f->path);
 		} else if (x && m->removed) {
 			m->removed = 0;
+			m->snapped_t = -1;
 			m->next = now;
 			any = 1;
 			event(f, "target %s back in '%s'", m->url, f->path);
@@ -356,6 +358,7 @@ int watch_fleet_reload(struct watch_fleet *f, int force)
 			m->w.opt.interval = o.interval;
 			m->w.opt.timeout = o.timeout;
 			m->w.opt.max_body = o.max_body;
+			m->snapped_t = -1;   /* new labels: a new snapshot */
 			any = 1;
 			if (f->store && watch_store_add_target(f->store, m->url,
 					m->instance, m->labels_json, &id, &e) < 0) {
