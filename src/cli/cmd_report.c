@@ -75,10 +75,9 @@ const char cmd_report_help[] =
 "    --src DIR        look for source files under DIR (repeatable)\n"
 "    --title TEXT     the page title (default: leakhound report)\n"
 "    --nodecount N    rows of each profile table (default 25)\n"
+"    --target URL     of a `watch --targets` recording, the target to show\n"
 "    --max-input SIZE the most bytes read of one input file, and the most a\n"
 "                     gzip input may inflate to (default 512M read)\n"
-"    --target T       the target of a fleet recording (watch --targets) to\n"
-"                     show: its URL or instance (host:port)\n"
 "\n"
 "EXIT STATUS\n"
 "    0 page written and nothing found, 1 page written with findings, a leak\n"
@@ -109,7 +108,7 @@ struct ctx {
 	int any_leak;
 	int has_findings;    /* an input carried a findings list */
 	int has_db;          /* a watch recording was read */
-	const char *target;  /* --target: one target of a fleet recording */
+	const char *target;  /* --target: the target of a fleet recording */
 };
 
 /* ---- JSON inputs ---- */
@@ -721,27 +720,33 @@ static int read_dump(struct ctx *c, const char *name, const char *buf, size_t le
 
 /* ---- watch recordings ---- */
 
-/* The target of a fleet recording that --target names. */
-struct pick {
-	const char *want;
-	int64_t id;
-	struct sb url, list;
-	int n;
+struct find_target {
+	const char *url;
+	int64_t id;          /* the row of url, 0 when not found */
+	struct sb names;     /* every target, for the message */
 };
 
-static int pick_target(void *arg, int64_t id, const char *url,
+/* a and b the same but for trailing slashes */
+static int same_url(const char *a, const char *b)
+{
+	size_t na = strlen(a), nb = strlen(b);
+
+	while (na && a[na - 1] == '/')
+		na--;
+	while (nb && b[nb - 1] == '/')
+		nb--;
+	return na == nb && !memcmp(a, b, na);
+}
+
+static int find_target(void *arg, int64_t id, const char *url,
 		       const char *instance, const char *labels)
 {
-	struct pick *p = arg;
+	struct find_target *ft = arg;
 
 	(void)labels;
-	if (p->n++ < 5)
-		sb_addf(&p->list, "%s%s", p->list.len ? ", " : "", url);
-	if (p->want && !p->id && (!strcmp(p->want, url) ||
-				  !strcmp(p->want, instance))) {
-		p->id = id;
-		sb_adds(&p->url, url);
-	}
+	sb_addf(&ft->names, "%s%s", ft->names.len ? ", " : "", url);
+	if (same_url(url, ft->url) || (instance && !strcmp(instance, ft->url)))
+		ft->id = id;
 	return 0;
 }
 
@@ -765,44 +770,54 @@ static int read_db(struct ctx *c, const char *name, struct err *e)
 		o.interval = atof(sb_str(&url));
 	if (watch_init(&w, &o, st, e) < 0)
 		goto out_store;
-	{
-		struct pick pk;
-		int n;
+	if (c->target) {
+		/* one target of a fleet recording (watch --targets), or the
+		 * one target of a plain recording */
+		struct find_target ft = { c->target, 0, SB_INIT };
+		int n = watch_store_targets(st, find_target, &ft, e);
 
-		memset(&pk, 0, sizeof(pk));
-		pk.want = c->target;
-		n = watch_store_targets(st, pick_target, &pk, e);
-		if (n < 0 || (n > 0 && !pk.id)) {
+		if (n < 0) {
+			sb_release(&ft.names);
+			goto out;
+		}
+		if (n == 0 && watch_store_meta_get(st, "url", &url, e) == 1 &&
+		    same_url(sb_str(&url), c->target)) {
+			sb_release(&ft.names);
+			if (watch_store_load(st, &w, e) < 0)
+				goto out;
+		} else if (!ft.id) {
+			err_setf(e, "cannot read '%s': it has no target '%s' "
+				 "(its targets: %s)", name, c->target,
+				 n ? sb_str(&ft.names) : sb_str(&url));
+			sb_release(&ft.names);
+			goto out;
+		} else {
+			sb_release(&ft.names);
+			if (watch_store_load_target(st, &w, ft.id, e) < 0)
+				goto out;
+		}
+		sb_reset(&url);
+		sb_adds(&url, c->target);
+	} else {
+		/* a fleet recording mixes its targets: one must be named */
+		struct find_target ft = { "", 0, SB_INIT };
+		int n = watch_store_targets(st, find_target, &ft, e);
+
+		if (n != 0) {
 			if (n > 0)
 				err_setf(e, "cannot read '%s': a recording of %d "
-					 "targets (watch --targets); %s%s%s: give "
-					 "--target with one of %s%s", name, n,
-					 c->target ? "no target '" : "no --target",
-					 c->target ? c->target : "",
-					 c->target ? "' in it" : "",
-					 sb_str(&pk.list), n > 5 ? ", ..." : "");
-			sb_release(&pk.url);
-			sb_release(&pk.list);
+					 "targets (watch --targets): give --target "
+					 "with one of %s", name, n, sb_str(&ft.names));
+			sb_release(&ft.names);
 			goto out;
 		}
-		if (n == 0 && c->target) {
-			err_setf(e, "cannot read '%s': --target is for a fleet "
-				 "recording (watch --targets), this one has one "
-				 "target", name);
+		sb_release(&ft.names);
+		if (watch_store_load(st, &w, e) < 0)
 			goto out;
-		}
-		if (watch_store_load_target(st, &w, pk.id, e) < 0) {
-			sb_release(&pk.url);
-			sb_release(&pk.list);
+		if (watch_store_meta_get(st, "url", &url, e) < 0)
 			goto out;
-		}
-		if (pk.id)
-			sb_addf(&target, "%s", sb_str(&pk.url));
-		sb_release(&pk.url);
-		sb_release(&pk.list);
 	}
-	if (!target.len && watch_store_meta_get(st, "url", &url, e) == 1 &&
-	    url.len)
+	if (url.len)
 		sb_addf(&target, "%s", sb_str(&url));
 	if (watch_store_meta_get(st, "program", &prog, e) == 1 && prog.len)
 		sb_addf(&target, "%s%s", target.len ? ", " : "", sb_str(&prog));
@@ -947,8 +962,8 @@ int cmd_report(int argc, char **argv)
 		switch (ch) {
 		case 'o': output = optarg; break;
 		case O_SRC: report_page_add_src_dir(&c.page, optarg); break;
-		case O_TITLE: c.page.title = report_page_str(&c.page, optarg); break;
 		case O_TARGET: c.target = optarg; break;
+		case O_TITLE: c.page.title = report_page_str(&c.page, optarg); break;
 		case O_NODECOUNT:
 			if ((c.nodecount = cli_parse_count("report", "--nodecount", optarg)) < 0)
 				rc = CLI_EXIT_USAGE;

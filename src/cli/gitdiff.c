@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <poll.h>
 #include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,8 +38,13 @@ static int run_git(char *const *args, struct sb *out, struct err *e)
 	char buf[8192];
 	ssize_t n;
 
-	if (pipe(po) < 0 || pipe(pe) < 0)
+	if (pipe(po) < 0)
 		return err_setf(e, "pipe: %s", strerror(errno));
+	if (pipe(pe) < 0) {
+		close(po[0]);
+		close(po[1]);
+		return err_setf(e, "pipe: %s", strerror(errno));
+	}
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_adddup2(&fa, po[1], 1);
 	posix_spawn_file_actions_adddup2(&fa, pe[1], 2);
@@ -52,12 +58,40 @@ static int run_git(char *const *args, struct sb *out, struct err *e)
 	posix_spawn_file_actions_destroy(&fa);
 	close(po[1]);
 	close(pe[1]);
-	while ((n = read(po[0], buf, sizeof(buf))) > 0)
-		sb_add(out, buf, (size_t)n);
-	while ((n = read(pe[0], buf, sizeof(buf))) > 0)
-		sb_add(&errs, buf, (size_t)n);
-	close(po[0]);
-	close(pe[0]);
+	/* both pipes at once: git blocks on a full stderr pipe while we
+	 * would wait for its stdout to end */
+	{
+		struct pollfd pf[2] = { { po[0], POLLIN, 0 }, { pe[0], POLLIN, 0 } };
+		struct sb *to[2] = { out, &errs };
+		int open_fds = 2;
+
+		while (open_fds > 0) {
+			int i;
+
+			if (poll(pf, 2, -1) < 0) {
+				if (errno == EINTR)
+					continue;
+				break;
+			}
+			for (i = 0; i < 2; i++) {
+				if (pf[i].fd < 0 || !pf[i].revents)
+					continue;
+				n = read(pf[i].fd, buf, sizeof(buf));
+				if (n < 0 && errno == EINTR)
+					continue;
+				if (n <= 0) {
+					close(pf[i].fd);
+					pf[i].fd = -1;
+					open_fds--;
+					continue;
+				}
+				sb_add(to[i], buf, (size_t)n);
+			}
+		}
+		for (int i = 0; i < 2; i++)
+			if (pf[i].fd >= 0)
+				close(pf[i].fd);
+	}
 	if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) || WEXITSTATUS(status)) {
 		size_t k = errs.len;
 

@@ -1,10 +1,13 @@
 /*
- * listen: `watch --listen ADDR`, an HTTP server (GNU libmicrohttpd, its
- * own thread) answering /metrics with the Prometheus text exposition of
- * the watch (src/watch/export.c).  The sampling thread rebuilds the text
- * after each sample (listen_update); the server thread only copies it out
- * under a mutex, so it never touches struct watch.  The server owns its
- * text; listen_stop frees everything.
+ * listen: `watch --listen ADDR`, an HTTP server (GNU libmicrohttpd, a
+ * thread per connection) answering /metrics (the Prometheus text format, or
+ * OpenMetrics when Accept prefers it: src/watch/export.c), the status page
+ * at / (src/watch/status.c) and /report?target=T (the page `leakhound
+ * report` makes of the recording, run as a child process).  The sampling
+ * thread takes a snapshot of a target after each of its samples
+ * (listen_update, listen_update_fleet); the server threads render only
+ * snapshots, under a mutex, so they never touch struct watch.  The server
+ * owns its snapshots and strings; listen_stop frees everything.
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -55,10 +58,10 @@ struct watch_listen {
 	pthread_mutex_t mu;    /* guards everything below */
 	struct watch_snap *snaps;
 	size_t nsnaps, capsnaps;
-	int fleet;              /* watch --targets: /report passes --target */
 	uint64_t req[NREQ];
 	char *db, *src;        /* the recording, --src: for /report */
 	int reports;           /* report children running */
+	int fleet;             /* watch --targets: one recording, many targets */
 	char exe[4096];        /* this program, for the report child */
 };
 
@@ -231,14 +234,15 @@ static mhd_result status_page(struct watch_listen *l,
 	return send_sb(conn, MHD_HTTP_OK, "text/html; charset=utf-8", &out);
 }
 
-/* Run `leakhound report DB -o -` (the page `report` and `watch --html`
- * make; a child process, so that the report's heavy work and the
- * library's process-wide state stay out of the watch) and collect its
- * standard output into html and its standard error into msg, for at most
- * REPORT_TIMEOUT_S seconds.  An HTTP status code. */
+/* Run `leakhound report DB -o -` (with --target T for a fleet's
+ * recording): the page `report` and `watch --html` make, in a child
+ * process, so that the report's heavy work and the library's process-wide
+ * state stay out of the watch.  Collect its standard output into html and
+ * its standard error into msg, for at most REPORT_TIMEOUT_S seconds.  An
+ * HTTP status code. */
 static unsigned run_report(const struct watch_listen *l, const char *db,
-			   const char *src, const char *target, struct sb *html,
-			   struct sb *msg)
+			   const char *src, const char *target,
+			   struct sb *html, struct sb *msg)
 {
 	char *argv[10];
 	int out[2] = { -1, -1 }, errp[2] = { -1, -1 }, argc = 0, status = 0;
@@ -256,7 +260,7 @@ static unsigned run_report(const struct watch_listen *l, const char *db,
 		argv[argc++] = (char *)"--src";
 		argv[argc++] = (char *)src;
 	}
-	if (target) {   /* one target of a fleet recording */
+	if (target) {
 		argv[argc++] = (char *)"--target";
 		argv[argc++] = (char *)target;
 	}
@@ -581,18 +585,17 @@ static char *message_func(const char *msg)
 	return f;
 }
 
-void listen_update(struct watch_listen *l, struct watch *w,
-		   const struct watch_verdict *v)
+/* The snapshot of w (its verdicts v, or NULL) into *snap, the top growing
+ * sites taken from its findings, with the fleet labels labels (or NULL). */
+static void snap_of(struct watch *w, const struct watch_verdict *v,
+		    const char *labels, struct watch_snap *snap)
 {
 	struct watch_metrics_site site[WATCH_NSERIES];
 	char *funcs[2] = { NULL, NULL };
 	struct findings fs;
-	struct watch_snap snap;
 	size_t i;
 	int s, have_fs = 0;
 
-	if (!l)
-		return;
 	memset(site, 0, sizeof(site));
 	if (v && watch_any_leak(v)) {
 		findings_init(&fs);
@@ -616,10 +619,27 @@ void listen_update(struct watch_listen *l, struct watch *w,
 			}
 		}
 	}
-	watch_snap_take(&snap, w, v, site);
+	watch_snap_take(snap, w, v, site);
+	if (labels && *labels)
+		snap->labels = strdup(labels);
+	free(funcs[0]);
+	free(funcs[1]);
+	if (have_fs)
+		findings_release(&fs);
+}
+
+void listen_update(struct watch_listen *l, struct watch *w,
+		   const struct watch_verdict *v)
+{
+	struct watch_snap snap;
+	size_t i;
+
+	if (!l)
+		return;
+	snap_of(w, v, NULL, &snap);
 	if (!snap.target) {
 		watch_snap_release(&snap);
-		goto out;
+		return;
 	}
 	pthread_mutex_lock(&l->mu);
 	for (i = 0; i < l->nsnaps; i++)
@@ -632,7 +652,7 @@ void listen_update(struct watch_listen *l, struct watch *w,
 		if (!p) {
 			pthread_mutex_unlock(&l->mu);
 			watch_snap_release(&snap);
-			goto out;
+			return;
 		}
 		l->snaps = p;
 		l->capsnaps = cap;
@@ -643,53 +663,71 @@ void listen_update(struct watch_listen *l, struct watch *w,
 		watch_snap_release(&l->snaps[i]);
 	l->snaps[i] = snap;
 	pthread_mutex_unlock(&l->mu);
-out:
-	free(funcs[0]);
-	free(funcs[1]);
-	if (have_fs)
-		findings_release(&fs);
 }
 
-/* Drop the snapshot of target (a target removed from a fleet's file). */
-static void forget(struct watch_listen *l, const char *target)
+static int same_str(const char *a, const char *b)
 {
-	size_t i;
-
-	pthread_mutex_lock(&l->mu);
-	for (i = 0; i < l->nsnaps; i++)
-		if (!strcmp(l->snaps[i].target, target)) {
-			watch_snap_release(&l->snaps[i]);
-			memmove(&l->snaps[i], &l->snaps[i + 1],
-				(l->nsnaps - i - 1) * sizeof(*l->snaps));
-			l->nsnaps--;
-			break;
-		}
-	pthread_mutex_unlock(&l->mu);
+	return (!a || !*a) ? (!b || !*b) : (b && !strcmp(a, b));
 }
 
 void listen_update_fleet(struct watch_listen *l, struct watch_fleet *f)
 {
-	size_t i;
+	struct watch_snap *next, *old;
+	char *moved;
+	size_t i, j, n = 0, nold;
 
 	if (!l)
 		return;
-	pthread_mutex_lock(&l->mu);
-	l->fleet = 1;
-	pthread_mutex_unlock(&l->mu);
+	/* this thread is the only writer of the table: it reads it without
+	 * the lock, builds the next one, and swaps it in under the lock */
+	next = calloc(f->members.len + 1, sizeof(*next));
+	moved = calloc(l->nsnaps + 1, 1);
+	if (!next || !moved) {
+		free(next);
+		free(moved);
+		return;
+	}
 	for (i = 0; i < f->members.len; i++) {
 		struct watch_fleet_member *m = f->members.items[i];
 		const struct watch_sample *last = watch_last(&m->w);
-		double t = last ? last->t : -1;
-		if (m->removed) {
-			if (m->snapped_t != -2)
-				forget(l, m->w.base ? m->w.base : m->url);
-			m->snapped_t = -2;
-		} else if (t != m->snapped_t || t < 0) {
-			/* only targets sampled since their last snapshot */
-			listen_update(l, &m->w, last ? m->v : NULL);
-			m->snapped_t = t;
+		double t = last ? last->t : 0;
+
+		if (m->removed || !m->w.base)
+			continue;
+		/* a member without a new sample keeps its snapshot: the
+		 * findings of a watch are not free, and one member samples
+		 * at a time */
+		for (j = 0; j < l->nsnaps; j++)
+			if (!moved[j] && !strcmp(l->snaps[j].target, m->w.base))
+				break;
+		if (j < l->nsnaps && l->snaps[j].samples == m->w.samples.len &&
+		    l->snaps[j].last_t == t &&
+		    same_str(l->snaps[j].labels, m->prom_labels)) {
+			next[n++] = l->snaps[j];
+			moved[j] = 1;
+			continue;
 		}
+		snap_of(&m->w, m->w.samples.len ? m->v : NULL, m->prom_labels,
+			&next[n]);
+		if (!next[n].target) {
+			watch_snap_release(&next[n]);
+			continue;
+		}
+		n++;
 	}
+	pthread_mutex_lock(&l->mu);
+	old = l->snaps;
+	nold = l->nsnaps;
+	l->snaps = next;
+	l->nsnaps = n;
+	l->capsnaps = f->members.len + 1;
+	l->fleet = 1;
+	pthread_mutex_unlock(&l->mu);
+	for (j = 0; j < nold; j++)
+		if (!moved[j])
+			watch_snap_release(&old[j]);
+	free(old);
+	free(moved);
 }
 
 void listen_set_report(struct watch_listen *l, const char *db,

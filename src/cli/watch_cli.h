@@ -72,8 +72,8 @@ void listen_set_report(struct watch_listen *l, const char *db,
 		       const char *src);
 void listen_stop(struct watch_listen *l);
 int listen_wants_openmetrics(const char *accept);
-/* A snapshot of every target of a fleet (listen_update of each), and none
- * of those removed from its file. */
+/* The snapshots of every target of a fleet, with its labels: a member
+ * with a new sample gets a new one, a removed member drops out. */
 struct watch_fleet;
 void listen_update_fleet(struct watch_listen *l, struct watch_fleet *f);
 

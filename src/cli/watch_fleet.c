@@ -44,8 +44,8 @@ static void on_sample(struct watch_fleet *f, struct watch_fleet_member *m,
 	double now = watch_now_mono();
 
 	(void)m;
-	/* the metrics of every target, rebuilt at most once a second (a
-	 * rebuild per sample would cost targets squared) */
+	/* the snapshots of the targets, refreshed at most once a second (a
+	 * pass over every target per sample would cost targets squared) */
 	if (c->server && now - last >= 1.0) {
 		last = now;
 		listen_update_fleet(c->server, f);
@@ -244,7 +244,7 @@ int watch_cli_fleet(struct watch_cli *c, const char *targets, double retention)
 			rc = CLI_EXIT_ERROR;
 			goto out;
 		}
-		listen_set_report(c->server, c->db ? c->db : path, NULL);
+		listen_set_report(c->server, c->db ? c->db : path, c->src);
 		listen_update_fleet(c->server, &f);
 	}
 	memset(&l, 0, sizeof(l));

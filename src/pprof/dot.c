@@ -208,16 +208,6 @@ struct dot {
 	int64_t total;
 };
 
-static size_t live_nodes(struct pprof_graph *g, uint32_t *ids)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < g->nodes.len; i++)
-		if (g->nodes.items[i].cum != 0 || g->nodes.items[i].flat != 0)
-			ids[n++] = (uint32_t)i;
-	return n;
-}
-
 static double edge_entropy(const struct pprof_graph *g, uint32_t node, bool out, int64_t self)
 {
 	double score = 0;
@@ -466,9 +456,10 @@ int pprof_report_dot(struct pprof_profile *p, const struct pprof_report_opts *o,
 		     struct sb *out, unsigned *unmatched, struct err *e)
 {
 	struct pprof_report r;
+	struct pprof_graph_prep gp;
 	struct pprof_graph g;
 	struct dot d;
-	int64_t *w, total_value = 0, node_cut, edge_cut, flat_sum = 0;
+	int64_t *w, node_cut, edge_cut, flat_sum = 0;
 	uint32_t *ids, *eids;
 	size_t *num, i, n, ne = 0, orig_count, dropped_nodes = 0, dropped_edges = 0;
 	size_t nodecount = o->nodecount > 0 ? (size_t)o->nodecount : 80;
@@ -476,37 +467,23 @@ int pprof_report_dot(struct pprof_profile *p, const struct pprof_report_opts *o,
 	double ef = o->edgefraction >= 0 ? o->edgefraction : 0.001, max_flat;
 	const char *title = "unnamed";
 	bool rebuilt = false;
-	unsigned matched;
 	int vi;
 	struct sb b = SB_INIT;
 
-	vi = pprof_sample_index(p, o->sample_index, e);
-	if (vi < 0)
+	if (pprof_graph_prepare(p, o, true, &gp, e))
 		return -1;
 	memset(&r, 0, sizeof(r));
 	arena_init(&r.arena);
-	w = xmalloc(sizeof(*w) * (p->nsample + 1));
-	for (i = 0; i < p->nsample; i++)
-		w[i] = p->sample[i].value[vi];
-	r.total = pprof_total(p, w);
-	if (pprof_apply_filters(p, o, &matched, e)) {
-		free(w);
-		pprof_report_release(&r);
-		return -1;
-	}
+	r.total = gp.total;
 	if (unmatched)
-		*unmatched = pprof_unmatched(o, matched);
-	for (i = 0; i < p->nsample; i++)
-		w[i] = p->sample[i].value[vi];
-
-	pprof_graph_init(&g, p, o->granularity, o->noinlines, false, NULL);
-	ids = xmalloc(sizeof(*ids) * (g.nodes.len + 1));
-	pprof_graph_build(&g, p, w, false, true);
-	n = live_nodes(&g, ids);
-	for (i = 0; i < n; i++)
-		total_value += g.nodes.items[ids[i]].flat;
-	node_cut = abs64(pprof_d2i((double)total_value * nf));
-	edge_cut = abs64(pprof_d2i((double)total_value * ef));
+		*unmatched = gp.unmatched;
+	vi = gp.vi;
+	w = gp.w;
+	g = gp.g;
+	ids = gp.ids;
+	n = gp.n;
+	node_cut = gp.node_cut;
+	edge_cut = gp.edge_cut;
 	if (node_cut > 0) {
 		size_t kept = 0;
 
@@ -520,7 +497,7 @@ int pprof_report_dot(struct pprof_profile *p, const struct pprof_report_opts *o,
 		if (kept != n) {
 			dropped_nodes = n - kept;
 			pprof_graph_build(&g, p, w, true, true);
-			n = live_nodes(&g, ids);
+			n = pprof_live_nodes(&g, ids);
 		}
 	}
 	orig_count = n;
@@ -531,7 +508,7 @@ int pprof_report_dot(struct pprof_profile *p, const struct pprof_report_opts *o,
 		for (i = 0; i < nodecount; i++)
 			g.nodes.items[ids[i]].kept = true;
 		pprof_graph_build(&g, p, w, true, true);
-		n = live_nodes(&g, ids);
+		n = pprof_live_nodes(&g, ids);
 		sort_entropy(&g, ids, n);
 		rebuilt = true;
 	}

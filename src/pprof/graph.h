@@ -112,4 +112,28 @@ const char *pprof_output_unit(struct pprof_graph *g, const uint32_t *ids, size_t
 void pprof_profile_labels(struct pprof_report *r, const struct pprof_profile *p,
 			  const struct pprof_report_opts *o);
 
+/* What top and the DOT graph start from, as pprof does: o's sample index,
+ * the total of all samples (before the filters), o's filters applied to p
+ * in place, the weights w of the samples left, the graph built once from
+ * them (edges too if with_edges), its live nodes ids[0..n) in node order,
+ * and the cuts of o's nodefraction and edgefraction (their defaults 0.005
+ * and 0.001) on the sum of the live nodes' flat values.  Owns w, ids and
+ * g: pprof_graph_prep_release when 0 is returned; -1 with e filled. */
+struct pprof_graph_prep {
+	int vi;
+	int64_t total;
+	unsigned unmatched;
+	int64_t *w;
+	struct pprof_graph g;
+	uint32_t *ids;
+	size_t n;
+	int64_t node_cut, edge_cut;
+};
+int pprof_graph_prepare(struct pprof_profile *p, const struct pprof_report_opts *o,
+			bool with_edges, struct pprof_graph_prep *gp, struct err *e);
+void pprof_graph_prep_release(struct pprof_graph_prep *gp);
+/* The ids of the nodes of g with a value, in node order; ids has room
+ * for every node. */
+size_t pprof_live_nodes(const struct pprof_graph *g, uint32_t *ids);
+
 #endif

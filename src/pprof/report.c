@@ -304,8 +304,7 @@ const char *pprof_output_unit(struct pprof_graph *g, const uint32_t *ids, size_t
 	return c.output_unit;
 }
 
-/* The ids of the nodes with a value, in node order. */
-static size_t live_nodes(struct pprof_graph *g, uint32_t *ids)
+size_t pprof_live_nodes(const struct pprof_graph *g, uint32_t *ids)
 {
 	size_t i, n = 0;
 
@@ -422,19 +421,63 @@ void pprof_profile_labels(struct pprof_report *r, const struct pprof_profile *p,
 	profile_labels(r, p, o, true);
 }
 
+int pprof_graph_prepare(struct pprof_profile *p, const struct pprof_report_opts *o,
+			bool with_edges, struct pprof_graph_prep *gp, struct err *e)
+{
+	double nf = o->nodefraction >= 0 ? o->nodefraction : 0.005;
+	double ef = o->edgefraction >= 0 ? o->edgefraction : 0.001;
+	int64_t total_value = 0;
+	unsigned matched;
+	size_t i;
+
+	memset(gp, 0, sizeof(*gp));
+	gp->vi = pprof_sample_index(p, o->sample_index, e);
+	if (gp->vi < 0)
+		return -1;
+	gp->w = xmalloc(sizeof(*gp->w) * (p->nsample + 1));
+	for (i = 0; i < p->nsample; i++)
+		gp->w[i] = p->sample[i].value[gp->vi];
+	gp->total = compute_total(p, gp->w);
+	if (pprof_apply_filters(p, o, &matched, e)) {
+		free(gp->w);
+		gp->w = NULL;
+		return -1;
+	}
+	gp->unmatched = pprof_unmatched(o, matched);
+	/* the filters may have removed samples: weigh what is left */
+	for (i = 0; i < p->nsample; i++)
+		gp->w[i] = p->sample[i].value[gp->vi];
+	pprof_graph_init(&gp->g, p, o->granularity, o->noinlines, false, NULL);
+	gp->ids = xmalloc(sizeof(*gp->ids) * (gp->g.nodes.len + 1));
+	pprof_graph_build(&gp->g, p, gp->w, false, with_edges);
+	gp->n = pprof_live_nodes(&gp->g, gp->ids);
+	for (i = 0; i < gp->n; i++)
+		total_value += gp->g.nodes.items[gp->ids[i]].flat;
+	gp->node_cut = abs64(pprof_d2i((double)total_value * nf));
+	gp->edge_cut = abs64(pprof_d2i((double)total_value * ef));
+	return 0;
+}
+
+void pprof_graph_prep_release(struct pprof_graph_prep *gp)
+{
+	free(gp->w);
+	free(gp->ids);
+	pprof_graph_release(&gp->g);
+	memset(gp, 0, sizeof(*gp));
+}
+
 int pprof_report_build(struct pprof_profile *p, const struct pprof_report_opts *o,
 		       struct pprof_report *r, struct pprof_report_graph *rg,
 		       bool labels_only, struct err *e)
 {
 	struct ctx c;
+	struct pprof_graph_prep gp;
 	struct pprof_graph g;
-	int64_t *w = NULL, total, flat_sum = 0, node_cut, edge_cut, total_value = 0;
+	int64_t *w = NULL, total, flat_sum = 0, node_cut, edge_cut;
 	uint32_t *ids = NULL;
 	size_t n, i, orig_count, dropped = 0;
 	double nf = o->nodefraction >= 0 ? o->nodefraction : 0.005;
-	double ef = o->edgefraction >= 0 ? o->edgefraction : 0.001;
 	int vi;
-	unsigned matched;
 	bool use_kept = false, have_edges = false;
 	struct sb b = SB_INIT;
 	char pct[16];
@@ -451,31 +494,18 @@ int pprof_report_build(struct pprof_profile *p, const struct pprof_report_opts *
 	c.output_unit = o->unit && *o->unit ? o->unit : "minimum";
 	r->sample_type = arena_strdup(&r->arena, p->sample_type[vi].type);
 	r->sample_unit = arena_strdup(&r->arena, c.sample_unit);
-
-	w = xmalloc(sizeof(*w) * (p->nsample + 1));
-	for (i = 0; i < p->nsample; i++)
-		w[i] = p->sample[i].value[vi];
-	total = compute_total(p, w);
-	r->total = total;
-	free(w);
-
-	if (pprof_apply_filters(p, o, &matched, e)) {
+	if (pprof_graph_prepare(p, o, false, &gp, e)) {
 		pprof_report_release(r);
 		return -1;
 	}
-	r->unmatched = pprof_unmatched(o, matched);
-	w = xmalloc(sizeof(*w) * (p->nsample + 1));
-	for (i = 0; i < p->nsample; i++)
-		w[i] = p->sample[i].value[vi];
-
-	pprof_graph_init(&g, p, o->granularity, o->noinlines, false, NULL);
-	ids = xmalloc(sizeof(*ids) * (g.nodes.len + 1));
-	pprof_graph_build(&g, p, w, false, false);
-	n = live_nodes(&g, ids);
-	for (i = 0; i < n; i++)
-		total_value += g.nodes.items[ids[i]].flat;
-	node_cut = abs64(pprof_d2i((double)total_value * nf));
-	edge_cut = abs64(pprof_d2i((double)total_value * ef));
+	total = r->total = gp.total;
+	r->unmatched = gp.unmatched;
+	w = gp.w;
+	g = gp.g;
+	ids = gp.ids;
+	n = gp.n;
+	node_cut = gp.node_cut;
+	edge_cut = gp.edge_cut;
 	if (node_cut > 0) {
 		size_t kept = 0;
 
@@ -494,7 +524,7 @@ int pprof_report_build(struct pprof_profile *p, const struct pprof_report_opts *
 			 * edges (for the inline marks) now */
 			have_edges = o->nodecount <= 0;
 			pprof_graph_build(&g, p, w, true, have_edges);
-			n = live_nodes(&g, ids);
+			n = pprof_live_nodes(&g, ids);
 		}
 	}
 	orig_count = n;
@@ -507,7 +537,7 @@ int pprof_report_build(struct pprof_profile *p, const struct pprof_report_opts *
 		use_kept = true;
 		have_edges = true;
 		pprof_graph_build(&g, p, w, true, true);
-		n = live_nodes(&g, ids);
+		n = pprof_live_nodes(&g, ids);
 		pprof_graph_sort(&g, ids, n, o->cum);
 	}
 	/* the edges, for the inline marks, from the final node set */

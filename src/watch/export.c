@@ -48,7 +48,6 @@ void watch_snap_take(struct watch_snap *s, const struct watch *w,
 	memset(s, 0, sizeof(*s));
 	if (w->base) {
 		s->target = dup_or_null(w->base);
-		s->labels = dup_or_null(w->prom_labels);
 	} else {
 		snprintf(pidbuf, sizeof(pidbuf), "pid:%d", (int)w->opt.pid);
 		s->target = dup_or_null(pidbuf);
@@ -65,6 +64,7 @@ void watch_snap_take(struct watch_snap *s, const struct watch *w,
 		s->have = last->have;
 		memcpy(s->last, last->v, sizeof(s->last));
 		s->last_error = dup_or_null(last->error);
+		s->last_t = last->t;
 	}
 	for (k = 0; k < WATCH_NSERIES; k++) {
 		struct watch_snap_series *x = &s->s[k];
@@ -171,22 +171,23 @@ static void head(const struct writer *wr, const struct family *f)
 	sb_addc(wr->out, '\n');
 }
 
-/* "NAME{target=\"T\"" of a sample (counters' samples end in _total in both
- * formats), then the target's own labels (watch --targets); the caller
- * adds more labels and "} VALUE". */
+/* "NAME{LABELS,target=\"T\"" (the target's labels first) of a sample (counters'
+ * samples end in _total in both formats); the caller adds more labels and
+ * "} VALUE". */
 static void sample_start(const struct writer *wr, const struct family *f,
 			 const struct watch_snap *t)
 {
 	sb_adds(wr->out, f->name);
 	if (f->counter)
 		sb_adds(wr->out, "_total");
-	sb_adds(wr->out, "{target=\"");
+	sb_addc(wr->out, '{');
+	if (t->labels && *t->labels) {
+		sb_adds(wr->out, t->labels);
+		sb_addc(wr->out, ',');
+	}
+	sb_adds(wr->out, "target=\"");
 	label_value(wr->out, t->target);
 	sb_addc(wr->out, '"');
-	if (t->labels && *t->labels) {
-		sb_addc(wr->out, ',');
-		sb_adds(wr->out, t->labels);
-	}
 }
 
 static void sample_end(const struct writer *wr, double x)

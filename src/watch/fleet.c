@@ -150,8 +150,6 @@ static struct watch_fleet_member *add_member(struct watch_fleet *f,
 	if (watch_init(&m->w, &o, f->store, e) < 0)
 		goto fail;
 	m->w.target_id = id;
-	m->w.prom_labels = m->prom_labels;
-	m->snapped_t = -1;
 	m->next = next;
 	vec_push(&f->members, m);
 	return m;
@@ -341,7 +339,6 @@ int watch_fleet_reload(struct watch_fleet *f, int force)
 			event(f, "target %s removed from '%s'", m->url, f->path);
 		} else if (x && m->removed) {
 			m->removed = 0;
-			m->snapped_t = -1;
 			m->next = now;
 			any = 1;
 			event(f, "target %s back in '%s'", m->url, f->path);
@@ -350,7 +347,6 @@ int watch_fleet_reload(struct watch_fleet *f, int force)
 			int64_t id;
 			struct watch_options o = f->opt;
 			set_labels(m, x);
-			m->w.prom_labels = m->prom_labels;
 			m->set_interval = x->interval;
 			m->set_timeout = x->timeout;
 			m->set_max_body = x->max_body;
@@ -358,7 +354,6 @@ int watch_fleet_reload(struct watch_fleet *f, int force)
 			m->w.opt.interval = o.interval;
 			m->w.opt.timeout = o.timeout;
 			m->w.opt.max_body = o.max_body;
-			m->snapped_t = -1;   /* new labels: a new snapshot */
 			any = 1;
 			if (f->store && watch_store_add_target(f->store, m->url,
 					m->instance, m->labels_json, &id, &e) < 0) {

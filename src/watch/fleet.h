@@ -55,8 +55,6 @@ struct watch_fleet_member {
 	int discover;                 /* find its pid (a loopback URL) */
 	double set_interval, set_timeout; /* the file's, 0 if not set */
 	size_t set_max_body;
-	double snapped_t;             /* --listen: time of the sample of its
-					 last snapshot (listen.c) */
 	double next;                  /* CLOCK_MONOTONIC of the next slot */
 	double max_delay, sum_delay;  /* seconds a sample started late */
 	size_t nstarted, skipped;     /* samples started; slots skipped */

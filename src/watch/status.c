@@ -55,6 +55,11 @@ static void target_section(struct sb *out, const struct watch_snap *t)
 	sb_add_html(out, t->target);
 	sb_addf(out, " <span class=\"%s\">%s</span></h2>\n",
 		any ? "leak" : "ok", any ? "leak suspected" : "no leak");
+	if (t->labels && *t->labels) {
+		sb_adds(out, "<p class=\"labels\"><code>");
+		sb_add_html(out, t->labels);
+		sb_adds(out, "</code></p>\n");
+	}
 	sb_addf(out, "<p>%zu samples, %zu with errors; last clean sample: ",
 		t->samples, t->errors);
 	html_time(out, t->last_ok);

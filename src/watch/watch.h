@@ -139,9 +139,6 @@ struct watch {
 	/* a member of a fleet (fleet.c): its row in the recording's targets
 	 * table (0: a single-target recording) */
 	int64_t target_id;
-	/* its labels in the exposition (instance="a:1",job="api", escaped),
-	 * or NULL; borrowed from the fleet member */
-	const char *prom_labels;
 	double last_discover;  /* unix time of the last pid discovery */
 };
 
@@ -224,8 +221,10 @@ struct watch_metrics_site {
  * (watch_snap_release). */
 struct watch_snap {
 	char *target;              /* base URL, or "pid:N" */
-	char *labels;              /* a fleet target's own labels, escaped:
-				      instance="a:1",job="api"; or NULL */
+	char *labels;              /* more labels of every sample, escaped
+				      (instance="a:1",job="api"), or NULL:
+				      the target's in a fleet (the caller's) */
+	double last_t;             /* unix time of the latest sample, or 0 */
 	int64_t last[WATCH_NSERIES];
 	unsigned have;             /* bit (1 << series): last[series] known */
 	struct watch_snap_series {

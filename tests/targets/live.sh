@@ -155,8 +155,8 @@ fi
 # /metrics: every target's series with its instance and labels, each family
 # declared once, and the leak's verdict 1
 M=$TMP/metrics.txt
-if grep -q "^leakhound_leak_suspected{target=\"http://$ADDR_leak\",instance=\"$ADDR_leak\",team=\"a\",series=\"heap_inuse_bytes\"[^}]*} 1$" "$M" &&
-   grep -q "^leakhound_samples_total{target=\"http://$ADDR_late\",instance=\"$ADDR_late\",team=\"c\"}" "$M" &&
+if grep -q "^leakhound_leak_suspected{instance=\"$ADDR_leak\",team=\"a\",target=\"http://$ADDR_leak\",series=\"heap_inuse_bytes\"[^}]*} 1$" "$M" &&
+   grep -q "^leakhound_samples_total{instance=\"$ADDR_late\",team=\"c\",target=\"http://$ADDR_late\"}" "$M" &&
    [ "$(grep -c '^# TYPE leakhound_samples_total ' "$M")" = 1 ] &&
    ! grep -q "__meta" "$M"; then
   pass targets/live-metrics-labels

@@ -1,4 +1,0 @@
-package svc
-
-func broken( {
-}

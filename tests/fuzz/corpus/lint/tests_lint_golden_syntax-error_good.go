@@ -1,7 +1,0 @@
-package svc
-
-import "time"
-
-func f() {
-	<-time.Tick(time.Second)
-}
