@@ -799,6 +799,19 @@ static int read_db(struct ctx *c, const char *name, struct err *e)
 		sb_reset(&url);
 		sb_adds(&url, c->target);
 	} else {
+		/* a fleet recording mixes its targets: one must be named */
+		struct find_target ft = { "", 0, SB_INIT };
+		int n = watch_store_targets(st, find_target, &ft, e);
+
+		if (n != 0) {
+			if (n > 0)
+				err_setf(e, "cannot read '%s': a recording of %d "
+					 "targets (watch --targets): give --target "
+					 "with one of %s", name, n, sb_str(&ft.names));
+			sb_release(&ft.names);
+			goto out;
+		}
+		sb_release(&ft.names);
 		if (watch_store_load(st, &w, e) < 0)
 			goto out;
 		if (watch_store_meta_get(st, "url", &url, e) < 0)

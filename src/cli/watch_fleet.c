@@ -40,14 +40,23 @@ static void on_sample(struct watch_fleet *f, struct watch_fleet_member *m,
 		      void *arg)
 {
 	struct watch_cli *c = arg;
+	static double last;
+	double now = watch_now_mono();
 
 	(void)m;
-	listen_update_fleet(c->server, f);
+	/* the snapshots of the targets, refreshed at most once a second (a
+	 * pass over every target per sample would cost targets squared) */
+	if (c->server && now - last >= 1.0) {
+		last = now;
+		listen_update_fleet(c->server, f);
+	}
 	print_events(c, f);
 }
 
 static const char *verdict_word(const struct watch_fleet_member *m)
 {
+	if (!m->w.samples.len)
+		return "no sample yet";
 	if (watch_never_sampled(&m->w))
 		return "unreachable";
 	if (m->leak)
@@ -255,6 +264,7 @@ int watch_cli_fleet(struct watch_cli *c, const char *targets, double retention)
 		goto out;
 	}
 	print_events(c, &f);
+	listen_update_fleet(c->server, &f);
 	findings_init(&fs);
 	fleet_findings(&f, &fs);
 	findings_sort(&fs);
@@ -276,7 +286,8 @@ int watch_cli_fleet(struct watch_cli *c, const char *targets, double retention)
 	rc = cli_output(c->output, &out) < 0 ? CLI_EXIT_ERROR : CLI_EXIT_CLEAN;
 	for (i = 0; i < f.members.len; i++) {
 		nleak += f.members.items[i]->leak;
-		nlive += !watch_never_sampled(&f.members.items[i]->w);
+		nlive += f.members.items[i]->w.samples.len &&
+			 !watch_never_sampled(&f.members.items[i]->w);
 	}
 	if (rc == CLI_EXIT_CLEAN) {
 		if (nleak)

@@ -101,7 +101,27 @@ static int same_labels(const struct watch_fleet_member *m,
 	x.instance = m->instance;
 	x.labels = m->labels;
 	x.nlabels = m->nlabels;
+	x.interval = m->set_interval;
+	x.timeout = m->set_timeout;
+	x.max_body = m->set_max_body;
 	return watch_target_same_labels(&x, t);
+}
+
+/* The sampling options of a target: the file's __scrape_interval__,
+ * __scrape_timeout__ and __leakhound_max_body__ over the command's. */
+static void target_opts(const struct watch_fleet *f,
+			const struct watch_target *t, struct watch_options *o)
+{
+	if (t->interval > 0)
+		o->interval = t->interval;
+	o->timeout = t->timeout > 0 ? t->timeout : f->opt.timeout;
+	if (o->timeout <= 0) {
+		/* as watch_init: the interval, within [1 s, 10 s] */
+		o->timeout = o->interval < 1 ? 1 : o->interval > 10 ? 10 :
+			     o->interval;
+	}
+	if (t->max_body > 0)
+		o->max_body = t->max_body;
 }
 
 static struct watch_fleet_member *add_member(struct watch_fleet *f,
@@ -115,6 +135,10 @@ static struct watch_fleet_member *add_member(struct watch_fleet *f,
 	m->fleet = f;
 	m->url = xstrdup(t->url);
 	set_labels(m, t);
+	m->set_interval = t->interval;
+	m->set_timeout = t->timeout;
+	m->set_max_body = t->max_body;
+	target_opts(f, t, &o);
 	o.url = m->url;
 	/* the pid behind a loopback URL is found for all targets at once
 	 * (discover), not by one scan of /proc per target */
@@ -249,7 +273,9 @@ int watch_fleet_init(struct watch_fleet *f, const char *path,
 	f->last_check = f->last_prune = now;
 	for (i = 0; i < t.items.len; i++) {
 		/* the first slots spread over one interval */
-		double off = f->opt.interval * (double)i / (double)t.items.len;
+		double iv = t.items.items[i].interval > 0 ?
+			    t.items.items[i].interval : f->opt.interval;
+		double off = iv * (double)i / (double)t.items.len;
 		if (!add_member(f, &t.items.items[i], now + off, e)) {
 			watch_targets_release(&t);
 			watch_fleet_release(f);
@@ -319,7 +345,15 @@ int watch_fleet_reload(struct watch_fleet *f, int force)
 		}
 		if (x && !same_labels(m, x)) {
 			int64_t id;
+			struct watch_options o = f->opt;
 			set_labels(m, x);
+			m->set_interval = x->interval;
+			m->set_timeout = x->timeout;
+			m->set_max_body = x->max_body;
+			target_opts(f, x, &o);
+			m->w.opt.interval = o.interval;
+			m->w.opt.timeout = o.timeout;
+			m->w.opt.max_body = o.max_body;
 			any = 1;
 			if (f->store && watch_store_add_target(f->store, m->url,
 					m->instance, m->labels_json, &id, &e) < 0) {
@@ -506,7 +540,8 @@ int watch_fleet_run(struct watch_fleet *f, const struct watch_fleet_loop *l,
 	/* the first slots spread over one interval from now (setting the
 	 * targets up took time) */
 	for (i = 0; i < f->members.len; i++)
-		f->members.items[i]->next = t0 + f->opt.interval * (double)i /
+		f->members.items[i]->next = t0 +
+			f->members.items[i]->w.opt.interval * (double)i /
 			(double)f->members.len;
 	for (;;) {
 		double now = watch_now_mono(), wake = now + 0.1;
@@ -558,137 +593,4 @@ int watch_fleet_run(struct watch_fleet *f, const struct watch_fleet_loop *l,
 		return -1;
 	}
 	return 0;
-}
-
-/* ---- one exposition out of many ---- */
-
-struct family {
-	char *name;
-	struct sb head, lines;
-};
-typedef VEC(struct family) famvec;
-
-static size_t name_len(const char *s, size_t n)
-{
-	size_t i = 0;
-
-	while (i < n && s[i] != '{' && s[i] != ' ')
-		i++;
-	return i;
-}
-
-static struct family *family_of(famvec *fams, const char *name,
-				size_t n)
-{
-	size_t i;
-	struct family f;
-
-	for (i = 0; i < fams->len; i++)
-		if (strlen(fams->items[i].name) == n &&
-		    !memcmp(fams->items[i].name, name, n))
-			return &fams->items[i];
-	memset(&f, 0, sizeof(f));
-	f.name = xmalloc(n + 1);
-	memcpy(f.name, name, n);
-	f.name[n] = '\0';
-	vec_push(fams, f);
-	return &fams->items[fams->len - 1];
-}
-
-/* The family a sample named name belongs to: the longest known family
- * name that prefixes it (histograms and summaries add suffixes). */
-static struct family *owner(famvec *fams, const char *name,
-			    size_t n, struct family *cur)
-{
-	if (cur && strlen(cur->name) <= n && !memcmp(cur->name, name,
-						       strlen(cur->name)))
-		return cur;
-	return family_of(fams, name, n);
-}
-
-static int contains_line(const struct sb *s, const char *line, size_t n)
-{
-	const char *p = s->buf, *end = s->buf + s->len;
-
-	while (p && p < end) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
-		if (len == n && !memcmp(p, line, n))
-			return 1;
-		p = nl ? nl + 1 : end;
-	}
-	return 0;
-}
-
-void watch_metrics_merge(struct sb *out, const struct sb *parts,
-			 const char *const *extra, size_t n)
-{
-	famvec fams = { 0 };
-	size_t i;
-	int eof = 0;
-
-	for (i = 0; i < n; i++) {
-		const char *p = parts[i].buf, *end = p + parts[i].len;
-		struct family *cur = NULL;
-
-		while (p && p < end) {
-			const char *nl = memchr(p, '\n', (size_t)(end - p));
-			size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
-			const char *next = nl ? nl + 1 : end;
-
-			if (len >= 2 && p[0] == '#') {
-				const char *q = p + 2;
-				size_t qn = len - 2, nl2;
-				if (len == 5 && !memcmp(p, "# EOF", 5)) {
-					eof = 1;
-				} else if (qn > 5 && (!memcmp(q, "HELP ", 5) ||
-					    !memcmp(q, "TYPE ", 5) ||
-					    !memcmp(q, "UNIT ", 5))) {
-					nl2 = name_len(q + 5, qn - 5);
-					cur = family_of(&fams, q + 5, nl2);
-					/* the header of the first part only */
-					if (!contains_line(&cur->head, p, len)) {
-						sb_add(&cur->head, p, len);
-						sb_addc(&cur->head, '\n');
-					}
-				}
-			} else if (len) {
-				size_t nn = name_len(p, len);
-				const char *t = memchr(p, '{', len);
-				const char *has = NULL;
-				struct family *fa = owner(&fams, p, nn, cur);
-				if (t)
-					has = strstr(t, "target=\"");
-				if (has && has < p + len && extra && extra[i] &&
-				    *extra[i]) {
-					/* name{extra,target=...} value */
-					sb_add(&fa->lines, p, (size_t)(t - p) + 1);
-					sb_adds(&fa->lines, extra[i]);
-					sb_addc(&fa->lines, ',');
-					sb_add(&fa->lines, t + 1,
-					       (size_t)(p + len - t - 1));
-					sb_addc(&fa->lines, '\n');
-				} else if (has && has < p + len) {
-					sb_add(&fa->lines, p, len);
-					sb_addc(&fa->lines, '\n');
-				} else if (!contains_line(&fa->lines, p, len)) {
-					sb_add(&fa->lines, p, len);
-					sb_addc(&fa->lines, '\n');
-				}
-			}
-			p = next;
-		}
-	}
-	for (i = 0; i < fams.len; i++) {
-		sb_add(out, fams.items[i].head.buf ? fams.items[i].head.buf : "",
-		       fams.items[i].head.len);
-		sb_add(out, fams.items[i].lines.buf ? fams.items[i].lines.buf : "",
-		       fams.items[i].lines.len);
-		free(fams.items[i].name);
-		sb_release(&fams.items[i].head);
-		sb_release(&fams.items[i].lines);
-	}
-	vec_free(&fams);
-	if (eof)
-		sb_adds(out, "# EOF\n");
 }

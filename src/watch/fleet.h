@@ -53,6 +53,8 @@ struct watch_fleet_member {
 	int leak;                     /* the last verdict was a leak */
 	int failing;                  /* the last sample got nothing */
 	int discover;                 /* find its pid (a loopback URL) */
+	double set_interval, set_timeout; /* the file's, 0 if not set */
+	size_t set_max_body;
 	double next;                  /* CLOCK_MONOTONIC of the next slot */
 	double max_delay, sum_delay;  /* seconds a sample started late */
 	size_t nstarted, skipped;     /* samples started; slots skipped */
@@ -110,13 +112,5 @@ int watch_fleet_reload(struct watch_fleet *f, int force);
 /* Drop the samples of w older than before (unix time) from memory, but
  * never the last one; segments left empty go too, the latest stays. */
 void watch_prune_before(struct watch *w, double before);
-
-/* Append to out the Prometheus text of parts[0..n) (each the exposition
- * of one target from watch_metrics_text) as one exposition: every family
- * once, its header first; extra[i] (e.g. instance="a:1",job="x", or NULL)
- * added to the labels of each sample line of part i that has a target
- * label; a line without one (process-wide) kept once. */
-void watch_metrics_merge(struct sb *out, const struct sb *parts,
-			 const char *const *extra, size_t n);
 
 #endif

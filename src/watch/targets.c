@@ -17,6 +17,7 @@
 #include <yaml.h>
 
 #include "../base/sb.h"
+#include "watch.h"
 
 void watch_targets_init(struct watch_targets *t)
 {
@@ -80,6 +81,9 @@ struct group {
 	VEC(struct watch_label) labels;
 	VEC(struct pos) label_pos;
 	const char *instance;
+	double interval, timeout;
+	size_t max_body;
+	int https;
 };
 
 static int valid_label_name(const char *s)
@@ -126,8 +130,37 @@ static int add_label(struct watch_targets *t, struct group *g,
 	if (own_label(name))
 		return pos_err(e, file, p, "label '%s' is set by leakhound "
 			       "itself: rename it", name);
-	if (!strncmp(name, "__", 2))
-		return 0;   /* Prometheus' internal labels: dropped */
+	if (!strcmp(name, "__scrape_interval__") ||
+	    !strcmp(name, "__scrape_timeout__")) {
+		double d = watch_parse_duration(value);
+		if (d < 0.01)
+			return pos_err(e, file, p, "label '%s' takes a duration "
+				       "of at least 10ms (15s, 500ms, 1m), not "
+				       "'%s'", name, value);
+		if (name[9] == 'i')
+			g->interval = d;
+		else
+			g->timeout = d;
+	} else if (!strcmp(name, "__leakhound_max_body__")) {
+		int64_t n = watch_parse_size(value);
+		if (n <= 0)
+			return pos_err(e, file, p, "label '%s' takes a size "
+				       "(64MiB, 2G), not '%s'", name, value);
+		g->max_body = (size_t)n;
+	} else if (!strcmp(name, "__scheme__")) {
+		if (strcmp(value, "http") && strcmp(value, "https"))
+			return pos_err(e, file, p, "label '__scheme__' is http "
+				       "or https, not '%s'", value);
+		g->https = value[4] == 's';
+	}
+	if (!strncmp(name, "__", 2)) {
+		/* Prometheus' internal labels: dropped, but each once */
+		l.name = arena_strdup(&t->arena, name);
+		l.value = "";
+		vec_push(&g->labels, l);
+		vec_push(&g->label_pos, p);
+		return 0;
+	}
 	if (!strcmp(name, "instance")) {
 		if (!*value)
 			return pos_err(e, file, p, "label 'instance' is empty");
@@ -229,7 +262,8 @@ static int add_target(struct watch_targets *t, struct group *g,
 				       "https URLs are watched", s);
 		if (!check_hostport(s, n, &why))
 			return pos_err(e, file, p, "target '%s' %s", s, why);
-		url = arena_printf(&t->arena, "http://%s", s);
+		url = arena_printf(&t->arena, "%s://%s",
+				   g->https ? "https" : "http", s);
 		x.instance = arena_strdup(&t->arena, s);
 	}
 	for (i = 0; i < t->items.len; i++)
@@ -261,7 +295,8 @@ static void end_group(struct watch_targets *t, struct group *g)
 		ls = arena_new_array(&t->arena, struct watch_label,
 				     g->labels.len);
 		for (i = 0; i < g->labels.len; i++)
-			if (strcmp(g->labels.items[i].name, "instance"))
+			if (strcmp(g->labels.items[i].name, "instance") &&
+			    strncmp(g->labels.items[i].name, "__", 2))
 				ls[n++] = g->labels.items[i];
 		qsort(ls, n, sizeof(*ls), cmp_label);
 	}
@@ -269,6 +304,9 @@ static void end_group(struct watch_targets *t, struct group *g)
 		struct watch_target *x = &t->items.items[g->targets.items[i]];
 		x->labels = ls;
 		x->nlabels = n;
+		x->interval = g->interval;
+		x->timeout = g->timeout;
+		x->max_body = g->max_body;
 		if (g->instance)
 			x->instance = g->instance;
 	}
@@ -276,6 +314,9 @@ static void end_group(struct watch_targets *t, struct group *g)
 	vec_free(&g->labels);
 	vec_free(&g->label_pos);
 	g->instance = NULL;
+	g->interval = g->timeout = 0;
+	g->max_body = 0;
+	g->https = 0;
 }
 
 /* ---- JSON ---- */
@@ -784,7 +825,9 @@ int watch_target_same_labels(const struct watch_target *a,
 {
 	size_t i;
 
-	if (strcmp(a->instance, b->instance) || a->nlabels != b->nlabels)
+	if (strcmp(a->instance, b->instance) || a->nlabels != b->nlabels ||
+	    a->interval != b->interval || a->timeout != b->timeout ||
+	    a->max_body != b->max_body)
 		return 0;
 	for (i = 0; i < a->nlabels; i++)
 		if (strcmp(a->labels[i].name, b->labels[i].name) ||

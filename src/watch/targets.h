@@ -13,7 +13,10 @@
  * can say so).  Label names are checked as Prometheus checks them
  * ([a-zA-Z_][a-zA-Z0-9_]*); names starting with "__" are Prometheus'
  * internal labels: accepted and dropped, as Prometheus drops them after
- * relabelling.  "instance" replaces the default instance (host:port);
+ * relabelling, except four that set how the group's targets are sampled:
+ * __scrape_interval__ and __scrape_timeout__ (Prometheus' own, durations
+ * such as 15s or 500ms), __leakhound_max_body__ (a size such as 64MiB)
+ * and __scheme__ (http or https).  "instance" replaces the default instance (host:port);
  * "target", "series", "file", "line" and "function" are refused, being
  * labels leakhound sets itself.  A key other than targets and labels, a
  * target listed twice or a label given twice is an error.
@@ -47,6 +50,9 @@ struct watch_target {
 				       without instance and __ names */
 	size_t nlabels;
 	unsigned long line;     /* where the target is written (1-based) */
+	double interval;        /* seconds, 0: the command's --interval */
+	double timeout;         /* seconds, 0: the command's --timeout */
+	size_t max_body;        /* bytes, 0: the command's --max-input */
 };
 
 struct watch_targets {
@@ -71,7 +77,7 @@ int watch_targets_load(struct watch_targets *t, const char *path,
 const struct watch_target *watch_targets_find(const struct watch_targets *t,
 					      const char *url);
 
-/* 1 if a and b carry the same instance and labels. */
+/* 1 if a and b carry the same instance, labels and sampling settings. */
 int watch_target_same_labels(const struct watch_target *a,
 			     const struct watch_target *b);
 

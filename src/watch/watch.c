@@ -486,8 +486,14 @@ int watch_step_finish(struct watch *w, struct watch_step *st, struct err *e)
 	}
 	s->segment = w->segments.items[w->segments.len - 1].id;
 	s->target = w->target_id;
-	if (st->errs.len)
-		s->error = arena_strdup(&w->arena, sb_str(&st->errs));
+	if (st->errs.len) {
+		/* a target down for a day repeats one message: kept once */
+		const struct watch_sample *prev = watch_last(w);
+		if (prev && prev->error && !strcmp(prev->error, sb_str(&st->errs)))
+			s->error = prev->error;
+		else
+			s->error = arena_strdup(&w->arena, sb_str(&st->errs));
+	}
 	if (!s->have)
 		w->nfailed++;
 	if (w->store && watch_store_add_sample(w->store, s, blobs, nblobs, e) < 0) {

@@ -82,6 +82,9 @@ EOF
   T_EDIT=$(date +%s.%N)
   sleep 5
   curl -s --max-time 5 "http://127.0.0.1:$MPORT/metrics" >"$TMP/metrics.txt"
+  curl -s --max-time 5 "http://127.0.0.1:$MPORT/" >"$TMP/status.html"
+  RCODE=$(curl -s --max-time 40 -o "$TMP/rep.html" -w '%{http_code}' \
+    "http://127.0.0.1:$MPORT/report?target=http://$ADDR_leak")
   wait "$WPID"; WRC=$?
   break
 done
@@ -153,7 +156,7 @@ fi
 # declared once, and the leak's verdict 1
 M=$TMP/metrics.txt
 if grep -q "^leakhound_leak_suspected{instance=\"$ADDR_leak\",team=\"a\",target=\"http://$ADDR_leak\",series=\"heap_inuse_bytes\"[^}]*} 1$" "$M" &&
-   grep -q "^leakhound_samples_total{instance=\"$ADDR_late\",team=\"c\",target=" "$M" &&
+   grep -q "^leakhound_samples_total{instance=\"$ADDR_late\",team=\"c\",target=\"http://$ADDR_late\"}" "$M" &&
    [ "$(grep -c '^# TYPE leakhound_samples_total ' "$M")" = 1 ] &&
    ! grep -q "__meta" "$M"; then
   pass targets/live-metrics-labels
@@ -164,4 +167,75 @@ if command -v promtool >/dev/null && ! promtool check metrics <"$M" 2>&1 | grep 
   pass targets/live-metrics-promtool
 elif command -v promtool >/dev/null; then
   fail targets/live-metrics-promtool "$(promtool check metrics <"$M" 2>&1 | head -c 300)"
+fi
+
+# report: a fleet recording needs --target (URL or instance); the leaking
+# target's page carries its leak, the steady one's none
+"$LEAKHOUND" report "$DB" -o "$TMP/r0.html" >/dev/null 2>"$TMP/r0.err"; r0=$?
+"$LEAKHOUND" report "$DB" --target "http://$ADDR_leak" -o "$TMP/r1.html" >/dev/null 2>"$TMP/r1.err"; r1=$?
+"$LEAKHOUND" report "$DB" --target "$ADDR_steady" -o "$TMP/r2.html" >/dev/null 2>"$TMP/r2.err"; r2=$?
+if [ "$r0" = 2 ] && grep -q "a recording of 5 targets" "$TMP/r0.err" && [ "$r1" = 1 ] &&
+   grep -q "heap-growth" "$TMP/r1.html" && [ "$r2" = 0 ] && ! grep -q "heap-growth" "$TMP/r2.html"; then
+  pass targets/report-one-target
+else
+  fail targets/report-one-target "exits $r0 $r1 $r2: $(head -c 200 "$TMP/r0.err") $(head -c 200 "$TMP/r2.err")"
+fi
+
+# --retention: samples older than it are deleted from the recording while
+# it runs (checked at the end: none older than the retention plus the
+# pruning period), the newest kept
+DB2=$TMP/ret.db
+printf -- '- targets: ["%s", "%s"]\n' "$ADDR_steady" "$ADDR_late" >"$TMP/ret.yml"
+timeout 30 "$LEAKHOUND" watch --targets "$TMP/ret.yml" --interval 200ms --duration 6s \
+  --retention 2s --db "$DB2" --format json -o "$TMP/ret.json" >/dev/null 2>"$TMP/ret.err"
+rrc=$?; t_end=$(date +%s.%N)
+span=$(sqlite3 "$DB2" "SELECT max(t) - min(t), count(*) FROM samples" 2>&1 | tr '|' ' ')
+pruned=$(jq -r .samples_pruned "$TMP/ret.json" 2>/dev/null)
+if [ "$rrc" = 0 ] && awk -v s="$span" -v p="$pruned" 'BEGIN { split(s, a, " "); exit !(a[1] <= 2.5 && a[2] >= 10 && p >= 20) }'; then
+  pass "targets/retention (kept span ${span% *} s, $pruned samples pruned)"
+else
+  fail targets/retention "exit $rrc, span/count $span, pruned $pruned: $(head -c 200 "$TMP/ret.err")"
+fi
+
+# a target that restarts (same port, new process) starts a new segment of
+# its own; the other target keeps one
+RP=$(free_port)
+PPROF_PORT=$RP "$BIN/watch-steady" -life 30s >"$TMP/rs1.out" 2>&1 &
+rs1=$!; LPIDS+=("$rs1")
+for i in $(seq 50); do grep -q '^pprof http' "$TMP/rs1.out" 2>/dev/null && break; sleep 0.1; done
+printf -- '- targets: ["127.0.0.1:%s"]\n- targets: ["%s"]\n  labels: {__scrape_interval__: 1s}\n' "$RP" "$ADDR_late" >"$TMP/rs.yml"
+timeout 30 "$LEAKHOUND" watch --targets "$TMP/rs.yml" --interval 200ms --duration 8s \
+  --db "$TMP/rs.db" --format json -o "$TMP/rs.json" >/dev/null 2>"$TMP/rs.err" &
+rw=$!
+sleep 3
+kill "$rs1"; wait "$rs1" 2>/dev/null
+PPROF_PORT=$RP "$BIN/watch-steady" -life 30s >"$TMP/rs2.out" 2>&1 &
+LPIDS+=("$!")
+wait "$rw"
+segs=$(jq -r --arg u "http://127.0.0.1:$RP" --arg o "http://$ADDR_late" \
+  '[(.targets[] | select(.url == $u) | .segments), (.targets[] | select(.url == $o) | .segments)] | map(tostring) | join(" ")' "$TMP/rs.json" 2>/dev/null)
+why=$(sqlite3 "$TMP/rs.db" "SELECT reason FROM segments WHERE target = (SELECT id FROM targets WHERE url = 'http://127.0.0.1:$RP') ORDER BY id" 2>&1 | tail -1)
+if [ "$segs" = "2 1" ] && grep -q "restarted" <<<"$why"; then
+  pass "targets/restart-new-segment ($why)"
+else
+  fail targets/restart-new-segment "segments '$segs', reason '$why': $(head -c 200 "$TMP/rs.err")"
+fi
+
+# the status page lists every target (the added one too); /report?target=
+# draws one target's page out of the fleet recording
+if grep -q "$ADDR_late" "$TMP/status.html" && grep -q "$ADDR_leak" "$TMP/status.html" &&
+   [ "$RCODE" = 200 ] && grep -q "heap-growth" "$TMP/rep.html"; then
+  pass targets/live-status-and-report
+else
+  fail targets/live-status-and-report "report HTTP $RCODE: $(head -c 200 "$TMP/rep.html")"
+fi
+
+# __scrape_interval__ of a group: its target sampled every 1 s, the other
+# at --interval 200ms (8 s each)
+ns=$(jq -r --arg u "http://127.0.0.1:$RP" --arg o "http://$ADDR_late" \
+  '"\([.targets[] | select(.url == $u) | .samples][0]) \([.targets[] | select(.url == $o) | .samples][0])"' "$TMP/rs.json" 2>/dev/null)
+if awk -v s="$ns" 'BEGIN { split(s, a, " "); exit !(a[1] >= 25 && a[2] >= 6 && a[2] <= 10) }'; then
+  pass "targets/per-target-interval (samples at 200ms and 1s: $ns)"
+else
+  fail targets/per-target-interval "samples at 200ms and 1s: $ns"
 fi

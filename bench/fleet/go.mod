@@ -1,0 +1,3 @@
+module leakhound/bench/fleet
+
+go 1.19
