@@ -19,6 +19,9 @@ struct gw {
 	int coord;                /* an if on a sync/atomic result decides */
 	unsigned kind;            /* OP_SEND or OP_RECV */
 	struct go_node *first;    /* first blocking operation */
+	struct go_node *via;      /* its send in a helper, when first is a
+				   * call of one (chan_send_via) */
+	const struct go_file *via_file;
 	struct go_node *range_at;
 	int bad;
 };
@@ -42,11 +45,16 @@ static struct pc pc_zero(void)
 }
 
 struct opscan {
+	struct lint_ctx *cx;
 	struct go_ident **al;
 	int nal;
 	unsigned kind;
 	int n;
 	struct go_node *first;
+	struct go_node *via;          /* first's callee send, when a call */
+	const struct go_file *via_file;
+	int cond;                     /* a helper that sends on some paths */
+	struct go_node *inner;        /* call of a go or defer statement */
 };
 
 static int opscan_fn(struct go_node *n, void *ctx)
@@ -55,6 +63,27 @@ static int opscan_fn(struct go_node *n, void *ctx)
 
 	if (n->kind == GO_FUNC_LIT)
 		return 0;
+	if (n->kind == GO_GO_STMT)
+		o->inner = GO_CAST(go_go_stmt, n)->call;
+	if (n->kind == GO_DEFER_STMT)
+		o->inner = GO_CAST(go_defer_stmt, n)->call;
+	if ((o->kind & OP_SEND) && n->kind == GO_CALL_EXPR && n != o->inner) {
+		const struct go_file *vf = NULL;
+		int every = 0;
+		struct go_node *via = chan_send_via(o->cx, GO_CAST(go_call_expr, n),
+						    o->al, o->nal, &vf, &every);
+
+		if (via) {
+			o->n++;
+			if (!every)
+				o->cond = 1;
+			if (!o->first) {
+				o->first = n;
+				o->via = via;
+				o->via_file = vf;
+			}
+		}
+	}
 	if ((o->kind & OP_SEND) && n->kind == GO_SEND_STMT &&
 	    in_set(o->al, o->nal, GO_CAST(go_send_stmt, n)->chan)) {
 		o->n++;
@@ -71,17 +100,27 @@ static int opscan_fn(struct go_node *n, void *ctx)
 	return 1;
 }
 
-/* Operations of kind on the channel in n (outside function literals). */
-static int count_ops(struct go_ident **al, int nal, unsigned kind,
-		     struct go_node *n, struct go_node **first)
+/* Operations of kind on the channel in n (outside function literals);
+ * a call of a send helper (chan_send_via) is one send. */
+static int count_ops(struct gw *w, struct lint_ctx *cx, struct go_node *n)
 {
-	struct opscan o = { al, nal, kind, 0, NULL };
+	struct opscan o;
 
 	if (!n)
 		return 0;
+	memset(&o, 0, sizeof(o));
+	o.cx = cx;
+	o.al = w->al;
+	o.nal = w->nal;
+	o.kind = w->kind;
 	go_ast_inspect(n, opscan_fn, NULL, &o);
-	if (first && o.first && !*first)
-		*first = o.first;
+	if (o.first && !w->first) {
+		w->first = o.first;
+		w->via = o.via;
+		w->via_file = o.via_file;
+	}
+	if (o.cond)
+		w->cond = 1;
 	return o.n;
 }
 
@@ -357,7 +396,7 @@ static struct pc gw_simple(struct gwctx *g, struct go_node *s)
 {
 	struct pc p = pc_zero();
 
-	p.cmax = ex(count_ops(g->w->al, g->w->nal, g->w->kind, s, &g->w->first));
+	p.cmax = ex(count_ops(g->w, g->cx, s));
 	return p;
 }
 
@@ -659,6 +698,7 @@ int chan_qfind_fn(struct go_node *n, void *ctx)
 
 /* Does a goroutine body send on or close a channel other than ours? */
 struct other {
+	struct lint_ctx *cx;
 	struct go_ident **al;
 	int nal;
 	int found;
@@ -677,6 +717,14 @@ static int other_fn(struct go_node *n, void *ctx)
 		if (ce->args.n == 1 && go_is_universe(ce->fun, "close") &&
 		    !in_set(o->al, o->nal, ce->args.v[0]))
 			o->found = 1;
+		/* or sends on another local channel through a helper */
+		for (uint32_t i = 0; i < ce->args.n && !o->found; i++) {
+			struct go_ident *v = go_local_var(ce->args.v[i]);
+
+			if (v && !in_set(o->al, o->nal, ce->args.v[i]) &&
+			    chan_send_via(o->cx, ce, &v, 1, NULL, NULL))
+				o->found = 1;
+		}
 	}
 	return !o->found;
 }
@@ -701,12 +749,14 @@ void chan_analyse_gor(struct an *a, struct gor *gr)
 	gr->send_cond = w.cond;
 	gr->send_coord = w.coord;
 	{
-		struct other o = { gr->al, gr->nal, 0 };
+		struct other o = { a->cx, gr->al, gr->nal, 0 };
 
 		go_ast_inspect((struct go_node *)gr->body, other_fn, NULL, &o);
 		gr->signals_other = o.found;
 	}
 	gr->send_at = w.first;
+	gr->send_via = w.via;
+	gr->send_via_file = w.via_file;
 	memset(&w, 0, sizeof(w));
 	w.al = gr->al;
 	w.nal = gr->nal;

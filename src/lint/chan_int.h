@@ -158,6 +158,9 @@ struct gor {
 	/* from gwalk */
 	struct cnt nsend, nrecv;
 	struct go_node *send_at, *recv_at, *range_at;
+	struct go_node *send_via;         /* send_at is a call of a send
+					   * helper: the helper's send */
+	const struct go_file *send_via_file;
 	int ranges;
 	int send_cond;      /* some path through the goroutine sends fewer */
 	int send_coord;     /* ... decided by a sync/atomic result */
@@ -275,6 +278,8 @@ struct cls {
 	int nlit;
 	struct go_node *dcall;    /* the call of `defer close(c)` */
 	struct go_node *gocall;   /* the call of the last go statement */
+	struct go_node *gdcall;   /* the call of the last go or defer
+				   * statement inside a goroutine */
 	unsigned total, accounted;
 	int deep;
 };
@@ -301,6 +306,17 @@ struct go_func_lit *chan_inline_lit(const struct go_node *x);
 struct go_func_lit *chan_deferred_var_lit(struct lint_ctx *cx,
 					 const struct lint_func *fn,
 					 const struct go_node *call);
+/* A call in a goroutine that sends on the channel through a same-package
+ * helper: exactly one argument of ce names the channel (al), and the
+ * callee (a package function, or the package's one method of that name
+ * called on a local value) does nothing with that parameter but one plain
+ * send statement, in no loop, select, literal, go or defer of its body.
+ * The call counts as one send.  Returns the callee's send statement and
+ * its file, *every = 1 when the facts say it sends on every path that
+ * returns; NULL when the call is not such a helper. */
+struct go_node *chan_send_via(struct lint_ctx *cx, const struct go_call_expr *ce,
+			      struct go_ident *const *al, int nal,
+			      const struct go_file **file, int *every);
 int chan_dvscan_fn(struct go_node *n, void *ctx);
 int chan_cls_pre(struct go_node *n, void *ctx);
 void chan_cls_post(struct go_node *n, void *ctx);
