@@ -611,7 +611,31 @@ static struct pc gw_stmt(struct gwctx *g, struct go_node *s)
 		 * on (once per iteration of the inner loop: never fewer) */
 		return p;
 	}
-	case GO_GO_STMT:
+	case GO_GO_STMT: {
+		/* a literal this goroutine starts sends for it (pass 1 let it
+		 * only send): each start is its body's count, once */
+		struct go_func_lit *nl = chan_go_lit(GO_CAST(go_go_stmt, s)->call,
+						     w->al, w->nal);
+		int in_loop = g->in_loop, in_switch = g->in_switch;
+		int nouter = g->nouter;
+		const char *loop_label = g->loop_label;
+		struct pc q;
+
+		if (!nl || !(w->kind & OP_SEND))
+			return p;
+		g->in_loop = 0;
+		g->loop_label = NULL;
+		g->in_switch = 0;
+		g->nouter = 0;
+		g->pending_label = NULL;
+		q = gw_list(g, &nl->body->list);
+		g->in_loop = in_loop;
+		g->loop_label = loop_label;
+		g->in_switch = in_switch;
+		g->nouter = nouter;
+		p.cmax = cmax(cmax(q.cmax, q.tmax), q.bmax);
+		return p;
+	}
 	case GO_DEFER_STMT:
 		return p;
 	default:

@@ -398,6 +398,10 @@ static void note_op(struct cls *c, int reg, unsigned op)
 {
 	struct an *a = c->a;
 
+	if (c->nreg && c->regsend[c->nreg - 1] && op != OP_SEND) {
+		a->escape = 1;
+		return;
+	}
 	if (reg == REG_PARENT) {
 		a->pops |= op;
 	} else if (reg == REG_DEFER) {
@@ -558,6 +562,31 @@ static void sync_helper(struct cls *c, struct go_call_expr *ce)
 }
 
 
+/* `go func(...) {...}(args)` where no argument names the channel: the
+ * literal, or NULL. */
+struct go_func_lit *chan_go_lit(const struct go_node *call,
+				struct go_ident *const *al, int nal)
+{
+	const struct go_call_expr *ce;
+	struct go_node *fun;
+
+	if (!call || call->kind != GO_CALL_EXPR)
+		return NULL;
+	ce = GO_CAST(go_call_expr, call);
+	fun = go_unparen(ce->fun);
+	if (!fun || fun->kind != GO_FUNC_LIT || !GO_CAST(go_func_lit, fun)->body)
+		return NULL;
+	for (uint32_t i = 0; i < ce->args.n; i++)
+		if (in_set(al, nal, ce->args.v[i]))
+			return NULL;
+	return GO_CAST(go_func_lit, fun);
+}
+
+static struct go_func_lit *nested_go_lit(struct cls *c, const struct go_node *call)
+{
+	return c->a->ctxmode ? NULL : chan_go_lit(call, c->al, *c->nal);
+}
+
 int chan_dvscan_fn(struct go_node *n, void *ctx)
 {
 	struct dvscan *d = ctx;
@@ -581,21 +610,35 @@ int chan_cls_pre(struct go_node *n, void *ctx)
 
 	switch ((enum go_kind)n->kind) {
 	case GO_FUNC_LIT: {
-		int r = REG_OTHER;
+		int r = REG_OTHER, snd = 0;
 
 		for (int i = 0; i < c->nlit; i++)
-			if (c->lit[i] == n)
+			if (c->lit[i] == n) {
 				r = c->litreg[i];
+				snd = c->litsend[i];
+			}
 		if (c->nreg == 128) {
 			a->escape = 1;
 			return 0;
 		}
+		c->regsend[c->nreg] = (unsigned char)snd;
 		c->reg[c->nreg++] = r;
 		return 1;
 	}
 	case GO_GO_STMT:
-		if (reg >= 0)
-			c->gdcall = GO_CAST(go_go_stmt, n)->call;
+		if (reg >= 0) {
+			struct go_node *call = GO_CAST(go_go_stmt, n)->call;
+			struct go_func_lit *nl = nested_go_lit(c, call);
+
+			c->gdcall = call;
+			/* a literal a goroutine starts: its sends are that
+			 * goroutine's (chan_goroutine.c counts them) */
+			if (nl && c->nlit < MAXG * 2) {
+				c->lit[c->nlit] = (struct go_node *)nl;
+				c->litsend[c->nlit] = 1;
+				c->litreg[c->nlit++] = reg;
+			}
+		}
 		if (reg == REG_PARENT) {
 			c->gocall = GO_CAST(go_go_stmt, n)->call;
 			start_goroutine(c, GO_CAST(go_go_stmt, n));
@@ -659,6 +702,7 @@ int chan_cls_pre(struct go_node *n, void *ctx)
 		if (reg >= 0 && n != c->gocall && n != c->dcall &&
 		    (il = chan_inline_lit(n)) && c->nlit < MAXG * 2) {
 			c->lit[c->nlit] = (struct go_node *)il;
+			c->litsend[c->nlit] = c->nreg && c->regsend[c->nreg - 1];
 			c->litreg[c->nlit++] = reg;
 		}
 		if (a->ctxmode && ce->args.n <= 1 && in_set(c->al, *c->nal, ce->fun)) {
