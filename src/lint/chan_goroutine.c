@@ -19,9 +19,6 @@ struct gw {
 	int coord;                /* an if on a sync/atomic result decides */
 	unsigned kind;            /* OP_SEND or OP_RECV */
 	struct go_node *first;    /* first blocking operation */
-	struct go_node *via;      /* its send in a helper, when first is a
-				   * call of one (chan_send_via) */
-	const struct go_file *via_file;
 	struct go_node *range_at;
 	int bad;
 };
@@ -51,8 +48,6 @@ struct opscan {
 	unsigned kind;
 	int n;
 	struct go_node *first;
-	struct go_node *via;          /* first's callee send, when a call */
-	const struct go_file *via_file;
 	int cond;                     /* a helper that sends on some paths */
 	struct go_node *inner;        /* call of a go or defer statement */
 };
@@ -68,20 +63,15 @@ static int opscan_fn(struct go_node *n, void *ctx)
 	if (n->kind == GO_DEFER_STMT)
 		o->inner = GO_CAST(go_defer_stmt, n)->call;
 	if ((o->kind & OP_SEND) && n->kind == GO_CALL_EXPR && n != o->inner) {
-		const struct go_file *vf = NULL;
 		int every = 0;
-		struct go_node *via = chan_send_via(o->cx, GO_CAST(go_call_expr, n),
-						    o->al, o->nal, &vf, &every);
 
-		if (via) {
+		if (chan_send_via(o->cx, GO_CAST(go_call_expr, n), o->al, o->nal,
+				  NULL, &every)) {
 			o->n++;
 			if (!every)
 				o->cond = 1;
-			if (!o->first) {
+			if (!o->first)
 				o->first = n;
-				o->via = via;
-				o->via_file = vf;
-			}
 		}
 	}
 	if ((o->kind & OP_SEND) && n->kind == GO_SEND_STMT &&
@@ -114,11 +104,8 @@ static int count_ops(struct gw *w, struct lint_ctx *cx, struct go_node *n)
 	o.nal = w->nal;
 	o.kind = w->kind;
 	go_ast_inspect(n, opscan_fn, NULL, &o);
-	if (o.first && !w->first) {
+	if (o.first && !w->first)
 		w->first = o.first;
-		w->via = o.via;
-		w->via_file = o.via_file;
-	}
 	if (o.cond)
 		w->cond = 1;
 	return o.n;
@@ -779,8 +766,6 @@ void chan_analyse_gor(struct an *a, struct gor *gr)
 		gr->signals_other = o.found;
 	}
 	gr->send_at = w.first;
-	gr->send_via = w.via;
-	gr->send_via_file = w.via_file;
 	memset(&w, 0, sizeof(w));
 	w.al = gr->al;
 	w.nal = gr->nal;

@@ -158,9 +158,6 @@ struct gor {
 	/* from gwalk */
 	struct cnt nsend, nrecv;
 	struct go_node *send_at, *recv_at, *range_at;
-	struct go_node *send_via;         /* send_at is a call of a send
-					   * helper: the helper's send */
-	const struct go_file *send_via_file;
 	int ranges;
 	int send_cond;      /* some path through the goroutine sends fewer */
 	int send_coord;     /* ... decided by a sync/atomic result */
