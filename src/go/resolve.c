@@ -125,6 +125,10 @@ const char *go_import_canonical(const char *path)
 		path += 7;
 	while ((v = strstr(path, "/vendor/")) != NULL)
 		path = v + 8;
+	/* godep's rewritten imports (before vendor/ existed):
+	 * a/Godeps/_workspace/src/x is package x */
+	while ((v = strstr(path, "/Godeps/_workspace/src/")) != NULL)
+		path = v + 23;
 	/* the pre-1.7 home of context: its names are aliases of context's */
 	if (!strcmp(path, "golang.org/x/net/context"))
 		return "context";

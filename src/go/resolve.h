@@ -55,8 +55,9 @@ const char *go_import_path(const struct go_import_spec *spec, char *buf,
 			   size_t n);
 
 /* The package an import path stands for, as a suffix of path (or a
- * static string): a vendored copy (vendor/x, a/vendor/x) is x, and
- * golang.org/x/net/context is context. */
+ * static string): a vendored copy (vendor/x, a/vendor/x, and godep's
+ * a/Godeps/_workspace/src/x) is x, and golang.org/x/net/context is
+ * context. */
 const char *go_import_canonical(const char *path);
 
 /* Is e (parentheses looked through) the predeclared identifier name (nil,

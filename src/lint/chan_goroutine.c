@@ -42,11 +42,14 @@ static struct pc pc_zero(void)
 }
 
 struct opscan {
+	struct lint_ctx *cx;
 	struct go_ident **al;
 	int nal;
 	unsigned kind;
 	int n;
 	struct go_node *first;
+	int cond;                     /* a helper that sends on some paths */
+	struct go_node *inner;        /* call of a go or defer statement */
 };
 
 static int opscan_fn(struct go_node *n, void *ctx)
@@ -55,6 +58,22 @@ static int opscan_fn(struct go_node *n, void *ctx)
 
 	if (n->kind == GO_FUNC_LIT)
 		return 0;
+	if (n->kind == GO_GO_STMT)
+		o->inner = GO_CAST(go_go_stmt, n)->call;
+	if (n->kind == GO_DEFER_STMT)
+		o->inner = GO_CAST(go_defer_stmt, n)->call;
+	if ((o->kind & OP_SEND) && n->kind == GO_CALL_EXPR && n != o->inner) {
+		int every = 0;
+
+		if (chan_send_via(o->cx, GO_CAST(go_call_expr, n), o->al, o->nal,
+				  NULL, &every)) {
+			o->n++;
+			if (!every)
+				o->cond = 1;
+			if (!o->first)
+				o->first = n;
+		}
+	}
 	if ((o->kind & OP_SEND) && n->kind == GO_SEND_STMT &&
 	    in_set(o->al, o->nal, GO_CAST(go_send_stmt, n)->chan)) {
 		o->n++;
@@ -71,17 +90,24 @@ static int opscan_fn(struct go_node *n, void *ctx)
 	return 1;
 }
 
-/* Operations of kind on the channel in n (outside function literals). */
-static int count_ops(struct go_ident **al, int nal, unsigned kind,
-		     struct go_node *n, struct go_node **first)
+/* Operations of kind on the channel in n (outside function literals);
+ * a call of a send helper (chan_send_via) is one send. */
+static int count_ops(struct gw *w, struct lint_ctx *cx, struct go_node *n)
 {
-	struct opscan o = { al, nal, kind, 0, NULL };
+	struct opscan o;
 
 	if (!n)
 		return 0;
+	memset(&o, 0, sizeof(o));
+	o.cx = cx;
+	o.al = w->al;
+	o.nal = w->nal;
+	o.kind = w->kind;
 	go_ast_inspect(n, opscan_fn, NULL, &o);
-	if (first && o.first && !*first)
-		*first = o.first;
+	if (o.first && !w->first)
+		w->first = o.first;
+	if (o.cond)
+		w->cond = 1;
 	return o.n;
 }
 
@@ -357,7 +383,7 @@ static struct pc gw_simple(struct gwctx *g, struct go_node *s)
 {
 	struct pc p = pc_zero();
 
-	p.cmax = ex(count_ops(g->w->al, g->w->nal, g->w->kind, s, &g->w->first));
+	p.cmax = ex(count_ops(g->w, g->cx, s));
 	return p;
 }
 
@@ -572,7 +598,31 @@ static struct pc gw_stmt(struct gwctx *g, struct go_node *s)
 		 * on (once per iteration of the inner loop: never fewer) */
 		return p;
 	}
-	case GO_GO_STMT:
+	case GO_GO_STMT: {
+		/* a literal this goroutine starts sends for it (pass 1 let it
+		 * only send): each start is its body's count, once */
+		struct go_func_lit *nl = chan_go_lit(GO_CAST(go_go_stmt, s)->call,
+						     w->al, w->nal);
+		int in_loop = g->in_loop, in_switch = g->in_switch;
+		int nouter = g->nouter;
+		const char *loop_label = g->loop_label;
+		struct pc q;
+
+		if (!nl || !(w->kind & OP_SEND))
+			return p;
+		g->in_loop = 0;
+		g->loop_label = NULL;
+		g->in_switch = 0;
+		g->nouter = 0;
+		g->pending_label = NULL;
+		q = gw_list(g, &nl->body->list);
+		g->in_loop = in_loop;
+		g->loop_label = loop_label;
+		g->in_switch = in_switch;
+		g->nouter = nouter;
+		p.cmax = cmax(cmax(q.cmax, q.tmax), q.bmax);
+		return p;
+	}
 	case GO_DEFER_STMT:
 		return p;
 	default:
@@ -659,6 +709,7 @@ int chan_qfind_fn(struct go_node *n, void *ctx)
 
 /* Does a goroutine body send on or close a channel other than ours? */
 struct other {
+	struct lint_ctx *cx;
 	struct go_ident **al;
 	int nal;
 	int found;
@@ -677,6 +728,14 @@ static int other_fn(struct go_node *n, void *ctx)
 		if (ce->args.n == 1 && go_is_universe(ce->fun, "close") &&
 		    !in_set(o->al, o->nal, ce->args.v[0]))
 			o->found = 1;
+		/* or sends on another local channel through a helper */
+		for (uint32_t i = 0; i < ce->args.n && !o->found; i++) {
+			struct go_ident *v = go_local_var(ce->args.v[i]);
+
+			if (v && !in_set(o->al, o->nal, ce->args.v[i]) &&
+			    chan_send_via(o->cx, ce, &v, 1, NULL, NULL))
+				o->found = 1;
+		}
 	}
 	return !o->found;
 }
@@ -701,7 +760,7 @@ void chan_analyse_gor(struct an *a, struct gor *gr)
 	gr->send_cond = w.cond;
 	gr->send_coord = w.coord;
 	{
-		struct other o = { gr->al, gr->nal, 0 };
+		struct other o = { a->cx, gr->al, gr->nal, 0 };
 
 		go_ast_inspect((struct go_node *)gr->body, other_fn, NULL, &o);
 		gr->signals_other = o.found;

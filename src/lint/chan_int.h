@@ -269,12 +269,19 @@ struct cls {
 	int *nal;
 	int base;                 /* region of the root */
 	int reg[128];
+	unsigned char regsend[128];   /* that region may only send */
 	int nreg;
 	struct go_node *lit[MAXG * 2];
 	int litreg[MAXG * 2];
+	unsigned char litsend[MAXG * 2];  /* a goroutine literal started
+					   * inside a goroutine: it may only
+					   * send (its sends count as that
+					   * goroutine's) */
 	int nlit;
 	struct go_node *dcall;    /* the call of `defer close(c)` */
 	struct go_node *gocall;   /* the call of the last go statement */
+	struct go_node *gdcall;   /* the call of the last go or defer
+				   * statement inside a goroutine */
 	unsigned total, accounted;
 	int deep;
 };
@@ -301,6 +308,22 @@ struct go_func_lit *chan_inline_lit(const struct go_node *x);
 struct go_func_lit *chan_deferred_var_lit(struct lint_ctx *cx,
 					 const struct lint_func *fn,
 					 const struct go_node *call);
+/* A call in a goroutine that sends on the channel through a same-package
+ * helper: exactly one argument of ce names the channel (al), and the
+ * callee (a package function, or the package's one method of that name
+ * called on a local value) does nothing with that parameter but one plain
+ * send statement, in no loop, select, literal, go or defer of its body.
+ * The call counts as one send.  Returns the callee's send statement and
+ * its file, *every = 1 when the facts say it sends on every path that
+ * returns; NULL when the call is not such a helper. */
+struct go_node *chan_send_via(struct lint_ctx *cx, const struct go_call_expr *ce,
+			      struct go_ident *const *al, int nal,
+			      const struct go_file **file, int *every);
+/* `go func(...) {...}(args)` where no argument names the channel (al):
+ * the literal, or NULL.  Inside a goroutine such a literal may only send
+ * on the channel, and its sends count as the goroutine's. */
+struct go_func_lit *chan_go_lit(const struct go_node *call,
+				struct go_ident *const *al, int nal);
 int chan_dvscan_fn(struct go_node *n, void *ctx);
 int chan_cls_pre(struct go_node *n, void *ctx);
 void chan_cls_post(struct go_node *n, void *ctx);

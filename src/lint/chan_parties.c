@@ -67,6 +67,67 @@ const char *chan_text_of(struct lint_ctx *cx, const struct go_file *f,
 
 /* ---------- same-package callees ---------- */
 
+/* The name of a method's receiver type (T of `func (r *T[P]) m()`). */
+static const char *recv_type(const struct go_func_decl *fd)
+{
+	const struct go_node *t;
+
+	if (!fd->recv || fd->recv->list.n != 1)
+		return NULL;
+	t = go_unparen(GO_CAST(go_field, fd->recv->list.v[0])->type);
+	if (t && t->kind == GO_STAR_EXPR)
+		t = go_unparen(GO_CAST(go_star_expr, t)->x);
+	if (t && t->kind == GO_INDEX_EXPR)
+		t = GO_CAST(go_index_expr, t)->x;
+	if (t && t->kind == GO_INDEX_LIST_EXPR)
+		t = GO_CAST(go_index_list_expr, t)->x;
+	return t && t->kind == GO_IDENT ? GO_CAST(go_ident, t)->name : NULL;
+}
+
+/* r.m() where r is the receiver of a method of the package and several
+ * types of the package declare m: the method m of r's type, or NULL. */
+static struct go_func_decl *by_recv_type(struct lint_ctx *cx,
+					 const struct go_selector_expr *se,
+					 const struct go_file **file)
+{
+	const struct go_ident *v = go_local_var(se->x);
+	const char *type = NULL;
+	struct go_func_decl *found = NULL;
+	int nfound = 0;
+
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < cx->pkg->nfiles; i++) {
+			struct go_file *f = cx->pkg->files[i];
+
+			for (uint32_t j = 0; j < f->decls.n; j++) {
+				struct go_func_decl *fd;
+				struct go_field *rf;
+
+				if (f->decls.v[j]->kind != GO_FUNC_DECL)
+					continue;
+				fd = GO_CAST(go_func_decl, f->decls.v[j]);
+				if (!fd->recv || fd->recv->list.n != 1)
+					continue;
+				if (pass == 0) {
+					rf = GO_CAST(go_field, fd->recv->list.v[0]);
+					if (rf->names.n == 1 && rf->names.v[0] ==
+					    (const struct go_node *)v)
+						type = recv_type(fd);
+				} else if (fd->name && fd->body && type &&
+					   !strcmp(fd->name->name, se->sel->name) &&
+					   recv_type(fd) &&
+					   !strcmp(recv_type(fd), type)) {
+					found = fd;
+					*file = f;
+					nfound++;
+				}
+			}
+			if (pass == 0 && !type && i + 1 == cx->pkg->nfiles)
+				return NULL;
+		}
+	return nfound == 1 ? found : NULL;
+}
+
 struct go_func_decl *chan_find_func(struct lint_ctx *cx,
 				    const struct go_node *fun,
 				    const struct go_file **file)
@@ -115,6 +176,8 @@ struct go_func_decl *chan_find_func(struct lint_ctx *cx,
 			}
 		}
 	}
+	if (nfound > 1 && name)
+		return by_recv_type(cx, GO_CAST(go_selector_expr, fun), file);
 	return nfound == 1 ? found : NULL;
 }
 
@@ -238,6 +301,96 @@ struct go_func_lit *chan_deferred_var_lit(struct lint_ctx *cx,
 	return m.n == 1 ? v.lit : NULL;
 }
 
+/* ---------- same-package send helpers ---------- */
+
+/* The callee's one plain send on parameter p: p is named once, as the
+ * channel of a send statement that no loop, select, go, defer or function
+ * literal of the callee holds. */
+struct sendscan {
+	const struct go_ident *p;
+	int depth;                /* loops, selects, literals, go, defer */
+	int mentions;
+	struct go_node *send;
+	int bad;
+};
+
+static int holds_send(const struct go_node *n)
+{
+	return n->kind == GO_FOR_STMT || n->kind == GO_RANGE_STMT ||
+		n->kind == GO_SELECT_STMT || n->kind == GO_FUNC_LIT ||
+		n->kind == GO_GO_STMT || n->kind == GO_DEFER_STMT;
+}
+
+static int sendscan_pre(struct go_node *n, void *ctx)
+{
+	struct sendscan *s = ctx;
+
+	if (holds_send(n))
+		s->depth++;
+	if (n->kind == GO_BRANCH_STMT &&
+	    GO_CAST(go_branch_stmt, n)->tok == GO_TOK_GOTO)
+		s->bad = 1;
+	if (n->kind == GO_IDENT && go_local_var(n) == s->p &&
+	    !(GO_CAST(go_ident, n)->decl_flags & GO_RESOLVE_DEF))
+		s->mentions++;
+	if (n->kind == GO_SEND_STMT &&
+	    go_local_var(GO_CAST(go_send_stmt, n)->chan) == s->p) {
+		if (s->depth || s->send)
+			s->bad = 1;
+		s->send = n;
+	}
+	return !s->bad;
+}
+
+static void sendscan_post(struct go_node *n, void *ctx)
+{
+	struct sendscan *s = ctx;
+
+	if (holds_send(n))
+		s->depth--;
+}
+
+struct go_node *chan_send_via(struct lint_ctx *cx, const struct go_call_expr *ce,
+			      struct go_ident *const *al, int nal,
+			      const struct go_file **file, int *every)
+{
+	const struct go_file *hf = NULL;
+	const struct lint_facts *f;
+	struct go_func_decl *fd;
+	struct sendscan s;
+	struct go_ident *p;
+	unsigned some;
+	uint32_t at = 0;
+	int n = 0;
+
+	for (uint32_t i = 0; i < ce->args.n; i++)
+		if (in_set(al, nal, ce->args.v[i])) {
+			at = i;
+			n++;
+		}
+	if (n != 1 || ce->ellipsis != GO_NOPOS)
+		return NULL;
+	fd = chan_find_func(cx, ce->fun, &hf);
+	if (!fd || !(p = param_at(fd->type, at)))
+		return NULL;
+	f = lint_facts_of(cx, fd);
+	if (!f || at >= f->nparams)
+		return NULL;
+	some = f->params[at].some | f->params[at].go;
+	if (some != LINT_OP_SEND)
+		return NULL;
+	memset(&s, 0, sizeof(s));
+	s.p = p;
+	go_ast_inspect((struct go_node *)fd->body, sendscan_pre, sendscan_post, &s);
+	if (s.bad || !s.send || s.mentions != 1)
+		return NULL;
+	if (file)
+		*file = hf;
+	if (every)
+		*every = !f->partial && (f->params[at].all & LINT_OP_SEND);
+	return s.send;
+}
+
 /* ---------- pass 1: who touches the channel ---------- */
 
 
@@ -245,6 +398,10 @@ static void note_op(struct cls *c, int reg, unsigned op)
 {
 	struct an *a = c->a;
 
+	if (c->nreg && c->regsend[c->nreg - 1] && op != OP_SEND) {
+		a->escape = 1;
+		return;
+	}
 	if (reg == REG_PARENT) {
 		a->pops |= op;
 	} else if (reg == REG_DEFER) {
@@ -405,6 +562,31 @@ static void sync_helper(struct cls *c, struct go_call_expr *ce)
 }
 
 
+/* `go func(...) {...}(args)` where no argument names the channel: the
+ * literal, or NULL. */
+struct go_func_lit *chan_go_lit(const struct go_node *call,
+				struct go_ident *const *al, int nal)
+{
+	const struct go_call_expr *ce;
+	struct go_node *fun;
+
+	if (!call || call->kind != GO_CALL_EXPR)
+		return NULL;
+	ce = GO_CAST(go_call_expr, call);
+	fun = go_unparen(ce->fun);
+	if (!fun || fun->kind != GO_FUNC_LIT || !GO_CAST(go_func_lit, fun)->body)
+		return NULL;
+	for (uint32_t i = 0; i < ce->args.n; i++)
+		if (in_set(al, nal, ce->args.v[i]))
+			return NULL;
+	return GO_CAST(go_func_lit, fun);
+}
+
+static struct go_func_lit *nested_go_lit(struct cls *c, const struct go_node *call)
+{
+	return c->a->ctxmode ? NULL : chan_go_lit(call, c->al, *c->nal);
+}
+
 int chan_dvscan_fn(struct go_node *n, void *ctx)
 {
 	struct dvscan *d = ctx;
@@ -428,25 +610,43 @@ int chan_cls_pre(struct go_node *n, void *ctx)
 
 	switch ((enum go_kind)n->kind) {
 	case GO_FUNC_LIT: {
-		int r = REG_OTHER;
+		int r = REG_OTHER, snd = 0;
 
 		for (int i = 0; i < c->nlit; i++)
-			if (c->lit[i] == n)
+			if (c->lit[i] == n) {
 				r = c->litreg[i];
+				snd = c->litsend[i];
+			}
 		if (c->nreg == 128) {
 			a->escape = 1;
 			return 0;
 		}
+		c->regsend[c->nreg] = (unsigned char)snd;
 		c->reg[c->nreg++] = r;
 		return 1;
 	}
 	case GO_GO_STMT:
+		if (reg >= 0) {
+			struct go_node *call = GO_CAST(go_go_stmt, n)->call;
+			struct go_func_lit *nl = nested_go_lit(c, call);
+
+			c->gdcall = call;
+			/* a literal a goroutine starts: its sends are that
+			 * goroutine's (chan_goroutine.c counts them) */
+			if (nl && c->nlit < MAXG * 2) {
+				c->lit[c->nlit] = (struct go_node *)nl;
+				c->litsend[c->nlit] = 1;
+				c->litreg[c->nlit++] = reg;
+			}
+		}
 		if (reg == REG_PARENT) {
 			c->gocall = GO_CAST(go_go_stmt, n)->call;
 			start_goroutine(c, GO_CAST(go_go_stmt, n));
 		}
 		return 1;
 	case GO_DEFER_STMT:
+		if (reg >= 0)
+			c->gdcall = GO_CAST(go_defer_stmt, n)->call;
 		if (reg == REG_PARENT) {
 			struct go_node *call = GO_CAST(go_defer_stmt, n)->call;
 			struct go_node *fun;
@@ -502,6 +702,7 @@ int chan_cls_pre(struct go_node *n, void *ctx)
 		if (reg >= 0 && n != c->gocall && n != c->dcall &&
 		    (il = chan_inline_lit(n)) && c->nlit < MAXG * 2) {
 			c->lit[c->nlit] = (struct go_node *)il;
+			c->litsend[c->nlit] = c->nreg && c->regsend[c->nreg - 1];
 			c->litreg[c->nlit++] = reg;
 		}
 		if (a->ctxmode && ce->args.n <= 1 && in_set(c->al, *c->nal, ce->fun)) {
@@ -515,6 +716,13 @@ int chan_cls_pre(struct go_node *n, void *ctx)
 		if (reg == REG_PARENT && !a->ctxmode && n != c->gocall &&
 		    n != c->dcall && c->al == a->al)
 			sync_helper(c, ce);
+		/* in a goroutine: a same-package helper that only sends */
+		if (reg >= 0 && !a->ctxmode && n != c->gdcall &&
+		    chan_send_via(a->cx, ce, c->al, *c->nal, NULL, NULL)) {
+			note_op(c, reg, OP_SEND);
+			c->accounted++;
+			return 1;
+		}
 		if (ce->args.n != 1 || !in_set(c->al, *c->nal, ce->args.v[0]))
 			return 1;
 		if (go_is_universe(ce->fun, "close")) {

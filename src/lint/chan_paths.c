@@ -354,6 +354,14 @@ static struct sset walk_loop(struct pw *w, struct go_node *s,
 		d.coord |= e->coord;
 		d.drained |= e->drained;
 	}
+	/* an iteration that receives every value it launches leaves no send
+	 * pending for the next ones: only the exits of the current
+	 * iteration can strand a goroutine */
+	if (w->mode == MODE_SEND && end.n && d.T.k == C_EX && d.R.k == C_EX &&
+	    d.T.n == d.R.n && is0(d.S)) {
+		d.T = ex(0);
+		d.R = ex(0);
+	}
 	out.n = 0;
 	for (int i = 0; i < in.n && !w->bad; i++) {
 		struct pst part = in.v[i], all = in.v[i];
@@ -805,6 +813,7 @@ static const char *cap_words(struct lint_ctx *cx, const struct an *a)
 }
 
 struct nth {
+	struct lint_ctx *cx;
 	struct go_ident **al;
 	int nal;
 	int skip;
@@ -817,12 +826,36 @@ static int nth_fn(struct go_node *n, void *ctx)
 
 	if (n->kind == GO_FUNC_LIT || t->at)
 		return 0;
-	if (n->kind == GO_SEND_STMT &&
-	    in_set(t->al, t->nal, GO_CAST(go_send_stmt, n)->chan)) {
+	if ((n->kind == GO_SEND_STMT &&
+	     in_set(t->al, t->nal, GO_CAST(go_send_stmt, n)->chan)) ||
+	    (n->kind == GO_CALL_EXPR &&
+	     chan_send_via(t->cx, GO_CAST(go_call_expr, n), t->al, t->nal,
+			   NULL, NULL))) {
 		if (t->skip-- == 0)
 			t->at = n;
 	}
 	return 1;
+}
+
+/* The name a call's function is written with: "f" or "m" of x.m. */
+static const char *callee_name(const struct go_node *call)
+{
+	const struct go_node *f = go_unparen(GO_CAST(go_call_expr, call)->fun);
+
+	if (f && f->kind == GO_IDENT)
+		return GO_CAST(go_ident, f)->name;
+	if (f && f->kind == GO_SELECTOR_EXPR)
+		return GO_CAST(go_selector_expr, f)->sel->name;
+	return "the helper";
+}
+
+/* "this send", or the send of the helper the goroutine calls at `at`. */
+static const char *send_words(struct lint_ctx *cx, const struct go_node *at)
+{
+	if (at && at->kind == GO_CALL_EXPR)
+		return arena_printf(cx->arena, "the send in %s, called here",
+				    callee_name(at));
+	return "this send";
 }
 
 void chan_report(struct an *a, int mode, const struct exitrec *e)
@@ -869,7 +902,7 @@ void chan_report(struct an *a, int mode, const struct exitrec *e)
 		    a->cap.k == C_EX && is0(a->cap) && !g->helper) {
 			/* one goroutine, sends in sequence: the first send
 			 * nobody takes is the one that blocks */
-			struct nth nt = { g->al, g->nal, st->R.n, NULL };
+			struct nth nt = { cx, g->al, g->nal, st->R.n, NULL };
 
 			go_ast_inspect((struct go_node *)g->body, nth_fn, NULL, &nt);
 			if (nt.at)
@@ -899,9 +932,10 @@ void chan_report(struct an *a, int mode, const struct exitrec *e)
 			medium |= st->T.k != C_SYM || !keyeq(st->T.key, st->R.key);
 		medium |= g->send_cond;
 		msg = arena_printf(cx->arena, "goroutine can block for ever on "
-				   "this send: when %s, %s%s%s; the blocked "
+				   "%s: when %s, %s%s%s; the blocked "
 				   "goroutine and everything it references are "
-				   "never freed", exit_words(cx, a, e), what,
+				   "never freed", send_words(cx, at),
+				   exit_words(cx, a, e), what,
 				   st->T.k == C_INF ? "" : " and ",
 				   st->T.k == C_INF ? "" : cap_words(cx, a));
 		if (st->T.k == C_INF)
@@ -990,6 +1024,16 @@ void chan_report(struct an *a, int mode, const struct exitrec *e)
 		     g->helper ? arena_printf(cx->arena, "goroutine started "
 					      "here (%s)", g->helper)
 			       : "goroutine started here");
+	if (mode == MODE_SEND && at->kind == GO_CALL_EXPR) {
+		const struct go_file *vf = NULL;
+		struct go_node *via = chan_send_via(cx, GO_CAST(go_call_expr, at),
+						    g->al, g->nal, &vf, NULL);
+
+		if (via)
+			lint_related(cx, fd, vf, via,
+				     arena_printf(cx->arena, "%s sends on the "
+						  "channel here", callee_name(at)));
+	}
 	if (mode == MODE_QUIT && g->quit_loop)
 		lint_related(cx, fd, g->file, g->quit_loop,
 			     a->ctxmode ? arena_printf(cx->arena, "its only way "

@@ -41,6 +41,11 @@ static const char *const file_creators[] = {
 static const char *const http_funcs[] = {
 	"Get", "Post", "PostForm", NULL
 };
+/* golang.org/x/net/context/ctxhttp: net/http's calls with a context
+ * (Do(ctx, client, req) and the rest); each returns a response to close */
+static const char *const ctxhttp_funcs[] = {
+	"Do", "Get", "Post", "PostForm", NULL
+};
 static const char *const cancel_creators[] = {
 	"WithCancel", "WithTimeout", "WithDeadline", "WithCancelCause",
 	"WithTimeoutCause", "WithDeadlineCause", NULL
@@ -92,7 +97,8 @@ static int flow_creator_in(struct lint_ctx *cx,
 		*kind = LINT_RES_FILE;
 		return 1;
 	}
-	if (member_of(c->fun, "net/http", http_funcs)) {
+	if (member_of(c->fun, "net/http", http_funcs) ||
+	    member_of(c->fun, "golang.org/x/net/context/ctxhttp", ctxhttp_funcs)) {
 		*kind = LINT_RES_BODY;
 		return 1;
 	}

@@ -71,11 +71,24 @@ static void discarded(struct lint_ctx *cx, const struct lint_func *fn,
 		"connection and its goroutines leak with every request");
 }
 
+/* Does some file of the package import net/http (or ctxhttp)?  A file
+ * that does not can still get a response from a RoundTripper or a client
+ * kept in a field declared in another file, or from a package wrapper. */
+static int pkg_uses_http(const struct lint_ctx *cx)
+{
+	for (size_t i = 0; i < cx->pkg->nfiles; i++)
+		if (lint_file_imports(cx->pkg->files[i], "net/http") ||
+		    lint_file_imports(cx->pkg->files[i],
+				      "golang.org/x/net/context/ctxhttp"))
+			return 1;
+	return 0;
+}
+
 static void check_func(struct lint_ctx *cx, const struct lint_func *fn, void *arg)
 {
-	if (!lint_file_imports(fn->file, "net/http"))
+	if (!*(int *)arg)
 		return;
-	lint_flow_find(cx, fn, found, discarded, arg);
+	lint_flow_find(cx, fn, found, discarded, NULL);
 }
 
 /* A response kept in a field (the field model, ../fields.h) whose body no
@@ -100,7 +113,9 @@ static void unclosed_field(struct lint_ctx *cx, const struct lint_field *fl)
 
 void lint_rule_body_not_closed(struct lint_ctx *cx)
 {
-	lint_foreach_func(cx, check_func, NULL);
+	int uses = pkg_uses_http(cx);
+
+	lint_foreach_func(cx, check_func, &uses);
 	lint_fields_unreleased(cx, LINT_FK_RESP, LINT_FOP(LINT_FOP_CLOSE),
 			       unclosed_field);
 }
