@@ -503,9 +503,15 @@ static int add_top_table(struct ctx *c, const char *name, struct pprof_profile *
 	}
 	for (k = 0; k < 5; k++)
 		sb_release(&cell[k]);
-	sb_release(&title);
-	sb_release(&note);
+	sb_reset(&title);
+	sb_addf(&title, "%s: call graph by %s", name, r.sample_type);
 	pprof_report_release(&r);
+	sb_release(&note);
+	if (cli_html_add_graph(&c->page, sb_str(&title), p, NULL, NULL, 0, e)) {
+		sb_release(&title);
+		return err_prefixf(e, "cannot draw '%s'", name);
+	}
+	sb_release(&title);
 	return 0;
 }
 
