@@ -41,6 +41,9 @@ def main():
     nsamples = int(sys.argv[2]) if len(sys.argv) > 2 else 300000
     nfuncs = int(sys.argv[3]) if len(sys.argv) > 3 else 3000
     rnd = random.Random(int(sys.argv[4]) if len(sys.argv) > 4 else 1)
+    # "nolabels": the same samples without Go's "bytes" label (pprof -dot
+    # draws labels as tag boxes, which leakhound graph does not)
+    labels = not (len(sys.argv) > 5 and sys.argv[5] == "nolabels")
 
     strings = [""]
     index = {"": 0}
@@ -103,7 +106,8 @@ def main():
         size = objs * rnd.choice([16, 32, 64, 512, 4096])
         live = objs if rnd.random() < 0.3 else 0
         body = packed(1, [locs[x] for x in stack]) + packed(2, [objs, size, live, live * size // objs])
-        body += field_bytes(3, field_varint(1, s("bytes")) + field_varint(3, size // objs))
+        if labels:
+            body += field_bytes(3, field_varint(1, s("bytes")) + field_varint(3, size // objs))
         buf += field_bytes(2, body)
     buf += field_varint(9, 1700000000 * 10**9)
     buf += field_bytes(11, field_varint(1, s("space")) + field_varint(2, s("bytes")))

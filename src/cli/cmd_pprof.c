@@ -15,6 +15,9 @@
  */
 #include "cli.h"
 #include "pprof_opts.h"
+#include "shell_parse.h"
+#include "../gv/gv.h"
+#include "../pprof/dot.h"
 #include "../pprof/report.h"
 #include "../pprof/flame.h"
 #include "../pprof/source.h"
@@ -26,7 +29,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 const char cmd_pprof_help[] =
@@ -47,6 +52,9 @@ const char cmd_pprof_help[] =
 "        tree         leakhound top --tree (pprof -tree)\n"
 "        traces       leakhound top --traces (pprof -traces)\n"
 "        flame        writes leakhound flame's SVG to a file, prints its path\n"
+"        web          writes leakhound graph's SVG call graph to a file\n"
+"                     (web FILE.svg, or one in $TMPDIR), prints its path and\n"
+"                     opens it with $BROWSER when set, without waiting\n"
 "        refresh      reads the profile (URL) again\n"
 "        options      shows the current options; help; quit, exit or EOF\n"
 "    Words after a command apply to it alone: a number (node count), -cum,\n"
@@ -275,6 +283,7 @@ static void help(void)
 	      "    tree         the call graph as text\n"
 	      "    traces       every sample with its stack\n"
 	      "    flame        write the flame graph SVG to a file\n"
+	      "    web          write the call graph SVG to a file, open $BROWSER\n"
 	      "    refresh      read the profile again (for a URL)\n"
 	      "    options      show the current options\n"
 	      "    help, quit, exit\n"
@@ -304,26 +313,13 @@ static bool is_value_option(const char *name)
 	return false;
 }
 
-/* Go's catRegex: a|b. */
-static char *cat_regex(char *a, const char *b)
-{
-	char *r;
-
-	if (!a)
-		return xstrdup(b);
-	r = xmalloc(strlen(a) + strlen(b) + 2);
-	sprintf(r, "%s|%s", a, b);
-	free(a);
-	return r;
-}
-
-static const char *flame_path(struct shell *s, char *buf, size_t n)
+/* A new empty file $TMPDIR/leakhound-KIND-XXXXXX.svg, its name in buf. */
+static const char *tmp_svg_path(const char *kind, char *buf, size_t n)
 {
 	const char *dir = getenv("TMPDIR");
 	int fd;
 
-	(void)s;
-	snprintf(buf, n, "%s/leakhound-flame-XXXXXX.svg", dir && *dir ? dir : "/tmp");
+	snprintf(buf, n, "%s/leakhound-%s-XXXXXX.svg", dir && *dir ? dir : "/tmp", kind);
 	fd = mkstemps(buf, 4);
 	if (fd < 0) {
 		cli_error("cannot create '%s': %s", buf, strerror(errno));
@@ -333,46 +329,75 @@ static const char *flame_path(struct shell *s, char *buf, size_t n)
 	return buf;
 }
 
-/* Run one report command; words[1..nw) are its arguments. */
-static void run_report(struct shell *s, const char *cmd, char **words, int nw)
+/* $BROWSER (a ':'-separated list of commands, the first is used; "%s" in it
+ * stands for the file, else the file is its last argument) on path, in the
+ * background: the shell does not wait for the browser, and the browser,
+ * in its own session, outlives neither nor leaves a zombie. */
+static void open_browser(const char *path)
+{
+	const char *b = getenv("BROWSER");
+	struct sb cmd = SB_INIT;
+	const char *colon, *pct;
+	size_t n;
+	pid_t pid;
+
+	if (!b || !*b)
+		return;
+	colon = strchr(b, ':');
+	n = colon ? (size_t)(colon - b) : strlen(b);
+	pct = memmem(b, n, "%s", 2);
+	if (pct) {
+		sb_add(&cmd, b, (size_t)(pct - b));
+		sb_adds(&cmd, "\"$1\"");
+		sb_add(&cmd, pct + 2, n - (size_t)(pct + 2 - b));
+	} else {
+		sb_add(&cmd, b, n);
+		sb_adds(&cmd, " \"$1\"");
+	}
+	fflush(NULL);
+	pid = fork();
+	if (pid == 0) {
+		int fd = open("/dev/null", O_RDWR);
+
+		setsid();
+		if (fd >= 0) {
+			dup2(fd, 0);
+			dup2(fd, 1);
+			dup2(fd, 2);
+		}
+		if (fork() == 0) {
+			execl("/bin/sh", "sh", "-c", sb_str(&cmd), "sh", path, (char *)NULL);
+			_exit(127);
+		}
+		_exit(0);
+	}
+	if (pid > 0)
+		waitpid(pid, NULL, 0);
+	else
+		cli_error("cannot start the browser: %s", strerror(errno));
+	sb_release(&cmd);
+}
+
+/* Run one report command (c->kind CLI_SHELL_REPORT). */
+static void run_report(struct shell *s, const struct cli_shell_cmd *c)
 {
 	struct pprof_report_opts o = s->o;
 	struct pprof_profile *p;
 	struct err e = ERR_INIT;
 	struct sb out = SB_INIT;
-	const char *regex = NULL, *output = NULL;
-	char *focus = NULL, *ignore = NULL, path[4096];
+	const char *cmd = c->name, *regex = c->regex, *output = c->output;
+	const char *focus = c->focus, *ignore = c->ignore;
+	char path[4096];
 	unsigned unmatched = 0;
-	int i = 1, rc = 0;
+	int rc = 0;
 	bool nodecount = s->nodecount_set;
 
-	if (!strcmp(cmd, "list") || !strcmp(cmd, "peek")) {
-		if (nw < 2) {
-			cli_error("command %s requires an argument", cmd);
-			return;
-		}
-		regex = words[i++];
+	if (c->nodecount >= 0) {
+		o.nodecount = c->nodecount;
+		nodecount = true;
 	}
-	for (; i < nw; i++) {
-		const char *t = words[i];
-
-		if (strspn(t, "0123456789") == strlen(t) && strlen(t) < 10) {
-			o.nodecount = atoi(t);
-			nodecount = true;
-		} else if (t[0] == '>') {
-			output = t[1] ? t + 1 : (i + 1 < nw ? words[++i] : NULL);
-			if (!output) {
-				cli_error("unexpected end of line after >");
-				goto done;
-			}
-		} else if (!strcmp(t, "-cum") || !strcmp(t, "--cum")) {
-			o.cum = true;
-		} else if (t[0] == '-') {
-			ignore = cat_regex(ignore, t + 1);
-		} else {
-			focus = cat_regex(focus, t);
-		}
-	}
+	if (c->cum)
+		o.cum = true;
 	apply_strings(s, &o);
 	if (focus)
 		o.focus = focus;
@@ -398,7 +423,7 @@ static void run_report(struct shell *s, const char *cmd, char **words, int nw)
 		rc = pprof_report_tree(p, &o, regex, &out, &unmatched, &e);
 	} else if (!strcmp(cmd, "traces")) {
 		rc = pprof_report_traces(p, &o, &out, &unmatched, &e);
-	} else {   /* flame */
+	} else if (!strcmp(cmd, "flame")) {
 		struct pprof_flame f;
 
 		rc = pprof_flame_build(&f, p, &o, &e);
@@ -406,14 +431,29 @@ static void run_report(struct shell *s, const char *cmd, char **words, int nw)
 		if (!rc)
 			pprof_flame_svg(&f, NULL, 0, &out);
 		pprof_flame_release(&f);
-		if (!rc && !output && !(output = flame_path(s, path, sizeof(path))))
+		if (!rc && !output && !(output = tmp_svg_path("flame", path, sizeof(path))))
+			rc = -2;
+	} else {   /* web */
+		struct sb dot = SB_INIT;
+
+		rc = pprof_report_dot(p, &o, &dot, &unmatched, &e);
+		if (!rc)
+			rc = gv_dot_to_svg(dot.buf ? dot.buf : "", dot.len, &out, &e);
+		sb_release(&dot);
+		if (!rc && !output && !(output = tmp_svg_path("graph", path, sizeof(path))))
 			rc = -2;
 	}
 	pprof_profile_free(p);
 	cli_pprof_warn_unmatched(unmatched);
 	if (rc == -1)
 		cli_error("%s", e.msg);
-	if (rc == 0 || out.len) {
+	if (rc == 0 && !strcmp(cmd, "web")) {
+		if (!cli_output(output, &out)) {
+			printf("Wrote call graph to %s\n", output);
+			fflush(stdout);
+			open_browser(output);
+		}
+	} else if (rc == 0 || out.len) {
 		if (!cli_output(output, &out) && output && !strcmp(cmd, "flame")) {
 			printf("Wrote flame graph to %s\n", output);
 			fflush(stdout);
@@ -423,95 +463,57 @@ static void run_report(struct shell *s, const char *cmd, char **words, int nw)
 	}
 done:
 	sb_release(&out);
-	free(focus);
-	free(ignore);
-}
-
-static int split(char *line, char **words, int max)
-{
-	int n = 0;
-	char *t = strtok(line, " \t\r\n");
-
-	while (t && n < max) {
-		words[n++] = t;
-		t = strtok(NULL, " \t\r\n");
-	}
-	return n;
 }
 
 /* One line; returns 1 to quit. */
-static int execute(struct shell *s, char *line)
+static int execute(struct shell *s, const char *line)
 {
-	char *words[64], *eq, cmd[64];
-	int nw = split(line, words, 64);
-	size_t k;
+	struct cli_shell_cmd c;
+	struct err e = ERR_INIT;
+	int quit = 0;
 
-	if (nw == 0 || words[0][0] == '#')
+	if (cli_shell_parse(line, &c, &e)) {
+		cli_error("%s", e.msg);
+		cli_shell_cmd_release(&c);
 		return 0;
-	if (!strcmp(words[0], "quit") || !strcmp(words[0], "exit"))
-		return 1;
-	if (!strcmp(words[0], "help") || !strcmp(words[0], "?")) {
+	}
+	switch (c.kind) {
+	case CLI_SHELL_EMPTY:
+	case CLI_SHELL_ERROR:
+		break;
+	case CLI_SHELL_QUIT:
+		quit = 1;
+		break;
+	case CLI_SHELL_HELP:
 		help();
-		return 0;
-	}
-	if (!strcmp(words[0], "options") || !strcmp(words[0], "o")) {
+		break;
+	case CLI_SHELL_OPTIONS:
 		print_options(s);
-		return 0;
-	}
-	if (!strcmp(words[0], "refresh")) {
+		break;
+	case CLI_SHELL_REFRESH:
 		if (!read_source(s->src, &s->data, &s->len))
 			printf("Read %zu bytes from %s\n", s->len, s->src);
 		fflush(stdout);
-		return 0;
+		break;
+	case CLI_SHELL_REPORT:
+		run_report(s, &c);
+		break;
+	case CLI_SHELL_SET:
+		if (set_option(s, c.word, c.value) == 0)
+			cli_error("unknown option '%s' (try help)", c.word);
+		break;
+	case CLI_SHELL_WORD:
+	case CLI_SHELL_UNKNOWN:
+		if (c.kind == CLI_SHELL_WORD && set_option(s, c.word, NULL) != 0)
+			break;
+		if (is_value_option(c.word))
+			cli_error("did you mean: %s=%s", c.word, c.value ? c.value : "<val>");
+		else
+			cli_error("unrecognized command: \"%s\" (try help)", c.word);
+		break;
 	}
-	/* topN, treeN: pprof's abbreviations */
-	snprintf(cmd, sizeof(cmd), "%s", words[0]);
-	k = strlen(cmd);
-	while (k > 0 && cmd[k - 1] >= '0' && cmd[k - 1] <= '9')
-		k--;
-	if (k > 0 && cmd[k] && (!strncmp(cmd, "top", k) || !strncmp(cmd, "tree", k))) {
-		char *rest[65];
-		int i;
-
-		rest[0] = cmd;
-		rest[1] = words[0] + k;
-		for (i = 1; i < nw; i++)
-			rest[i + 1] = words[i];
-		cmd[k] = 0;
-		run_report(s, cmd, rest, nw + 1);
-		return 0;
-	}
-	if (!strcmp(cmd, "top") || !strcmp(cmd, "list") || !strcmp(cmd, "peek") ||
-	    !strcmp(cmd, "tree") || !strcmp(cmd, "traces") || !strcmp(cmd, "flame")) {
-		run_report(s, cmd, words, nw);
-		return 0;
-	}
-	if (!strcmp(cmd, "web")) {
-		cli_error("web needs the call graph writer, not in this build yet; "
-			  "use flame, tree or peek");
-		return 0;
-	}
-	eq = strchr(words[0], '=');
-	if (eq) {
-		*eq = 0;
-		if (nw > 1)
-			cli_error("%s takes one value (no spaces)", words[0]);
-		else if (set_option(s, words[0], eq + 1) == 0)
-			cli_error("unknown option '%s' (try help)", words[0]);
-		return 0;
-	}
-	if (nw == 1) {
-		int rc = set_option(s, words[0], NULL);
-
-		if (rc != 0)
-			return 0;
-	}
-	if (is_value_option(words[0])) {
-		cli_error("did you mean: %s=%s", words[0], nw > 1 ? words[1] : "<val>");
-		return 0;
-	}
-	cli_error("unrecognized command: \"%s\" (try help)", words[0]);
-	return 0;
+	cli_shell_cmd_release(&c);
+	return quit;
 }
 
 static char *history_file(void)

@@ -55,8 +55,8 @@ const char cmd_report_help[] =
 "      - a goroutine dump (debug=2, crash or SIGQUIT output, debug=1, or\n"
 "        the protobuf goroutine profile): its groups, suspects first;\n"
 "      - a pprof profile (protobuf, gzip-compressed or not, or debug=1\n"
-"        text): its top table; of several heap profiles of one process,\n"
-"        ordered by their timestamps, the latest gets the top table and\n"
+"        text): its top table and call graph; of several heap profiles of\n"
+"        one process, ordered by their timestamps, the latest gets them and\n"
 "        the page adds a chart of in-use bytes over time and a table of\n"
 "        the lines that grew from the first to the latest.\n"
 "      - a watch recording (the SQLite database of `watch` or `run`):\n"
@@ -64,7 +64,8 @@ const char cmd_report_help[] =
 "        warm-up, fitted trend and verdict; the findings of the verdicts;\n"
 "        the goroutine groups of the latest goroutine profile with their\n"
 "        growth; flame graphs of the heap growth and of the latest heap and\n"
-"        goroutine profiles (one recording per page).\n"
+"        goroutine profiles, the call graph of the latest heap profile (one\n"
+"        recording per page).\n"
 "\n"
 "    Source excerpts: a finding's .go file is read as given, then under each\n"
 "    --src DIR (also with leading directories stripped).\n"
@@ -505,9 +506,15 @@ static int add_top_table(struct ctx *c, const char *name, struct pprof_profile *
 	}
 	for (k = 0; k < 5; k++)
 		sb_release(&cell[k]);
-	sb_release(&title);
-	sb_release(&note);
+	sb_reset(&title);
+	sb_addf(&title, "%s: call graph by %s", name, r.sample_type);
 	pprof_report_release(&r);
+	sb_release(&note);
+	if (cli_html_add_graph(&c->page, sb_str(&title), p, NULL, NULL, 0, e)) {
+		sb_release(&title);
+		return err_prefixf(e, "cannot draw '%s'", name);
+	}
+	sb_release(&title);
 	return 0;
 }
 

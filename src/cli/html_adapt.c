@@ -4,6 +4,8 @@
 #include "cli.h"
 #include "html_adapt.h"
 #include "../base/file.h"
+#include "../gv/gv.h"
+#include "../pprof/dot.h"
 #include "../pprof/flame.h"
 #include "../watch/store.h"
 
@@ -130,6 +132,34 @@ int cli_html_add_flame(struct report_page *p, const char *title,
 	sb_release(&svg);
 	pprof_flame_release(&f);
 	return 0;
+}
+
+/* ---- call graphs ---- */
+
+int cli_html_add_graph(struct report_page *p, const char *title,
+		       struct pprof_profile *prof, struct pprof_profile *base,
+		       const char *sample_index, int nodecount, struct err *e)
+{
+	struct pprof_report_opts o;
+	struct pprof_profile *q;
+	struct sb dot = SB_INIT, svg = SB_INIT;
+	int rc;
+
+	q = pprof_prepare(prof, base, base != NULL, e);
+	if (!q)
+		return -1;
+	pprof_report_opts_init(&o);
+	o.sample_index = sample_index;
+	o.nodecount = nodecount;
+	rc = pprof_report_dot(q, &o, &dot, NULL, e);
+	pprof_profile_free(q);
+	if (!rc)
+		rc = gv_dot_to_svg(dot.buf ? dot.buf : "", dot.len, &svg, e);
+	if (!rc)
+		report_page_add_graph(p, title, sb_str(&svg));
+	sb_release(&dot);
+	sb_release(&svg);
+	return rc;
 }
 
 /* ---- goroutine flame graphs ---- */
@@ -611,6 +641,8 @@ static void add_recorded_flames(struct report_page *p, const struct watch *w,
 		sb_adds(&title, "heap in use at ");
 		fmt_time(&title, w->samples.items[il].t);
 		cli_html_add_flame(p, sb_str(&title), latest, NULL, "inuse_space", &e);
+		sb_adds(&title, ": call graph");
+		cli_html_add_graph(p, sb_str(&title), latest, NULL, "inuse_space", 0, &e);
 	}
 	il = find_blob(w, segment_first(w), w->samples.len, "goroutine", 1, &blob);
 	il = find_blob(w, segment_first(w), w->samples.len, "goroutine", 1, &blob);

@@ -23,6 +23,13 @@ int cli_html_add_flame(struct report_page *p, const char *title,
 		       struct pprof_profile *prof, struct pprof_profile *base,
 		       const char *sample_index, struct err *e);
 
+/* Add the call graph of p (not modified; with base, of p minus base) as
+ * `leakhound graph --format svg` draws it, at most nodecount nodes (0:
+ * pprof's 80).  0, or -1 with e filled (a Graphviz error included). */
+int cli_html_add_graph(struct report_page *p, const char *title,
+		       struct pprof_profile *prof, struct pprof_profile *base,
+		       const char *sample_index, int nodecount, struct err *e);
+
 /* Add the flame graph of the goroutine groups gs (one stack per group,
  * weighted by its count).  0, or -1 with e filled. */
 int cli_html_add_goroutine_flame(struct report_page *p, const char *title,

@@ -210,27 +210,27 @@ struct dot {
 	int64_t total;
 };
 
-static double edge_entropy(const struct pprof_graph *g, uint32_t node, bool out, int64_t self)
+/* The entropy of a node's in or out edges (list: their indexes in g->edges,
+ * ascending, so the sums run in the order of the edges). */
+static double edge_entropy(const struct pprof_graph *g, const size_t *list, size_t n,
+			   int64_t self)
 {
 	double score = 0;
 	int64_t total = self;
 	size_t i;
 
-	for (i = 0; i < g->edges.len; i++) {
-		const struct pprof_gedge *e = &g->edges.items[i];
+	for (i = 0; i < n; i++) {
+		const struct pprof_gedge *e = &g->edges.items[list[i]];
 
-		if ((out ? e->src : e->dst) == node && e->weight > 0)
+		if (e->weight > 0)
 			total += abs64(e->weight);
 	}
 	if (total == 0)
 		return 0;
-	for (i = 0; i < g->edges.len; i++) {
-		const struct pprof_gedge *e = &g->edges.items[i];
+	for (i = 0; i < n; i++) {
+		double frac = (double)abs64(g->edges.items[list[i]].weight) / (double)total;
 
-		if ((out ? e->src : e->dst) == node) {
-			double frac = (double)abs64(e->weight) / (double)total;
-			score += -frac * log2(frac);
-		}
+		score += -frac * log2(frac);
 	}
 	if (self > 0) {
 		double frac = (double)abs64(self) / (double)total;
@@ -261,32 +261,55 @@ static int cmp_entropy(const void *pa, const void *pb)
 	return 0;
 }
 
+/* Per node, the indexes of its edges (dst == node when !out, src == node
+ * when out), ascending: start[v]..start[v + 1] in the returned list. */
+static size_t *edge_index(const struct pprof_graph *g, bool out, size_t **startp)
+{
+	size_t nn = g->nodes.len + 1, i, *start = xcalloc(nn + 1, sizeof(*start));
+	size_t *fill = xcalloc(nn, sizeof(*fill));
+	size_t *list = xmalloc((g->edges.len + 1) * sizeof(*list));
+
+	for (i = 0; i < g->edges.len; i++)
+		start[(out ? g->edges.items[i].src : g->edges.items[i].dst) + 1]++;
+	for (i = 0; i < nn; i++)
+		start[i + 1] += start[i];
+	for (i = 0; i < g->edges.len; i++) {
+		uint32_t v = out ? g->edges.items[i].src : g->edges.items[i].dst;
+
+		list[start[v] + fill[v]++] = i;
+	}
+	free(fill);
+	*startp = start;
+	return list;
+}
+
 /* pprof's EntropyOrder over the graph's current edges. */
 static void sort_entropy(struct pprof_graph *g, uint32_t *ids, size_t n)
 {
 	int64_t *score = xcalloc(g->nodes.len + 1, sizeof(*score));
-	bool *has_in = xcalloc(g->nodes.len + 1, 1), *has_out = xcalloc(g->nodes.len + 1, 1);
+	size_t *in_start, *out_start;
+	size_t *in = edge_index(g, false, &in_start), *outl = edge_index(g, true, &out_start);
 	size_t i;
 
-	for (i = 0; i < g->edges.len; i++) {
-		has_out[g->edges.items[i].src] = true;
-		has_in[g->edges.items[i].dst] = true;
-	}
 	for (i = 0; i < n; i++) {
-		const struct pprof_gnode *nd = &g->nodes.items[ids[i]];
+		uint32_t v = ids[i];
+		const struct pprof_gnode *nd = &g->nodes.items[v];
+		size_t ni = in_start[v + 1] - in_start[v], no = out_start[v + 1] - out_start[v];
 		double s = 0;
 
-		s += has_in[ids[i]] ? edge_entropy(g, ids[i], false, 0) : 1;
-		s += has_out[ids[i]] ? edge_entropy(g, ids[i], true, nd->flat) : 1;
-		score[ids[i]] = pprof_d2i(s * (double)nd->cum) + nd->flat;
+		s += ni ? edge_entropy(g, in + in_start[v], ni, 0) : 1;
+		s += no ? edge_entropy(g, outl + out_start[v], no, nd->flat) : 1;
+		score[v] = pprof_d2i(s * (double)nd->cum) + nd->flat;
 	}
 	sort_g = g;
 	sort_score = score;
 	qsort(ids, n, sizeof(*ids), cmp_entropy);
 	sort_g = NULL;
 	free(score);
-	free(has_in);
-	free(has_out);
+	free(in);
+	free(outl);
+	free(in_start);
+	free(out_start);
 }
 
 static int cmp_edges(const void *pa, const void *pb)

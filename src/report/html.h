@@ -16,7 +16,8 @@
  * The only raw markup accepted is report_page_add_svg's, which is meant for
  * SVG documents that leakhound itself generated (flame graphs); each goes
  * into a sandboxed <iframe> from a data: URL, so even its script runs apart
- * from the page.
+ * from the page.  Call graphs (report_page_add_graph) are inline SVG, but
+ * only after a whitelist rewrite of their markup (html_graph.c).
  *
  * Ownership: a page owns an arena; every report_page_add_* copies its
  * strings into it, so callers may pass short-lived data.  The findings list
@@ -135,6 +136,7 @@ struct report_page {
 	VEC(struct report_groups *) groups;
 	VEC(struct report_table *) tables;
 	VEC(struct report_svg) svgs;
+	VEC(struct report_svg) graphs;  /* call graphs (Graphviz SVG) */
 	VEC(struct report_input) inputs;
 	VEC(const char *) src_dirs;    /* where to look for source files */
 	/* footer facts, each NULL when unknown */
@@ -190,6 +192,11 @@ void report_table_add_row(struct report_page *p, struct report_table *t,
 
 void report_page_add_svg(struct report_page *p, const char *title,
 			 const char *svg);
+/* Add a call graph: an SVG document Graphviz rendered from pprof's DOT.  It
+ * is shown inline, collapsed, after a whitelist rewrite (html_graph.c); an
+ * SVG that does not pass goes into a sandboxed frame instead. */
+void report_page_add_graph(struct report_page *p, const char *title,
+			   const char *svg);
 void report_page_add_input(struct report_page *p, const char *name,
 			   const char *kind, const char *note);
 void report_page_add_src_dir(struct report_page *p, const char *dir);

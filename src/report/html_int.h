@@ -20,4 +20,10 @@ long html_finding_at(const struct report_page *p, const char *file, int line);
 /* The anchor id of a group row: "g<set>-<row>". */
 void html_group_anchor(struct sb *out, size_t set, size_t row);
 
+/* The "Call graphs" section: each of p->graphs inline in a <details>, or,
+ * when its SVG fails the whitelist, through frame (the flame graphs'
+ * sandboxed iframe writer). */
+void report_html_graphs(struct sb *out, const struct report_page *p,
+			void (*frame)(struct sb *, const struct report_svg *));
+
 #endif

@@ -29,6 +29,7 @@ void report_page_release(struct report_page *p)
 	vec_free(&p->groups);
 	vec_free(&p->tables);
 	vec_free(&p->svgs);
+	vec_free(&p->graphs);
 	vec_free(&p->inputs);
 	vec_free(&p->src_dirs);
 	for (i = 0; i < p->src_bufs.len; i++)
@@ -186,6 +187,14 @@ void report_page_add_svg(struct report_page *p, const char *title,
 	struct report_svg s = { report_page_str(p, title), report_page_str(p, svg) };
 
 	vec_push(&p->svgs, s);
+}
+
+void report_page_add_graph(struct report_page *p, const char *title,
+			   const char *svg)
+{
+	struct report_svg s = { report_page_str(p, title), report_page_str(p, svg) };
+
+	vec_push(&p->graphs, s);
 }
 
 void report_page_add_input(struct report_page *p, const char *name,

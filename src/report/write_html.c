@@ -127,6 +127,8 @@ static const char *const css[] = {
 "#q{margin:8px 0;padding:4px 8px;width:320px;max-width:100%}\n"
 "button.toggle{margin-left:8px;font-size:12px}\n"
 "iframe.flame{width:100%;max-width:1110px;border:1px solid var(--line);display:block}\n"
+"details.graph{margin:8px 0}div.graph{overflow:auto;max-height:900px;border:1px solid var(--line);"
+"background:#fff}div.graph svg{display:block}\n"
 "footer{margin-top:30px;padding:12px 28px;border-top:1px solid var(--line);background:var(--panel);"
 "color:var(--muted);font-size:12.5px}\n"
 "footer dt{float:left;clear:left;width:9em;font-weight:600}footer dd{margin-left:9.5em}\n"
@@ -666,6 +668,8 @@ void report_write_html(struct sb *out, struct report_page *p)
 		sb_adds(out, "<a href=\"#charts\">time series</a>");
 	if (p->svgs.len)
 		sb_adds(out, "<a href=\"#flame\">flame graphs</a>");
+	if (p->graphs.len)
+		sb_adds(out, "<a href=\"#graph\">call graphs</a>");
 	if (p->groups.len)
 		sb_adds(out, "<a href=\"#goroutines\">goroutines</a>");
 	if (p->findings)
@@ -690,6 +694,8 @@ void report_write_html(struct sb *out, struct report_page *p)
 		}
 		sb_adds(out, "</section>\n");
 	}
+	if (p->graphs.len)
+		report_html_graphs(out, p, write_svg_frame);
 	if (p->groups.len) {
 		sb_adds(out, "<section id=\"goroutines\"><h2>Goroutine groups"
 			"<button class=\"toggle\" data-target=\"goroutines\" hidden>expand all</button></h2>\n");
