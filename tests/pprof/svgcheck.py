@@ -17,11 +17,11 @@ NS = "{http://www.w3.org/2000/svg}"
 def dot_graph(path):
     nodes, edges = {}, 0
     for line in open(path, encoding="utf-8"):
-        m = re.match(r'^(N\d+) -> (N\d+) ', line)
+        m = re.match(r'^(N[N\d_]+) -> (N[N\d_]+) ', line)
         if m:
             edges += 1
             continue
-        m = re.match(r'^(N\d+) \[label="((?:[^"\\]|\\.)*)"', line)
+        m = re.match(r'^(N[N\d_]+) \[label ?= ?"((?:[^"\\]|\\.)*)"', line)
         if m:
             nodes[m.group(1)] = m.group(2)
             continue
