@@ -92,6 +92,8 @@ const char *test_go_test_of(const char *func, const char *ip, const char *pkg,
 	}
 	if (i == sizeof(prefixes) / sizeof(prefixes[0]) || !n)
 		return NULL;
+	if (k == 8 && !strncmp(rest, "TestMain", 8))
+		return NULL;  /* not a test: what runs them (ours or the user's) */
 	/* a method (p.(*T).TestX) or a type's name never gets here: rest
 	 * starts with '(' or has no such prefix */
 	if (k >= n)
