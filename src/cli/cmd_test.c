@@ -28,6 +28,7 @@
 #include "../watch/watch.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,9 +57,12 @@ const char cmd_test_help[] =
 "\n"
 "    Ignored by default: the goroutines of the runtime and of the testing\n"
 "    package (every frame in runtime, internal, testing, os/signal or\n"
-"    time).  The creator of a goroutine is what Go's 'created by' line\n"
-"    names; when that is a helper shared by several tests, --per-test runs\n"
-"    each top-level test alone for an exact attribution.\n"
+"    time).  Each group names the test(s) its goroutines come from, also\n"
+"    when a shared helper started them: go test runs with\n"
+"    GODEBUG=tracebackancestors=10 (before yours), and a goroutine belongs\n"
+"    to the first Test/Benchmark/Example/Fuzz function of the package in\n"
+"    its stack, its creator or its creators' stacks.  This makes each go\n"
+"    statement of the tests a little slower (docs/test.md).\n"
 "\n"
 "    A package with its own TestMain cannot get the generated one: it is\n"
 "    named in the report, and only a crash or -timeout dump is read for it.\n"
@@ -76,6 +80,7 @@ const char cmd_test_help[] =
 "    --grace D           wait up to D for goroutines that are about to\n"
 "                        finish (default 500ms; 0 for none)\n"
 "    --per-test          run each top-level test alone (-run '^Name$')\n"
+"    --ancestors N       tracebackancestors depth (default 10; 0: off)\n"
 "    --ignore-top FUNC   ignore goroutines whose top frame is FUNC (the\n"
 "                        full name, e.g. example.com/pkg.(*Pool).worker);\n"
 "                        repeatable\n"
@@ -98,6 +103,10 @@ const char cmd_test_help[] =
 "    leakhound test ./...\n"
 "    leakhound test --grace 2s -race -timeout 60s ./internal/...\n"
 "    leakhound test --per-test --format json ./server\n";
+
+/* the default depth of GODEBUG=tracebackancestors: a test, the helper's
+ * goroutine it starts, the goroutines that one starts... (docs/test.md) */
+#define TEST_ANCESTORS 10
 
 /* go test flags that take a value in the next argument when written
  * without '=' (bool flags never do). */
@@ -145,6 +154,8 @@ static int takes_value(const char *arg)
 struct topts {
 	struct gor_opts g;
 	int grace_ms, per_test, ignore_current, html_given;
+	int ancestors;          /* GODEBUG=tracebackancestors depth, 0 off */
+	char *godebug_env;      /* GODEBUG=... for go test, or NULL */
 	VEC(char *) ignore_top;
 	const char *srcdir, *html, *output;
 	VEC(char *) flags;      /* go test flags, in order */
@@ -245,6 +256,87 @@ static size_t filter_dump(const struct topts *o, const struct gdump_dump *src,
 	return kept;
 }
 
+/* The test of one goroutine: the first frame that is a top-level test of
+ * the package (test_go_test_of), looked for in its own stack, its creator,
+ * then its ancestors' stacks (GODEBUG=tracebackancestors: the creator's
+ * stack at the go statement, then its creator's...), so a goroutine a
+ * shared helper starts is the test's that called the helper. */
+static const char *test_of(const struct test_pkg *p, const struct gdump_goroutine *g,
+			   char *buf, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < g->nframes; i++)
+		if (test_go_test_of(g->frames[i].func, p->import_path, p->name, buf, n))
+			return buf;
+	if (test_go_test_of(g->created_by.func, p->import_path, p->name, buf, n))
+		return buf;
+	for (i = 0; i < g->nancestors; i++)
+		if (test_go_test_of(g->ancestors[i].func, p->import_path, p->name, buf, n))
+			return buf;
+	return NULL;
+}
+
+struct idtest { uint64_t id; const char *test; };
+
+static int idtest_cmp(const void *a, const void *b)
+{
+	const struct idtest *x = a, *y = b;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static int str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Fill u->g.tests: for each group of u->gs, the tests its goroutines (in
+ * the dump d the groups were made of) are attributed to, sorted, joined
+ * with ", "; NULL when none is known. */
+static void attribute_tests(struct unit *u, struct gdump_dump *d)
+{
+	struct idtest *ids = xcalloc(d->gs.len + 1, sizeof(*ids));
+	char buf[256];
+	size_t i, j, k, n = 0;
+
+	for (i = 0; i < d->gs.len; i++) {
+		const struct gdump_goroutine *g = &d->gs.items[i];
+		if (g->id && test_of(u->p, g, buf, sizeof(buf))) {
+			ids[n].id = g->id;
+			ids[n++].test = gdump_intern(d, buf, strlen(buf));
+		}
+	}
+	qsort(ids, n, sizeof(*ids), idtest_cmp);
+	u->g.ntests = u->gs.items.len;
+	u->g.tests = xcalloc(u->g.ntests + 1, sizeof(*u->g.tests));
+	for (i = 0; i < u->gs.items.len && n; i++) {
+		const struct gdump_group *gr = &u->gs.items.items[i];
+		VEC(char *) names = { 0 };
+		struct sb joined = SB_INIT;
+
+		for (j = 0; j < gr->nids; j++) {
+			struct idtest key = { gr->ids[j], NULL }, *hit;
+			hit = bsearch(&key, ids, n, sizeof(*ids), idtest_cmp);
+			if (!hit)
+				continue;
+			for (k = 0; k < names.len; k++)
+				if (names.items[k] == hit->test)
+					break;
+			if (k == names.len)
+				vec_push(&names, (char *)hit->test);
+		}
+		if (names.len) {
+			qsort(names.items, names.len, sizeof(*names.items), str_cmp);
+			for (k = 0; k < names.len; k++)
+				sb_addf(&joined, "%s%s", k ? ", " : "", names.items[k]);
+			u->g.tests[i] = xstrdup(sb_str(&joined));
+		}
+		vec_free(&names);
+		sb_release(&joined);
+	}
+	free(ids);
+}
+
 /* Read the goroutines of buf (a dump file or a crash in go test's output)
  * into u: group, rank and explain them. */
 static void analyse(struct topts *o, struct unit *u, const char *buf,
@@ -267,7 +359,6 @@ static void analyse(struct topts *o, struct unit *u, const char *buf,
 		return;
 	}
 	gdump_group(&f, &u->gs);
-	gdump_dump_release(&f);
 	u->have_gs = 1;
 	/* every goroutine left is a leak, whatever its rank */
 	for (i = 0; i < u->gs.items.len; i++) {
@@ -285,6 +376,10 @@ static void analyse(struct topts *o, struct unit *u, const char *buf,
 	u->g.have_lint = 0;
 	relpath(o, u->p->dir, dir, sizeof(dir));
 	u->g.srcdir = o->srcdir ? o->srcdir : dir;
+	u->g.tests = NULL;
+	u->g.ntests = 0;
+	attribute_tests(u, &f);
+	gdump_dump_release(&f);
 	gor_explain_groups(&u->g, &u->gs);
 }
 
@@ -428,13 +523,15 @@ static int run_go_test(struct topts *o, const char *overlay, const char *run,
 	struct strv argv = { 0 };
 	struct sb runarg = SB_INIT;
 	static char tb[] = "GOTRACEBACK=all";
-	char *env[2];
+	char *env[3];
 	size_t nenv = 0;
 	int st;
 
 	if (!getenv("GOTRACEBACK"))
 		env[nenv++] = tb;
 	env[nenv++] = o->dump_env;
+	if (o->godebug_env)
+		env[nenv++] = o->godebug_env;
 	build_argv(o, overlay, run, pkgs, npkgs, &argv, &runarg);
 	st = test_go_spawn(argv.items, env, nenv, 1, out);
 	vec_free(&argv);
@@ -606,7 +703,7 @@ static int parse_args(struct topts *o, int argc, char **argv)
 		const char *a = argv[i], *val = NULL;
 		char name[64];
 		static const char *const ours_v[] = { "grace", "ignore-top", "src",
-			"format", "output", "html" };
+			"format", "output", "html", "ancestors" };
 		static const char *const ours_b[] = { "per-test", "ignore-current",
 			"all", "stacks" };
 		size_t k;
@@ -676,6 +773,13 @@ static int parse_args(struct topts *o, int argc, char **argv)
 				return cli_usage("test", "option '--grace' takes a "
 						 "duration, not '%s'", val);
 			o->grace_ms = (int)(d * 1000 + 0.5);
+		} else if (!strcmp(name, "ancestors")) {
+			char *end;
+			long v = strtol(val, &end, 10);
+			if (!*val || *end || v < 0 || v > 1000)
+				return cli_usage("test", "option '--ancestors' takes a "
+						 "number from 0 to 1000, not '%s'", val);
+			o->ancestors = (int)v;
 		} else if (!strcmp(name, "ignore-top")) {
 			vec_push(&o->ignore_top, (char *)val);
 		} else if (!strcmp(name, "src")) {
@@ -707,6 +811,23 @@ static void topts_release(struct topts *o)
 	vec_free(&o->build);
 	vec_free(&o->pkgs);
 	vec_free(&o->args);
+	free(o->godebug_env);
+}
+
+/* GODEBUG for go test and the test binaries: tracebackancestors=N first,
+ * so that a tracebackancestors of the user's GODEBUG, later, wins. */
+static void set_godebug(struct topts *o)
+{
+	const char *user = getenv("GODEBUG");
+	struct sb e = SB_INIT;
+
+	if (!o->ancestors)
+		return;
+	sb_addf(&e, "GODEBUG=tracebackancestors=%d", o->ancestors);
+	if (user && *user)
+		sb_addf(&e, ",%s", user);
+	o->godebug_env = xstrdup(sb_str(&e));
+	sb_release(&e);
 }
 
 static int write_overlay(struct topts *o, struct test_pkgs *ps, const char *tmp,
@@ -809,10 +930,12 @@ int cmd_test(int argc, char **argv)
 	memset(&o, 0, sizeof(o));
 	memset(&ps, 0, sizeof(ps));
 	o.grace_ms = 500;
+	o.ancestors = TEST_ANCESTORS;
 	if ((rc = parse_args(&o, argc, argv)) != 0) {
 		topts_release(&o);
 		return rc;
 	}
+	set_godebug(&o);
 	if (!getcwd(o.cwd, sizeof(o.cwd)))
 		o.cwd[0] = 0;
 	if (!o.pkgs.len)

@@ -91,6 +91,12 @@ static const struct gdump_frame *site_of(const struct gdump_group *g)
 
 /* The lint findings inside the function that holds group i's blocking
  * line, one at a time: *k is the cursor (start at 0). */
+/* the tests group i is attributed to (leakhound test), or NULL */
+static const char *tests_of(const struct gor_opts *o, size_t i)
+{
+	return o->tests && i < o->ntests ? o->tests[i] : NULL;
+}
+
 static const struct finding *next_lint(const struct gor_opts *o, size_t i, size_t *k)
 {
 	const struct gdump_explain *x = o->ex ? o->ex[i] : NULL;
@@ -222,7 +228,7 @@ void gor_add_findings(struct findings *fs, const struct gdump_groups *gs,
 		const struct gdump_frame *site = site_of(g);
 		struct report_loc loc = { 0 };
 		struct finding *f;
-		char msg[2200], wait[64] = "";
+		char msg[2200], wait[64] = "", bytest[600];
 		int leaked = !!(g->flags & GDUMP_LEAKED);
 
 		if (!g->suspect || !gor_keep(o, g))
@@ -235,12 +241,18 @@ void gor_add_findings(struct findings *fs, const struct gdump_groups *gs,
 		}
 		if (g->wait_max > 0)
 			snprintf(wait, sizeof(wait), " for up to %d minutes", g->wait_max);
-		snprintf(msg, sizeof(msg), "%s%llu goroutine%s %s in %s%s%s at %s%s%s%s%s%s",
+		if (tests_of(o, i))
+			snprintf(bytest, sizeof(bytest), " (started in %s %s)",
+				 strchr(tests_of(o, i), ',') ? "tests" : "test",
+				 tests_of(o, i));
+		else
+			bytest[0] = 0;
+		snprintf(msg, sizeof(msg), "%s%llu goroutine%s %s in %s%s%s at %s%s%s%s%s%s%s",
 			 prefix ? prefix : "", (unsigned long long)g->count, g->count == 1 ? "" : "s",
 			 leaked ? "leaked, blocked" : "blocked",
 			 *g->state ? g->state : "an unknown state", wait,
 			 gs->compared && g->growth > 0 ? " (grew since the older dump)" : "",
-			 site ? site->func : "?", leaked ? " (runtime leak mark)" : "",
+			 site ? site->func : "?", bytest, leaked ? " (runtime leak mark)" : "",
 			 gs->hung || g->promoted ? "; " : "", gs->hung || g->promoted ? g->why : "",
 			 o->ex && o->ex[i] ? ": " : "", o->ex && o->ex[i] ? o->ex[i]->text : "");
 		f = findings_add(fs, leaked ? "goroutine-leaked" : "goroutine-leak-suspect",
@@ -329,6 +341,18 @@ static json_t *json_group(const struct gdump_groups *gs,
 	json_object_set_new(v, "leaked", json_boolean(g->flags & GDUMP_LEAKED));
 	json_object_set_new(v, "created_by", json_frame(&g->created_by));
 	json_object_set_new(v, "blocking_site", json_frame(g->blocking));
+	if (o->tests) {
+		/* leakhound test: the tests the goroutines are attributed to */
+		json_t *t = json_array();
+		const char *p = tests_of(o, i);
+		while (p && *p) {
+			const char *c = strstr(p, ", ");
+			size_t k = c ? (size_t)(c - p) : strlen(p);
+			json_array_append_new(t, json_stringn(p, k));
+			p = c ? c + 2 : p + k;
+		}
+		json_object_set_new(v, "tests", t);
+	}
 	if (o->ex && o->ex[i]) {
 		const struct gdump_explain *x = o->ex[i];
 		const struct finding *lf;
@@ -481,6 +505,9 @@ void gor_text_table(struct sb *out, const struct gdump_groups *gs,
 		else
 			sb_adds(out, "(no stack)");
 		sb_addc(out, '\n');
+		if (tests_of(o, i))
+			sb_addf(out, "        %s: %s\n", strchr(tests_of(o, i), ',') ?
+				"tests" : "test", tests_of(o, i));
 		if (o->ex && o->ex[i]) {
 			const struct finding *lf;
 			size_t k = 0;
@@ -521,6 +548,13 @@ void gor_opts_release(struct gor_opts *o)
 	}
 	o->ex = NULL;
 	o->nex = 0;
+	if (o->tests) {
+		for (i = 0; i < o->ntests; i++)
+			free(o->tests[i]);
+		free(o->tests);
+	}
+	o->tests = NULL;
+	o->ntests = 0;
 	if (o->have_lint || o->lintfs.items.items || o->lintfs.arena.head)
 		findings_release(&o->lintfs);
 	memset(&o->lintfs, 0, sizeof(o->lintfs));

@@ -33,6 +33,10 @@ struct gor_opts {
 	size_t nex;
 	struct findings lintfs;
 	int have_lint;
+	/* leakhound test: per group (indexed like ex), the test functions its
+	 * goroutines are attributed to, ", "-joined, or NULL; owned */
+	char **tests;
+	size_t ntests;
 };
 
 /* The rules of the findings gor_add_findings makes (for SARIF). */

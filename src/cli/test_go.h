@@ -67,4 +67,13 @@ int test_go_spawn(char *const *argv, char *const *env, size_t nenv, int tee,
  * generated file's (the goroutines `leakhound test` ignores by default). */
 int test_go_own_frame(const char *func, const char *file);
 
+/* The top-level Test, Benchmark, Example or Fuzz function of the package
+ * (import path ip, package name pkg) that the frame function func is, or
+ * is a closure of: "TestA" for "ip.TestA", "ip_test.TestA.func1.2" and,
+ * for a command, "main.TestA"; Go's rule (the prefix alone, or followed by
+ * anything but a lower-case letter; TestMain is none).  Copied into buf
+ * (n bytes); returns buf, or NULL when func is no such function. */
+const char *test_go_test_of(const char *func, const char *ip, const char *pkg,
+			    char *buf, size_t n);
+
 #endif

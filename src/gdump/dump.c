@@ -177,6 +177,9 @@ struct gdump_goroutine *gdump_add_interned(struct gdump_dump *d,
 
 	r.frames = intern_stack(d, frames, nframes);
 	r.nframes = nframes;
+	r.ancestors = intern_stack(d, g->ancestors, g->nancestors);
+	if (!r.ancestors)
+		r.nancestors = 0;
 	if (!r.state)
 		r.state = gdump_intern(d, "", 0);
 	vec_push(&d->gs, r);
@@ -194,7 +197,7 @@ struct gdump_goroutine *gdump_add(struct gdump_dump *d,
 				  const struct gdump_frame *frames,
 				  size_t nframes)
 {
-	struct gdump_frame tmp[64], *fr = tmp;
+	struct gdump_frame tmp[64], *fr = tmp, *anc = NULL;
 	struct gdump_goroutine r = *g, *res;
 	size_t i;
 
@@ -204,6 +207,18 @@ struct gdump_goroutine *gdump_add(struct gdump_dump *d,
 		fr[i].func = intern_z(d, frames[i].func);
 		fr[i].file = intern_z(d, frames[i].file);
 		fr[i].line = frames[i].line;
+	}
+	if (g->nancestors && g->ancestors) {
+		anc = xmalloc(g->nancestors * sizeof(*anc));
+		for (i = 0; i < g->nancestors; i++) {
+			anc[i].func = intern_z(d, g->ancestors[i].func);
+			anc[i].file = intern_z(d, g->ancestors[i].file);
+			anc[i].line = g->ancestors[i].line;
+		}
+		r.ancestors = anc;
+	} else {
+		r.ancestors = NULL;
+		r.nancestors = 0;
 	}
 	r.state = intern_z(d, g->state);
 	if (g->created_by.func) {
@@ -215,6 +230,7 @@ struct gdump_goroutine *gdump_add(struct gdump_dump *d,
 	res = gdump_add_interned(d, &r, fr, nframes);
 	if (fr != tmp)
 		free(fr);
+	free(anc);
 	return res;
 }
 

@@ -80,6 +80,14 @@ struct gdump_goroutine {
 	uint64_t chan;            /* the channel it waits on: the first argument
 				     of runtime.chanrecv/chansend when the
 				     traceback prints it exactly; 0 unknown */
+	/* GODEBUG=tracebackancestors=N: the frames of its "[originating from
+	 * goroutine N]" sections, nearest ancestor first, each section's
+	 * frames innermost first and then its "created by" frame when shown
+	 * (the creator's stack at the go statement, its creator's...).  Not
+	 * part of the goroutine's identity (grouping ignores them); interned
+	 * like frames; NULL and 0 when the dump has none. */
+	const struct gdump_frame *ancestors;
+	size_t nancestors;
 };
 
 #define GDUMP_MAX_WARNINGS 20

@@ -237,6 +237,7 @@ static int parse_fileline(const char *s, size_t n, const char **file,
 struct tb {
 	struct gdump_dump *d;
 	VEC(struct gdump_frame) frames;
+	VEC(struct gdump_frame) anc;  /* the [originating from] frames */
 	struct gdump_goroutine g;
 	int open;           /* inside a goroutine */
 	int ancestors;      /* inside an [originating from] section */
@@ -268,7 +269,7 @@ static void flush_pending(struct tb *t)
 	if (!t->have_pending)
 		return;
 	if (t->ancestors)
-		; /* ancestor frames do not make the goroutine's identity */
+		vec_push(&t->anc, t->pending); /* kept apart: not its identity */
 	else if (t->pending_creator)
 		t->g.created_by = t->pending;
 	else
@@ -281,9 +282,12 @@ static void end_goroutine(struct tb *t)
 	if (!t->open)
 		return;
 	flush_pending(t);
+	t->g.ancestors = t->anc.items;
+	t->g.nancestors = t->anc.len;
 	gdump_add_interned(t->d, &t->g, t->frames.items, t->frames.len);
 	t->added++;
 	t->frames.len = 0;
+	t->anc.len = 0;
 	t->open = 0;
 	t->ancestors = 0;
 }
@@ -457,6 +461,7 @@ static size_t tb_finish(struct tb *t)
 		gdump_warn(t->d, t->cut_no, "goroutine header cut off at the end "
 			   "of the dump: '%s'", t->cut);
 	vec_free(&t->frames);
+	vec_free(&t->anc);
 	return t->added;
 }
 
@@ -551,6 +556,7 @@ static int debug1_title(const char *s, size_t n, int *leak)
 struct d1 {
 	struct gdump_dump *d;
 	VEC(struct gdump_frame) frames;
+	VEC(struct gdump_frame) anc;  /* the [originating from] frames */
 	struct gdump_goroutine g;
 	int in_record, in_profile, leak;
 	const char *prefix;       /* interned */

@@ -164,11 +164,68 @@ static void test_std(void)
 	CHECK(go_usercode_classify(&ex, "type..eq.example.com/m.T", NULL) == GO_CODE_STD);
 }
 
+/* GODEBUG=tracebackancestors: the [originating from] frames are kept apart,
+ * nearest first with each section's creator, and do not split groups. */
+static void test_ancestors(void)
+{
+	static const char dump[] =
+		"goroutine 9 [chan send]:\n"
+		"p.serve.func1()\n"
+		"\t/p/h.go:9 +0x1\n"
+		"created by p.serve\n"
+		"\t/p/h.go:8 +0x2\n"
+		"[originating from goroutine 7]:\n"
+		"p.serve(...)\n"
+		"\t/p/h.go:8 +0x2\n"
+		"p.startServer(...)\n"
+		"\t/p/h.go:4 +0x3\n"
+		"created by p.TestA\n"
+		"\t/p/a_test.go:6 +0x4\n"
+		"[originating from goroutine 6]:\n"
+		"p.TestA(...)\n"
+		"\t/p/a_test.go:6 +0x4\n"
+		"\n"
+		"goroutine 10 [chan send]:\n"
+		"p.serve.func1()\n"
+		"\t/p/h.go:9 +0x1\n"
+		"created by p.serve\n"
+		"\t/p/h.go:8 +0x2\n"
+		"\n";
+	struct gdump_dump d, c;
+	struct gdump_groups gs;
+	struct err e = ERR_INIT;
+	const struct gdump_goroutine *g;
+
+	gdump_dump_init(&d);
+	CHECK(gdump_parse(&d, dump, sizeof(dump) - 1, &e) == 0);
+	CHECK(d.gs.len == 2 && d.nwarnings == 0);
+	g = &d.gs.items[0];
+	CHECK(g->nframes == 1 && !strcmp(g->created_by.func, "p.serve"));
+	CHECK(g->flags & GDUMP_ANCESTORS);
+	CHECK(g->nancestors == 4);
+	CHECK(g->nancestors == 4 && !strcmp(g->ancestors[1].func, "p.startServer") &&
+	      g->ancestors[1].line == 4);
+	CHECK(g->nancestors == 4 && !strcmp(g->ancestors[2].func, "p.TestA") &&
+	      !strcmp(g->ancestors[2].file, "/p/a_test.go"));
+	CHECK(d.gs.items[1].nancestors == 0 && d.gs.items[1].ancestors == NULL);
+	/* a copy made with gdump_add keeps them */
+	gdump_dump_init(&c);
+	gdump_add(&c, g, g->frames, g->nframes);
+	CHECK(c.gs.items[0].nancestors == 4 &&
+	      !strcmp(c.gs.items[0].ancestors[3].func, "p.TestA"));
+	gdump_dump_release(&c);
+	gdump_group(&d, &gs);
+	CHECK(gs.items.len == 1 && gs.items.items[0].count == 2);
+	gdump_groups_release(&gs);
+	gdump_dump_release(&d);
+}
+
 int main(void)
 {
 	TEST(test_parse_group);
 	TEST(test_compare);
 	TEST(test_errors);
 	TEST(test_std);
+	TEST(test_ancestors);
 	return 0;
 }
