@@ -436,7 +436,7 @@ int cmd_ui(int argc, char **argv)
 	u.loopback = cli_httpd_is_loopback(listen);
 	d = cli_httpd_start("--listen", listen,
 			    "the profiles (function names, source files and lines) are",
-			    answer, &u, &port);
+			    0, answer, &u, &port);
 	if (!d) {
 		rc = CLI_EXIT_ERROR;
 		goto out;

@@ -100,13 +100,13 @@ int cli_httpd_host_is_loopback(const char *host)
 }
 
 struct MHD_Daemon *cli_httpd_start(const char *opt, const char *addr,
-				   const char *exposed,
+				   const char *exposed, unsigned extra_flags,
 				   MHD_AccessHandlerCallback cb, void *cls,
 				   unsigned *port)
 {
 	struct sockaddr_storage ss;
 	int lo = 0;
-	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG;
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG | extra_flags;
 	unsigned short want;
 	struct MHD_Daemon *d;
 

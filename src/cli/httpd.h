@@ -31,13 +31,15 @@ int cli_httpd_is_loopback(const char *addr);
  * reach it through a DNS name that resolves to 127.0.0.1 (rebinding). */
 int cli_httpd_host_is_loopback(const char *host);
 
-/* Serve addr with handler cb(cls, ...) on an internal polling thread.  opt
+/* Serve addr with handler cb(cls, ...) on an internal polling thread (or
+ * more: extra_flags are MHD_USE_* flags added, e.g. a thread per
+ * connection).  opt
  * names the option in messages ("--listen"); exposed says what a
  * non-loopback address would serve to the network (the warning printed
  * then).  *port (when not NULL) gets the port bound.  NULL after printing
  * an error. */
 struct MHD_Daemon *cli_httpd_start(const char *opt, const char *addr,
-				   const char *exposed,
+				   const char *exposed, unsigned extra_flags,
 				   MHD_AccessHandlerCallback cb, void *cls,
 				   unsigned *port);
 

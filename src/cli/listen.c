@@ -9,11 +9,9 @@
  * snapshots, under a mutex, so they never touch struct watch.  The server
  * owns its snapshots and strings; listen_stop frees everything.
  */
-#include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <microhttpd.h>
-#include <netinet/in.h>
 #include <poll.h>
 #include <pthread.h>
 #include <signal.h>
@@ -30,17 +28,14 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "httpd.h"
 #include "watch_cli.h"
 #include "../watch/fleet.h"
 #include "../watch/proc.h"
 
 extern char **environ;
 
-#if MHD_VERSION < 0x00097002
-typedef int mhd_result;
-#else
-typedef enum MHD_Result mhd_result;
-#endif
+typedef cli_mhd_result mhd_result;
 
 /* the requests counted, by handler and format */
 enum { REQ_TEXT, REQ_OPENMETRICS, REQ_STATUS, REQ_REPORT, REQ_OTHER, NREQ };
@@ -444,86 +439,17 @@ static mhd_result answer(void *cls, struct MHD_Connection *conn,
 			"/report?target=TARGET", url);
 }
 
-/* "HOST:PORT", "[V6]:PORT" or ":PORT" (loopback).  0 or -1. */
-static int parse_addr(const char *s, struct sockaddr_storage *ss,
-		      socklen_t *len, int *loopback)
-{
-	const char *colon = strrchr(s, ':');
-	char host[128];
-	size_t hl;
-	long port;
-	char *end;
-
-	if (!colon)
-		return -1;
-	port = strtol(colon + 1, &end, 10);
-	if (*end || colon[1] == 0 || port < 0 || port > 65535)
-		return -1;
-	hl = (size_t)(colon - s);
-	if (hl >= sizeof(host))
-		return -1;
-	memcpy(host, s, hl);
-	host[hl] = 0;
-	memset(ss, 0, sizeof(*ss));
-	if (hl == 0)
-		strcpy(host, "127.0.0.1");
-	if (host[0] == '[' && hl > 2 && host[hl - 1] == ']') {
-		struct sockaddr_in6 *a = (struct sockaddr_in6 *)ss;
-		host[hl - 1] = 0;
-		if (inet_pton(AF_INET6, host + 1, &a->sin6_addr) != 1)
-			return -1;
-		a->sin6_family = AF_INET6;
-		a->sin6_port = htons((unsigned short)port);
-		*len = sizeof(*a);
-		*loopback = IN6_IS_ADDR_LOOPBACK(&a->sin6_addr);
-		return 0;
-	}
-	{
-		struct sockaddr_in *a = (struct sockaddr_in *)ss;
-		if (!strcmp(host, "localhost"))
-			strcpy(host, "127.0.0.1");
-		if (inet_pton(AF_INET, host, &a->sin_addr) != 1)
-			return -1;
-		a->sin_family = AF_INET;
-		a->sin_port = htons((unsigned short)port);
-		*len = sizeof(*a);
-		*loopback = (ntohl(a->sin_addr.s_addr) >> 24) == 127;
-		return 0;
-	}
-}
-
 int listen_addr_ok(const char *addr)
 {
-	struct sockaddr_storage ss;
-	socklen_t len;
-	int lo;
-
-	return parse_addr(addr, &ss, &len, &lo) == 0;
+	return cli_httpd_addr_ok(addr);
 }
 
 struct watch_listen *listen_start(const char *addr)
 {
-	struct sockaddr_storage ss;
-	socklen_t len;
-	int lo = 0;
-	/* a thread per connection: a report being made does not hold up a
-	 * scrape (at most 32 connections) */
-	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD |
-			 MHD_USE_THREAD_PER_CONNECTION | MHD_USE_ERROR_LOG;
 	struct watch_listen *l;
+	unsigned port = 0;
 	ssize_t n;
 
-	if (parse_addr(addr, &ss, &len, &lo) < 0) {
-		cli_error("--listen: '%s' is not HOST:PORT (127.0.0.1:9464, "
-			  "[::1]:9464)", addr);
-		return NULL;
-	}
-	if (!lo)
-		cli_warn("--listen %s is not a loopback address: the metrics "
-			 "(target URL, source file names) are served to the "
-			 "network", addr);
-	if (ss.ss_family == AF_INET6)
-		flags |= MHD_USE_IPv6;
 	l = calloc(1, sizeof(*l));
 	if (!l)
 		return NULL;
@@ -533,26 +459,18 @@ struct watch_listen *listen_start(const char *addr)
 		strcpy(l->exe, "/proc/self/exe");
 	else
 		l->exe[n] = 0;
-	l->d = MHD_start_daemon(flags,
-				ntohs(ss.ss_family == AF_INET6
-				      ? ((struct sockaddr_in6 *)&ss)->sin6_port
-				      : ((struct sockaddr_in *)&ss)->sin_port),
-				NULL, NULL, answer, l,
-				MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
-				MHD_OPTION_CONNECTION_TIMEOUT, 10u,
-				MHD_OPTION_CONNECTION_LIMIT, 32u,
-				MHD_OPTION_END);
+	/* a thread per connection: a report being made does not hold up a
+	 * scrape (at most 32 connections) */
+	l->d = cli_httpd_start("--listen", addr,
+			       "the metrics (target URL, source file names) are",
+			       MHD_USE_THREAD_PER_CONNECTION, answer, l, &port);
 	if (!l->d) {
-		cli_error("--listen: cannot serve on %s (address in use?)", addr);
 		pthread_mutex_destroy(&l->mu);
 		free(l);
 		return NULL;
 	}
-	(void)len;
 	if (!strcmp(strrchr(addr, ':'), ":0")) {
 		/* port 0: the kernel chose one; say which */
-		const union MHD_DaemonInfo *di =
-			MHD_get_daemon_info(l->d, MHD_DAEMON_INFO_BIND_PORT);
 		char host[128];
 		size_t hl = (size_t)(strrchr(addr, ':') - addr);
 
@@ -561,7 +479,7 @@ struct watch_listen *listen_start(const char *addr)
 		memcpy(host, addr, hl);
 		host[hl] = 0;
 		fprintf(stderr, "leakhound: serving http://%s:%u/metrics\n",
-			hl ? host : "127.0.0.1", di ? (unsigned)di->port : 0u);
+			hl ? host : "127.0.0.1", port);
 	}
 	return l;
 }
