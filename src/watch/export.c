@@ -116,7 +116,7 @@ struct writer {
 
 /* A label value: backslash, double quote and newline escaped (the same
  * in both formats). */
-static void label_value(struct sb *out, const char *s)
+void watch_label_value(struct sb *out, const char *s)
 {
 	for (; s && *s; s++) {
 		if (*s == '\\')
@@ -186,7 +186,7 @@ static void sample_start(const struct writer *wr, const struct family *f,
 		sb_addc(wr->out, ',');
 	}
 	sb_adds(wr->out, "target=\"");
-	label_value(wr->out, t->target);
+	watch_label_value(wr->out, t->target);
 	sb_addc(wr->out, '"');
 }
 
@@ -282,10 +282,10 @@ static void per_series(const struct writer *wr, const struct family *f,
 				val = x->leak;
 				if (site_labels && x->leak && x->file) {
 					sb_adds(wr->out, ",file=\"");
-					label_value(wr->out, x->file);
+					watch_label_value(wr->out, x->file);
 					sb_addf(wr->out, "\",line=\"%d\",function=\"",
 						x->line);
-					label_value(wr->out, x->function);
+					watch_label_value(wr->out, x->function);
 					sb_addc(wr->out, '"');
 				}
 			} else if (f == &fam_p) {
@@ -371,9 +371,9 @@ void watch_metrics_write(struct sb *out, enum watch_metrics_format fmt,
 		head(&wr, &fam_requests);
 		for (i = 0; i < nreq; i++) {
 			sb_adds(out, "leakhound_http_requests_total{handler=\"");
-			label_value(out, req[i].handler);
+			watch_label_value(out, req[i].handler);
 			sb_adds(out, "\",format=\"");
-			label_value(out, req[i].format);
+			watch_label_value(out, req[i].format);
 			sb_addf(out, "\"} %llu\n", (unsigned long long)req[i].n);
 		}
 	}

@@ -38,20 +38,6 @@ static void event(struct watch_fleet *f, const char *fmt, ...)
 	vec_push(&f->events, sb_detach(&s, NULL));
 }
 
-static void prom_value(struct sb *out, const char *s)
-{
-	for (; *s; s++) {
-		if (*s == '\\')
-			sb_adds(out, "\\\\");
-		else if (*s == '"')
-			sb_adds(out, "\\\"");
-		else if (*s == '\n')
-			sb_adds(out, "\\n");
-		else
-			sb_addc(out, *s);
-	}
-}
-
 /* The member's copies of t's instance and labels, and their renderings. */
 static void set_labels(struct watch_fleet_member *m,
 		       const struct watch_target *t)
@@ -73,14 +59,14 @@ static void set_labels(struct watch_fleet_member *m,
 	m->nlabels = t->nlabels;
 	m->labels = xcalloc(t->nlabels ? t->nlabels : 1, sizeof(*m->labels));
 	sb_adds(&p, "instance=\"");
-	prom_value(&p, t->instance);
+	watch_label_value(&p, t->instance);
 	sb_addc(&p, '"');
 	json_object_set_new(o, "instance", json_string(t->instance));
 	for (i = 0; i < t->nlabels; i++) {
 		m->labels[i].name = xstrdup(t->labels[i].name);
 		m->labels[i].value = xstrdup(t->labels[i].value);
 		sb_addf(&p, ",%s=\"", t->labels[i].name);
-		prom_value(&p, t->labels[i].value);
+		watch_label_value(&p, t->labels[i].value);
 		sb_addc(&p, '"');
 		json_object_set_new(o, t->labels[i].name,
 				    json_string(t->labels[i].value));

@@ -207,6 +207,10 @@ void watch_fmt_value(struct sb *out, enum watch_series_id id, double v);
 
 /* ---- the Prometheus exposition and the status page (export.c) ---- */
 
+/* A Prometheus label value into out: backslash, double quote and newline
+ * escaped (the same in the text format and OpenMetrics). */
+void watch_label_value(struct sb *out, const char *s);
+
 /* The top growing site of a series, for the labels of its verdict; file
  * NULL or "" when unknown.  Strings are borrowed. */
 struct watch_metrics_site {
