@@ -61,6 +61,17 @@ void cli_warn(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
+void cli_note(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("leakhound: note: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
 int cli_usage(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;

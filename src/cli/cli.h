@@ -52,6 +52,9 @@ int cli_vettool(int argc, char **argv);
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* "leakhound: warning: <message>\n" on stderr. */
 void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* "leakhound: note: <message>\n" on stderr (what was left out, and how to
+ * bring it back). */
+void cli_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Report a usage error for command cmd and return CLI_EXIT_USAGE. */
 int cli_usage(const char *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

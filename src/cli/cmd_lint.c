@@ -57,7 +57,8 @@ const char cmd_lint_help[] =
 "    --html FILE        also write the HTML report page (docs/report.md)\n"
 "    --enable RULES     run only these rules (comma-separated ids)\n"
 "    --disable RULES    do not run these rules\n"
-"    --include-tests    also lint _test.go files (skipped by default)\n"
+"    --include-tests    also lint _test.go files and test support code\n"
+"    --include-commands per-call leaks in cmd/ too (docs/lint.md, scope)\n"
 "    --go VERSION       use this Go version (1.N) instead of go.mod's\n"
 "                       (also for go1.N build tags; default: all hold)\n"
 "    --tags LIST        build tags that hold (comma-separated), like the\n"
@@ -65,7 +66,7 @@ const char cmd_lint_help[] =
 "                       // +build lines or _GOOS/_GOARCH names exclude\n"
 "                       them for GOOS/GOARCH (environment, default the\n"
 "                       host) are not linted, as go vet does not\n"
-"    --include-generated  also lint generated files (skipped by default)\n"
+"    --include-generated  also lint generated files\n"
 "    --baseline FILE    report only findings that are not in FILE, an\n"
 "                       earlier `lint --format json` output; matching\n"
 "                       ignores line numbers, so unrelated edits do not\n"
@@ -194,13 +195,14 @@ int cmd_lint(int argc, char **argv)
 	enum { OPT_FORMAT = 256, OPT_ENABLE, OPT_DISABLE, OPT_TESTS, OPT_GO,
 	       OPT_BASELINE, OPT_ALL, OPT_HTML, OPT_TAGS, OPT_GENERATED,
 	       OPT_CONFIG, OPT_NO_CONFIG, OPT_NEW_FROM_REV, OPT_FACTS,
-	       OPT_MAX_INPUT };
+	       OPT_MAX_INPUT, OPT_COMMANDS };
 	static const struct option opts[] = {
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "output", required_argument, NULL, 'o' },
 		{ "enable", required_argument, NULL, OPT_ENABLE },
 		{ "disable", required_argument, NULL, OPT_DISABLE },
 		{ "include-tests", no_argument, NULL, OPT_TESTS },
+		{ "include-commands", no_argument, NULL, OPT_COMMANDS },
 		{ "go", required_argument, NULL, OPT_GO },
 		{ "baseline", required_argument, NULL, OPT_BASELINE },
 		{ "jobs", required_argument, NULL, 'j' },
@@ -218,7 +220,7 @@ int cmd_lint(int argc, char **argv)
 	const char *format = "text", *output = NULL, *baseline = NULL;
 	const char *enable = NULL, *disable = NULL, *html = NULL, *facts = NULL;
 	const char *config = NULL, *new_from_rev = NULL;
-	int no_config = 0, cli_tests = 0, cli_generated = 0;
+	int no_config = 0, cli_tests = 0, cli_generated = 0, opt_commands = 0;
 	struct cli_config cfg;
 	struct lint_options o;
 	struct lint_result res;
@@ -238,6 +240,7 @@ int cmd_lint(int argc, char **argv)
 		case OPT_ENABLE: enable = optarg; break;
 		case OPT_DISABLE: disable = optarg; break;
 		case OPT_TESTS: cli_tests = 1; break;
+		case OPT_COMMANDS: opt_commands = 1; break;
 		case OPT_GO: o.go_version = optarg; break;
 		case OPT_BASELINE: baseline = optarg; break;
 		case OPT_ALL: o.all_dirs = 1; break;
@@ -278,6 +281,7 @@ int cmd_lint(int argc, char **argv)
 		o.tags = cfg.tags;
 	o.include_tests = cli_tests || cfg.include_tests == 1;
 	o.include_generated = cli_generated || cfg.include_generated == 1;
+	o.include_commands = opt_commands || cfg.include_commands == 1;
 	enabled = xcalloc(lint_nrules, 1);
 	memset(enabled, enable || cfg.nenable ? 0 : 1, lint_nrules);
 	if (!enable)
@@ -320,6 +324,10 @@ int cmd_lint(int argc, char **argv)
 	}
 	for (size_t i = 0; i < res.nerrors; i++)
 		fprintf(stderr, "%s\n", res.errors[i]);
+	if (res.command_hidden)
+		cli_note("%zu finding%s of one leak per call in command code "
+			 "(below cmd/) not reported: --include-commands reports them",
+			 res.command_hidden, res.command_hidden == 1 ? "" : "s");
 	if (!res.files && !res.nerrors) {
 		/* like the go tool's "matched no packages" */
 		const char *what = optind < argc ? argv[optind] : defpath[0];

@@ -212,6 +212,7 @@ static int lint_src(struct ui *u)
 	memset(&o, 0, sizeof(o));
 	memset(&res, 0, sizeof(res));
 	o.include_tests = u->include_tests;
+	o.include_commands = 1;   /* the profile shows what repeats */
 	paths[0] = (char *)u->src;
 	if (lint_run(&o, paths, 1, &u->lint, &res, &e) < 0) {
 		cli_error("--src: %s", e.msg);

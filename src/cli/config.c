@@ -226,6 +226,8 @@ static int load_top(struct loader *l, const yaml_node_t *root)
 			free(t);
 		} else if (!strcmp(key, "include-tests")) {
 			rc = get_bool(l, v, key, &c->include_tests);
+		} else if (!strcmp(key, "include-commands")) {
+			rc = get_bool(l, v, key, &c->include_commands);
 		} else if (!strcmp(key, "include-generated")) {
 			rc = get_bool(l, v, key, &c->include_generated);
 		} else if (!strcmp(key, "rules")) {
@@ -236,7 +238,7 @@ static int load_top(struct loader *l, const yaml_node_t *root)
 			rc = load_exclude(l, v);
 		} else {
 			rc = fail_at(l, k, "unknown key '%s' (go, tags, include-tests, "
-				     "include-generated, rules, severity, exclude)", key);
+				     "include-commands, include-generated, rules, severity, exclude)", key);
 		}
 		if (rc < 0)
 			return -1;
@@ -318,7 +320,7 @@ int cli_config_load(struct cli_config *cfg, const char *path,
 	int rc;
 
 	memset(cfg, 0, sizeof(*cfg));
-	cfg->include_tests = cfg->include_generated = -1;
+	cfg->include_tests = cfg->include_generated = cfg->include_commands = -1;
 	if (!found)
 		return 0;
 	text = file_read_all(found, CONFIG_MAX_BYTES, &len, e);

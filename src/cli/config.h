@@ -36,6 +36,7 @@ struct cli_config {
 	char *go;                 /* NULL if unset */
 	char *tags;               /* comma-separated, NULL if unset */
 	int include_tests;        /* -1 unset, else 0/1 */
+	int include_commands;     /* -1 unset, else 0/1 */
 	int include_generated;    /* -1 unset, else 0/1 */
 	char **enable, **disable; /* rule ids */
 	size_t nenable, ndisable;

@@ -157,6 +157,7 @@ void gor_explain_groups(struct gor_opts *o, const struct gdump_groups *gs)
 	lo.jobs = 1;
 	/* the blocked frames' own files, _test.go ones too (a test binary) */
 	lo.include_tests = 1;
+	lo.include_commands = 1;   /* blocked goroutines are seen: report them */
 	findings_init(&o->lintfs);
 	err_clear(&e);
 	if (lint_run(&lo, files.items, files.len, &o->lintfs, &res, &e) < 0)

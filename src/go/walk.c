@@ -31,9 +31,11 @@
 #include <string.h>
 #include <sys/stat.h>
 
-static void add(struct go_walk *w, char *path)
+static void add(struct go_walk *w, char *path, size_t below)
 {
 	w->paths = xgrow(w->paths, sizeof(*w->paths), w->n + 1, &w->cap);
+	w->below = xgrow(w->below, sizeof(*w->below), w->n + 1, &w->below_cap);
+	w->below[w->n] = below;
 	w->paths[w->n++] = path;
 }
 
@@ -91,6 +93,11 @@ static int walk_dir(struct go_walk *w, const char *dir, int all, int flat,
 	if (depth > 256)
 		return err_setf(e, "cannot read '%s': directories nested too deeply",
 				dir);
+	if (depth == 0) {
+		size_t dl = strlen(dir);
+
+		w->cur_below = dl && dir[dl - 1] == '/' ? dl : dl + 1;
+	}
 	d = opendir(dir);
 	if (!d) {
 		struct err derr = ERR_INIT;
@@ -124,7 +131,7 @@ static int walk_dir(struct go_walk *w, const char *dir, int all, int flat,
 		} else if ((S_ISREG(st.st_mode) || S_ISLNK(st.st_mode)) &&
 			   is_go_file(names[i]) &&
 			   (all || (names[i][0] != '.' && names[i][0] != '_'))) {
-			add(w, path);
+			add(w, path, w->cur_below);
 		} else {
 			free(path);
 		}
@@ -372,7 +379,7 @@ int go_walk_add(struct go_walk *w, const char *path, int all, struct err *e)
 					strerror(err));
 		}
 		if (!S_ISDIR(st.st_mode)) {
-			add(w, xstrdup(path));
+			add(w, xstrdup(path), len);
 			return 0;
 		}
 		dir = xstrdup(path);
@@ -401,6 +408,9 @@ void go_walk_release(struct go_walk *w)
 	for (size_t i = 0; i < w->n; i++)
 		free(w->paths[i]);
 	free(w->paths);
+	free(w->below);
+	w->below = NULL;
+	w->below_cap = 0;
 	for (size_t i = 0; i < w->nerrors; i++)
 		free(w->errors[i]);
 	free(w->errors);

@@ -18,7 +18,12 @@
 
 struct go_walk {
 	char **paths;   /* heap strings, owned by the struct */
-	size_t n, cap;
+	/* below[i]: offset in paths[i] of the part below the directory the
+	 * argument named (0 when the path is at that directory's top; the
+	 * whole length for a file named itself), so a caller can tell what
+	 * was found by walking from what was asked for */
+	size_t *below;
+	size_t n, cap, below_cap, cur_below;
 	/* directories that could not be read ("cannot read 'DIR': REASON"),
 	 * heap strings owned by the struct: the walk goes on without them,
 	 * as lint goes on past an unreadable file */
@@ -26,7 +31,7 @@ struct go_walk {
 	size_t nerrors, errcap;
 };
 
-#define GO_WALK_INIT { NULL, 0, 0, NULL, 0, 0 }
+#define GO_WALK_INIT { NULL, NULL, 0, 0, 0, 0, NULL, 0, 0 }
 
 /* Add the Go files found under path to w.  all: do not skip testdata,
  * vendor, _* and .* directories.  A directory (named or found) that

@@ -18,6 +18,7 @@
 #include "flow.h"
 #include "facts.h"
 #include "fields.h"
+#include "scope.h"
 #include "../base/file.h"
 #include "../base/utf8.h"
 #include "../base/sb.h"
@@ -276,11 +277,16 @@ void lint_foreach_func(struct lint_ctx *cx,
 
 /* ---------- semantics ---------- */
 
-/* Read the go.mod nearest above dir into *mod (strings in a).  Returns 1
- * if one was found, 0 if none, -1 if unreadable or malformed (treated like
- * none: we do not know the version). */
-static int nearest_gomod(struct arena *a, const char *dir, struct go_mod *mod)
+/* Read the go.mod nearest above dir into *mod (strings in a), or where a
+ * directory has none, its vendor.mod (the go.mod of a repository that is
+ * vendored but not published as a module, as docker/cli and moby keep
+ * it); *name says which.  Returns 1 if one was found, 0 if none, -1 if
+ * unreadable or malformed (treated like none: we do not know the
+ * version). */
+static int nearest_gomod(struct arena *a, const char *dir, struct go_mod *mod,
+			 const char **name)
 {
+	static const char *const names[] = { "go.mod", "vendor.mod" };
 	char path[4200], cur[4096];
 	struct stat stt;
 
@@ -289,15 +295,20 @@ static int nearest_gomod(struct arena *a, const char *dir, struct go_mod *mod)
 	for (;;) {
 		char *slash;
 
-		snprintf(path, sizeof(path), "%s/go.mod", strcmp(cur, "/") ? cur : "");
-		if (stat(path, &stt) == 0 && S_ISREG(stt.st_mode)) {
+		for (size_t k = 0; k < 2; k++) {
 			size_t len;
 			struct err e = ERR_INIT;
-			char *src = file_read_all(path, 1 << 20, &len, &e);
+			char *src;
 			int rc;
 
+			snprintf(path, sizeof(path), "%s/%s",
+				 strcmp(cur, "/") ? cur : "", names[k]);
+			if (stat(path, &stt) != 0 || !S_ISREG(stt.st_mode))
+				continue;
+			src = file_read_all(path, 1 << 20, &len, &e);
 			if (!src)
 				return -1;
+			*name = names[k];
 			rc = go_mod_parse(a, path, src, len, mod, &e);
 			free(src);
 			return rc < 0 ? -1 : 1;
@@ -351,7 +362,8 @@ static void decide_semantics(struct lint_semantics *sem, struct arena *a,
 			     const struct go_version *override, int is_main)
 {
 	struct go_mod mod;
-	int found = dir ? nearest_gomod(a, dir, &mod) : 0;
+	const char *modname = "go.mod";
+	int found = dir ? nearest_gomod(a, dir, &mod, &modname) : 0;
 	const char *async = NULL, *async_src = NULL;
 	struct go_version v123 = { 1, 23, 0 }, v127 = { 1, 27, 0 };
 	struct go_version tc = { 0, 0, 0 };
@@ -360,7 +372,8 @@ static void decide_semantics(struct lint_semantics *sem, struct arena *a,
 	if (found == 1) {
 		async = go_mod_godebug_get(&mod, "asynctimerchan");
 		if (async)
-			async_src = "godebug asynctimerchan in go.mod";
+			async_src = arena_printf(a, "godebug asynctimerchan in %s",
+						 modname);
 		tc = mod.toolchain_version;
 	}
 	if (is_main) {
@@ -377,7 +390,7 @@ static void decide_semantics(struct lint_semantics *sem, struct arena *a,
 					override->minor);
 	} else if (found == 1 && mod.go) {
 		sem->lang = mod.go_version;
-		sem->why = arena_printf(a, "go %s in go.mod", mod.go);
+		sem->why = arena_printf(a, "go %s in %s", mod.go, modname);
 	} else {
 		sem->why = "no go.mod go line: assuming Go before 1.23";
 		sem->new_timers = 0;
@@ -1028,13 +1041,23 @@ static int cmp_path(const void *a, const void *b)
 	return strcmp(x, y);
 }
 
-static void merge_findings(struct findings *dst, const struct findings *src)
+/* Merge src into dst, leaving out the per-call findings in the command
+ * code files of cmdfiles (sorted; scope.h); *hidden counts them. */
+static void merge_findings(struct findings *dst, const struct findings *src,
+			   char *const *cmdfiles, size_t ncmd, size_t *hidden)
 {
 	for (size_t i = 0; i < src->items.len; i++) {
 		const struct finding *f = src->items.items[i];
-		struct finding *n = findings_add(dst, f->rule, f->severity,
-						 f->confidence, &f->loc,
-						 f->message, f->fix);
+		struct finding *n;
+		const char *key = f->loc.file;
+
+		if (ncmd && key && lint_scope_per_call_rule(f->rule) &&
+		    bsearch(&key, cmdfiles, ncmd, sizeof(char *), cmp_str)) {
+			(*hidden)++;
+			continue;
+		}
+		n = findings_add(dst, f->rule, f->severity, f->confidence,
+				 &f->loc, f->message, f->fix);
 
 		for (size_t j = 0; j < f->nrelated; j++)
 			finding_add_related(dst, n, &f->related[j]);
@@ -1047,6 +1070,7 @@ int lint_run(const struct lint_options *o, char *const *paths, size_t npaths,
 	struct go_walk walk = GO_WALK_INIT;
 	struct shared sh;
 	VEC(char *) files = { NULL, 0, 0 };
+	VEC(char *) cmdfiles = { NULL, 0, 0 };
 	VEC(struct pkg_job) jobs = { NULL, 0, 0 };
 	struct worker *ws;
 	int nw;
@@ -1070,9 +1094,23 @@ int lint_run(const struct lint_options *o, char *const *paths, size_t npaths,
 			go_walk_release(&walk);
 			return -1;
 		}
-	for (i = 0; i < walk.n; i++)
-		if (o->include_tests || o->files_as_given || !is_test_path(walk.paths[i]))
-			vec_push(&files, walk.paths[i]);
+	for (i = 0; i < walk.n; i++) {
+		const char *p = walk.paths[i];
+		enum lint_scope sc = o->files_as_given ? LINT_SCOPE_CODE :
+				     lint_scope_of(p, walk.below[i]);
+
+		if (!o->include_tests && !o->files_as_given &&
+		    (is_test_path(p) || sc == LINT_SCOPE_TEST_SUPPORT)) {
+			if (!is_test_path(p))
+				res->test_support++;
+			continue;
+		}
+		if (sc == LINT_SCOPE_COMMAND && !o->include_commands)
+			vec_push(&cmdfiles, walk.paths[i]);
+		vec_push(&files, walk.paths[i]);
+	}
+	if (cmdfiles.len > 1)
+		qsort(cmdfiles.items, cmdfiles.len, sizeof(char *), cmp_str);
 	/* group by directory; a file named twice is linted once */
 	if (files.len > 1)
 		qsort(files.items, files.len, sizeof(char *), cmp_path);
@@ -1134,7 +1172,8 @@ int lint_run(const struct lint_options *o, char *const *paths, size_t npaths,
 		if (ws[k].tid)
 			pthread_join(ws[k].tid, NULL);
 	for (int k = 0; k < nw; k++) {
-		merge_findings(out, &ws[k].out);
+		merge_findings(out, &ws[k].out, cmdfiles.items, cmdfiles.len,
+			       &res->command_hidden);
 		findings_release(&ws[k].out);
 		for (i = 0; i < ws[k].errors.len; i++) {
 			res->errors = xrealloc(res->errors,
@@ -1168,6 +1207,7 @@ int lint_run(const struct lint_options *o, char *const *paths, size_t npaths,
 	}
 	vec_free(&jobs);
 	vec_free(&files);
+	vec_free(&cmdfiles);
 	go_walk_release(&walk);
 	return 0;
 }

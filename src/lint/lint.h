@@ -37,7 +37,10 @@ int lint_rule_index(const char *id);
 
 struct lint_options {
 	int jobs;                 /* worker threads; <= 0: number of cores */
-	int include_tests;        /* also lint _test.go files */
+	int include_tests;        /* also lint _test.go files and test
+				     support code (scope.h) */
+	int include_commands;     /* report per-call leaks in command code
+				     (scope.h) too */
 	int all_dirs;             /* do not skip testdata, vendor, _*, .* */
 	const char *go_version;   /* --go 1.xx: overrides go.mod; NULL */
 	unsigned char *enabled;   /* lint_nrules flags; NULL = all enabled */
@@ -61,6 +64,9 @@ struct lint_result {
 	size_t files, packages, bytes;
 	size_t excluded;   /* files left out by build constraints */
 	size_t generated;  /* generated files skipped */
+	size_t test_support;    /* test support files skipped (scope.h) */
+	size_t command_hidden;  /* per-call findings in command code not
+				   reported (scope.h) */
 	/* one "PATH:LINE:COL: syntax error: ..." or "cannot read ..." message
 	 * per file that could not be linted (heap strings, in path order) */
 	char **errors;

@@ -249,6 +249,7 @@ size_t watch_src_link(struct findings *fs, const char *dir, int include_tests,
 	/* a finding in a _test.go file (a test binary's goroutines) needs
 	 * the test files linted too */
 	o.include_tests = include_tests;
+	o.include_commands = 1;   /* the run-time evidence says it repeats */
 	for (i = 0; i < n && !o.include_tests; i++) {
 		const char *lf_file = fs->items.items[i]->loc.file;
 		size_t fl = lf_file ? strlen(lf_file) : 0;

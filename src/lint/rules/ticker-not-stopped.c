@@ -88,19 +88,25 @@ static void check_func(struct lint_ctx *cx, const struct lint_func *fn, void *ar
 
 /* A process-lifetime owner (a package-level variable, made in main) is not
  * reported: its ticker is meant to fire for ever, in every Go version --
- * true but harmless. */
+ * true but harmless.  From Go 1.23 no ticker field is: the ticker goes
+ * with its owner when the owner is dropped, and while the owner lives an
+ * unstopped ticker costs nothing unless a goroutine waits on its C (the
+ * runtime keeps a channel timer in its heap only while a receive is
+ * blocked on it); a goroutine that waits for ever is goroutine-no-exit's. */
 static void unstopped_field(struct lint_ctx *cx, const struct lint_field *fl)
 {
 	const struct lint_fsite *set = &fl->site[LINT_FOP_SET_FRESH];
 	struct finding *fd;
 
+	if (cx->sem->new_timers)
+		return;
+
 	fd = lint_report(cx, set->file, set->at, REPORT_SEV_WARNING,
 		"add a Close/Stop method that calls Stop on the ticker and "
 		"call it when the value is done",
 		"the ticker stored in field '%s' of %s is never stopped by any "
-		"method or function of the package: while the %s is referenced "
-		"it fires forever (in every Go version; before Go 1.23 even "
-		"after that: %s)",
+		"method or function of the package: it fires forever, even "
+		"after the %s is dropped (timers before Go 1.23: %s)",
 		fl->name, fl->owner->name, fl->owner->name, cx->sem->why);
 	if (!fd)
 		return;
