@@ -16,6 +16,7 @@
  */
 #include "facts.h"
 #include "flow.h"
+#include "httpclient.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -924,6 +925,15 @@ static enum lint_result_kind call_result(struct walk *w, const struct go_node *c
 			return i == 1 ? LINT_RESULT_CANCEL : LINT_RESULT_OTHER;
 		return i == 0 ? kind_of_res(rk) : LINT_RESULT_OTHER;
 	}
+	if (i == 0 && w->self->fd->type) {
+		/* c.Do(req) on an *http.Client field or variable, RoundTrip */
+		struct lint_func lf = { w->self->file, w->self->fd, NULL,
+					w->self->fd->type, w->self->fd->body };
+
+		if (lint_http_response_call(w->cx ? w->cx->pkg : NULL, &lf,
+					    GO_CAST(go_call_expr, c)))
+			return LINT_RESULT_BODY;
+	}
 	if (go_is_universe(GO_CAST(go_call_expr, c)->fun, "make") &&
 	    GO_CAST(go_call_expr, c)->args.n &&
 	    go_unparen(GO_CAST(go_call_expr, c)->args.v[0])->kind == GO_CHAN_TYPE)
@@ -1111,11 +1121,85 @@ struct plain {
 	int total, ok, bad;
 };
 
+/* Does n mention local v? */
+struct mention { const struct go_ident *v; int yes; };
+
+static int mention_fn(struct go_node *n, void *ctx)
+{
+	struct mention *m = ctx;
+
+	if (n->kind == GO_IDENT && go_local_var(n) == m->v)
+		m->yes = 1;
+	return !m->yes;
+}
+
+static int mentions(struct go_node *n, const struct go_ident *v)
+{
+	struct mention m = { v, 0 };
+
+	go_ast_inspect(n, mention_fn, NULL, &m);
+	return m.yes;
+}
+
+/* Is statement st a release of v: v.Close(), v.Stop(), v.Body.Close(),
+ * v()? */
+static int release_stmt(const struct go_node *st, const struct go_ident *v)
+{
+	const struct go_node *c, *f;
+
+	if (st->kind != GO_EXPR_STMT)
+		return 0;
+	c = go_unparen(GO_CAST(go_expr_stmt, st)->x);
+	if (!c || c->kind != GO_CALL_EXPR)
+		return 0;
+	f = go_unparen(GO_CAST(go_call_expr, c)->fun);
+	if (go_local_var(f) == v)
+		return 1;
+	if (f && f->kind == GO_SELECTOR_EXPR) {
+		const struct go_selector_expr *se = GO_CAST(go_selector_expr, f);
+		const char *sel = se->sel->name;
+
+		if (go_local_var(se->x) == v)
+			return !strcmp(sel, "Close") || !strcmp(sel, "Stop");
+		return !strcmp(sel, "Close") && is_name(se->x, "Body") &&
+			go_local_var(sel_x(se->x)) == v;
+	}
+	return 0;
+}
+
+/* A release of v on a path that then returns without v (`resp.Body.Close();
+ * return nil, err`) says nothing about the returns that give v to the
+ * caller: the statements between do not mention v, nor does the return. */
+static int release_then_return(const struct go_list *l, uint32_t i,
+			       const struct go_ident *v)
+{
+	for (uint32_t j = i + 1; j < l->n; j++) {
+		if (l->v[j]->kind == GO_RETURN_STMT)
+			return !mentions(l->v[j], v);
+		if (mentions(l->v[j], v))
+			return 0;
+	}
+	return 0;
+}
+
+static void plain_list(const struct go_list *l, struct plain *p);
+
 static int plain_fn(struct go_node *n, void *ctx)
 {
 	struct plain *p = ctx;
 
 	switch (n->kind) {
+	case GO_BLOCK_STMT:
+		plain_list(&GO_CAST(go_block_stmt, n)->list, p);
+		return 0;
+	case GO_CASE_CLAUSE: {
+		struct go_case_clause *cc = GO_CAST(go_case_clause, n);
+
+		for (uint32_t i = 0; i < cc->list.n; i++)
+			go_ast_inspect(cc->list.v[i], plain_fn, NULL, p);
+		plain_list(&cc->body, p);
+		return 0;
+	}
 	case GO_FUNC_LIT:
 		/* a mention in a closure: counted in total only */
 		return 1;
@@ -1155,13 +1239,28 @@ static int plain_fn(struct go_node *n, void *ctx)
 			p->ok++;
 		return 1;
 	}
-	case GO_CALL_EXPR:
-		if (go_local_var(GO_CAST(go_call_expr, n)->fun) == p->v)
+	case GO_CALL_EXPR: {
+		struct go_call_expr *c = GO_CAST(go_call_expr, n);
+
+		if (go_local_var(c->fun) == p->v)
 			p->bad = 1;   /* cancel(): released */
+		/* all = append(all, v): kept in a slice, still ours */
+		if (go_is_universe(c->fun, "append"))
+			for (uint32_t i = 1; i < c->args.n; i++)
+				if (go_local_var(c->args.v[i]) == p->v)
+					p->ok++;
 		return 1;
+	}
 	default:
 		return 1;
 	}
+}
+
+static void plain_list(const struct go_list *l, struct plain *p)
+{
+	for (uint32_t i = 0; i < l->n; i++)
+		if (!(release_stmt(l->v[i], p->v) && release_then_return(l, i, p->v)))
+			go_ast_inspect(l->v[i], plain_fn, NULL, p);
 }
 
 static int only_plain_uses(struct go_block_stmt *body, const struct go_ident *v)
@@ -1206,6 +1305,19 @@ struct rets {
 	size_t n;
 };
 
+/* Is e a call of the function being summarised itself?  What such a
+ * return gives is what the other returns give: it adds nothing. */
+static int self_call(struct walk *w, const struct go_node *e)
+{
+	struct entry *ce;
+
+	e = go_unparen(e);
+	if (!e || e->kind != GO_CALL_EXPR)
+		return 0;
+	ce = callee_entry(w->st, GO_CAST(go_call_expr, e)->fun);
+	return ce && ce == w->self;
+}
+
 static int rets_fn(struct go_node *n, void *ctx)
 {
 	struct rets *r = ctx;
@@ -1216,6 +1328,8 @@ static int rets_fn(struct go_node *n, void *ctx)
 	if (n->kind != GO_RETURN_STMT)
 		return 1;
 	rs = GO_CAST(go_return_stmt, n);
+	if (rs->results.n == 1 && r->n > 1 && self_call(r->w, rs->results.v[0]))
+		return 1;
 	for (size_t i = 0; i < r->n; i++) {
 		enum lint_result_kind k;
 		const struct go_node *e;
@@ -1224,7 +1338,7 @@ static int rets_fn(struct go_node *n, void *ctx)
 			k = call_result(r->w, rs->results.v[0], i);
 		else if (rs->results.n == r->n) {
 			e = rs->results.v[i];
-			if (go_is_universe(e, "nil"))
+			if (go_is_universe(e, "nil") || self_call(r->w, e))
 				continue;
 			k = go_unparen(e)->kind == GO_CALL_EXPR ?
 				call_result(r->w, e, 0) : var_result(r->w, e);

@@ -648,6 +648,11 @@ struct walk {
 	 * assigned to it later too (defer func() { if f != nil { f.Close() }
 	 * }() before a loop that opens f) */
 	int closure_defer;
+	/* defer func() { if err != nil { release } }() with err the named
+	 * result at index err_defer - 1: returns of a literal nil there leave
+	 * the resource open, other returns release it; 0 when none */
+	int err_defer;
+	const struct lint_func *fn;
 	VEC(struct target) targets;
 };
 
@@ -692,6 +697,50 @@ static unsigned st_def(unsigned s)
 }
 
 static unsigned walk_stmt(struct walk *w, struct go_node *s, unsigned st);
+
+/* Is d `defer func() { if err != nil { ... } }()` with err a named result
+ * of fn?  Its index among fn's results plus one, or 0.  The caller has
+ * seen that the literal releases the resource. */
+static int err_only_defer(const struct lint_func *fn, const struct go_defer_stmt *d)
+{
+	const struct go_node *f, *c;
+	const struct go_block_stmt *b;
+	const struct go_if_stmt *is;
+	const struct go_binary_expr *be;
+	const struct go_ident *e;
+	int idx = 0;
+
+	if (!fn || !fn->type || !fn->type->results || !d->call ||
+	    d->call->kind != GO_CALL_EXPR)
+		return 0;
+	f = go_unparen(GO_CAST(go_call_expr, d->call)->fun);
+	if (!f || f->kind != GO_FUNC_LIT)
+		return 0;
+	b = GO_CAST(go_func_lit, f)->body;
+	if (!b || b->list.n != 1 || b->list.v[0]->kind != GO_IF_STMT)
+		return 0;
+	is = GO_CAST(go_if_stmt, b->list.v[0]);
+	c = go_unparen(is->cond);
+	if (is->init || is->els || !c || c->kind != GO_BINARY_EXPR)
+		return 0;
+	be = GO_CAST(go_binary_expr, c);
+	if (be->op != GO_TOK_NEQ || !go_is_universe(be->y, "nil") ||
+	    !be->x || be->x->kind != GO_IDENT)
+		return 0;
+	e = GO_CAST(go_ident, be->x)->decl;
+	if (!e)
+		return 0;
+	for (uint32_t i = 0; i < fn->type->results->list.n; i++) {
+		const struct go_field *fd = GO_CAST(go_field, fn->type->results->list.v[i]);
+
+		for (uint32_t k = 0; k < fd->names.n; k++, idx++)
+			if (fd->names.v[k] == (const struct go_node *)e)
+				return idx + 1;
+		if (!fd->names.n)
+			return 0;
+	}
+	return 0;
+}
 
 static unsigned walk_list(struct walk *w, const struct go_list *l, unsigned st)
 {
@@ -977,6 +1026,13 @@ static unsigned walk_stmt(struct walk *w, struct go_node *s, unsigned st)
 		if (!w->no_defer &&
 		    defer_releases(w->cx, w->r, GO_CAST(go_defer_stmt, s))) {
 			unsigned o = st_release(st);
+			int ei = err_only_defer(w->fn, GO_CAST(go_defer_stmt, s));
+
+			/* released on error returns only: decided at each return */
+			if (ei && !w->err_defer && !(st & (S_NOTDEF | S_DEFER))) {
+				w->err_defer = ei;
+				return st;
+			}
 			const struct go_node *dc = GO_CAST(go_defer_stmt, s)->call;
 
 			int closure = dc && dc->kind == GO_CALL_EXPR &&
@@ -998,6 +1054,15 @@ static unsigned walk_stmt(struct walk *w, struct go_node *s, unsigned st)
 		 * hands it to the caller */
 		if (lint_flow_releases(w->cx, w->r, s) || lint_life_returns(s, w->r))
 			st = st_release(st);
+		if (w->err_defer && (st & S_OPEN)) {
+			const struct go_return_stmt *rs = GO_CAST(go_return_stmt, s);
+			uint32_t ei = (uint32_t)w->err_defer - 1;
+
+			/* only `return ..., nil` is known to skip the release */
+			if (!(rs->results.n > ei &&
+			      go_is_universe(rs->results.v[ei], "nil")))
+				st = st_release(st);
+		}
 		if (st & S_OPEN)
 			leak_at(w, s);
 		return 0;
@@ -1190,6 +1255,7 @@ enum lint_flow_verdict lint_flow_check(struct lint_ctx *cx,
 	w.pair = paired_ctx(fn, r);
 	w.flag = lint_cond_owner_flag(fn, r);
 	w.ctxv = lint_cond_cancel_ctx(r);
+	w.fn = fn;
 	end = walk_list(&w, &fn->body->list, S_NOTDEF);
 	if (w.pair && w.pair_broken) {
 		/* the nil tests of the context said nothing: walk again
@@ -1199,6 +1265,8 @@ enum lint_flow_verdict lint_flow_check(struct lint_ctx *cx,
 		w.pending_label = NULL;
 		w.err_stale = 0;
 		w.pair = NULL;
+		w.err_defer = 0;
+		w.closure_defer = 0;
 		end = walk_list(&w, &fn->body->list, S_NOTDEF);
 	}
 	vec_free(&w.targets);
@@ -1372,9 +1440,13 @@ static int finder_fn(struct go_node *n, void *ctx)
 		if (!d || d->kind != GO_GEN_DECL)
 			return 1;
 		g = GO_CAST(go_gen_decl, d);
-		if (g->specs.n == 1 && g->specs.v[0]->kind == GO_VALUE_SPEC) {
-			struct go_value_spec *vs = GO_CAST(go_value_spec, g->specs.v[0]);
+		/* var x = f() and each spec of a var ( ... ) block */
+		for (uint32_t k = 0; k < g->specs.n; k++) {
+			struct go_value_spec *vs;
 
+			if (g->specs.v[k]->kind != GO_VALUE_SPEC)
+				continue;
+			vs = GO_CAST(go_value_spec, g->specs.v[k]);
 			if (vs->values.n == 1 &&
 			    flow_creator_in(fi->cx, fi->fn, vs->values.v[0], &kind))
 				creation(fi, n, &vs->names, vs->values.v[0], kind);
