@@ -1117,9 +1117,45 @@ static struct go_node *generator_send(struct go_block_stmt *body,
  * return?  A helper that releases what it returns on some path, passes it
  * on or captures it is not followed. */
 struct plain {
+	struct walk *w;
 	const struct go_ident *v;
 	int total, ok, bad;
 };
+
+/* Do facts f (of the callee of c) say argument i is only used: no store,
+ * capture, return, goroutine or release on any path? */
+static int borrow_facts(const struct lint_facts *f, const struct go_call_expr *c,
+			uint32_t i)
+{
+	const unsigned keeps = LINT_OP_STORE | LINT_OP_CAPTURE | LINT_OP_RETURN |
+		LINT_OP_GO | LINT_OP_RELEASE | LINT_OP_UNKNOWN | LINT_OP_CLOSE;
+	const struct go_list *l;
+
+	if (!f || f->partial || i >= f->nparams || c->ellipsis != GO_NOPOS)
+		return 0;
+	l = f->decl && f->decl->type->params ? &f->decl->type->params->list : NULL;
+	if (l && l->n && i + 1 == f->nparams) {
+		/* the variadic parameter: the facts are the slice's */
+		const struct go_field *last = GO_CAST(go_field, l->v[l->n - 1]);
+
+		if (last->type && last->type->kind == GO_ELLIPSIS)
+			return 0;
+	}
+	return !((f->params[i].some | f->params[i].go) & keeps);
+}
+
+/* lint_facts_borrows from inside a computation (package functions only:
+ * a method found by its name alone might be another type's) */
+static int borrows(struct walk *w, const struct go_call_expr *c, uint32_t i)
+{
+	const struct go_node *fun = go_unparen(c->fun);
+	struct entry *ce;
+
+	if (!fun || fun->kind != GO_IDENT ||
+	    !(ce = callee_entry(w->st, fun)) || ce == w->self)
+		return 0;
+	return borrow_facts(facts_get(w, ce), c, i);
+}
 
 /* Does n mention local v? */
 struct mention { const struct go_ident *v; int yes; };
@@ -1244,11 +1280,13 @@ static int plain_fn(struct go_node *n, void *ctx)
 
 		if (go_local_var(c->fun) == p->v)
 			p->bad = 1;   /* cancel(): released */
-		/* all = append(all, v): kept in a slice, still ours */
-		if (go_is_universe(c->fun, "append"))
-			for (uint32_t i = 1; i < c->args.n; i++)
-				if (go_local_var(c->args.v[i]) == p->v)
-					p->ok++;
+		/* all = append(all, v): kept in a slice, still ours; logFields(v):
+		 * a package function that only reads it */
+		for (uint32_t i = 0; i < c->args.n; i++)
+			if (go_local_var(c->args.v[i]) == p->v &&
+			    ((i >= 1 && go_is_universe(c->fun, "append")) ||
+			     borrows(p->w, c, i)))
+				p->ok++;
 		return 1;
 	}
 	default:
@@ -1263,9 +1301,10 @@ static void plain_list(const struct go_list *l, struct plain *p)
 			go_ast_inspect(l->v[i], plain_fn, NULL, p);
 }
 
-static int only_plain_uses(struct go_block_stmt *body, const struct go_ident *v)
+static int only_plain_uses(struct walk *w, struct go_block_stmt *body,
+			   const struct go_ident *v)
 {
-	struct plain p = { v, 0, 0, 0 };
+	struct plain p = { w, v, 0, 0, 0 };
 
 	go_ast_inspect((struct go_node *)body, plain_fn, NULL, &p);
 	return !p.bad && p.ok == p.total;
@@ -1286,7 +1325,7 @@ static enum lint_result_kind var_result(struct walk *w, const struct go_node *e)
 		return LINT_RESULT_OTHER;
 	k = call_result(w, d.rhs, d.pos);
 	if (k != LINT_RESULT_CHAN && k != LINT_RESULT_OTHER &&
-	    !only_plain_uses(w->self->fd->body, d.v))
+	    !only_plain_uses(w, w->self->fd->body, d.v))
 		return LINT_RESULT_OTHER;
 	if (k == LINT_RESULT_CHAN && unbuffered(d.rhs) &&
 	    gen_uses_only(w->self->fd->body, d.v) &&
@@ -1676,24 +1715,11 @@ int lint_facts_borrows(struct lint_ctx *cx, const struct go_call_expr *c,
 		       uint32_t i)
 {
 	const struct go_node *fun = go_unparen(c->fun);
+
 	/* package functions only: a method found by its name alone might be
 	 * another type's */
-	const struct lint_facts *f = fun && fun->kind == GO_IDENT ?
-		lint_facts_callee(cx, fun) : NULL;
-	const unsigned keeps = LINT_OP_STORE | LINT_OP_CAPTURE | LINT_OP_RETURN |
-		LINT_OP_GO | LINT_OP_RELEASE | LINT_OP_UNKNOWN | LINT_OP_CLOSE;
-
-	if (!f || f->partial || i >= f->nparams || c->ellipsis != GO_NOPOS)
-		return 0;
-	if (i + 1 == f->nparams && f->decl && f->decl->type->params) {
-		/* the variadic parameter: the facts are the slice's */
-		const struct go_list *l = &f->decl->type->params->list;
-		const struct go_field *last = GO_CAST(go_field, l->v[l->n - 1]);
-
-		if (last->type && last->type->kind == GO_ELLIPSIS)
-			return 0;
-	}
-	return !((f->params[i].some | f->params[i].go) & keeps);
+	return fun && fun->kind == GO_IDENT &&
+		borrow_facts(lint_facts_callee(cx, fun), c, i);
 }
 
 const struct lint_fact_slot *lint_facts_field(const struct lint_facts *f,
