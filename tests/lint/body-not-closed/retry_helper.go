@@ -19,6 +19,7 @@ func (r *registry) doWithRetries(req *http.Request, seen []*http.Response) (*htt
 	if err != nil {
 		return nil, err
 	}
+	logStatus(req, resp)
 	seen = append(seen, resp)
 	if len(seen) > 3 {
 		resp.Body.Close()
@@ -30,6 +31,13 @@ func (r *registry) doWithRetries(req *http.Request, seen []*http.Response) (*htt
 		return r.doWithRetries(req, seen)
 	}
 	return resp, nil
+}
+
+// Reads the response only: the helper above still returns its own.
+func logStatus(req *http.Request, resp *http.Response) {
+	if resp.StatusCode >= 400 {
+		println(req.URL.String(), resp.Status)
+	}
 }
 
 // A 404 skipped with continue keeps that response's connection.
