@@ -50,26 +50,30 @@ void cli_error(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
+/* "leakhound: KIND: message\n" on stderr */
+static void say(const char *kind, const char *fmt, va_list ap)
+{
+	fprintf(stderr, "leakhound: %s: ", kind);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
 void cli_warn(const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("leakhound: warning: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	say("warning", fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 void cli_note(const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("leakhound: note: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	say("note", fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 int cli_usage(const char *cmd, const char *fmt, ...)
