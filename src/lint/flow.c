@@ -122,6 +122,12 @@ int lint_flow_creator(const struct go_node *n, enum lint_res_kind *kind)
 	return flow_creator_in(NULL, NULL, n, kind);
 }
 
+int lint_flow_creator_cx(struct lint_ctx *cx, const struct go_node *n,
+			 enum lint_res_kind *kind)
+{
+	return flow_creator_in(cx, NULL, n, kind);
+}
+
 /* Functions that read from or write to a value without keeping it. */
 struct consumer {
 	const char *path, *name;
@@ -334,6 +340,9 @@ struct uses {
 	VEC(struct go_node *) stack;
 	int escapes;
 	int has_goto;
+	/* statements that hand the value over on their path: x.f = v,
+	 * m[k] = v, t := &T{f: v}, return &T{f: v}, nil */
+	VEC(struct go_node *) stores;
 };
 
 /* Does local variable w (holding a wrapper of the resource) leave the
@@ -461,6 +470,69 @@ static int defers_release(struct uses *u, struct go_node *body)
 	return 0;
 }
 
+/* x.f = v, m[k] = v, *p = v (assignment, not :=): the value is kept
+ * where the function's caller or the struct's methods can reach it */
+static int store_assign(const struct go_assign_stmt *a, const struct go_node *id)
+{
+	if (a->tok != GO_TOK_ASSIGN || a->lhs.n != a->rhs.n)
+		return 0;
+	for (uint32_t k = 0; k < a->rhs.n; k++) {
+		const struct go_node *l = go_unparen(a->lhs.v[k]);
+
+		if (a->rhs.v[k] == id && l &&
+		    (l->kind == GO_SELECTOR_EXPR || l->kind == GO_INDEX_EXPR ||
+		     (l->kind == GO_STAR_EXPR)))
+			return 1;
+	}
+	return 0;
+}
+
+/* The value at stack position top is an element (or a key's value) of a
+ * composite literal, maybe nested or behind &, that is assigned,
+ * declared or returned: the statement doing so, or NULL. */
+static struct go_node *composite_store(struct uses *u, size_t top)
+{
+	size_t i = top;
+	int lit = 0;
+
+	while (i >= 1) {
+		struct go_node *c = u->stack.items[i], *q = u->stack.items[i - 1];
+
+		if (q->kind == GO_KEY_VALUE_EXPR && GO_CAST(go_key_value_expr, q)->value == c)
+			;
+		else if (q->kind == GO_COMPOSITE_LIT)
+			lit = 1;
+		else if (q->kind == GO_UNARY_EXPR && GO_CAST(go_unary_expr, q)->op == GO_TOK_AND && lit)
+			;
+		else if (q->kind == GO_PAREN_EXPR)
+			;
+		else
+			break;
+		i--;
+	}
+	if (!lit || i < 1)
+		return NULL;
+	{
+		struct go_node *c = u->stack.items[i], *q = u->stack.items[i - 1];
+
+		if (q->kind == GO_RETURN_STMT)
+			return q;
+		if (q->kind == GO_ASSIGN_STMT) {
+			const struct go_assign_stmt *a = GO_CAST(go_assign_stmt, q);
+
+			for (uint32_t k = 0; k < a->rhs.n; k++)
+				if (a->rhs.v[k] == c && a->lhs.n == a->rhs.n)
+					return q;
+			return NULL;
+		}
+		if (q->kind == GO_VALUE_SPEC && i >= 3 &&
+		    u->stack.items[i - 2]->kind == GO_GEN_DECL &&
+		    u->stack.items[i - 3]->kind == GO_DECL_STMT)
+			return u->stack.items[i - 3];
+	}
+	return NULL;
+}
+
 /* Classify one use of the variable (the identifier on top of the stack). */
 static void classify(struct uses *u, struct go_node *body)
 {
@@ -571,8 +643,35 @@ static void classify(struct uses *u, struct go_node *body)
 				return;
 		/* ctx, cancel = context.WithTimeout(..): overwritten by
 		 * another of its kind, which the walk checks */
-		if (lint_life_recreates(p, u->r))
+		if (lint_life_recreates(u->cx, p, u->r))
 			return;
+		if (store_assign(a, id)) {
+			vec_push(&u->stores, p);
+			return;
+		}
+		u->escapes = 1;
+		return;
+	}
+	case GO_KEY_VALUE_EXPR:
+	case GO_COMPOSITE_LIT: {
+		struct go_node *at;
+
+		/* T{index: index}: the key of a literal of a named or struct
+		 * type is a field name the resolver may have bound to the
+		 * variable; only a map literal's key is a value */
+		if (p->kind == GO_KEY_VALUE_EXPR &&
+		    GO_CAST(go_key_value_expr, p)->key == id && gp &&
+		    gp->kind == GO_COMPOSITE_LIT && GO_CAST(go_composite_lit, gp)->type &&
+		    (GO_CAST(go_composite_lit, gp)->type->kind == GO_IDENT ||
+		     GO_CAST(go_composite_lit, gp)->type->kind == GO_SELECTOR_EXPR ||
+		     GO_CAST(go_composite_lit, gp)->type->kind == GO_STRUCT_TYPE))
+			return;
+		at = composite_store(u, top);
+
+		if (at) {
+			vec_push(&u->stores, at);
+			return;
+		}
 		u->escapes = 1;
 		return;
 	}
@@ -653,6 +752,9 @@ struct walk {
 	 * the resource open, other returns release it; 0 when none */
 	int err_defer;
 	const struct lint_func *fn;
+	/* the statements that hand the value over (struct uses' stores) */
+	struct go_node *const *stores;
+	size_t nstores;
 	VEC(struct target) targets;
 };
 
@@ -999,9 +1101,15 @@ static unsigned walk_stmt(struct walk *w, struct go_node *s, unsigned st)
 			return w->closure_defer ? S_DONE : st_def(st);
 		}
 	}
+	/* x.f = v, t := &T{f: v}, return &T{f: v}, nil: handed over here */
+	for (size_t i = 0; i < w->nstores; i++)
+		if (w->stores[i] == s) {
+			st = st_release(st);
+			break;
+		}
 	/* overwritten by a new resource of its kind while open: that leaks
 	 * it; afterwards the variable holds another one */
-	if (lint_life_recreates(s, w->r)) {
+	if (lint_life_recreates(w->cx, s, w->r)) {
 		if (st & S_OPEN)
 			leak_at(w, s);
 		st = st_release(st);
@@ -1246,8 +1354,10 @@ enum lint_flow_verdict lint_flow_check(struct lint_ctx *cx,
 	u.file = fn->file;
 	go_ast_inspect((struct go_node *)fn->body, uses_fn, uses_post, &u);
 	vec_free(&u.stack);
-	if (u.escapes || u.has_goto)
+	if (u.escapes || u.has_goto) {
+		vec_free(&u.stores);
 		return LINT_FLOW_ESCAPES;
+	}
 
 	memset(&w, 0, sizeof(w));
 	w.cx = cx;
@@ -1256,6 +1366,8 @@ enum lint_flow_verdict lint_flow_check(struct lint_ctx *cx,
 	w.flag = lint_cond_owner_flag(fn, r);
 	w.ctxv = lint_cond_cancel_ctx(r);
 	w.fn = fn;
+	w.stores = u.stores.items;
+	w.nstores = u.stores.len;
 	end = walk_list(&w, &fn->body->list, S_NOTDEF);
 	if (w.pair && w.pair_broken) {
 		/* the nil tests of the context said nothing: walk again
@@ -1270,6 +1382,7 @@ enum lint_flow_verdict lint_flow_check(struct lint_ctx *cx,
 		end = walk_list(&w, &fn->body->list, S_NOTDEF);
 	}
 	vec_free(&w.targets);
+	vec_free(&u.stores);
 	if (!w.leak && (end & S_OPEN))
 		w.leak = (struct go_node *)fn->body;
 	if (w.leak) {

@@ -72,6 +72,9 @@ int lint_flow_releases(struct lint_ctx *cx, const struct lint_res *r,
  * (os.Open..., http.Get..., context.WithCancel..., time.NewTicker), set
  * *kind and return 1. */
 int lint_flow_creator(const struct go_node *n, enum lint_res_kind *kind);
+/* The same, with the package's helpers (facts.h) that return one. */
+int lint_flow_creator_cx(struct lint_ctx *cx, const struct go_node *n,
+			 enum lint_res_kind *kind);
 
 /* Find every resource created in fn by `v, err := creator(...)`,
  * `v := creator(...)`, `var v = creator(...)` or a plain assignment, and

@@ -22,6 +22,23 @@ static int some_fn(struct go_node *n, void *ctx)
 	/* return f, nil: the caller releases it on that path */
 	if (lint_life_returns(n, s->r))
 		s->found = 1;
+	/* T{f: f}, x.f = f: kept by a value that outlives this path (the
+	 * flow walk decides whether the path hands it over) */
+	if (n->kind == GO_KEY_VALUE_EXPR &&
+	    go_local_var(GO_CAST(go_key_value_expr, n)->value) == s->r->var)
+		s->found = 1;
+	if (n->kind == GO_ASSIGN_STMT) {
+		const struct go_assign_stmt *a = GO_CAST(go_assign_stmt, n);
+
+		for (uint32_t i = 0; a->tok == GO_TOK_ASSIGN && i < a->rhs.n &&
+		     i < a->lhs.n; i++) {
+			const struct go_node *l = go_unparen(a->lhs.v[i]);
+
+			if (go_local_var(a->rhs.v[i]) == s->r->var && l &&
+			    (l->kind == GO_SELECTOR_EXPR || l->kind == GO_INDEX_EXPR))
+				s->found = 1;
+		}
+	}
 	if (n->kind != GO_DEFER_STMT)
 		return !s->found;
 	/* defer func() { ... f.Close() ... }() */
@@ -100,7 +117,8 @@ int lint_life_borrows(const struct go_file *f, const struct go_call_expr *c,
 
 /* ---- overwritten before release ---- */
 
-int lint_life_recreates(const struct go_node *s, const struct lint_res *r)
+int lint_life_recreates(struct lint_ctx *cx, const struct go_node *s,
+			const struct lint_res *r)
 {
 	const struct go_assign_stmt *a;
 	enum lint_res_kind k;
@@ -108,7 +126,8 @@ int lint_life_recreates(const struct go_node *s, const struct lint_res *r)
 	if (!s || s == r->def || s->kind != GO_ASSIGN_STMT)
 		return 0;
 	a = GO_CAST(go_assign_stmt, s);
-	if (a->rhs.n != 1 || !lint_flow_creator(a->rhs.v[0], &k) || k != r->kind)
+	if (a->rhs.n != 1 || !lint_flow_creator_cx(cx, a->rhs.v[0], &k) ||
+	    k != r->kind)
 		return 0;
 	for (uint32_t i = 0; i < a->lhs.n; i++)
 		if (go_local_var(a->lhs.v[i]) == r->var)

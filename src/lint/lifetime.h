@@ -45,5 +45,7 @@ int lint_life_borrows(const struct go_file *f, const struct go_call_expr *c,
 /* 1 if statement s (not r's own creation) assigns r's variable a new
  * resource of the same kind (`ctx, cancel = context.WithTimeout(...)`
  * after an earlier WithCancel): r is overwritten there, a leak if it may
- * still be open. */
-int lint_life_recreates(const struct go_node *s, const struct lint_res *r);
+ * still be open.  Package helpers that return a new resource count (cx
+ * may be NULL: then only the std creators). */
+int lint_life_recreates(struct lint_ctx *cx, const struct go_node *s,
+			const struct lint_res *r);
