@@ -88,6 +88,7 @@ static double now(void)
 
 static void snap_free(struct ui_snap *s)
 {
+	pprof_profile_free(s->parsed);
 	free(s->data);
 	free(s->totals);
 	free(s);
@@ -119,6 +120,17 @@ struct ui_snap *ui_snap_at(struct ui *u, size_t i, size_t n)
 	}
 	pthread_mutex_unlock(&u->mu);
 	return s;
+}
+
+struct pprof_profile *ui_snap_take_parsed(struct ui *u, struct ui_snap *s)
+{
+	struct pprof_profile *p;
+
+	pthread_mutex_lock(&u->mu);
+	p = s->parsed;
+	s->parsed = NULL;
+	pthread_mutex_unlock(&u->mu);
+	return p;
 }
 
 void ui_snap_put(struct ui *u, struct ui_snap *s)
@@ -167,6 +179,9 @@ static struct ui_snap *read_snap(struct ui *u, struct ui_target *t,
 		*types = xcalloc(p->nsample_type + 1, sizeof(**types));
 		for (j = 0; j < p->nsample_type; j++)
 			(*types)[j] = xstrdup(p->sample_type[j].type);
+		/* the target's first read: its first page needs this profile */
+		s->parsed = p;
+		p = NULL;
 	}
 	pprof_profile_free(p);
 	return s;

@@ -28,6 +28,10 @@ struct ui_snap {
 	double time;        /* when it was read, Unix seconds */
 	int64_t *totals;    /* the sum of every sample type's values */
 	size_t ntotals;
+	/* the first read of a target keeps the profile it parsed to check
+	 * it, for the first page to use instead of parsing again (owned;
+	 * taken once with ui_snap_take_parsed, else freed with the snapshot) */
+	struct pprof_profile *parsed;
 };
 
 struct ui_target {
@@ -61,6 +65,8 @@ struct ui_snap *ui_snap_get(struct ui *u, size_t i, int first);
 /* Snapshot n of target i (counted in the kept list), referenced. */
 struct ui_snap *ui_snap_at(struct ui *u, size_t i, size_t n);
 void ui_snap_put(struct ui *u, struct ui_snap *s);
+/* The parsed profile s kept, now the caller's, or NULL (taken already). */
+struct pprof_profile *ui_snap_take_parsed(struct ui *u, struct ui_snap *s);
 
 /* A page: the server's reply.  code is the HTTP status, type the
  * Content-Type, body the bytes (owned by the page). */

@@ -327,8 +327,13 @@ static struct pprof_profile *load(struct req *r, const struct ui_snap *s,
 	struct pprof_profile *p;
 	const char *name = r->u->t[r->ti].src;
 
-	p = pprof_load_bytes(s->data, s->len, name, base ? base->data : NULL,
-			     base ? base->len : 0, name, false, r->u->parse_flags, &e);
+	p = base ? NULL : ui_snap_take_parsed(r->u, (struct ui_snap *)s);
+	if (p)
+		p = pprof_load_parsed(p, &e);   /* the profile read_snap checked */
+	else
+		p = pprof_load_bytes(s->data, s->len, name, base ? base->data : NULL,
+				     base ? base->len : 0, name, false,
+				     r->u->parse_flags, &e);
 	if (!p)
 		fail(r, "%s", e.msg);
 	return p;

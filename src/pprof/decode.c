@@ -267,6 +267,17 @@ static int get_str(const struct strtab *t, int64_t i, const char **out,
 	return 0;
 }
 
+/* get_str for a label of sample si: the message is made only on error */
+static int label_str(const struct strtab *t, int64_t i, const char **out,
+		     size_t si, struct err *e)
+{
+	if (i < 0 || (uint64_t)i >= t->n)
+		return err_setf(e, "label of sample %zu: string index %lld out of range "
+				"(the table has %zu strings)", si, (long long)i, t->n);
+	*out = t->s[i];
+	return 0;
+}
+
 struct pprof_profile *pprof_profile_new(void)
 {
 	struct pprof_profile *p = xcalloc(1, sizeof(*p));
@@ -466,18 +477,17 @@ static struct pprof_profile *build(const Leakhound__Pprof__Profile *m,
 			const Leakhound__Pprof__Label *l = s->label[j];
 			struct pprof_label *dl = &d->label[nl];
 
-			snprintf(what, sizeof(what), "label of sample %zu", i);
-			if (get_str(&st, l->key, &dl->key, what, e))
+			if (label_str(&st, l->key, &dl->key, i, e))
 				goto fail;
 			if (l->str) {
-				if (get_str(&st, l->str, &dl->str, what, e))
+				if (label_str(&st, l->str, &dl->str, i, e))
 					goto fail;
 				dl->unit = "";
 				nl++;
 			} else if (l->num || l->num_unit) {
 				dl->num = l->num;
 				dl->unit = "";
-				if (l->num_unit && get_str(&st, l->num_unit, &dl->unit, what, e))
+				if (l->num_unit && label_str(&st, l->num_unit, &dl->unit, i, e))
 					goto fail;
 				nl++;
 			}

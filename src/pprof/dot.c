@@ -504,7 +504,9 @@ int pprof_report_dot(struct pprof_profile *p, const struct pprof_report_opts *o,
 	int vi;
 	struct sb b = SB_INIT;
 
-	if (pprof_graph_prepare(p, o, true, &gp, e))
+	/* the edges are counted by the build of the nodes that survive the
+	 * node cut (below), not by the first build over every node */
+	if (pprof_graph_prepare(p, o, false, &gp, e))
 		return -1;
 	memset(&r, 0, sizeof(r));
 	arena_init(&r.arena);
@@ -535,9 +537,20 @@ int pprof_report_dot(struct pprof_profile *p, const struct pprof_report_opts *o,
 			use_kept = true;
 		}
 	}
+	if (!use_kept)
+		pprof_graph_build(&g, p, w, false, true);
 	orig_count = n;
 	sort_entropy(&g, ids, n);
-	tags = dot_tags_build(&g, p, w, use_kept, o->unit);
+	{
+		/* the budget below reads the tags of the first nodecount
+		 * nodes at most (each counts one at least): only theirs */
+		bool *want = xcalloc(g.nodes.len + 1, sizeof(*want));
+
+		for (i = 0; i < n && i < nodecount; i++)
+			want[ids[i]] = true;
+		tags = dot_tags_build(&g, p, w, use_kept, o->unit, want);
+		free(want);
+	}
 	dot_tags_trim(tags, node_cut);
 	{
 		/* pprof counts each node's tag boxes (at most four) as nodes
@@ -564,7 +577,7 @@ int pprof_report_dot(struct pprof_profile *p, const struct pprof_report_opts *o,
 		sort_entropy(&g, ids, n);
 		rebuilt = true;
 		dot_tags_free(tags);
-		tags = dot_tags_build(&g, p, w, true, o->unit);
+		tags = dot_tags_build(&g, p, w, true, o->unit, NULL);
 		dot_tags_trim(tags, node_cut);
 	}
 

@@ -122,11 +122,34 @@ struct add_ctx {
 	const char *labels;
 	const char *bytes_unit, *unit;
 	struct sb key, name;
+	/* the sample's "bytes" sizes as their box texts, NUL-separated in
+	 * names, made once per sample: (label index, offset) pairs */
+	struct sb names;
+	VEC(size_t) sizes;
 };
+
+/* Format the sample's sizes once: every node of its stack gets the same */
+static void sample_sizes(struct add_ctx *a)
+{
+	size_t i;
+
+	sb_reset(&a->names);
+	a->sizes.len = 0;
+	for (i = 0; i < a->s->nlabel; i++) {
+		const struct pprof_label *l = &a->s->label[i];
+
+		if (l->str || strcmp(l->key, "bytes"))
+			continue;
+		vec_push(&a->sizes, i);
+		vec_push(&a->sizes, a->names.len);
+		pprof_scaled_label(&a->names, l->num, a->bytes_unit, a->unit);
+		sb_addc(&a->names, 0);
+	}
+}
 
 static void add_sample(struct add_ctx *a, uint32_t node, int64_t v, bool flat)
 {
-	size_t i;
+	size_t k;
 
 	if (*a->labels) {
 		struct tag *tg = find_or_add(a->t, node, false, a->labels, a->labels, &a->key);
@@ -135,15 +158,12 @@ static void add_sample(struct add_ctx *a, uint32_t node, int64_t v, bool flat)
 		else
 			tg->cum += v;
 	}
-	for (i = 0; i < a->s->nlabel; i++) {
-		const struct pprof_label *l = &a->s->label[i];
+	for (k = 0; k + 1 < a->sizes.len; k += 2) {
+		const struct pprof_label *l = &a->s->label[a->sizes.items[k]];
 		struct tag *tg;
 
-		if (l->str || strcmp(l->key, "bytes"))
-			continue;
-		sb_reset(&a->name);
-		pprof_scaled_label(&a->name, l->num, a->bytes_unit, a->unit);
-		tg = find_or_add(a->t, node, true, a->labels, sb_str(&a->name), &a->key);
+		tg = find_or_add(a->t, node, true, a->labels,
+				 a->names.buf + a->sizes.items[k + 1], &a->key);
 		if (!tg->unit) {
 			/* sizes that print alike are one tag: the first
 			 * size seen is its value */
@@ -158,7 +178,8 @@ static void add_sample(struct add_ctx *a, uint32_t node, int64_t v, bool flat)
 }
 
 struct dot_tags *dot_tags_build(const struct pprof_graph *g, const struct pprof_profile *p,
-				const int64_t *w, bool use_kept, const char *unit)
+				const int64_t *w, bool use_kept, const char *unit,
+				const bool *want)
 {
 	struct dot_tags *t = xcalloc(1, sizeof(*t));
 	struct add_ctx a;
@@ -182,6 +203,9 @@ struct dot_tags *dot_tags_build(const struct pprof_graph *g, const struct pprof_
 			continue;
 		a.s = smp;
 		a.labels = join_labels(t, smp, &a.name);
+		sample_sizes(&a);
+		if (!*a.labels && !a.sizes.len)
+			continue;   /* no string label, no size: no box */
 		cur++;
 		for (li = (long)smp->nlocation - 1; li >= 0; li--) {
 			size_t loc = smp->location[li]->index;
@@ -195,7 +219,7 @@ struct dot_tags *dot_tags_build(const struct pprof_graph *g, const struct pprof_
 					residual = true;
 					continue;
 				}
-				if (stamp[n] != cur) {
+				if (stamp[n] != cur && (!want || want[n])) {
 					stamp[n] = cur;
 					add_sample(&a, n, w[s], false);
 				}
@@ -203,11 +227,13 @@ struct dot_tags *dot_tags_build(const struct pprof_graph *g, const struct pprof_
 				residual = false;
 			}
 		}
-		if (parent >= 0 && !residual)
+		if (parent >= 0 && !residual && (!want || want[parent]))
 			add_sample(&a, (uint32_t)parent, w[s], true);
 	}
 	sb_release(&a.key);
 	sb_release(&a.name);
+	sb_release(&a.names);
+	vec_free(&a.sizes);
 	free(stamp);
 	return t;
 }

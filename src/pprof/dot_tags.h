@@ -22,10 +22,12 @@
 
 struct dot_tags;
 
-/* The tags of every node of g.  unit is the report's unit option ("" or
- * NULL: pprof's "minimum"), which names the size boxes. */
+/* The tags of every node of g (want non-NULL: of the nodes n with
+ * want[n] only; the others get none).  unit is the report's unit option
+ * ("" or NULL: pprof's "minimum"), which names the size boxes. */
 struct dot_tags *dot_tags_build(const struct pprof_graph *g, const struct pprof_profile *p,
-				const int64_t *w, bool use_kept, const char *unit);
+				const int64_t *w, bool use_kept, const char *unit,
+				const bool *want);
 /* pprof's TrimLowFrequencyTags: drop the tags whose |flat| and |cum| are
  * both under cutoff. */
 void dot_tags_trim(struct dot_tags *t, int64_t cutoff);

@@ -701,6 +701,11 @@ struct pprof_profile *pprof_load(const char *src, const char *base,
 	return load_finish(p, b, diff_base, e);
 }
 
+struct pprof_profile *pprof_load_parsed(struct pprof_profile *p, struct err *e)
+{
+	return load_finish(p, NULL, false, e);
+}
+
 struct pprof_profile *pprof_load_bytes(const void *data, size_t len, const char *name,
 				       const void *bdata, size_t blen, const char *bname,
 				       bool diff_base, unsigned parse_flags, struct err *e)

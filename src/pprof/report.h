@@ -73,6 +73,10 @@ struct pprof_profile *pprof_load_bytes(const void *data, size_t len, const char 
 				       const void *bdata, size_t blen, const char *bname,
 				       bool diff_base, unsigned parse_flags, struct err *e);
 
+/* pprof_load_bytes of a profile already parsed (with the same flags),
+ * which it takes: the result, or NULL with e filled (p is freed). */
+struct pprof_profile *pprof_load_parsed(struct pprof_profile *p, struct err *e);
+
 /* Prepare already-parsed profiles (not modified) as pprof_load does. */
 struct pprof_profile *pprof_prepare(struct pprof_profile *p,
 				    struct pprof_profile *base, bool diff_base,
