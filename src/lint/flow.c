@@ -343,6 +343,10 @@ struct uses {
 	/* statements that hand the value over on their path: x.f = v,
 	 * m[k] = v, t := &T{f: v}, return &T{f: v}, nil */
 	VEC(struct go_node *) stores;
+	/* go func() { ... v ... }(): the go statements whose literal uses
+	 * v, and the uses outside function literals (the def's excepted) */
+	VEC(struct go_node *) gos;
+	int outside;
 };
 
 /* Does local variable w (holding a wrapper of the resource) leave the
@@ -533,6 +537,35 @@ static struct go_node *composite_store(struct uses *u, size_t top)
 	return NULL;
 }
 
+/* The use on top of the stack is inside a function literal: the go
+ * statement that starts the outermost one (go func() {...}()), when it
+ * does and stands in no loop that does not also hold the resource's
+ * creation (each iteration would start another owner), else NULL. */
+static struct go_node *go_literal_stmt(struct uses *u, struct go_node *body)
+{
+	size_t i, k;
+	struct go_node *gs;
+	const struct go_node *def = u->r->def;
+
+	(void)body;
+	for (i = 0; i < u->stack.len && u->stack.items[i]->kind != GO_FUNC_LIT; i++)
+		;
+	if (i < 2 || i >= u->stack.len ||
+	    u->stack.items[i - 1]->kind != GO_CALL_EXPR ||
+	    GO_CAST(go_call_expr, u->stack.items[i - 1])->fun != u->stack.items[i] ||
+	    u->stack.items[i - 2]->kind != GO_GO_STMT)
+		return NULL;
+	gs = u->stack.items[i - 2];
+	for (k = 0; k + 2 < i; k++) {
+		const struct go_node *l = u->stack.items[k];
+
+		if ((l->kind == GO_FOR_STMT || l->kind == GO_RANGE_STMT) &&
+		    (!def || def->off < l->off || def->end > l->end))
+			return NULL;
+	}
+	return gs;
+}
+
 /* Classify one use of the variable (the identifier on top of the stack). */
 static void classify(struct uses *u, struct go_node *body)
 {
@@ -556,9 +589,23 @@ static void classify(struct uses *u, struct go_node *body)
 			break;
 		}
 	if (in_closure && !deferred_closure) {
+		/* go func() { ... v ... }(): the goroutine may own it
+		 * (lint_flow_check decides); any other capture escapes */
+		struct go_node *gs = go_literal_stmt(u, body);
+
+		if (gs) {
+			size_t k;
+
+			for (k = 0; k < u->gos.len && u->gos.items[k] != gs; k++)
+				;
+			if (k == u->gos.len)
+				vec_push(&u->gos, gs);
+			return;
+		}
 		u->escapes = 1;
 		return;
 	}
+	u->outside++;
 	if (!p) {
 		u->escapes = 1;
 		return;
@@ -1209,8 +1256,17 @@ static unsigned walk_stmt(struct walk *w, struct go_node *s, unsigned st)
 		w->pending_label = label;
 		return walk_loop(w, s, f->body, f->post, f->cond == NULL, st);
 	}
-	case GO_RANGE_STMT:
-		return walk_loop(w, s, GO_CAST(go_range_stmt, s)->body, NULL, 0, st);
+	case GO_RANGE_STMT: {
+		/* for range t.C over the ticker itself never ends: Stop does
+		 * not close C */
+		const struct go_node *x = go_unparen(GO_CAST(go_range_stmt, s)->x);
+		int endless = w->r->kind == LINT_RES_TICKER && x &&
+			x->kind == GO_SELECTOR_EXPR &&
+			!strcmp(GO_CAST(go_selector_expr, x)->sel->name, "C") &&
+			is_var(GO_CAST(go_selector_expr, x)->x, w->r->var);
+
+		return walk_loop(w, s, GO_CAST(go_range_stmt, s)->body, NULL, endless, st);
+	}
 	case GO_SWITCH_STMT: {
 		struct go_switch_stmt *sw = GO_CAST(go_switch_stmt, s);
 		const char *label = w->pending_label;
@@ -1332,32 +1388,41 @@ static const struct go_ident *paired_ctx(const struct lint_func *fn,
 	return ps.bad ? NULL : v;
 }
 
-enum lint_flow_verdict lint_flow_check(struct lint_ctx *cx,
-				       const struct lint_func *fn,
-				       const struct lint_res *r,
-				       struct go_node **where)
+/* The walk of fn's body from state start (S_NOTDEF: r is created in it;
+ * S_OPEN: a goroutine literal that owns r from its first statement).  A
+ * goroutine started by fn that alone uses r owns it from its go
+ * statement: its own body is checked the same way (depth: nesting). */
+static enum lint_flow_verdict check_body(struct lint_ctx *cx,
+					 const struct lint_func *fn,
+					 const struct lint_res *r, unsigned start,
+					 struct go_node **where, int depth)
 {
 	struct uses u;
 	struct walk w;
 	unsigned end;
+	struct go_node *gs = NULL;
 
-	if (!fn->body)
-		return LINT_FLOW_ESCAPES;
-	/* main of package main: returning from it ends the process, which
-	 * releases everything */
-	if (cx->is_main && fn->decl && !fn->decl->recv && fn->decl->name &&
-	    !strcmp(fn->decl->name->name, "main"))
-		return LINT_FLOW_ESCAPES;
 	memset(&u, 0, sizeof(u));
 	u.cx = cx;
 	u.r = r;
 	u.file = fn->file;
 	go_ast_inspect((struct go_node *)fn->body, uses_fn, uses_post, &u);
 	vec_free(&u.stack);
+	if (u.gos.len) {
+		/* one goroutine, and nothing else here touches it: that
+		 * goroutine owns it from the go statement on */
+		if (u.gos.len == 1 && !u.outside && depth < 4)
+			gs = u.gos.items[0];
+		else
+			u.escapes = 1;
+	}
+	vec_free(&u.gos);
 	if (u.escapes || u.has_goto) {
 		vec_free(&u.stores);
 		return LINT_FLOW_ESCAPES;
 	}
+	if (gs)
+		vec_push(&u.stores, gs);
 
 	memset(&w, 0, sizeof(w));
 	w.cx = cx;
@@ -1368,7 +1433,7 @@ enum lint_flow_verdict lint_flow_check(struct lint_ctx *cx,
 	w.fn = fn;
 	w.stores = u.stores.items;
 	w.nstores = u.stores.len;
-	end = walk_list(&w, &fn->body->list, S_NOTDEF);
+	end = walk_list(&w, &fn->body->list, start);
 	if (w.pair && w.pair_broken) {
 		/* the nil tests of the context said nothing: walk again
 		 * without them */
@@ -1379,7 +1444,7 @@ enum lint_flow_verdict lint_flow_check(struct lint_ctx *cx,
 		w.pair = NULL;
 		w.err_defer = 0;
 		w.closure_defer = 0;
-		end = walk_list(&w, &fn->body->list, S_NOTDEF);
+		end = walk_list(&w, &fn->body->list, start);
 	}
 	vec_free(&w.targets);
 	vec_free(&u.stores);
@@ -1389,7 +1454,37 @@ enum lint_flow_verdict lint_flow_check(struct lint_ctx *cx,
 		*where = w.leak;
 		return LINT_FLOW_LEAKS;
 	}
+	if (gs) {
+		const struct go_node *c = GO_CAST(go_go_stmt, gs)->call;
+		struct go_func_lit *lit = GO_CAST(go_func_lit,
+			go_unparen(GO_CAST(go_call_expr, c)->fun));
+		struct lint_func lf;
+
+		if (!lit->body)
+			return LINT_FLOW_ESCAPES;
+		memset(&lf, 0, sizeof(lf));
+		lf.file = fn->file;
+		lf.lit = lit;
+		lf.type = lit->type;
+		lf.body = lit->body;
+		return check_body(cx, &lf, r, S_OPEN, where, depth + 1);
+	}
 	return LINT_FLOW_OK;
+}
+
+enum lint_flow_verdict lint_flow_check(struct lint_ctx *cx,
+				       const struct lint_func *fn,
+				       const struct lint_res *r,
+				       struct go_node **where)
+{
+	if (!fn->body)
+		return LINT_FLOW_ESCAPES;
+	/* main of package main: returning from it ends the process, which
+	 * releases everything */
+	if (cx->is_main && fn->decl && !fn->decl->recv && fn->decl->name &&
+	    !strcmp(fn->decl->name->name, "main"))
+		return LINT_FLOW_ESCAPES;
+	return check_body(cx, fn, r, S_NOTDEF, where, 0);
 }
 
 struct goto_scan { int yes; };

@@ -17,8 +17,17 @@ static int some_fn(struct go_node *n, void *ctx)
 	struct some_scan *s = ctx;
 	struct go_node *c, *f;
 
-	if (s->found || n->kind == GO_FUNC_LIT)
+	/* a release inside a goroutine that owns it counts too (the
+	 * message only: lint_flow_check decided the paths) */
+	if (s->found)
 		return 0;
+	if (n->kind == GO_FUNC_LIT) {
+		if (GO_CAST(go_func_lit, n)->body &&
+		    lint_flow_releases(s->cx, s->r,
+				       (struct go_node *)GO_CAST(go_func_lit, n)->body))
+			s->found = 1;
+		return !s->found;   /* and the literals nested in it */
+	}
 	/* return f, nil: the caller releases it on that path */
 	if (lint_life_returns(n, s->r))
 		s->found = 1;
