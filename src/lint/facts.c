@@ -1177,6 +1177,17 @@ static int mentions(struct go_node *n, const struct go_ident *v)
 	return m.yes;
 }
 
+/* Is se v.Close, v.Stop or v.Body.Close? */
+static int release_sel(const struct go_selector_expr *se, const struct go_ident *v)
+{
+	const char *sel = se->sel->name;
+
+	if (go_local_var(se->x) == v)
+		return !strcmp(sel, "Close") || !strcmp(sel, "Stop");
+	return !strcmp(sel, "Close") && is_name(se->x, "Body") &&
+		go_local_var(sel_x(se->x)) == v;
+}
+
 /* Is statement st a release of v: v.Close(), v.Stop(), v.Body.Close(),
  * v()? */
 static int release_stmt(const struct go_node *st, const struct go_ident *v)
@@ -1191,16 +1202,8 @@ static int release_stmt(const struct go_node *st, const struct go_ident *v)
 	f = go_unparen(GO_CAST(go_call_expr, c)->fun);
 	if (go_local_var(f) == v)
 		return 1;
-	if (f && f->kind == GO_SELECTOR_EXPR) {
-		const struct go_selector_expr *se = GO_CAST(go_selector_expr, f);
-		const char *sel = se->sel->name;
-
-		if (go_local_var(se->x) == v)
-			return !strcmp(sel, "Close") || !strcmp(sel, "Stop");
-		return !strcmp(sel, "Close") && is_name(se->x, "Body") &&
-			go_local_var(sel_x(se->x)) == v;
-	}
-	return 0;
+	return f && f->kind == GO_SELECTOR_EXPR &&
+		release_sel(GO_CAST(go_selector_expr, f), v);
 }
 
 /* A release of v on a path that then returns without v (`resp.Body.Close();
@@ -1246,16 +1249,11 @@ static int plain_fn(struct go_node *n, void *ctx)
 		return 1;
 	case GO_SELECTOR_EXPR: {
 		struct go_selector_expr *se = GO_CAST(go_selector_expr, n);
-		const char *sel = se->sel->name;
 
-		if (go_local_var(se->x) == p->v) {
-			if (!strcmp(sel, "Close") || !strcmp(sel, "Stop"))
-				p->bad = 1;
-			p->ok++;
-		} else if (!strcmp(sel, "Close") && is_name(se->x, "Body") &&
-			   go_local_var(sel_x(se->x)) == p->v) {
+		if (release_sel(se, p->v))
 			p->bad = 1;
-		}
+		if (go_local_var(se->x) == p->v)
+			p->ok++;
 		return 1;
 	}
 	case GO_RETURN_STMT: {

@@ -474,21 +474,13 @@ static int defers_release(struct uses *u, struct go_node *body)
 	return 0;
 }
 
-/* x.f = v, m[k] = v, *p = v (assignment, not :=): the value is kept
- * where the function's caller or the struct's methods can reach it */
-static int store_assign(const struct go_assign_stmt *a, const struct go_node *id)
+/* Is the function literal at stack position i called at once by a
+ * statement of kind k: `defer func() {...}()`, `go func() {...}()`? */
+static int lit_called_by(const struct uses *u, size_t i, enum go_kind k)
 {
-	if (a->tok != GO_TOK_ASSIGN || a->lhs.n != a->rhs.n)
-		return 0;
-	for (uint32_t k = 0; k < a->rhs.n; k++) {
-		const struct go_node *l = go_unparen(a->lhs.v[k]);
-
-		if (a->rhs.v[k] == id && l &&
-		    (l->kind == GO_SELECTOR_EXPR || l->kind == GO_INDEX_EXPR ||
-		     (l->kind == GO_STAR_EXPR)))
-			return 1;
-	}
-	return 0;
+	return i >= 2 && u->stack.items[i - 1]->kind == GO_CALL_EXPR &&
+		GO_CAST(go_call_expr, u->stack.items[i - 1])->fun == u->stack.items[i] &&
+		u->stack.items[i - 2]->kind == (int)k;
 }
 
 /* The value at stack position top is an element (or a key's value) of a
@@ -537,23 +529,18 @@ static struct go_node *composite_store(struct uses *u, size_t top)
 	return NULL;
 }
 
-/* The use on top of the stack is inside a function literal: the go
- * statement that starts the outermost one (go func() {...}()), when it
- * does and stands in no loop that does not also hold the resource's
- * creation (each iteration would start another owner), else NULL. */
-static struct go_node *go_literal_stmt(struct uses *u, struct go_node *body)
+/* The use on top of the stack is inside a function literal, the
+ * outermost one at stack position i: the go statement that starts it (go
+ * func() {...}()), when it does and stands in no loop that does not also
+ * hold the resource's creation (each iteration would start another
+ * owner), else NULL. */
+static struct go_node *go_literal_stmt(struct uses *u, size_t i)
 {
-	size_t i, k;
+	size_t k;
 	struct go_node *gs;
 	const struct go_node *def = u->r->def;
 
-	(void)body;
-	for (i = 0; i < u->stack.len && u->stack.items[i]->kind != GO_FUNC_LIT; i++)
-		;
-	if (i < 2 || i >= u->stack.len ||
-	    u->stack.items[i - 1]->kind != GO_CALL_EXPR ||
-	    GO_CAST(go_call_expr, u->stack.items[i - 1])->fun != u->stack.items[i] ||
-	    u->stack.items[i - 2]->kind != GO_GO_STMT)
+	if (!lit_called_by(u, i, GO_GO_STMT))
 		return NULL;
 	gs = u->stack.items[i - 2];
 	for (k = 0; k + 2 < i; k++) {
@@ -579,11 +566,7 @@ static void classify(struct uses *u, struct go_node *body)
 	for (i = 0; i < top; i++)
 		if (u->stack.items[i]->kind == GO_FUNC_LIT) {
 			in_closure = 1;
-			deferred_closure = (i >= 2 &&
-				u->stack.items[i - 1]->kind == GO_CALL_EXPR &&
-				GO_CAST(go_call_expr, u->stack.items[i - 1])->fun ==
-					u->stack.items[i] &&
-				u->stack.items[i - 2]->kind == GO_DEFER_STMT) ||
+			deferred_closure = lit_called_by(u, i, GO_DEFER_STMT) ||
 				(i >= 1 && closure_var_called(u, u->stack.items[i - 1],
 							     u->stack.items[i], body));
 			break;
@@ -591,7 +574,7 @@ static void classify(struct uses *u, struct go_node *body)
 	if (in_closure && !deferred_closure) {
 		/* go func() { ... v ... }(): the goroutine may own it
 		 * (lint_flow_check decides); any other capture escapes */
-		struct go_node *gs = go_literal_stmt(u, body);
+		struct go_node *gs = go_literal_stmt(u, i);
 
 		if (gs) {
 			size_t k;
@@ -692,7 +675,7 @@ static void classify(struct uses *u, struct go_node *body)
 		 * another of its kind, which the walk checks */
 		if (lint_life_recreates(u->cx, p, u->r))
 			return;
-		if (store_assign(a, id)) {
+		if (lint_life_stores(p, u->r)) {
 			vec_push(&u->stores, p);
 			return;
 		}

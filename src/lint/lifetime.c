@@ -36,18 +36,8 @@ static int some_fn(struct go_node *n, void *ctx)
 	if (n->kind == GO_KEY_VALUE_EXPR &&
 	    go_local_var(GO_CAST(go_key_value_expr, n)->value) == s->r->var)
 		s->found = 1;
-	if (n->kind == GO_ASSIGN_STMT) {
-		const struct go_assign_stmt *a = GO_CAST(go_assign_stmt, n);
-
-		for (uint32_t i = 0; a->tok == GO_TOK_ASSIGN && i < a->rhs.n &&
-		     i < a->lhs.n; i++) {
-			const struct go_node *l = go_unparen(a->lhs.v[i]);
-
-			if (go_local_var(a->rhs.v[i]) == s->r->var && l &&
-			    (l->kind == GO_SELECTOR_EXPR || l->kind == GO_INDEX_EXPR))
-				s->found = 1;
-		}
-	}
+	if (lint_life_stores(n, s->r))
+		s->found = 1;
 	if (n->kind != GO_DEFER_STMT)
 		return !s->found;
 	/* defer func() { ... f.Close() ... }() */
@@ -82,6 +72,26 @@ const char *lint_life_words(struct lint_ctx *cx, const struct lint_func *fn,
 }
 
 /* ---- ownership per path ---- */
+
+int lint_life_stores(const struct go_node *s, const struct lint_res *r)
+{
+	const struct go_assign_stmt *a;
+
+	if (!s || s->kind != GO_ASSIGN_STMT)
+		return 0;
+	a = GO_CAST(go_assign_stmt, s);
+	if (a->tok != GO_TOK_ASSIGN || a->lhs.n != a->rhs.n)
+		return 0;
+	for (uint32_t k = 0; k < a->rhs.n; k++) {
+		const struct go_node *l = go_unparen(a->lhs.v[k]);
+
+		if (go_local_var(a->rhs.v[k]) == r->var && l &&
+		    (l->kind == GO_SELECTOR_EXPR || l->kind == GO_INDEX_EXPR ||
+		     l->kind == GO_STAR_EXPR))
+			return 1;
+	}
+	return 0;
+}
 
 int lint_life_returns(const struct go_node *ret, const struct lint_res *r)
 {

@@ -42,6 +42,11 @@ int lint_life_returns(const struct go_node *ret, const struct lint_res *r);
 int lint_life_borrows(const struct go_file *f, const struct go_call_expr *c,
 		      uint32_t i);
 
+/* 1 if statement s stores r's variable where the caller or the struct's
+ * methods can reach it: `x.f = v`, `m[k] = v`, `*p = v` (an assignment, not
+ * :=).  That hands it over on s's path. */
+int lint_life_stores(const struct go_node *s, const struct lint_res *r);
+
 /* 1 if statement s (not r's own creation) assigns r's variable a new
  * resource of the same kind (`ctx, cancel = context.WithTimeout(...)`
  * after an earlier WithCancel): r is overwritten there, a leak if it may
