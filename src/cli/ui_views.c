@@ -320,14 +320,14 @@ static void add_pre(struct req *r, const char *text)
 
 /* A fresh prepared profile of the snapshot (base: subtracted), or NULL
  * after fail(). */
-static struct pprof_profile *load(struct req *r, const struct ui_snap *s,
+static struct pprof_profile *load(struct req *r, struct ui_snap *s,
 				  const struct ui_snap *base)
 {
 	struct err e = ERR_INIT;
 	struct pprof_profile *p;
 	const char *name = r->u->t[r->ti].src;
 
-	p = base ? NULL : ui_snap_take_parsed(r->u, (struct ui_snap *)s);
+	p = base ? NULL : ui_snap_take_parsed(r->u, s);
 	if (p)
 		p = pprof_load_parsed(p, &e);   /* the profile read_snap checked */
 	else

@@ -267,15 +267,19 @@ static int get_str(const struct strtab *t, int64_t i, const char **out,
 	return 0;
 }
 
-/* get_str for a label of sample si: the message is made only on error */
+/* get_str for a label of sample si, whose name is made only on error
+ * (a profile has a label or more per sample) */
 static int label_str(const struct strtab *t, int64_t i, const char **out,
 		     size_t si, struct err *e)
 {
-	if (i < 0 || (uint64_t)i >= t->n)
-		return err_setf(e, "label of sample %zu: string index %lld out of range "
-				"(the table has %zu strings)", si, (long long)i, t->n);
-	*out = t->s[i];
-	return 0;
+	char what[64];
+
+	if (i >= 0 && (uint64_t)i < t->n) {
+		*out = t->s[i];
+		return 0;
+	}
+	snprintf(what, sizeof(what), "label of sample %zu", si);
+	return get_str(t, i, out, what, e);
 }
 
 struct pprof_profile *pprof_profile_new(void)

@@ -116,6 +116,11 @@ static struct tag *find_or_add(struct dot_tags *t, uint32_t node, bool numeric,
 	return tg;
 }
 
+struct size_box {
+	size_t label;   /* index of the sample's label */
+	size_t off;     /* its box text in add_ctx's names */
+};
+
 struct add_ctx {
 	struct dot_tags *t;
 	const struct pprof_sample *s;
@@ -123,9 +128,9 @@ struct add_ctx {
 	const char *bytes_unit, *unit;
 	struct sb key, name;
 	/* the sample's "bytes" sizes as their box texts, NUL-separated in
-	 * names, made once per sample: (label index, offset) pairs */
+	 * names, made once per sample */
 	struct sb names;
-	VEC(size_t) sizes;
+	VEC(struct size_box) sizes;
 };
 
 /* Format the sample's sizes once: every node of its stack gets the same */
@@ -137,11 +142,11 @@ static void sample_sizes(struct add_ctx *a)
 	a->sizes.len = 0;
 	for (i = 0; i < a->s->nlabel; i++) {
 		const struct pprof_label *l = &a->s->label[i];
+		struct size_box box = { i, a->names.len };
 
 		if (l->str || strcmp(l->key, "bytes"))
 			continue;
-		vec_push(&a->sizes, i);
-		vec_push(&a->sizes, a->names.len);
+		vec_push(&a->sizes, box);
 		pprof_scaled_label(&a->names, l->num, a->bytes_unit, a->unit);
 		sb_addc(&a->names, 0);
 	}
@@ -158,12 +163,13 @@ static void add_sample(struct add_ctx *a, uint32_t node, int64_t v, bool flat)
 		else
 			tg->cum += v;
 	}
-	for (k = 0; k + 1 < a->sizes.len; k += 2) {
-		const struct pprof_label *l = &a->s->label[a->sizes.items[k]];
+	for (k = 0; k < a->sizes.len; k++) {
+		const struct size_box *sz = &a->sizes.items[k];
+		const struct pprof_label *l = &a->s->label[sz->label];
 		struct tag *tg;
 
 		tg = find_or_add(a->t, node, true, a->labels,
-				 a->names.buf + a->sizes.items[k + 1], &a->key);
+				 a->names.buf + sz->off, &a->key);
 		if (!tg->unit) {
 			/* sizes that print alike are one tag: the first
 			 * size seen is its value */
