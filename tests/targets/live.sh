@@ -64,7 +64,7 @@ free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0)
 DB=$TMP/fleet.db
 for try in 1 2 3; do
   MPORT=$(free_port); rm -f "$DB" "$DB-wal" "$DB-shm"
-  timeout 60 "$LEAKHOUND" watch --targets "$T" --interval 250ms --duration 14s \
+  timeout 60 "$LEAKHOUND" watch --targets "$T" --interval 250ms --duration 20s \
     --db "$DB" --listen "127.0.0.1:$MPORT" --format json -o "$TMP/fleet.json" \
     >"$TMP/fleet.out" 2>"$TMP/fleet.err" &
   WPID=$!
@@ -81,7 +81,14 @@ for try in 1 2 3; do
 EOF
   T_EDIT=$(date +%s.%N)
   sleep 5
-  curl -s --max-time 5 "http://127.0.0.1:$MPORT/metrics" >"$TMP/metrics.txt"
+  # the leak's verdict may still be settling on a loaded machine: read
+  # /metrics until it says so (at most 8 s; the watch runs 20 s)
+  for i in $(seq 16); do
+    curl -s --max-time 5 "http://127.0.0.1:$MPORT/metrics" >"$TMP/metrics.txt"
+    grep -q "^leakhound_leak_suspected{instance=\"$ADDR_leak\",[^}]*series=\"heap_inuse_bytes\"[^}]*} 1$" \
+      "$TMP/metrics.txt" && break
+    sleep 0.5
+  done
   curl -s --max-time 5 "http://127.0.0.1:$MPORT/" >"$TMP/status.html"
   RCODE=$(curl -s --max-time 40 -o "$TMP/rep.html" -w '%{http_code}' \
     "http://127.0.0.1:$MPORT/report?target=http://$ADDR_leak")
