@@ -5,30 +5,22 @@
 #include "xalloc.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-char *file_read_all(const char *path, size_t max_bytes, size_t *len,
-		    struct err *e)
+/* Standard input, through stdio (other code may have read from it). */
+static char *read_stdin(size_t max_bytes, size_t *len, struct err *e)
 {
-	FILE *f;
 	char *buf = NULL;
 	size_t n = 0, cap = 0;
-	int is_stdin = strcmp(path, "-") == 0;
 
-	f = is_stdin ? stdin : fopen(path, "rb");
-	if (!f) {
-		err_setf(e, "cannot read '%s': %s", path, strerror(errno));
-		return NULL;
-	}
 	for (;;) {
-		size_t got, want = n + 65536 + 1, room;
+		size_t got, want = n + 65536 + 1;
 
-		/* the limit is exact: the buffer grows by doubling but never
-		 * past the limit, plus one byte to see that there is more */
 		if (want > cap) {
 			size_t ncap = cap * 2 > want ? cap * 2 : want;
 
@@ -39,32 +31,92 @@ char *file_read_all(const char *path, size_t max_bytes, size_t *len,
 				cap = ncap;
 			}
 		}
-		room = cap - n - 1;
-		got = fread(buf + n, 1, room, f);
+		got = fread(buf + n, 1, cap - n - 1, stdin);
 		n += got;
 		if (max_bytes && n > max_bytes) {
-			err_setf(e, "cannot read '%s': larger than the limit of %zu bytes",
-				 path, max_bytes);
-			goto fail;
+			err_setf(e, "cannot read '-': larger than the limit of %zu bytes",
+				 max_bytes);
+			free(buf);
+			return NULL;
 		}
 		if (got == 0) {
-			if (ferror(f)) {
-				err_setf(e, "cannot read '%s': %s", path,
+			if (ferror(stdin)) {
+				err_setf(e, "cannot read '-': %s",
 					 strerror(errno ? errno : EIO));
-				goto fail;
+				free(buf);
+				return NULL;
 			}
 			break;
 		}
 	}
 	buf[n] = '\0';
-	if (!is_stdin)
-		fclose(f);
+	*len = n;
+	return buf;
+}
+
+char *file_read_all(const char *path, size_t max_bytes, size_t *len,
+		    struct err *e)
+{
+	char *buf = NULL;
+	size_t n = 0, cap = 0;
+	int fd;
+	struct stat st;
+
+	if (!strcmp(path, "-"))
+		return read_stdin(max_bytes, len, e);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0) {
+		err_setf(e, "cannot read '%s': %s", path, strerror(errno));
+		return NULL;
+	}
+	/* a regular file is read into a buffer of its size at once (plus
+	 * the byte that shows the end), not through stdio's copy */
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	    st.st_size >= 0 && (!max_bytes || (size_t)st.st_size <= max_bytes))
+		cap = (size_t)st.st_size + 2;
+	if (cap)
+		buf = xmalloc(cap);
+	for (;;) {
+		size_t want = n + 65536 + 1, room;
+		ssize_t got;
+
+		/* the limit is exact: the buffer grows by doubling but never
+		 * past the limit, plus one byte to see that there is more */
+		if (n + 1 >= cap) {
+			size_t ncap = cap * 2 > want ? cap * 2 : want;
+
+			if (max_bytes && ncap > max_bytes + 2)
+				ncap = max_bytes + 2;
+			if (ncap > cap) {
+				buf = xrealloc(buf, ncap);
+				cap = ncap;
+			}
+		}
+		room = cap - n - 1;
+		got = read(fd, buf + n, room);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			err_setf(e, "cannot read '%s': %s", path, strerror(errno));
+			goto fail;
+		}
+		n += (size_t)got;
+		if (max_bytes && n > max_bytes) {
+			err_setf(e, "cannot read '%s': larger than the limit of %zu bytes",
+				 path, max_bytes);
+			goto fail;
+		}
+		if (got == 0)
+			break;
+	}
+	buf[n] = '\0';
+	close(fd);
 	*len = n;
 	return buf;
 fail:
 	free(buf);
-	if (!is_stdin)
-		fclose(f);
+	close(fd);
 	return NULL;
 }
 

@@ -1690,6 +1690,14 @@ const struct lint_facts *lint_facts_callee(struct lint_ctx *cx,
 	return lint_facts_of(cx, e->fd);
 }
 
+const struct go_func_decl *lint_facts_callee_decl(struct lint_ctx *cx,
+						  const struct go_node *fun)
+{
+	struct entry *e = callee_entry(store_of(cx), fun);
+
+	return e ? e->fd : NULL;
+}
+
 const struct lint_summary *lint_facts_summary(struct lint_ctx *cx,
 					      const struct go_node *fun)
 {

@@ -95,6 +95,11 @@ struct lint_facts {
 const struct lint_facts *lint_facts_callee(struct lint_ctx *cx,
 					   const struct go_node *fun);
 
+/* The declaration lint_facts_callee would compute the facts of, without
+ * computing them (a cheap look at its signature first), or NULL. */
+const struct go_func_decl *lint_facts_callee_decl(struct lint_ctx *cx,
+						  const struct go_node *fun);
+
 /* The facts of declaration fd (computed on first use). */
 const struct lint_facts *lint_facts_of(struct lint_ctx *cx,
 				       struct go_func_decl *fd);

@@ -27,9 +27,24 @@
 static const struct lint_facts *gen_call(struct lint_ctx *cx, const struct go_node *x)
 {
 	const struct lint_facts *lf;
+	const struct go_func_decl *fd;
+	const struct go_field_list *res;
+	const struct go_node *t;
 
 	x = go_unparen(x);
 	if (!x || x->kind != GO_CALL_EXPR)
+		return NULL;
+	/* a generator's first result is a channel: a chan type, or a name
+	 * of this package that may be one; any other signature needs no
+	 * facts (computing them is most of this rule's time) */
+	fd = lint_facts_callee_decl(cx, GO_CAST(go_call_expr, x)->fun);
+	res = fd && fd->type ? fd->type->results : NULL;
+	if (!res || !res->list.n)
+		return NULL;
+	t = go_unparen(GO_CAST(go_field, res->list.v[0])->type);
+	if (!t || !(t->kind == GO_CHAN_TYPE ||
+		    (t->kind == GO_IDENT &&
+		     GO_CAST(go_ident, t)->decl_kind == GO_DECL_PACKAGE)))
 		return NULL;
 	lf = lint_facts_callee(cx, GO_CAST(go_call_expr, x)->fun);
 	if (!lf || !lf->nresults || lf->results[0] != LINT_RESULT_GEN || !lf->gen_send)
